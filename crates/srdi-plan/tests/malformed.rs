@@ -1,0 +1,124 @@
+//! Malformed input: every case gets a clear error, none panics.
+
+use srdi_plan::{Code, MAX_DEPTH, MAX_INPUT_BYTES, Plan, PlanError, validate_json};
+
+/// Loads `json`, expecting a failure whose first issue has `code`.
+#[track_caller]
+fn rejected_with(json: &str, code: Code) -> PlanError {
+    let error = Plan::from_json(json).expect_err("malformed input must not load");
+    assert_eq!(error.issues()[0].code, code, "{error}");
+    assert!(!error.issues()[0].message.is_empty());
+    assert_eq!(validate_json(json), error.issues());
+    error
+}
+
+#[test]
+fn empty_input() {
+    let error = rejected_with("", Code::SyntaxError);
+    assert!(error.to_string().contains("EOF"), "{error}");
+    rejected_with("   \n", Code::SyntaxError);
+}
+
+#[test]
+fn truncated_input_at_many_points_is_a_syntax_error() {
+    let json = srdi_plan::WULONG_JSON;
+    let cuts = json.char_indices().map(|(at, _)| at).step_by(397);
+    for cut in cuts.skip(1) {
+        let error = rejected_with(&json[..cut], Code::SyntaxError);
+        assert!(error.issues()[0].line.is_some(), "{error}");
+    }
+}
+
+#[test]
+fn trailing_garbage_is_a_syntax_error() {
+    let json = format!("{} x", srdi_plan::WULONG_JSON);
+    let error = rejected_with(&json, Code::SyntaxError);
+    assert!(error.to_string().contains("trailing"), "{error}");
+}
+
+#[test]
+fn wrong_types() {
+    for json in ["null", "[]", "42", "\"plan\"", "true"] {
+        let error = rejected_with(json, Code::InvalidShape);
+        assert_eq!(error.issues()[0].path, "", "{error}");
+    }
+    let error = rejected_with(r#"{"id": 48}"#, Code::InvalidShape);
+    assert_eq!(error.issues()[0].path, "/id", "{error}");
+}
+
+#[test]
+fn missing_fields_name_the_field() {
+    let error = rejected_with("{}", Code::InvalidShape);
+    assert!(error.to_string().contains("missing field"), "{error}");
+}
+
+#[test]
+fn unknown_field_before_a_shape_error_is_reported_too() {
+    let error = Plan::from_json(r#"{"colour": "red", "id": 48}"#).unwrap_err();
+    let codes: Vec<Code> = error.issues().iter().map(|issue| issue.code).collect();
+    assert_eq!(codes, [Code::UnknownField, Code::InvalidShape]);
+    assert_eq!(error.issues()[0].path, "/colour");
+}
+
+#[test]
+fn deeply_nested_input_is_too_deep() {
+    let depth = MAX_DEPTH + 1;
+    let json = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    let error = rejected_with(&json, Code::TooDeep);
+    assert_eq!(error.issues()[0].column, Some(depth));
+
+    // Far deeper than any stack would survive if parsed recursively.
+    rejected_with(&"{\"a\":".repeat(1_000_000), Code::TooDeep);
+}
+
+#[test]
+fn brackets_inside_strings_do_not_count_as_nesting() {
+    let json = format!(r#"{{"id": "{}"}}"#, "[".repeat(MAX_DEPTH * 2));
+    rejected_with(&json, Code::InvalidShape);
+}
+
+#[test]
+fn very_large_input_is_too_large() {
+    let json = format!(r#"{{"id": "{}"}}"#, "x".repeat(MAX_INPUT_BYTES));
+    let error = rejected_with(&json, Code::TooLarge);
+    assert!(error.to_string().contains("bytes"), "{error}");
+}
+
+#[test]
+fn non_json_text_is_a_syntax_error() {
+    rejected_with("<plan/>", Code::SyntaxError);
+    rejected_with("id: wulong", Code::SyntaxError);
+    rejected_with("\u{feff}{}", Code::SyntaxError);
+}
+
+#[test]
+fn corrupted_bytes_never_panic() {
+    // A fixed linear congruential generator: the same corruptions on every run.
+    let mut seed: u64 = 0x5eed_48;
+    let mut next = move || {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        usize::try_from(seed >> 33).unwrap()
+    };
+    let original = srdi_plan::WULONG_JSON.as_bytes();
+    let replacements = b"{}[]\":,0-9e.tfnx \\";
+    for _ in 0..300 {
+        let mut bytes = original.to_vec();
+        for _ in 0..3 {
+            let at = next() % bytes.len();
+            bytes[at] = replacements[next() % replacements.len()];
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        // Any outcome but a panic is acceptable; most corruptions are errors.
+        let _ = validate_json(&text);
+        let _ = Plan::from_json(&text);
+    }
+}
+
+#[test]
+fn round_trip_gives_an_equal_plan() {
+    let plan = srdi_plan::wulong();
+    let json = plan.to_json();
+    let again = Plan::from_json(&json).unwrap();
+    assert_eq!(&again, plan);
+    assert_eq!(again.to_json(), json);
+}

@@ -1,0 +1,331 @@
+//! One test per validation rule: the embedded plan with one defect, and the code and JSON
+//! path the validator must report for it.
+
+use serde_json::{Value, json};
+use srdi_plan::{Code, Issue, Plan, PlanError, Severity, validate_json};
+
+/// Validates the embedded plan after `defect`, checking that the typed and the JSON entry
+/// points agree.
+fn issues_after(defect: impl FnOnce(&mut Plan)) -> Vec<Issue> {
+    let mut plan = srdi_plan::wulong().clone();
+    defect(&mut plan);
+    let issues = plan.validate();
+    assert_eq!(validate_json(&plan.to_json()), issues);
+    issues
+}
+
+/// Validates the embedded plan's JSON after `defect`.
+fn json_issues_after(defect: impl FnOnce(&mut Value)) -> Vec<Issue> {
+    let mut value: Value = serde_json::from_str(srdi_plan::WULONG_JSON).unwrap();
+    defect(&mut value);
+    validate_json(&value.to_string())
+}
+
+#[track_caller]
+fn assert_reported(issues: &[Issue], code: Code, path: &str) {
+    assert!(
+        issues
+            .iter()
+            .any(|issue| issue.code == code && issue.path == path),
+        "expected {code} at {path}, got:\n{}",
+        issues
+            .iter()
+            .map(|issue| format!("  {issue}\n"))
+            .collect::<String>()
+    );
+}
+
+#[test]
+fn the_embedded_plan_is_valid_and_clean() {
+    assert_eq!(srdi_plan::wulong().validate(), []);
+    assert_eq!(validate_json(srdi_plan::WULONG_JSON), []);
+}
+
+#[test]
+fn syntax_error_has_line_and_column() {
+    let issues = validate_json("{\n  \"id\": \"x\",\n  oops\n}");
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0].code, Code::SyntaxError);
+    assert_eq!((issues[0].line, issues[0].column), (Some(3), Some(3)));
+}
+
+#[test]
+fn invalid_shape_points_at_the_field() {
+    let issues = json_issues_after(|plan| plan["tasks"][3]["number"] = json!("four"));
+    assert_reported(&issues, Code::InvalidShape, "/tasks/3/number");
+    let issues = json_issues_after(|plan| plan["goals"][0]["value"] = json!(-200));
+    assert_reported(&issues, Code::InvalidShape, "/goals/0/value");
+}
+
+#[test]
+fn missing_field_is_invalid_shape_at_its_object() {
+    let issues = json_issues_after(|plan| {
+        plan["units"][2].as_object_mut().unwrap().remove("kind");
+    });
+    assert_reported(&issues, Code::InvalidShape, "/units/2");
+    assert!(issues[0].message.contains("kind"), "{}", issues[0]);
+}
+
+#[test]
+fn unknown_field() {
+    let issues = json_issues_after(|plan| plan["tasks"][3]["colour"] = json!("red"));
+    assert_reported(&issues, Code::UnknownField, "/tasks/3/colour");
+    let issues =
+        json_issues_after(|plan| plan["document"]["approval"]["meeting"]["fr"] = json!(""));
+    assert_reported(&issues, Code::UnknownField, "/document/approval/meeting/fr");
+}
+
+#[test]
+fn duplicate_id() {
+    let issues = issues_after(|plan| plan.entities[1].id = plan.entities[0].id.clone());
+    assert_reported(&issues, Code::DuplicateId, "/entities/1/id");
+}
+
+#[test]
+fn invalid_id() {
+    let issues = issues_after(|plan| plan.tasks[7].targets[0].id = "Task 8 / T1".into());
+    assert_reported(&issues, Code::InvalidId, "/tasks/7/targets/0/id");
+}
+
+#[test]
+fn bad_numbering_reports_the_gap_once() {
+    let issues = issues_after(|plan| {
+        plan.tasks.remove(6);
+    });
+    let errors: Vec<&Issue> = issues.iter().filter(|issue| issue.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{issues:?}");
+    assert_reported(&issues, Code::BadNumbering, "/tasks/6/number");
+    // Task 7 was the only one to mention these entities.
+    assert_reported(&issues, Code::UnusedEntity, "/entities/4");
+    assert!(
+        issues[0].message.contains("task 7 is missing"),
+        "{}",
+        issues[0]
+    );
+
+    let issues = issues_after(|plan| plan.sections.swap(1, 2));
+    assert_reported(&issues, Code::BadNumbering, "/sections/1/number");
+    let issues = issues_after(|plan| plan.mechanisms[0].number = 0);
+    assert_reported(&issues, Code::BadNumbering, "/mechanisms/0/number");
+}
+
+#[test]
+fn unknown_section() {
+    let issues = issues_after(|plan| plan.tasks[31].section = 9);
+    assert_reported(&issues, Code::UnknownSection, "/tasks/31/section");
+}
+
+#[test]
+fn section_order() {
+    let issues = issues_after(|plan| plan.tasks[10].section = 1);
+    assert_reported(&issues, Code::SectionOrder, "/tasks/10/section");
+}
+
+#[test]
+fn empty_section_is_a_warning_and_the_plan_still_loads() {
+    let mut plan = srdi_plan::wulong().clone();
+    for task in plan.tasks.iter_mut().filter(|task| task.section == 2) {
+        task.section = 1;
+    }
+    let issues = plan.validate();
+    assert_reported(&issues, Code::EmptySection, "/sections/1");
+    assert!(
+        issues
+            .iter()
+            .all(|issue| issue.severity == Severity::Warning)
+    );
+    assert_eq!(Plan::from_json(&plan.to_json()), Ok(plan));
+}
+
+#[test]
+fn unknown_unit() {
+    let issues = issues_after(|plan| plan.sections[0].responsibility.units[1] = "nobody".into());
+    assert_reported(
+        &issues,
+        Code::UnknownUnit,
+        "/sections/0/responsibility/units/1",
+    );
+    let issues = issues_after(|plan| plan.document.cc[6] = "nobody".into());
+    assert_reported(&issues, Code::UnknownUnit, "/document/cc/6");
+}
+
+#[test]
+fn unknown_tier() {
+    let issues = issues_after(|plan| {
+        plan.tasks[27].measures[0].beneficiary.group = Some("giant".into());
+    });
+    assert_reported(
+        &issues,
+        Code::UnknownTier,
+        "/tasks/27/measures/0/beneficiary/group",
+    );
+    let issues = issues_after(|plan| plan.defined_terms[0].tiers[2] = "giant".into());
+    assert_reported(&issues, Code::UnknownTier, "/defined_terms/0/tiers/2");
+}
+
+#[test]
+fn unknown_entity() {
+    let issues = issues_after(|plan| plan.tasks[30].measures[0].legal_basis = Some("doc-x".into()));
+    assert_reported(
+        &issues,
+        Code::UnknownEntity,
+        "/tasks/30/measures/0/legal_basis",
+    );
+}
+
+#[test]
+fn no_responsible_unit_unless_the_task_lists_its_own() {
+    let mut plan = srdi_plan::wulong().clone();
+    let own = plan.sections[0].responsibility.clone();
+    plan.sections[0].responsibility.units.clear();
+    let issues = plan.validate();
+    for i in 0..5 {
+        assert_reported(&issues, Code::NoResponsibleUnit, &format!("/tasks/{i}"));
+    }
+
+    plan.tasks[0].responsibility = Some(own);
+    let issues = plan.validate();
+    assert!(
+        !issues.iter().any(|issue| issue.path == "/tasks/0"),
+        "{issues:?}"
+    );
+    assert_eq!(plan.responsible_units(&plan.tasks[0]).len(), 9);
+}
+
+#[test]
+fn a_task_list_overrides_its_section() {
+    let mut plan = srdi_plan::wulong().clone();
+    let mut own = plan.mechanisms[2].responsibility.clone();
+    own.units.truncate(1);
+    own.text.zh = "责任单位：区经济信息委".into();
+    plan.tasks[20].responsibility = Some(own);
+    assert_eq!(plan.validate(), []);
+    let units = plan.responsible_units(&plan.tasks[20]);
+    assert_eq!(units.len(), 1);
+    assert_eq!(units[0].name.zh, "区经济信息委");
+}
+
+#[test]
+fn responsibility_mismatch() {
+    let issues = issues_after(|plan| plan.sections[1].responsibility.units.swap(0, 1));
+    assert_reported(
+        &issues,
+        Code::ResponsibilityMismatch,
+        "/sections/1/responsibility/units",
+    );
+}
+
+#[test]
+fn not_positive() {
+    let issues = issues_after(|plan| plan.goals[0].value = 0);
+    assert_reported(&issues, Code::NotPositive, "/goals/0/value");
+    let issues = issues_after(|plan| {
+        if let Some(amount) = plan.tasks[27].measures[0].amount.as_mut() {
+            amount.value = 0;
+        }
+    });
+    assert_reported(
+        &issues,
+        Code::NotPositive,
+        "/tasks/27/measures/0/amount/value",
+    );
+}
+
+#[test]
+fn year_outside_period() {
+    let issues = issues_after(|plan| plan.goals[3].by_year = Some(2030));
+    assert_reported(&issues, Code::YearOutsidePeriod, "/goals/3/by_year");
+}
+
+#[test]
+fn invalid_period() {
+    let issues = issues_after(|plan| plan.period.start = 2026);
+    assert_reported(&issues, Code::InvalidPeriod, "/period");
+}
+
+#[test]
+fn invalid_date() {
+    let issues = issues_after(|plan| plan.document.issued = "2022-02-30".into());
+    assert_reported(&issues, Code::InvalidDate, "/document/issued");
+}
+
+#[test]
+fn invalid_currency() {
+    let issues = issues_after(|plan| {
+        if let Some(amount) = plan.tasks[27].measures[1].amount.as_mut() {
+            amount.currency = "yuan".into();
+        }
+    });
+    assert_reported(
+        &issues,
+        Code::InvalidCurrency,
+        "/tasks/27/measures/1/amount/currency",
+    );
+}
+
+#[test]
+fn empty_text() {
+    let issues = issues_after(|plan| plan.tasks[0].text.zh = "  ".into());
+    assert_reported(&issues, Code::EmptyText, "/tasks/0/text/zh");
+}
+
+#[test]
+fn missing_translation_is_a_warning() {
+    let issues = issues_after(|plan| plan.preamble.en.clear());
+    assert_reported(&issues, Code::MissingTranslation, "/preamble/en");
+    assert_eq!(issues[0].severity, Severity::Warning);
+}
+
+#[test]
+fn duplicate_name() {
+    let issues = issues_after(|plan| plan.units[16].name.en = plan.units[9].name.en.to_uppercase());
+    assert_reported(&issues, Code::DuplicateName, "/units/16/name");
+}
+
+#[test]
+fn unused_unit_and_entity_are_warnings() {
+    let issues = issues_after(|plan| {
+        let mut unit = plan.units[0].clone();
+        unit.id = "spare-unit".into();
+        unit.name.zh = "区某局".into();
+        unit.name.en = "Spare Bureau".into();
+        plan.units.push(unit);
+        let mut entity = plan.entities[0].clone();
+        entity.id = "spare-entity".into();
+        plan.entities.push(entity);
+    });
+    assert_reported(&issues, Code::UnusedUnit, "/units/28");
+    assert_reported(&issues, Code::UnusedEntity, "/entities/38");
+    assert!(
+        issues
+            .iter()
+            .all(|issue| issue.severity == Severity::Warning)
+    );
+}
+
+#[test]
+fn one_run_reports_a_dangling_unit_a_numbering_gap_and_an_unknown_field() {
+    let issues = json_issues_after(|plan| {
+        plan["sections"][2]["responsibility"]["units"][1] = json!("finance-office");
+        plan["tasks"].as_array_mut().unwrap().remove(11);
+        plan["mechanisms"][0]["owner"] = json!("区经济信息委");
+    });
+    assert_reported(
+        &issues,
+        Code::UnknownUnit,
+        "/sections/2/responsibility/units/1",
+    );
+    assert_reported(&issues, Code::BadNumbering, "/tasks/11/number");
+    assert_reported(&issues, Code::UnknownField, "/mechanisms/0/owner");
+
+    let Err(PlanError::Invalid(loaded)) = Plan::from_json(&{
+        let mut value: Value = serde_json::from_str(srdi_plan::WULONG_JSON).unwrap();
+        value["sections"][2]["responsibility"]["units"][1] = json!("finance-office");
+        value["tasks"].as_array_mut().unwrap().remove(11);
+        value["mechanisms"][0]["owner"] = json!("区经济信息委");
+        value.to_string()
+    }) else {
+        panic!("an invalid plan must not load");
+    };
+    assert_eq!(loaded, issues);
+}
