@@ -94,7 +94,7 @@ fn non_json_text_is_a_syntax_error() {
 #[test]
 fn corrupted_bytes_never_panic() {
     // A fixed linear congruential generator: the same corruptions on every run.
-    let mut seed: u64 = 0x5eed_48;
+    let mut seed: u64 = 0x5eed_0048;
     let mut next = move || {
         seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
         usize::try_from(seed >> 33).unwrap()
