@@ -30,8 +30,12 @@ fn assert_reported(issues: &[Issue], code: Code, path: &str) {
         "expected {code} at {path}, got:\n{}",
         issues
             .iter()
-            .map(|issue| format!("  {issue}\n"))
-            .collect::<String>()
+            .map(|issue| format!("  {issue}"))
+            .collect::<Vec<_>>()
+            .join(
+                "
+"
+            )
     );
 }
 
