@@ -52,7 +52,7 @@ pub enum Code {
     UnknownEntity,
     /// A task ends up with no responsible unit.
     NoResponsibleUnit,
-    /// A 责任单位 list names units that its printed text does not, or in another order.
+    /// A 责任单位 list does not name exactly the units of its printed text, in its order.
     ResponsibilityMismatch,
     /// A count or amount that must be positive is zero.
     NotPositive,

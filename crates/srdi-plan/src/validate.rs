@@ -321,23 +321,30 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Every listed unit exists, and the printed line names them in the same order.
+    /// Every listed unit exists, and the printed line (`责任单位：A、B、C`) names exactly
+    /// these units, in this order.
     fn responsibility(&mut self, path: &str, responsibility: &'a Responsibility) {
-        let mut rest = responsibility.text.zh.as_str();
-        let mut in_order = true;
         for (i, id) in responsibility.units.iter().enumerate() {
             self.unit_ref(&format!("{path}/units/{i}"), id);
-            match self
-                .plan
-                .unit(id)
-                .and_then(|unit| rest.find(unit.name.zh.as_str()).map(|at| (unit, at)))
-            {
-                Some((unit, at)) => rest = &rest[at + unit.name.zh.len()..],
-                None => in_order = false,
-            }
         }
-        if !in_order {
-            let message = "the units listed are not the ones the printed text names, in its order";
+        let printed = responsibility.text.zh.as_str();
+        let names = printed.split_once('：').map_or(printed, |(_, names)| names);
+        let printed: Vec<&str> = names.split(['、', '，']).map(str::trim).collect();
+        let plan = self.plan;
+        let listed: Vec<&str> = responsibility
+            .units
+            .iter()
+            .map(|id| {
+                plan.unit(id)
+                    .map_or(id.as_str(), |unit| unit.name.zh.as_str())
+            })
+            .collect();
+        if printed != listed {
+            let message = format!(
+                "the units listed ({}) are not the ones the printed text names ({})",
+                listed.join("、"),
+                printed.join("、")
+            );
             self.report(
                 Code::ResponsibilityMismatch,
                 format!("{path}/units"),
