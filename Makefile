@@ -5,7 +5,7 @@ export RUSTDOCFLAGS := -D warnings
 .PHONY: test setup-rust test-rust lint doc package schema overview
 
 ## Everything CI checks, from a fresh clone.
-test: setup-rust lint test-rust doc package
+test: setup-rust lint doc package test-rust
 
 ## The Rust toolchain's linters, if this machine lacks them.
 setup-rust:

@@ -46,7 +46,6 @@ fn main() -> io::Result<()> {
 
     writeln!(out, "\nSections")?;
     for section in &plan.sections {
-        let id = format!("sec-{}", section.number);
         let tasks: Vec<u8> = plan
             .tasks_in_section(section.number)
             .map(|task| task.number)
@@ -55,7 +54,7 @@ fn main() -> io::Result<()> {
             tasks.first().copied().unwrap_or(0),
             tasks.last().copied().unwrap_or(0),
         );
-        writeln!(out, "  {}  {}", cite(plan, &id), section.title.zh)?;
+        writeln!(out, "  {}  {}", cite(plan, &section.id()), section.title.zh)?;
         writeln!(out, "      {}", section.title.en)?;
         writeln!(out, "      {} tasks ({first}–{last})", tasks.len())?;
         writeln!(
@@ -67,8 +66,12 @@ fn main() -> io::Result<()> {
 
     writeln!(out, "\nMechanisms")?;
     for mechanism in &plan.mechanisms {
-        let id = format!("mech-{}", mechanism.number);
-        writeln!(out, "  {}  {}", cite(plan, &id), mechanism.title.zh)?;
+        writeln!(
+            out,
+            "  {}  {}",
+            cite(plan, &mechanism.id()),
+            mechanism.title.zh
+        )?;
         writeln!(out, "      {}", mechanism.title.en)?;
         writeln!(
             out,

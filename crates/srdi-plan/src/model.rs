@@ -165,6 +165,13 @@ pub struct Part {
     pub text: Option<Text>,
 }
 
+impl Part {
+    /// The stable id, `part-N`.
+    pub fn id(&self) -> String {
+        format!("part-{}", self.number)
+    }
+}
+
 /// What a [`Part`] of the plan holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -265,6 +272,13 @@ pub struct Section {
     pub title: Text,
     /// The 责任单位 list printed after the section's tasks.
     pub responsibility: Responsibility,
+}
+
+impl Section {
+    /// The stable id, `sec-N`.
+    pub fn id(&self) -> String {
+        format!("sec-{}", self.number)
+    }
 }
 
 /// A 责任单位 list: the printed line and the units it names, in printed order.
@@ -411,6 +425,13 @@ pub struct Mechanism {
     /// Named things the mechanism mentions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<EntityId>,
+}
+
+impl Mechanism {
+    /// The stable id, `mech-N`.
+    pub fn id(&self) -> String {
+        format!("mech-{}", self.number)
+    }
 }
 
 /// An organisation the document names, by the short name it prints.
