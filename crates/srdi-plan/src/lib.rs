@@ -35,6 +35,7 @@ mod instrument;
 mod load;
 mod model;
 mod plan;
+mod query;
 mod validate;
 
 use std::sync::LazyLock;
@@ -43,6 +44,9 @@ pub use error::{Code, Issue, PlanError, Severity};
 pub use instrument::{Instrument, StipType};
 pub use load::{MAX_DEPTH, MAX_INPUT_BYTES, validate_json};
 pub use model::*;
+pub use query::{
+    Duties, Hit, ItemKind, Matrix, MatrixRow, Mentions, NameKind, QueryError, TaskFilter,
+};
 
 /// The Wulong plan as shipped in this crate, in the [`Plan::from_json`] format.
 pub const WULONG_JSON: &str = include_str!("../data/wulong-2022-48.json");

@@ -3,6 +3,7 @@
 
 use crate::model::{
     DefinedTerm, Entity, Mechanism, Part, PartContent, Plan, Section, Target, Task, Tier, Unit,
+    UnitId,
 };
 
 impl Plan {
@@ -58,14 +59,19 @@ impl Plan {
     /// assert!(units.iter().any(|unit| unit.name.zh == "区财政局"));
     /// ```
     pub fn responsible_units(&self, task: &Task) -> Vec<&Unit> {
-        let listed = match &task.responsibility {
-            Some(own) => &own.units,
-            None => match self.section(task.section) {
-                Some(section) => &section.responsibility.units,
-                None => return Vec::new(),
-            },
-        };
-        listed.iter().filter_map(|id| self.unit(id)).collect()
+        self.responsible_ids(task)
+            .iter()
+            .filter_map(|id| self.unit(id))
+            .collect()
+    }
+
+    /// The ids of the units responsible for a task, as [`Plan::responsible_units`] finds them.
+    pub fn responsible_ids<'a>(&'a self, task: &'a Task) -> &'a [UnitId] {
+        match (&task.responsibility, self.section(task.section)) {
+            (Some(own), _) => &own.units,
+            (None, Some(section)) => &section.responsibility.units,
+            (None, None) => &[],
+        }
     }
 
     /// The tiers a tier or defined-term id stands for: the tier itself, or every tier the
