@@ -483,6 +483,13 @@ impl Plan {
                 &mechanism.title,
             );
             add(K::Mechanism, "", mechanism.number, "text", &mechanism.text);
+            add(
+                K::Mechanism,
+                "",
+                mechanism.number,
+                "responsibility",
+                &mechanism.responsibility.text,
+            );
         }
         for unit in &self.units {
             add(K::Unit, &unit.id, 0, "name", &unit.name);
