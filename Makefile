@@ -2,7 +2,7 @@
 CARGO ?= cargo
 export RUSTDOCFLAGS := -D warnings
 
-.PHONY: test setup-rust test-rust lint doc package schema overview
+.PHONY: test setup-rust test-rust lint doc package schema summary
 
 ## Everything CI checks, from a fresh clone.
 test: setup-rust lint doc package test-rust
@@ -31,6 +31,6 @@ package:
 schema:
 	$(CARGO) run -q -p srdi-plan --example schema > policy-data/schema/plan.schema.json
 
-## The main job: an overview of the embedded plan.
-overview:
-	$(CARGO) run -q -p srdi-plan --example overview
+## The main job: a summary of the embedded plan.
+summary:
+	$(CARGO) run -q --release -p srdi-cli -- summary

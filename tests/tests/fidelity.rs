@@ -293,7 +293,7 @@ fn numbers_are_the_printed_numbers() {
         |value: u32, unit: &str, text: &str| squash(text).contains(&format!("{value}{unit}"));
     for goal in &plan.goals {
         assert!(
-            counted(goal.value, "家", &goal.text.zh),
+            counted(goal.value, goal.count_unit.as_zh(), &goal.text.zh),
             "{}: {}",
             goal.id,
             goal.text.zh
@@ -302,13 +302,8 @@ fn numbers_are_the_printed_numbers() {
     }
     assert!(source_text().contains("到2025年"));
     for target in plan.tasks.iter().flat_map(|task| &task.targets) {
-        let unit = if target.text.zh.ends_with('个') {
-            "个"
-        } else {
-            "家"
-        };
         assert!(
-            counted(target.value, unit, &target.text.zh),
+            counted(target.value, target.count_unit.as_zh(), &target.text.zh),
             "{}",
             target.id
         );

@@ -37,6 +37,7 @@ mod model;
 mod plan;
 mod query;
 mod validate;
+mod view;
 
 use std::sync::LazyLock;
 
@@ -47,6 +48,7 @@ pub use model::*;
 pub use query::{
     Duties, Hit, ItemKind, Matrix, MatrixRow, Mentions, NameKind, QueryError, TaskFilter,
 };
+pub use view::{Cited, Counts, RecordKind, Records, Summary, TaskView};
 
 /// The Wulong plan as shipped in this crate, in the [`Plan::from_json`] format.
 pub const WULONG_JSON: &str = include_str!("../data/wulong-2022-48.json");

@@ -249,6 +249,16 @@ pub enum CountUnit {
     Ge,
 }
 
+impl CountUnit {
+    /// The counting word as printed: 家 or 个.
+    pub fn as_zh(self) -> &'static str {
+        match self {
+            Self::Jia => "家",
+            Self::Ge => "个",
+        }
+    }
+}
+
 /// The verb of a target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
