@@ -1,0 +1,384 @@
+//! The `srdi` command as a user runs it: spawned as a process, checked by its output and
+//! exit code.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn srdi(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_srdi"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// Runs `srdi --json ARGS`, expecting success, and parses the output.
+fn json(args: &[&str]) -> Value {
+    let output = srdi(&[&["--json"], args].concat());
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        stderr(&output)
+    );
+    serde_json::from_str(&stdout(&output)).unwrap_or_else(|e| panic!("{args:?}: {e}"))
+}
+
+fn numbers(value: &Value) -> Vec<u64> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["number"].as_u64().unwrap())
+        .collect()
+}
+
+/// A plan file in a fresh temporary folder.
+fn plan_file(name: &str, contents: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("srdi-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn tasks_of_the_finance_bureau() {
+    let tasks = json(&["tasks", "--unit", "区财政局"]);
+    let expected: Vec<u64> = (11..=19).chain(28..=32).collect();
+    assert_eq!(numbers(&tasks), expected);
+    assert_eq!(tasks[0]["citation"], "武隆府办发〔2022〕48号 二（三）11");
+    assert_eq!(tasks[0]["id"], "task-11");
+}
+
+#[test]
+fn tasks_with_every_filter() {
+    let tasks = json(&[
+        "tasks",
+        "--unit",
+        "finance-bureau",
+        "--section",
+        "5",
+        "--instrument",
+        "reward",
+        "--tier",
+        "little-giant",
+        "--text",
+        "奖励",
+    ]);
+    assert_eq!(numbers(&tasks), [28, 31]);
+}
+
+#[test]
+fn an_empty_answer_succeeds() {
+    assert_eq!(json(&["tasks", "--unit", "区统计局"]), Value::Array(vec![]));
+    let output = srdi(&["tasks", "--text", "区块链"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "no tasks\n");
+}
+
+#[test]
+fn an_unknown_unit_exits_1_with_a_suggestion() {
+    let output = srdi(&["tasks", "--unit", "区财政"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).is_empty());
+    let message = stderr(&output);
+    assert!(
+        message.starts_with("error: no unit is called `区财政`"),
+        "{message}"
+    );
+    assert!(message.contains("did you mean 区财政局?"), "{message}");
+}
+
+#[test]
+fn unknown_names_of_every_kind_exit_1() {
+    for args in [
+        &["tasks", "--tier", "小巨人"][..],
+        &["tasks", "--instrument", "loans"],
+        &["tasks", "--section", "9"],
+        &["task", "99"],
+        &["unit", "nobody"],
+        &["goal", "goal-9"],
+        &["mechanism", "7"],
+        &["entity", "nothing"],
+        &["measures", "--tier", "中小微企业"],
+        &["search", "  "],
+    ] {
+        let output = srdi(args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&output).starts_with("error: "),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["tasks", "--colour", "red"][..],
+        &["task", "twenty"],
+        &["frobnicate"],
+        &[],
+    ] {
+        let output = srdi(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn search_finds_task_25() {
+    let hits = json(&["search", "首台"]);
+    assert_eq!(hits[0]["id"], "task-25");
+    assert_eq!(hits[0]["citation"], "武隆府办发〔2022〕48号 二（四）25");
+    let output = srdi(&["search", "首台"]);
+    assert!(stdout(&output).contains("task-25"));
+}
+
+#[test]
+fn the_statistics_bureau_answers_for_mechanism_3_only() {
+    let output = srdi(&["unit", "区统计局"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.contains("tasks: —"), "{text}");
+    assert!(text.contains("mechanism 3: 开展监测评价"), "{text}");
+    let duties = json(&["unit", "区统计局"]);
+    assert_eq!(duties["tasks"], Value::Array(vec![]));
+    assert_eq!(duties["mechanisms"][0], 3);
+}
+
+#[test]
+fn one_task_says_who_answers_for_it() {
+    let task = json(&["task", "23"]);
+    assert_eq!(task["number"], 23);
+    assert_eq!(task["responsible_units"][2], "hr-social-security-bureau");
+    let text = stdout(&srdi(&["task", "23", "--lang", "both"]));
+    assert!(
+        text.contains("区人力社保局") && text.contains("service liaison mechanism"),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_listing_subcommand_answers_in_json() {
+    assert_eq!(json(&["summary"])["counts"]["tasks"], 32);
+    assert_eq!(json(&["units"]).as_array().unwrap().len(), 28);
+    assert_eq!(json(&["goals"]).as_array().unwrap().len(), 4);
+    assert_eq!(json(&["goal", "2"])[0]["value"], 15);
+    assert_eq!(json(&["targets"]).as_array().unwrap().len(), 8);
+    assert_eq!(
+        json(&["measures", "--tier", "srdi-sme", "--instrument", "reward"])[0]["id"],
+        "task-28-m2"
+    );
+    assert_eq!(json(&["mechanisms"]).as_array().unwrap().len(), 4);
+    assert_eq!(
+        json(&["mechanism", "2"])[0]["lead"],
+        "economy-info-commission"
+    );
+    assert_eq!(json(&["entities"]).as_array().unwrap().len(), 38);
+    assert_eq!(json(&["entity", "yuqi-jinfu"])[0]["tasks"][0], 12);
+    assert_eq!(json(&["matrix"])["rows"].as_array().unwrap().len(), 16);
+    assert_eq!(json(&["schema"])["title"], "Plan");
+}
+
+#[test]
+fn every_subcommand_prints_a_table() {
+    for args in [
+        &["summary"][..],
+        &["tasks"],
+        &["task", "28"],
+        &["units"],
+        &["unit", "区财政局"],
+        &["goals"],
+        &["targets"],
+        &["measures"],
+        &["mechanisms"],
+        &["entities"],
+        &["search", "APEC"],
+        &["matrix"],
+    ] {
+        for lang in ["zh", "en", "both"] {
+            let output = srdi(&[args, &["--lang", lang]].concat());
+            assert_eq!(output.status.code(), Some(0), "{args:?} {lang}");
+            assert!(!stdout(&output).trim().is_empty(), "{args:?} {lang}");
+        }
+    }
+    let english = stdout(&srdi(&["goals", "--lang", "en"]));
+    assert!(
+        english.contains("innovative SMEs") && !english.contains("创新型中小企业"),
+        "{english}"
+    );
+}
+
+#[test]
+fn matrix_and_export_as_csv() {
+    let matrix = stdout(&srdi(&["matrix", "--csv"]));
+    let mut lines = matrix.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("unit,name_zh,name_en,1,2,3")
+    );
+    let finance = matrix
+        .lines()
+        .find(|line| line.starts_with("finance-bureau,"))
+        .unwrap();
+    assert_eq!(finance.matches(",1").count(), 14);
+
+    let tasks = stdout(&srdi(&["export", "--format", "csv"]));
+    assert_eq!(
+        tasks.lines().next().unwrap().split(',').next(),
+        Some("number")
+    );
+    let measures = stdout(&srdi(&["export", "--format", "csv", "--kind", "measures"]));
+    assert!(measures.contains("task-28-m1,28,"), "{measures}");
+}
+
+#[test]
+fn export_json_round_trips() {
+    let exported = stdout(&srdi(&["export"]));
+    let path = plan_file("exported.json", &exported);
+    let output = srdi(&["validate", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(stdout(&output), "valid: no problems found\n");
+}
+
+#[test]
+fn a_user_plan_answers_instead_of_the_embedded_one() {
+    let mut plan: Value = serde_json::from_str(srdi_plan::WULONG_JSON).unwrap();
+    plan["sections"][2]["title"]["en"] = Value::from("Money, money, money");
+    let path = plan_file("custom.json", &plan.to_string());
+    let output = srdi(&["--plan", path.to_str().unwrap(), "summary", "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Money, money, money"));
+}
+
+#[test]
+fn a_bad_plan_file_exits_1_with_every_issue() {
+    let mut plan: Value = serde_json::from_str(srdi_plan::WULONG_JSON).unwrap();
+    plan["sections"][2]["responsibility"]["units"][1] = Value::from("finance-office");
+    plan["tasks"].as_array_mut().unwrap().remove(11);
+    plan["mechanisms"][0]["owner"] = Value::from("x");
+    let path = plan_file("bad.json", &plan.to_string());
+    let path = path.to_str().unwrap();
+
+    let output = srdi(&["--plan", path, "tasks"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.starts_with(&format!("error: {path} is not a valid plan")),
+        "{message}"
+    );
+    for code in ["unknown_unit", "bad_numbering", "unknown_field"] {
+        assert!(message.contains(code), "{code} missing from {message}");
+    }
+
+    let output = srdi(&["validate", path]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = stdout(&output);
+    assert!(
+        report.contains("error[unknown_unit] /sections/2/responsibility/units/1"),
+        "{report}"
+    );
+    assert!(
+        report.contains("error[bad_numbering] /tasks/11/number"),
+        "{report}"
+    );
+    assert!(
+        report.contains("error[unknown_field] /mechanisms/0/owner"),
+        "{report}"
+    );
+    let output = srdi(&["--json", "validate", path]);
+    assert_eq!(output.status.code(), Some(1));
+    let issues: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let mut codes: Vec<&str> = issues
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["severity"] == "error")
+        .map(|i| i["code"].as_str().unwrap())
+        .collect();
+    codes.sort_unstable();
+    // The dangling unit also no longer matches the printed 责任单位 line.
+    assert_eq!(
+        codes,
+        [
+            "bad_numbering",
+            "responsibility_mismatch",
+            "unknown_field",
+            "unknown_unit"
+        ]
+    );
+}
+
+#[test]
+fn validate_json_lists_the_issues() {
+    let path = plan_file("truncated.json", "{\"id\": ");
+    let output = srdi(&["validate", "--json", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let issues: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(issues[0]["code"], "syntax_error");
+    assert_eq!(issues[0]["line"], 1);
+}
+
+#[test]
+fn unreadable_files_exit_1() {
+    let output = srdi(&["--plan", "/no/such/plan.json", "summary"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).starts_with("error: cannot read /no/such/plan.json"));
+    let binary = plan_file("binary.json", "");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00]).unwrap();
+    let output = srdi(&["validate", binary.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("UTF-8"), "{}", stderr(&output));
+}
+
+#[test]
+fn the_tasks_conformance_vectors_hold_at_the_shell() {
+    let vectors: Value =
+        serde_json::from_str(include_str!("../../../tests/conformance/queries.json")).unwrap();
+    let cases = vectors["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|case| case["query"]["op"] == "tasks");
+    for case in cases {
+        let query = &case["query"];
+        let mut args = vec!["--json".to_owned(), "tasks".to_owned()];
+        for key in ["unit", "section", "instrument", "tier", "text"] {
+            match &query[key] {
+                Value::String(value) => args.extend([format!("--{key}"), value.clone()]),
+                Value::Number(value) => args.extend([format!("--{key}"), value.to_string()]),
+                _ => {}
+            }
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = srdi(&args);
+        let name = case["name"].as_str().unwrap();
+        if case["expect"].get("error").is_some() {
+            assert_eq!(output.status.code(), Some(1), "{name}");
+            let first = case["expect"]["suggests"].as_str().unwrap_or_default();
+            assert!(
+                stderr(&output).contains(first),
+                "{name}: {}",
+                stderr(&output)
+            );
+        } else {
+            let tasks: Value = serde_json::from_str(&stdout(&output)).unwrap();
+            let expected: Vec<u64> =
+                serde_json::from_value(case["expect"]["tasks"].clone()).unwrap();
+            assert_eq!(numbers(&tasks), expected, "{name}");
+        }
+    }
+}
