@@ -2,7 +2,7 @@
 CARGO ?= cargo
 export RUSTDOCFLAGS := -D warnings
 
-.PHONY: test setup-rust test-rust lint doc package schema summary
+.PHONY: test setup-rust test-rust lint doc package schema summary bench
 
 ## Everything CI checks, from a fresh clone.
 test: setup-rust lint doc package test-rust
@@ -26,6 +26,10 @@ doc:
 ## The core crate must package with its embedded data.
 package:
 	$(CARGO) package -p srdi-plan --allow-dirty
+
+## Benchmarks beside the plain-JSON Python baseline; rewrites the table in benches/README.md.
+bench:
+	python3 benches/compare.py
 
 ## Regenerates the committed JSON Schema from the Rust types.
 schema:

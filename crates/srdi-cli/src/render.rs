@@ -49,11 +49,23 @@ impl Lang {
     }
 }
 
-fn table(header: &[&str]) -> Table {
+/// Width for tables when no terminal says how wide it is (pipes, files).
+const DEFAULT_WIDTH: u16 = 100;
+
+/// A table in `preset`, wrapped to the terminal or to [`DEFAULT_WIDTH`].
+fn styled(preset: &str) -> Table {
     let mut table = Table::new();
     table
-        .load_preset(presets::UTF8_BORDERS_ONLY)
+        .load_preset(preset)
         .set_content_arrangement(ContentArrangement::Dynamic);
+    if table.width().is_none() {
+        table.set_width(DEFAULT_WIDTH);
+    }
+    table
+}
+
+fn table(header: &[&str]) -> Table {
+    let mut table = styled(presets::UTF8_BORDERS_ONLY);
     table.set_header(header);
     table
 }
@@ -121,7 +133,7 @@ pub(crate) fn summary(summary: &Summary<'_>, plan: &Plan, lang: Lang) -> String 
         let by = goal.by_year.map(|y| y.to_string()).unwrap_or_default();
         goals.add_row(vec![
             goal.id.clone(),
-            goal.value.to_string(),
+            format!("{} {}", goal.value, goal.count_unit.as_zh()),
             lang.pick(&goal.indicator),
             by,
         ]);
@@ -169,9 +181,7 @@ pub(crate) fn tasks(tasks: &[TaskView<'_>], plan: &Plan, lang: Lang) -> String {
 
 pub(crate) fn task(view: &TaskView<'_>, plan: &Plan, lang: Lang) -> String {
     let task = view.task;
-    let mut rows = Table::new();
-    rows.load_preset(presets::NOTHING)
-        .set_content_arrangement(ContentArrangement::Dynamic);
+    let mut rows = styled(presets::NOTHING);
     rows.add_row(vec![
         "task".to_owned(),
         format!("{} ({})", task.number, view.id),

@@ -318,10 +318,9 @@ impl Plan {
     ///
     /// [`QueryError::UnknownName`] if nothing matches.
     pub fn find_entity(&self, name: &str) -> Result<&Entity, QueryError> {
-        let key = normalize(name);
         self.entities
             .iter()
-            .find(|e| e.id == name || normalize(&e.name.zh) == key || normalize(&e.name.en) == key)
+            .find(|e| is_called(&e.id, &e.name, name))
             .ok_or_else(|| {
                 let names = self
                     .entities
@@ -344,10 +343,9 @@ impl Plan {
     ///
     /// [`QueryError::UnknownName`] with the closest names if nothing matches.
     pub fn find_unit(&self, name: &str) -> Result<&Unit, QueryError> {
-        let key = normalize(name);
         self.units
             .iter()
-            .find(|u| u.id == name || normalize(&u.name.zh) == key || normalize(&u.name.en) == key)
+            .find(|u| is_called(&u.id, &u.name, name))
             .ok_or_else(|| {
                 let names = self
                     .units
@@ -370,16 +368,15 @@ impl Plan {
     ///
     /// [`QueryError::UnknownName`] with the closest names if nothing matches.
     pub fn find_tiers(&self, name: &str) -> Result<Vec<&Tier>, QueryError> {
-        let key = normalize(name);
         let tier = self
             .tiers
             .iter()
-            .find(|t| t.id == name || normalize(&t.name.zh) == key || normalize(&t.name.en) == key)
+            .find(|t| is_called(&t.id, &t.name, name))
             .map(|tier| tier.id.as_str());
         let term = self
             .defined_terms
             .iter()
-            .find(|t| t.id == name || normalize(&t.term.zh) == key || normalize(&t.term.en) == key)
+            .find(|t| is_called(&t.id, &t.term, name))
             .map(|term| term.id.as_str());
         if let Some(group) = tier.or(term) {
             return Ok(self.tiers_of(group));
@@ -530,21 +527,22 @@ impl Plan {
 
     /// The accountability matrix, unit × task.
     pub fn matrix(&self) -> Matrix<'_> {
-        let mut order: Vec<&Unit> = Vec::new();
+        let mut rows: Vec<MatrixRow<'_>> = Vec::new();
         for task in &self.tasks {
-            for unit in self.responsible_units(task) {
-                if !order.iter().any(|known| known.id == unit.id) {
-                    order.push(unit);
+            for id in self.responsible_ids(task) {
+                match rows.iter_mut().find(|row| &row.unit.id == id) {
+                    Some(row) => row.tasks.push(task.number),
+                    None => {
+                        if let Some(unit) = self.unit(id) {
+                            rows.push(MatrixRow {
+                                unit,
+                                tasks: vec![task.number],
+                            });
+                        }
+                    }
                 }
             }
         }
-        let rows = order
-            .into_iter()
-            .map(|unit| MatrixRow {
-                unit,
-                tasks: self.duties(unit).tasks,
-            })
-            .collect();
         Matrix {
             tasks: self.tasks.iter().map(|task| task.number).collect(),
             rows,
@@ -715,26 +713,34 @@ fn task_texts(task: &Task) -> impl Iterator<Item = &str> {
 /// (Chinese has no case). Matching works on bytes and allocates nothing.
 struct Needle<'a> {
     phrase: &'a [u8],
+    exact: memchr::memmem::Finder<'a>,
+    /// Whether the phrase has ASCII letters, so that case must be folded.
+    fold: bool,
 }
 
 impl<'a> Needle<'a> {
     fn new(phrase: &'a str) -> Self {
+        let phrase = phrase.trim().as_bytes();
         Self {
-            phrase: phrase.trim().as_bytes(),
+            phrase,
+            exact: memchr::memmem::Finder::new(phrase),
+            fold: phrase.iter().any(u8::is_ascii_alphabetic),
         }
     }
 
     /// The byte offset of the first match. A match always starts on a character boundary:
     /// the phrase starts with an ASCII or a leading byte, which no continuation byte equals.
     fn find(&self, text: &str) -> Option<usize> {
-        let (first, rest) = self.phrase.split_first()?;
         let bytes = text.as_bytes();
-        let last_start = bytes.len().checked_sub(self.phrase.len())?;
-        (0..=last_start).find(|&at| {
-            bytes.get(at).is_some_and(|b| b.eq_ignore_ascii_case(first))
-                && bytes
-                    .get(at + 1..at + self.phrase.len())
-                    .is_some_and(|tail| tail.eq_ignore_ascii_case(rest))
+        if !self.fold {
+            return self.exact.find(bytes);
+        }
+        let first = *self.phrase.first()?;
+        let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+        memchr::memchr2_iter(lower, upper, bytes).find(|&at| {
+            bytes
+                .get(at..at + self.phrase.len())
+                .is_some_and(|candidate| candidate.eq_ignore_ascii_case(self.phrase))
         })
     }
 
@@ -770,14 +776,26 @@ impl<'a> Needle<'a> {
     }
 }
 
-/// A name reduced for comparison: no quotation marks or spaces, lowercase.
+/// A name reduced for comparison (see [`name_chars`]).
 fn normalize(name: &str) -> String {
+    name_chars(name).collect()
+}
+
+/// The characters of a name that count when comparing: no quotation marks or spaces,
+/// lowercase.
+fn name_chars(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars()
         .filter(|c| {
             !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '「' | '」') && !c.is_whitespace()
         })
         .flat_map(char::to_lowercase)
-        .collect()
+}
+
+/// Whether an item with this id and name is called `name`: by its id exactly, or by its
+/// Chinese or English name with quotation marks, spaces and case set aside.
+fn is_called(id: &str, names: &crate::Text, name: &str) -> bool {
+    let same = |known: &str| known == name || name_chars(known).eq(name_chars(name));
+    id == name || same(&names.zh) || same(&names.en)
 }
 
 /// Suggest names in the script the user typed: Chinese for Chinese, English otherwise.

@@ -1,0 +1,77 @@
+//! In-process cost of loading the plan and of each query kind.
+//!
+//! `make bench` runs this and the plain-JSON Python baseline side by side
+//! (`benches/compare.py`); the table is in `benches/README.md`.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use srdi_plan::{Plan, TaskFilter};
+
+fn filter(unit: Option<&str>, tier: Option<&str>, text: Option<&str>) -> TaskFilter {
+    TaskFilter {
+        unit: unit.map(Into::into),
+        tier: tier.map(Into::into),
+        text: text.map(Into::into),
+        ..TaskFilter::default()
+    }
+}
+
+fn queries(c: &mut Criterion) {
+    let plan = srdi_plan::wulong();
+    let by_unit = filter(Some("区财政局"), None, None);
+    let by_tier = filter(None, Some("little-giant"), None);
+    let by_text = filter(None, None, Some("首台"));
+    let combined = TaskFilter {
+        instrument: Some("reward".into()),
+        ..filter(Some("区财政局"), Some("little-giant"), None)
+    };
+
+    c.bench_function("load/parse_and_validate", |b| {
+        b.iter(|| Plan::from_json(black_box(srdi_plan::WULONG_JSON)));
+    });
+    c.bench_function("tasks/unit", |b| {
+        b.iter(|| plan.tasks_where(black_box(&by_unit)));
+    });
+    c.bench_function("tasks/tier", |b| {
+        b.iter(|| plan.tasks_where(black_box(&by_tier)));
+    });
+    c.bench_function("tasks/text", |b| {
+        b.iter(|| plan.tasks_where(black_box(&by_text)));
+    });
+    c.bench_function("tasks/combined", |b| {
+        b.iter(|| plan.tasks_where(black_box(&combined)));
+    });
+    c.bench_function("task/number", |b| b.iter(|| plan.find_task(black_box(28))));
+    c.bench_function("unit/duties", |b| {
+        b.iter(|| {
+            plan.find_unit(black_box("区统计局"))
+                .map(|unit| plan.duties(unit))
+        });
+    });
+    c.bench_function("unit/unknown_with_suggestions", |b| {
+        b.iter(|| plan.find_unit(black_box("区财政")));
+    });
+    c.bench_function("measures/tier", |b| {
+        b.iter(|| plan.measures_where(black_box(Some("srdi-sme")), None));
+    });
+    c.bench_function("targets/all", |b| b.iter(|| black_box(plan).targets()));
+    c.bench_function("entities/mentions", |b| {
+        b.iter(|| black_box(plan).mentions());
+    });
+    c.bench_function("matrix/all", |b| b.iter(|| black_box(plan).matrix()));
+    c.bench_function("search/zh", |b| b.iter(|| plan.search(black_box("首台"))));
+    c.bench_function("search/en", |b| {
+        b.iter(|| plan.search(black_box("white list")));
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    targets = queries
+}
+criterion_main!(benches);
