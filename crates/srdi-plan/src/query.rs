@@ -410,7 +410,7 @@ impl Plan {
         }
         let needle = Needle::new(phrase);
         let mut hits = Vec::new();
-        for place in self.searchable() {
+        self.each_text(|place| {
             for (language, text) in [("zh", &place.text.zh), ("en", &place.text.en)] {
                 if let Some(snippet) = needle.snippet(text) {
                     let id = place.id();
@@ -423,16 +423,15 @@ impl Plan {
                     });
                 }
             }
-        }
+        });
         Ok(hits)
     }
 
-    /// Every searchable text, in document order.
-    fn searchable(&self) -> Vec<Place<'_>> {
+    /// Calls `visit` with every searchable text, in document order.
+    fn each_text<'a>(&'a self, mut visit: impl FnMut(Place<'a>)) {
         use ItemKind as K;
-        let mut out = Vec::new();
         let mut add = |kind, id, number, field, text| {
-            out.push(Place {
+            visit(Place {
                 kind,
                 id,
                 number,
@@ -494,7 +493,6 @@ impl Plan {
         for entity in &self.entities {
             add(K::Entity, &entity.id, 0, "name", &entity.name);
         }
-        out
     }
 
     /// What a unit answers for: tasks (through its own or its section's list) and mechanisms.
