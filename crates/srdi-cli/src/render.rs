@@ -162,7 +162,7 @@ pub(crate) fn summary(summary: &Summary<'_>, plan: &Plan, lang: Lang) -> String 
     out
 }
 
-pub(crate) fn tasks(tasks: &[TaskView<'_>], plan: &Plan, lang: Lang) -> String {
+pub(crate) fn tasks(tasks: &[TaskView<'_>], _: &Plan, lang: Lang) -> String {
     let mut rows = table(&["task", "place", "text", "instruments"]);
     for view in tasks {
         let task = view.task;
@@ -175,7 +175,6 @@ pub(crate) fn tasks(tasks: &[TaskView<'_>], plan: &Plan, lang: Lang) -> String {
             instruments.join(", "),
         ]);
     }
-    let _ = plan;
     finish(&rows, tasks.len(), "task")
 }
 
