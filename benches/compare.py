@@ -24,7 +24,6 @@ CRITERION = ROOT / "target" / "criterion"
 SRDI = ROOT / "target" / "release" / "srdi"
 README = ROOT / "benches" / "README.md"
 RUNS = 30
-START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 PROCESSES = [
     ("tasks by unit", ["--json", "tasks", "--unit", "区财政局"], "tasks/unit"),
@@ -93,12 +92,17 @@ def main():
         python = process_median_ms([sys.executable, str(ROOT / "benches" / "baseline.py"), question])
         lines.append(f"| {label} | {rust:.2f} ms | {python:.2f} ms | {python / rust:.1f}× |")
 
-    table = "\n".join(lines)
+    write_section("bench", "\n".join(lines))
+
+
+def write_section(name, table):
+    """Prints `table` and puts it into benches/README.md between the `name` markers."""
     print(table)
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
     readme = README.read_text(encoding="utf-8")
-    before, rest = readme.split(START, 1)
-    _, after = rest.split(END, 1)
-    README.write_text(f"{before}{START}\n{table}\n{END}{after}", encoding="utf-8")
+    before, rest = readme.split(start, 1)
+    _, after = rest.split(end, 1)
+    README.write_text(f"{before}{start}\n{table}\n{end}{after}", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -80,6 +80,11 @@ impl RecordKind {
     /// Every kind, in order.
     pub const ALL: [RecordKind; 4] = [Self::Tasks, Self::Measures, Self::Targets, Self::Units];
 
+    /// The kind named `name` (`tasks`, `measures`, `targets` or `units`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == name)
+    }
+
     /// The kind's name: `tasks`, `measures`, `targets` or `units`.
     pub fn as_str(self) -> &'static str {
         match self {

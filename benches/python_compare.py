@@ -1,0 +1,67 @@
+"""The Python package against the plain-JSON baseline, and its cost per call over the core.
+
+    make bench-python   # builds and installs the package into .venv, then runs this
+
+Whole process: `import srdi_plan; wulong().tasks(unit=…)` against `json.load` and a list
+comprehension (benches/baseline.py), median wall time of RUNS runs each. Per call: `timeit`
+of the Python method against criterion's median for the same core query (run `make bench`
+first); the difference is what the binding adds.
+"""
+
+import statistics
+import subprocess
+import sys
+import timeit
+
+import baseline
+import srdi_plan
+from compare import ROOT, criterion_median_ns, fmt_ns, process_median_ms, write_section
+
+ANSWER = "import srdi_plan; print([t.number for t in srdi_plan.wulong().tasks(unit='区财政局')])"
+CALLS = [
+    ("tasks(unit='区财政局')", lambda plan: plan.tasks(unit="区财政局"), "tasks/unit"),
+    ("tasks(tier='little-giant')", lambda plan: plan.tasks(tier="little-giant"), "tasks/tier"),
+    ("task(28)", lambda plan: plan.task(28), "task/number"),
+    ("unit('区统计局').mechanisms", lambda plan: plan.unit("区统计局").mechanisms, "unit/duties"),
+    ("search('首台')", lambda plan: plan.search("首台"), "search/zh"),
+]
+
+
+def per_call_ns(function, plan):
+    timer = timeit.Timer(lambda: function(plan))
+    number, _ = timer.autorange()
+    return statistics.median(timer.repeat(repeat=7, number=number)) / number * 1e9
+
+
+def main():
+    ours = process_median_ms([sys.executable, "-c", ANSWER])
+    plain = process_median_ms([sys.executable, str(ROOT / "benches" / "baseline.py"), "tasks/unit"])
+    bare = process_median_ms([sys.executable, "-c", "pass"])
+    lines = [
+        "Whole process, median wall time (import or load, answer tasks by unit, print):",
+        "",
+        "| process | median | ÷ plain JSON |",
+        "|---|---:|---:|",
+        f"| `import srdi_plan` + `wulong().tasks(unit='区财政局')` | {ours:.2f} ms | {ours / plain:.2f}× |",
+        f"| `python benches/baseline.py tasks/unit` (json.load + comprehension) | {plain:.2f} ms | 1.00× |",
+        f"| `python -c pass` (interpreter start-up alone) | {bare:.2f} ms | {bare / plain:.2f}× |",
+        "",
+        "Per call, in process (Python: timeit median; core: criterion median):",
+        "",
+        "| call | Python | core (Rust) | binding overhead | plain-JSON Python |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    plan = srdi_plan.wulong()
+    data = baseline.load(baseline.PLAN_PATH.read_text(encoding="utf-8"))
+    for label, call, question in CALLS:
+        python = per_call_ns(call, plan)
+        core = criterion_median_ns(question)
+        plain_call = per_call_ns(baseline.QUESTIONS[question], data)
+        lines.append(f"| `{label}` | {fmt_ns(python)} | {fmt_ns(core)} | {fmt_ns(python - core)} | {fmt_ns(plain_call)} |")
+    write_section("bench-python", "\n".join(lines))
+
+
+if __name__ == "__main__":
+    if "--no-build" not in sys.argv:
+        subprocess.run(["make", "-C", str(ROOT), "test-python"], check=True, stdout=subprocess.DEVNULL)
+    main()

@@ -1,0 +1,59 @@
+"""The Wulong District SRDI (专精特新) action plan, 武隆府办发〔2022〕48号, as typed,
+validated, queryable data.
+
+    >>> import srdi_plan
+    >>> plan = srdi_plan.wulong()
+    >>> [t.number for t in plan.tasks(unit="区财政局")][:3]
+    [11, 12, 13]
+
+Chinese texts (``.zh``) are the source verbatim; English texts (``.en``) are our own,
+unofficial translation. Every answer carries its id and citation.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Union
+
+from ._native import (
+    Entity,
+    Hit,
+    Issue,
+    Measure,
+    Mechanism,
+    Plan,
+    Target,
+    Task,
+    Text,
+    Unit,
+    validate,
+    wulong,
+)
+from .errors import PlanError, PlanSyntaxError, PlanValidationError, QueryError, UnknownNameError
+
+__all__ = [
+    "Entity",
+    "Hit",
+    "Issue",
+    "Measure",
+    "Mechanism",
+    "Plan",
+    "PlanError",
+    "PlanSyntaxError",
+    "PlanValidationError",
+    "QueryError",
+    "Target",
+    "Task",
+    "Text",
+    "Unit",
+    "UnknownNameError",
+    "load",
+    "validate",
+    "wulong",
+]
+
+
+def load(path: Union[str, os.PathLike[str]]) -> Plan:
+    """Loads and validates a plan file (UTF-8 JSON). Raises the errors of ``Plan.from_json``."""
+    return Plan.from_json(Path(path).read_text(encoding="utf-8"))

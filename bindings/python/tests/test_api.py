@@ -1,0 +1,130 @@
+"""The Python API as an analyst uses it: typed results, equality, dicts, records, pandas."""
+
+import json
+import sys
+
+import pytest
+
+import srdi_plan
+from conftest import ROOT
+
+
+def test_the_embedded_plan(plan):
+    assert plan.id == "wulong-2022-48"
+    assert plan.number == "武隆府办发〔2022〕48号"
+    assert plan.period == (2022, 2025)
+    assert plan.title.en.startswith("Wulong District Special Action Plan")
+    assert plan.document["issued"] == "2022-07-07"
+    assert plan.summary()["counts"]["tasks"] == 32
+    assert srdi_plan.wulong() == plan
+
+
+def test_task_attributes(plan):
+    task = plan.task(28)
+    assert (task.number, task.id, task.section) == (28, "task-28", 5)
+    assert task.citation == "武隆府办发〔2022〕48号 二（五）28"
+    assert task.title is None
+    assert task.text.zh.startswith("对新获得认定的国家级“小巨人”")
+    assert "1,000,000 yuan" in task.text.en
+    assert task.units[:2] == ["economy-info-commission", "finance-bureau"]
+    assert task.instruments == ["reward"]
+    assert task.aimed_at == ["little-giant", "srdi-sme"]
+    assert plan.task(1).title.zh == "提升企业专业化竞争优势"
+    assert plan.task(8).targets[0].value == 2
+
+
+def test_measures_are_structured(plan):
+    first, second = plan.task(28).measures
+    assert (first.amount, first.currency, first.one_time, first.group) == (1_000_000, "CNY", True, "little-giant")
+    assert (second.amount, second.group) == (200_000, "srdi-sme")
+    assert first.trigger == "new_recognition"
+    assert first.condition.zh == "新获得认定的"
+    assert first.task == 28 and first.citation.endswith("二（五）28")
+    listing = plan.task(31).measures[0]
+    assert listing.legal_basis == "doc-wulong-caizhengfa-2020-89"
+    assert plan.task(32).measures[0].approved_by == ["district-party-committee", "district-government"]
+    assert [m.id for m in plan.measures(instrument="tax_incentive")] == ["task-30-m2"]
+
+
+def test_units_goals_mechanisms_entities(plan):
+    statistics = plan.unit("District Statistics Bureau")
+    assert (statistics.id, statistics.tasks, statistics.mechanisms) == ("statistics-bureau", [], [3])
+    assert statistics.name.zh == "区统计局" and statistics.kind == "government_department"
+    assert len(plan.units()) == 28
+    assert [goal.value for goal in plan.goals()] == [200, 15, 1, 1]
+    assert plan.goals()[0].count_unit == "家" and plan.goals()[0].by_year == 2025
+    assert plan.mechanism(2).lead == "economy-info-commission"
+    assert plan.entity("中国国际智能产业博览会").tasks == [26]
+    assert plan.entity("yuqi-jinfu").kind == "platform"
+    assert plan.matrix()["tax-bureau"] == [28, 29, 30, 31, 32]
+
+
+def test_search_hits(plan):
+    hit = plan.search("首台")[0]
+    assert (hit.kind, hit.id, hit.field) == ("task", "task-25", "text.zh")
+    assert hit.citation == "武隆府办发〔2022〕48号 二（四）25"
+    assert "首台（套）" in hit.snippet
+
+
+def test_repr_eq_and_to_dict(plan):
+    task = plan.task(23)
+    assert repr(task) == 'Task(number=23, citation="武隆府办发〔2022〕48号 二（四）23")'
+    assert task == plan.task(23) and task != plan.task(24)
+    assert task != "task-23"
+    as_dict = task.to_dict()
+    assert as_dict["number"] == 23 and as_dict["id"] == "task-23"
+    assert as_dict["responsible_units"] == task.units
+    assert json.loads(json.dumps(as_dict)) == as_dict
+    assert plan.unit("区财政局").to_dict()["tasks"] == [11, 12, 13, 14, 15, 16, 17, 18, 19, 28, 29, 30, 31, 32]
+    assert repr(plan.task(1).title) == 'Text(zh="提升企业专业化竞争优势", en="Raise enterprises\' specialised competitive advantage")'
+    assert str(plan.task(1).title) == "提升企业专业化竞争优势"
+
+
+def test_round_trip_through_json(plan):
+    again = srdi_plan.Plan.from_json(plan.to_json())
+    assert again == plan
+    assert again is not plan
+
+
+def test_load_reads_a_file(tmp_path, plan):
+    path = tmp_path / "plan.json"
+    path.write_text(plan.to_json(), encoding="utf-8")
+    assert srdi_plan.load(path) == plan
+    assert srdi_plan.load(str(path)).task(28) == plan.task(28)
+
+
+def test_records_are_flat(plan):
+    tasks = plan.records("tasks")
+    assert len(tasks) == 32
+    assert tasks[27]["number"] == "28" and tasks[27]["instruments"] == "reward"
+    assert tasks[10]["units"].startswith("economy-info-commission; finance-bureau")
+    measures = plan.records("measures")
+    assert {row["id"]: row["amount"] for row in measures}["task-28-m2"] == "200000"
+    assert len(plan.records("targets")) == 8 and len(plan.records("units")) == 28
+    with pytest.raises(ValueError, match="tasks, measures, targets, units"):
+        plan.records("laws")
+
+
+def test_to_pandas(plan):
+    pandas = pytest.importorskip("pandas", reason="pandas is installed by `make test-python`")
+    frame = plan.to_pandas("measures")
+    assert isinstance(frame, pandas.DataFrame)
+    assert list(frame.columns[:4]) == ["id", "task", "citation", "instrument"]
+    assert len(frame) == 24
+
+
+def test_to_pandas_without_pandas_says_how_to_install(plan, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match=r"pip install 'srdi-plan\[pandas\]'"):
+        plan.to_pandas("tasks")
+
+
+def test_the_package_exports_what_it_documents():
+    for name in srdi_plan.__all__:
+        assert hasattr(srdi_plan, name), name
+    assert srdi_plan.Task.__module__ == "srdi_plan"
+
+
+def test_the_schema_file_is_where_the_plan_says(plan):
+    schema = ROOT / "policy-data" / "schema" / "plan.schema.json"
+    assert json.loads(schema.read_text(encoding="utf-8"))["title"] == "Plan"

@@ -1,0 +1,108 @@
+"""Errors are real, documented Python classes, with what the Rust core reports."""
+
+import json
+import os
+import subprocess
+
+import pytest
+
+import srdi_plan
+from conftest import ROOT
+from srdi_plan import PlanError, PlanSyntaxError, PlanValidationError, QueryError, UnknownNameError
+
+
+def bad_plan_text() -> str:
+    plan = json.loads(srdi_plan.wulong().to_json())
+    plan["sections"][2]["responsibility"]["units"][1] = "finance-office"
+    del plan["tasks"][11]
+    plan["mechanisms"][0]["owner"] = "x"
+    return json.dumps(plan, ensure_ascii=False)
+
+
+def test_syntax_error_has_line_and_column():
+    with pytest.raises(PlanSyntaxError) as raised:
+        srdi_plan.Plan.from_json("{")
+    error = raised.value
+    assert (error.line, error.column, error.code) == (1, 1, "syntax_error")
+    assert isinstance(error, ValueError) and isinstance(error, PlanError)
+    assert error.issues[0].code == "syntax_error"
+    with pytest.raises(PlanSyntaxError) as raised:
+        srdi_plan.Plan.from_json('{\n  "id": "x",\n  oops\n}')
+    assert (raised.value.line, raised.value.column) == (3, 3)
+
+
+def test_validation_error_lists_every_issue():
+    with pytest.raises(PlanValidationError) as raised:
+        srdi_plan.Plan.from_json(bad_plan_text())
+    errors = [(i.code, i.path) for i in raised.value.issues if i.severity == "error"]
+    assert ("unknown_unit", "/sections/2/responsibility/units/1") in errors
+    assert ("bad_numbering", "/tasks/11/number") in errors
+    assert ("unknown_field", "/mechanisms/0/owner") in errors
+    assert raised.value.code == "invalid_plan"
+    assert str(raised.value).startswith("invalid plan: ")
+
+
+def test_validation_issues_match_the_rust_cli(tmp_path):
+    """The same file gets the same issues from Python and from `srdi validate --json`."""
+    path = tmp_path / "bad.json"
+    path.write_text(bad_plan_text(), encoding="utf-8")
+    srdi = os.environ.get("SRDI_BIN", str(ROOT / "target" / "debug" / "srdi"))
+    result = subprocess.run([srdi, "--json", "validate", str(path)], capture_output=True, text=True, check=False)
+    assert result.returncode == 1, result.stderr
+    with pytest.raises(PlanValidationError) as raised:
+        srdi_plan.load(path)
+    assert [issue.to_dict() for issue in raised.value.issues] == json.loads(result.stdout)
+    assert srdi_plan.validate(path.read_text(encoding="utf-8")) == raised.value.issues
+
+
+def test_too_large_and_too_deep_are_validation_errors():
+    with pytest.raises(PlanValidationError) as raised:
+        srdi_plan.Plan.from_json("[" * 100 + "]" * 100)
+    assert raised.value.issues[0].code == "too_deep"
+    assert srdi_plan.validate('{"id": "' + "x" * (9 * 1024 * 1024) + '"}')[0].code == "too_large"
+
+
+def test_validate_returns_issues_without_raising():
+    issues = srdi_plan.validate("{")
+    assert [(i.code, i.line, i.column) for i in issues] == [("syntax_error", 1, 1)]
+    assert srdi_plan.validate(srdi_plan.wulong().to_json()) == []
+    assert str(issues[0]).startswith("error[syntax_error] /:")
+
+
+def test_unknown_names_suggest_the_closest():
+    plan = srdi_plan.wulong()
+    with pytest.raises(UnknownNameError) as raised:
+        plan.tasks(unit="区财政")
+    error = raised.value
+    assert (error.kind, error.name, error.suggestions) == ("unit", "区财政", ["区财政局"])
+    assert isinstance(error, KeyError)
+    assert str(error) == "no unit is called `区财政`; did you mean 区财政局?"
+    for call in (lambda: plan.task(99), lambda: plan.tasks(tier="小巨人"), lambda: plan.measures(instrument="loans")):
+        with pytest.raises(UnknownNameError):
+            call()
+
+
+def test_an_empty_search_is_a_query_error():
+    with pytest.raises(QueryError) as raised:
+        srdi_plan.wulong().search("  ")
+    assert raised.value.code == "empty_search" and isinstance(raised.value, ValueError)
+
+
+def test_wrong_argument_types_are_type_errors():
+    plan = srdi_plan.wulong()
+    with pytest.raises(TypeError):
+        plan.task("28")
+    with pytest.raises(OverflowError):
+        plan.task(1000)
+    with pytest.raises(TypeError):
+        srdi_plan.Plan.from_json(b"{}")
+
+
+def test_no_input_crashes_the_interpreter():
+    text = srdi_plan.wulong().to_json()
+    for cut in range(1, len(text), 997):
+        with pytest.raises(PlanError):
+            srdi_plan.Plan.from_json(text[:cut])
+    for junk in ["", "null", "[]", "\x00", "\ud800".encode("utf-8", "surrogatepass").decode("utf-8", "replace")]:
+        with pytest.raises(PlanError):
+            srdi_plan.Plan.from_json(junk)
