@@ -37,13 +37,13 @@ test-python: $(VENV)/bin/maturin
 	rm -rf target/wheels
 	$(VENV)/bin/maturin build --quiet --release -m bindings/python/Cargo.toml -o target/wheels
 	$(VENV)/bin/pip install --quiet --force-reinstall --no-deps target/wheels/srdi_plan-*.whl
-	cd bindings/python && SRDI_BIN=$(CURDIR)/target/debug/srdi $(PYTHON) -m pytest -q tests
 	@# What a user does: pip install from the checkout into a fresh environment.
 	rm -rf target/pip-smoke && python3 -m venv target/pip-smoke
 	target/pip-smoke/bin/pip install --quiet ./bindings/python
 	cd target && pip-smoke/bin/python -c "import srdi_plan as s; \
 		numbers = [t.number for t in s.wulong().tasks(unit='区财政局')]; \
 		assert numbers == [*range(11, 20), *range(28, 33)], numbers; print('pip install ./bindings/python: ok')"
+	cd bindings/python && SRDI_BIN=$(CURDIR)/target/debug/srdi $(PYTHON) -m pytest -q tests
 
 ## The core crate must package with its embedded data.
 package:
