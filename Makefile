@@ -4,10 +4,17 @@ VENV := .venv
 PYTHON := $(CURDIR)/$(VENV)/bin/python
 export RUSTDOCFLAGS := -D warnings
 
-.PHONY: test setup-rust test-rust test-python lint doc package schema summary bench bench-python
+WASM_DIR := bindings/wasm
+WASM_PKG := $(WASM_DIR)/pkg
+WASM_OUT := target/wasm32-unknown-unknown/wasm-release/srdi_plan_wasm.wasm
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
+
+.PHONY: test setup-rust test-rust test-python lint doc package schema summary bench bench-python \
+	setup-wasm wasm test-wasm setup-browser test-browser
 
 ## Everything CI checks, from a fresh clone.
-test: setup-rust lint doc package test-rust test-python
+test: setup-rust lint doc package test-rust test-python test-wasm test-browser
 
 ## The Rust toolchain's linters, if this machine lacks them.
 setup-rust:
@@ -48,6 +55,42 @@ test-python: $(VENV)/bin/maturin
 ## The core crate must package with its embedded data.
 package:
 	$(CARGO) package -p srdi-plan --allow-dirty
+
+## The WASM toolchain: target, wasm-bindgen-cli at the locked version, npm tools (wasm-opt, tsc…).
+setup-wasm:
+	rustup target add wasm32-unknown-unknown
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+		$(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+	cd $(WASM_DIR) && npm install --no-audit --no-fund --loglevel=error
+
+## Builds the npm package `srdi-plan` into bindings/wasm/pkg (size-optimised).
+wasm: setup-wasm
+	$(CARGO) build --target wasm32-unknown-unknown --profile wasm-release -p srdi-plan-wasm
+	rm -rf $(WASM_PKG) && mkdir -p $(WASM_PKG)
+	wasm-bindgen --target web --no-typescript --out-dir $(WASM_PKG) --out-name srdi_plan $(WASM_OUT)
+	$(WASM_DIR)/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+		$(WASM_PKG)/srdi_plan_bg.wasm -o $(WASM_PKG)/srdi_plan_bg.wasm
+	cp $(WASM_DIR)/js/* $(WASM_PKG)/
+	$(CARGO) run -q -p srdi-plan --example schema -- answers > target/answers.schema.json
+	node $(WASM_DIR)/scripts/types.mjs target/answers.schema.json $(WASM_PKG)/types.d.ts
+	@echo "srdi_plan_bg.wasm: $$(wc -c < $(WASM_PKG)/srdi_plan_bg.wasm) bytes, $$(gzip -9c $(WASM_PKG)/srdi_plan_bg.wasm | wc -c) gzipped;" \
+		"srdi_plan.js: $$(wc -c < $(WASM_PKG)/srdi_plan.js) bytes, $$(gzip -9c $(WASM_PKG)/srdi_plan.js | wc -c) gzipped"
+
+## The package installed as a user installs it, type-checked and run by node's test runner.
+test-wasm: wasm
+	cd $(WASM_DIR) && npm install --no-save --no-audit --no-fund --loglevel=error ./pkg
+	cd $(WASM_DIR) && node_modules/.bin/tsc -p tests/tsconfig.json
+	cd $(WASM_DIR) && node --test tests/
+
+## Debian's Chromium, for the browser test (never a browser download of a test tool).
+setup-browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+## The explorer page in headless Chromium, served on localhost.
+test-browser: wasm setup-browser
+	cd $(WASM_DIR) && node --test browser/
 
 ## Benchmarks beside the plain-JSON Python baseline; rewrites the table in benches/README.md.
 bench:

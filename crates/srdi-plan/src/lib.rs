@@ -69,6 +69,32 @@ pub fn wulong() -> &'static Plan {
     &WULONG
 }
 
+/// The JSON Schema of every answer the queries give (task views, hits, duties, matrix, …)
+/// and of the plan itself, as `$defs`: what the bindings' type declarations are generated
+/// from, so that they cannot drift from the Rust types.
+pub fn answer_schema() -> String {
+    let mut generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+    generator.subschema_for::<Plan>();
+    generator.subschema_for::<TaskView<'static>>();
+    generator.subschema_for::<Hit>();
+    generator.subschema_for::<Duties<'static>>();
+    generator.subschema_for::<Cited<'static, Target>>();
+    generator.subschema_for::<Cited<'static, Measure>>();
+    generator.subschema_for::<Cited<'static, Mechanism>>();
+    generator.subschema_for::<Mentions<'static>>();
+    generator.subschema_for::<Matrix<'static>>();
+    generator.subschema_for::<Summary<'static>>();
+    generator.subschema_for::<Records>();
+    generator.subschema_for::<Issue>();
+    let schema = serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Answers",
+        "description": "The plan format and every answer of the srdi-plan queries.",
+        "$defs": generator.definitions(),
+    });
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}
+
 /// The JSON Schema of the plan format, generated from the Rust types.
 ///
 /// The committed copy is `policy-data/schema/plan.schema.json`; a test keeps it current.

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::instrument::Instrument;
@@ -36,7 +37,7 @@ pub struct TaskFilter {
 }
 
 /// What kind of name failed to resolve.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum NameKind {
@@ -125,7 +126,7 @@ fn did_you_mean(suggestions: &[String]) -> String {
 }
 
 /// The kind of item a search hit or citation points to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ItemKind {
@@ -152,7 +153,7 @@ pub enum ItemKind {
 }
 
 /// One place where a search phrase occurs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Hit {
     /// What kind of item.
     pub kind: ItemKind,
@@ -168,7 +169,7 @@ pub struct Hit {
 }
 
 /// What a unit answers for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Duties<'a> {
     /// The unit.
     pub unit: &'a Unit,
@@ -181,7 +182,7 @@ pub struct Duties<'a> {
 }
 
 /// The accountability matrix: which unit answers for which task.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Matrix<'a> {
     /// The task numbers, in order: the columns.
     pub tasks: Vec<u8>,
@@ -190,7 +191,7 @@ pub struct Matrix<'a> {
 }
 
 /// One unit's row of the [`Matrix`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct MatrixRow<'a> {
     /// The unit.
     pub unit: &'a Unit,
@@ -199,7 +200,7 @@ pub struct MatrixRow<'a> {
 }
 
 /// An entity with the items that mention it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Mentions<'a> {
     /// The entity.
     pub entity: &'a Entity,

@@ -1,12 +1,13 @@
 //! Answers in the shape every surface shows: items with their id and citation attached,
 //! a summary of the plan, and flat records for tables (CSV, data frames).
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::model::{Plan, Task, Text, UnitId};
 
 /// A task with what is derived about it: its id, citation and responsible units.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct TaskView<'a> {
     /// `task-N`.
     pub id: String,
@@ -20,7 +21,8 @@ pub struct TaskView<'a> {
 }
 
 /// An item with its citation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(rename = "Cited{T}")]
 pub struct Cited<'a, T> {
     /// Where the item stands in the document.
     pub citation: Option<String>,
@@ -30,7 +32,7 @@ pub struct Cited<'a, T> {
 }
 
 /// The plan at a glance.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Summary<'a> {
     /// The plan's id.
     pub id: &'a str,
@@ -49,7 +51,7 @@ pub struct Summary<'a> {
 }
 
 /// How many items of each kind a plan has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[allow(missing_docs, reason = "each field counts the items its name says")]
 pub struct Counts {
     pub goals: usize,
@@ -97,7 +99,7 @@ impl RecordKind {
 }
 
 /// A flat table: named columns and rows of strings, lists joined with `; `.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Records {
     /// Column names.
     pub columns: Vec<&'static str>,

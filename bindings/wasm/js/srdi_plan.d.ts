@@ -1,0 +1,174 @@
+/**
+ * srdi-plan: the Wulong District SRDI (专精特新) action plan, 武隆府办发〔2022〕48号, as typed,
+ * validated, queryable data. Answers are plain objects in the JSON shape of the core's types
+ * (`types.d.ts`, generated from the Rust types). Chinese texts (`zh`) are the source verbatim;
+ * English texts (`en`) are our own, unofficial translation.
+ *
+ * @example
+ * import init, { wulong } from "srdi-plan";
+ * await init();
+ * wulong().tasks({ unit: "区财政局" }).map((t) => t.number); // [11, …, 19, 28, …, 32]
+ */
+
+import type {
+  CitedMeasure,
+  CitedMechanism,
+  CitedTarget,
+  Duties,
+  Entity,
+  Hit,
+  Issue,
+  Matrix,
+  Mentions,
+  Plan as PlanData,
+  Records,
+  Summary,
+  TaskView,
+} from "./types.js";
+
+export type {
+  Amount,
+  Beneficiary,
+  CitedMeasure,
+  CitedMechanism,
+  CitedTarget,
+  Code,
+  CountUnit,
+  Counts,
+  Document,
+  Duties,
+  Entity,
+  EntityKind,
+  Hit,
+  Instrument,
+  Issue,
+  ItemKind,
+  Matrix,
+  MatrixRow,
+  Measure,
+  Mechanism,
+  Mentions,
+  Records,
+  Responsibility,
+  Severity,
+  Summary,
+  Target,
+  TargetKind,
+  Task,
+  TaskView,
+  Text,
+  Tier,
+  Trigger,
+  Unit,
+  UnitKind,
+} from "./types.js";
+export type { PlanData };
+
+/** Filters of `Plan.tasks`; every filter given must match. */
+export interface TaskFilter {
+  /** A responsible unit: id, printed name (区财政局) or English name (any case). */
+  unit?: string;
+  /** A section number, 1–5. */
+  section?: number;
+  /** An instrument, e.g. `loan`, `reward`, `listing_support`. */
+  instrument?: string;
+  /** A tier or defined term, by id or name; “专精特新”企业 covers all three tiers. */
+  tier?: string;
+  /** A phrase of the task's Chinese or English text. */
+  text?: string;
+}
+
+/** Filters of `Plan.measures`. */
+export interface MeasureFilter {
+  /** A tier or defined term the measure must reach. */
+  tier?: string;
+  /** An instrument, e.g. `reward`. */
+  instrument?: string;
+}
+
+/** The kinds of flat records. */
+export type RecordKind = "tasks" | "measures" | "targets" | "units";
+
+/** Every error thrown by srdi-plan has a stable `code`. */
+export interface SrdiError extends Error {
+  code: string;
+}
+
+/** Thrown by `Plan.fromJson` for text that is not JSON. */
+export interface PlanSyntaxError extends SrdiError {
+  name: "PlanSyntaxError";
+  code: "syntax_error";
+  /** 1-based line of the problem. */
+  line: number | null;
+  /** 1-based column of the problem. */
+  column: number | null;
+  issues: Issue[];
+}
+
+/** Thrown by `Plan.fromJson` for JSON that is not a valid plan; `issues` lists every problem. */
+export interface PlanValidationError extends SrdiError {
+  name: "PlanValidationError";
+  code: "invalid_plan";
+  issues: Issue[];
+}
+
+/** Thrown for a unit, tier, instrument, task, … the plan does not have. */
+export interface UnknownNameError extends SrdiError {
+  name: "UnknownNameError";
+  code: "unknown_name";
+  /** What was looked for: `unit`, `tier`, `instrument`, `section`, `task`, … */
+  kind: string;
+  /** The name given. */
+  value: string;
+  /** The closest valid names, best first. */
+  suggestions: string[];
+}
+
+/** Thrown for a question that cannot be asked, such as a search for nothing. */
+export interface QueryError extends SrdiError {
+  name: "QueryError";
+  code: "empty_search";
+}
+
+/**
+ * Loads the WebAssembly module; call once before anything else (later calls do nothing).
+ * In browsers it fetches `srdi_plan_bg.wasm` beside the module; in Node it reads the file.
+ */
+export default function init(input?: unknown): Promise<unknown>;
+
+/** The embedded Wulong plan, 武隆府办发〔2022〕48号. */
+export function wulong(): Plan;
+
+/** Every problem with a plan file (syntax, shape, unknown fields, rules), warnings included. */
+export function validate(text: string): Issue[];
+
+/** An action plan. Methods throw `UnknownNameError` for names that match nothing. */
+export class Plan {
+  private constructor();
+  /** Loads and validates a plan; throws `PlanSyntaxError` or `PlanValidationError`. */
+  static fromJson(text: string): Plan;
+  readonly id: string;
+  /** The document number, e.g. 武隆府办发〔2022〕48号. */
+  readonly number: string;
+  /** The plan data; `JSON.stringify(plan)` writes it in the plan file format. */
+  toJSON(): PlanData;
+  summary(): Summary;
+  tasks(filter?: TaskFilter): TaskView[];
+  task(number: number): TaskView;
+  search(query: string): Hit[];
+  units(): Duties[];
+  unit(name: string): Duties;
+  goals(): CitedTarget[];
+  goal(id: string): CitedTarget;
+  targets(): CitedTarget[];
+  measures(filter?: MeasureFilter): CitedMeasure[];
+  mechanisms(): CitedMechanism[];
+  mechanism(number: number): CitedMechanism;
+  entities(): Mentions[];
+  entity(name: string): Mentions;
+  documents(): Entity[];
+  matrix(): Matrix;
+  records(kind: RecordKind): Records;
+  /** Frees the plan's memory now instead of when it is garbage-collected. */
+  free(): void;
+}

@@ -1,0 +1,155 @@
+// The JS API as a web page or a Node program uses it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import init, { Plan, validate, wulong } from "srdi-plan";
+
+await init();
+const plan = wulong();
+
+test("init can be called again", async () => {
+  await init();
+  assert.equal(wulong().id, "wulong-2022-48");
+});
+
+test("the embedded plan", () => {
+  assert.equal(plan.number, "武隆府办发〔2022〕48号");
+  assert.equal(plan.summary().counts.tasks, 32);
+  assert.deepEqual(plan.summary().period, [2022, 2025]);
+  assert.equal(plan.toJSON().document.issued, "2022-07-07");
+});
+
+test("tasks are plain objects with id, citation and units", () => {
+  const [task] = plan.tasks({ unit: "区财政局", instrument: "reward" });
+  assert.equal(task.number, 28);
+  assert.equal(task.id, "task-28");
+  assert.equal(task.citation, "武隆府办发〔2022〕48号 二（五）28");
+  assert.deepEqual(task.responsible_units.slice(0, 2), ["economy-info-commission", "finance-bureau"]);
+  assert.equal(task.measures[0].amount.value, 1_000_000);
+  assert.equal(task.measures[0].trigger, "new_recognition");
+  assert.equal(Object.getPrototypeOf(task), Object.prototype);
+  assert.deepEqual(plan.tasks().length, 32);
+  assert.deepEqual(plan.tasks(null).length, 32);
+});
+
+test("measures, targets, units, entities, matrix, records", () => {
+  assert.deepEqual(plan.measures({ tier: "srdi-sme", instrument: "reward" }).map((m) => m.id), ["task-28-m2", "task-31-m1"]);
+  assert.equal(plan.measures().length, 24);
+  assert.deepEqual(plan.goals().map((g) => g.value), [200, 15, 1, 1]);
+  assert.equal(plan.targets().length, 8);
+  assert.deepEqual(plan.unit("区统计局").mechanisms, [3]);
+  assert.equal(plan.units().length, 28);
+  assert.deepEqual(plan.entity("yuqi-jinfu").tasks, [12]);
+  assert.equal(plan.entities().length, 38);
+  assert.equal(plan.documents()[0].number, "渝府办发〔2022〕23号");
+  assert.equal(plan.matrix().rows.length, 16);
+  const records = plan.records("measures");
+  assert.equal(records.columns[0], "id");
+  assert.equal(records.rows.length, 24);
+});
+
+test("search finds task 25", () => {
+  const [hit] = plan.search("首台");
+  assert.deepEqual([hit.kind, hit.id, hit.field], ["task", "task-25", "text.zh"]);
+});
+
+test("a plan round-trips through JSON", () => {
+  const again = Plan.fromJson(JSON.stringify(plan));
+  assert.deepEqual(again.toJSON(), plan.toJSON());
+  assert.deepEqual(validate(JSON.stringify(plan)), []);
+});
+
+test("validation issues match the Rust validator's", () => {
+  const data = plan.toJSON();
+  data.sections[2].responsibility.units[1] = "finance-office";
+  data.tasks.splice(11, 1);
+  data.mechanisms[0].owner = "x";
+  const text = JSON.stringify(data);
+  assert.throws(() => Plan.fromJson(text), (error) => {
+    assert.equal(error.name, "PlanValidationError");
+    assert.equal(error.code, "invalid_plan");
+    const found = error.issues.filter((i) => i.severity === "error").map((i) => [i.code, i.path]);
+    assert.deepEqual(found.sort(), [
+      ["bad_numbering", "/tasks/11/number"],
+      ["responsibility_mismatch", "/sections/2/responsibility/units"],
+      ["unknown_field", "/mechanisms/0/owner"],
+      ["unknown_unit", "/sections/2/responsibility/units/1"],
+    ]);
+    assert.deepEqual(error.issues, validate(text));
+    return true;
+  });
+});
+
+test("syntax errors have line and column", () => {
+  assert.throws(() => Plan.fromJson('{\n  "id": "x",\n  oops\n}'), (error) => {
+    assert.equal(error instanceof Error, true);
+    assert.deepEqual([error.name, error.code, error.line, error.column], ["PlanSyntaxError", "syntax_error", 3, 3]);
+    return true;
+  });
+});
+
+test("unknown names suggest the closest", () => {
+  assert.throws(() => plan.tasks({ unit: "区财政" }), (error) => {
+    assert.deepEqual([error.name, error.code, error.kind, error.value], ["UnknownNameError", "unknown_name", "unit", "区财政"]);
+    assert.deepEqual(error.suggestions, ["区财政局"]);
+    assert.equal(error.message, "no unit is called `区财政`; did you mean 区财政局?");
+    return true;
+  });
+  assert.throws(() => plan.task(99), { name: "UnknownNameError", code: "unknown_name" });
+  assert.throws(() => plan.search(" "), { name: "QueryError", code: "empty_search" });
+});
+
+test("malformed arguments are type errors", () => {
+  assert.throws(() => plan.tasks({ colour: "red" }), { name: "TypeError", code: "invalid_argument" });
+  assert.throws(() => plan.tasks({ section: "three" }), { name: "TypeError", code: "invalid_argument" });
+  assert.throws(() => plan.task(1.5), { name: "TypeError", code: "invalid_argument" });
+  assert.throws(() => plan.task(-1), { name: "TypeError", code: "invalid_argument" });
+  assert.throws(() => plan.records("laws"), { name: "TypeError", code: "invalid_argument" });
+});
+
+test("no input traps the WebAssembly module", () => {
+  const text = JSON.stringify(plan);
+  const inputs = ["", "null", "[]", "{", "\u0000", "[".repeat(100_000), '{"id": "' + "x".repeat(9 * 1024 * 1024) + '"}'];
+  for (let cut = 1; cut < text.length; cut += 1499) inputs.push(text.slice(0, cut));
+  let seed = 48;
+  for (let i = 0; i < 200; i++) {
+    const chars = [...text];
+    for (let j = 0; j < 3; j++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      chars[seed % chars.length] = '{}[]":,0-9e.tfnx\\'[seed % 17];
+    }
+    inputs.push(chars.join(""));
+  }
+  for (const input of inputs) {
+    try {
+      Plan.fromJson(input);
+    } catch (error) {
+      assert.ok(!(error instanceof WebAssembly.RuntimeError), `trap on ${input.slice(0, 40)}`);
+      assert.ok(["syntax_error", "invalid_plan"].includes(error.code), error.message);
+    }
+    assert.ok(Array.isArray(validate(input)));
+  }
+  // The module still works after all of that.
+  assert.equal(wulong().task(28).number, 28);
+});
+
+test("the README examples run", async () => {
+  for (const readme of ["../pkg/README.md", "../../../README.md"]) {
+    const text = readFileSync(new URL(readme, import.meta.url), "utf8");
+    const blocks = [...text.matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]);
+    for (const [index, block] of blocks.entries()) {
+      // A file below node_modules, so that "srdi-plan" resolves as it does for a user.
+      const file = new URL(`../node_modules/.cache/readme-${index}-${readme.length}.mjs`, import.meta.url);
+      mkdirSync(new URL(".", file), { recursive: true });
+      writeFileSync(file, block);
+      await import(file.href);
+    }
+  }
+});
+
+test("the package version is the workspace version", () => {
+  const cargo = readFileSync(new URL("../../../Cargo.toml", import.meta.url), "utf8");
+  const version = cargo.match(/\[workspace\.package\]\nversion = "([^"]+)"/)[1];
+  const pkg = JSON.parse(readFileSync(new URL("../pkg/package.json", import.meta.url), "utf8"));
+  assert.equal(pkg.version, version);
+});
