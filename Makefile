@@ -80,13 +80,20 @@ wasm: setup-wasm
 
 ## The package installed as a user installs it, type-checked and run by node's test runner.
 test-wasm: wasm
+	@# What a user does: install the package into an empty folder and use it from Node.
+	rm -rf target/npm-smoke && mkdir -p target/npm-smoke
+	cd target/npm-smoke && npm init -y >/dev/null && npm install --no-audit --no-fund --loglevel=error $(CURDIR)/$(WASM_PKG)
+	printf '%s\n' 'import init, { wulong } from "srdi-plan";' 'await init();' \
+		'console.log(wulong().tasks({ unit: "区财政局" }).map(t => t.number).join(","));' > target/npm-smoke/main.mjs
+	test "$$(node target/npm-smoke/main.mjs)" = "11,12,13,14,15,16,17,18,19,28,29,30,31,32"
 	cd $(WASM_DIR) && npm install --no-save --no-audit --no-fund --loglevel=error ./pkg
 	cd $(WASM_DIR) && node_modules/.bin/tsc -p tests/tsconfig.json
 	cd $(WASM_DIR) && node --test tests/
 
-## Debian's Chromium, for the browser test (never a browser download of a test tool).
+## Debian's Chromium and a CJK font, for the browser test (never a test tool's own browser).
 setup-browser:
-	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+	@(command -v chromium >/dev/null && fc-list :lang=zh | grep -q .) || \
+		(apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei)
 
 ## The explorer page in headless Chromium, served on localhost.
 test-browser: wasm setup-browser

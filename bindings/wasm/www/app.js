@@ -1,0 +1,168 @@
+// The plan explorer: every fact on the page is one call into the srdi-plan package.
+import init, { wulong } from "srdi-plan";
+
+await init();
+const plan = wulong();
+const state = { lang: "zh", selected: null };
+
+const $ = (selector) => document.querySelector(selector);
+const element = (tag, attributes = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (key === "onclick") node.addEventListener("click", value);
+    else node.setAttribute(key, value);
+  }
+  node.append(...children.filter((child) => child !== null && child !== undefined));
+  return node;
+};
+
+/** Replaces the children of `node`, skipping the parts that are absent. */
+const fill = (node, ...children) => node.replaceChildren(...children.filter((child) => child !== null && child !== undefined));
+
+/** A `{zh, en}` text in the chosen language; both shows Chinese over English. */
+function text(value, tag = "span") {
+  if (!value) return "";
+  if (state.lang === "both") {
+    return element(tag, { class: "both" }, element("span", { lang: "zh" }, value.zh), element("span", { lang: "en", class: "en" }, value.en));
+  }
+  return element(tag, { lang: state.lang }, state.lang === "en" ? value.en : value.zh);
+}
+
+/** A fixed label of the page in the chosen language. */
+const label = (zh, en) => (state.lang === "en" ? en : state.lang === "both" ? `${zh} · ${en}` : zh);
+const place = (citation) => (citation ?? "").split(" ").pop();
+const units = new Map(plan.units().map((duties) => [duties.unit.id, duties]));
+const unitName = (id) => text(units.get(id)?.unit.name ?? { zh: id, en: id });
+const runs = (numbers) => numbers.length === 0 ? "—" : numbers.join(", ");
+
+function renderHeader() {
+  const summary = plan.summary();
+  const document_ = plan.toJSON().document;
+  $("#doc-number").textContent = summary.number;
+  $("#doc-title").replaceChildren(text(summary.title));
+  $("#doc-meta").textContent = `${summary.issuer} · ${summary.issued} · ${document_.disclosure.note.zh} · ${summary.counts.tasks} ${label("项任务", "tasks")}`;
+  document.title = `${summary.number} · ${state.lang === "zh" ? summary.title.zh : summary.title.en}`;
+  document.documentElement.lang = state.lang === "en" ? "en" : "zh-CN";
+  for (const node of document.querySelectorAll("[data-zh]")) node.textContent = label(node.dataset.zh, node.dataset.en);
+  for (const button of document.querySelectorAll(".lang button")) button.setAttribute("aria-pressed", String(button.dataset.lang === state.lang));
+}
+
+function renderGoals() {
+  $("#goals").replaceChildren(...plan.goals().map((goal) =>
+    element("li", {}, element("strong", {}, String(goal.value)), element("span", { class: "count-unit" }, goal.count_unit === "ge" ? "个" : "家"), text(goal.indicator))));
+}
+
+function option(value, content) {
+  return element("option", { value }, content);
+}
+
+function renderFilters() {
+  const keep = (id) => $(id).value;
+  const [section, unit, instrument] = [keep("#section"), keep("#unit"), keep("#instrument")];
+  const titles = plan.toJSON().sections;
+  $("#section").replaceChildren(option("", label("全部", "All")),
+    ...titles.map((s) => option(String(s.number), `（${"一二三四五六七八九"[s.number - 1]}） ${state.lang === "en" ? s.title.en : s.title.zh}`)));
+  const responsible = plan.matrix().rows.map((row) => row.unit);
+  $("#unit").replaceChildren(option("", label("全部", "All")),
+    ...responsible.map((u) => option(u.id, state.lang === "en" ? u.name.en : u.name.zh)));
+  const instruments = [...new Set(plan.tasks().flatMap((task) => task.instruments))].sort();
+  $("#instrument").replaceChildren(option("", label("全部", "All")), ...instruments.map((i) => option(i, i.replaceAll("_", " "))));
+  [$("#section").value, $("#unit").value, $("#instrument").value] = [section, unit, instrument];
+}
+
+function renderTasks() {
+  const query = $("#search").value.trim();
+  $("#hits").hidden = query === "";
+  $("#tasks").hidden = query !== "";
+  if (query !== "") return renderHits(query);
+  const filter = {};
+  if ($("#section").value) filter.section = Number($("#section").value);
+  if ($("#unit").value) filter.unit = $("#unit").value;
+  if ($("#instrument").value) filter.instrument = $("#instrument").value;
+  const tasks = plan.tasks(filter);
+  $("#task-count").textContent = `${tasks.length} ${label("项任务", tasks.length === 1 ? "task" : "tasks")}`;
+  $("#tasks").replaceChildren(...tasks.map((task) =>
+    element("li", { class: "task-row", "data-number": String(task.number), tabindex: "0", onclick: () => showTask(task.number) },
+      element("span", { class: "place" }, place(task.citation)),
+      text(task.title ?? task.text, "p"),
+      element("span", { class: "chips" }, ...task.instruments.map((i) => element("span", { class: "chip" }, i.replaceAll("_", " ")))))));
+}
+
+function renderHits(query) {
+  let hits;
+  try {
+    hits = plan.search(query);
+  } catch (error) {
+    $("#task-count").textContent = error.message;
+    $("#hits").replaceChildren();
+    return;
+  }
+  const wanted = state.lang === "en" ? ".en" : ".zh";
+  const shown = hits.filter((hit) => state.lang === "both" || hit.field.endsWith(wanted) || !hits.some((h) => h.id === hit.id && h.field.endsWith(wanted)));
+  $("#task-count").textContent = `${shown.length} ${label("处匹配", shown.length === 1 ? "match" : "matches")}`;
+  $("#hits").replaceChildren(...shown.map((hit) => {
+    const task = hit.id.match(/^task-(\d+)/);
+    const open = task ? () => showTask(Number(task[1])) : units.has(hit.id) ? () => showUnit(hit.id) : undefined;
+    return element("div", { class: "hit", "data-id": hit.id, ...(open ? { tabindex: "0" } : {}), ...(open ? { onclick: open } : {}) },
+      element("span", { class: "place" }, place(hit.citation) || hit.kind),
+      element("code", {}, hit.id),
+      element("p", {}, hit.snippet));
+  }));
+}
+
+function showTask(number) {
+  state.selected = { task: number };
+  const task = plan.task(number);
+  const measures = (task.measures ?? []).map((m) => element("li", {},
+    element("span", { class: "chip" }, m.instrument.replaceAll("_", " ")),
+    m.amount ? element("strong", {}, `${m.amount.value.toLocaleString("en")} ${m.amount.currency}${m.one_time ? label(" 一次性", " one-time") : ""} `) : null,
+    m.beneficiary.group ? element("span", { class: "who" }, `→ ${m.beneficiary.group} `) : null,
+    text(m.text, "p")));
+  const targets = (task.targets ?? []).map((t) => element("li", {}, text(t.text)));
+  fill($("#detail"),
+    element("p", { class: "citation", id: "detail-citation" }, task.citation),
+    task.title ? text(task.title, "h3") : element("h3", {}, `${label("任务", "Task")} ${task.number}`),
+    text(task.text, "p"),
+    element("h4", {}, label("责任单位", "Responsible units")),
+    element("ul", { class: "units" }, ...task.responsible_units.map((id) => element("li", {}, element("button", { type: "button", class: "link", onclick: () => showUnit(id) }, unitName(id))))),
+    measures.length ? element("h4", {}, label("支持措施", "Support measures")) : null,
+    measures.length ? element("ul", { class: "measures" }, ...measures) : null,
+    targets.length ? element("h4", {}, label("目标", "Targets")) : null,
+    targets.length ? element("ul", {}, ...targets) : null,
+    (task.entities ?? []).length ? element("h4", {}, label("提及", "Mentions")) : null,
+    (task.entities ?? []).length ? element("ul", { class: "chips" }, ...task.entities.map((id) => element("li", { class: "chip" }, text(plan.entity(id).entity.name)))) : null);
+}
+
+function showUnit(id) {
+  state.selected = { unit: id };
+  const duties = plan.unit(id);
+  const mechanisms = plan.mechanisms().filter((m) => duties.mechanisms.includes(m.number));
+  fill($("#detail"),
+    element("p", { class: "citation" }, duties.unit.id),
+    text(duties.unit.name, "h3"),
+    element("p", {}, label("任务", "Tasks"), ": ", runs(duties.tasks)),
+    element("ul", { class: "units" }, ...duties.tasks.map((n) => element("li", {}, element("button", { type: "button", class: "link", onclick: () => showTask(n) }, `${n}`)))),
+    element("h4", {}, label("机制保障", "Safeguard mechanisms")),
+    mechanisms.length ? element("ul", {}, ...mechanisms.map((m) => element("li", {}, `（${"一二三四"[m.number - 1]}） `, text(m.title), duties.leads.includes(m.number) ? label("（牵头）", " (lead)") : ""))) : element("p", {}, "—"));
+}
+
+function render() {
+  renderHeader();
+  renderGoals();
+  renderFilters();
+  renderTasks();
+  if (state.selected?.task) showTask(state.selected.task);
+  else if (state.selected?.unit) showUnit(state.selected.unit);
+}
+
+for (const button of document.querySelectorAll(".lang button")) {
+  button.addEventListener("click", () => {
+    state.lang = button.dataset.lang;
+    render();
+  });
+}
+for (const id of ["#section", "#unit", "#instrument"]) $(id).addEventListener("change", renderTasks);
+$("#search").addEventListener("input", renderTasks);
+$("#filters").addEventListener("submit", (event) => event.preventDefault());
+render();
+document.body.dataset.ready = "true";
