@@ -53,17 +53,6 @@ fn number(value: f64, what: &str) -> Result<u8, JsValue> {
         })
 }
 
-/// The options of [`Plan::tasks`].
-#[derive(Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TaskOptions {
-    unit: Option<String>,
-    section: Option<u8>,
-    instrument: Option<String>,
-    tier: Option<String>,
-    text: Option<String>,
-}
-
 /// The options of [`Plan::measures`].
 #[derive(Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -108,20 +97,7 @@ impl Plan {
     }
 
     pub fn tasks(&self, filter: &JsValue) -> Result<JsValue, JsValue> {
-        let TaskOptions {
-            unit,
-            section,
-            instrument,
-            tier,
-            text,
-        } = options(filter, "tasks")?;
-        let filter = core::TaskFilter {
-            unit,
-            section,
-            instrument,
-            tier,
-            text,
-        };
+        let filter: core::TaskFilter = options(filter, "tasks")?;
         let tasks = self
             .0
             .tasks_where(&filter)

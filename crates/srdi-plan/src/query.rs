@@ -22,7 +22,11 @@ use crate::model::{Entity, EntityKind, Measure, Plan, Target, Task, Tier, Unit};
 /// let numbers: Vec<u8> = plan.tasks_where(&filter).unwrap().iter().map(|t| t.number).collect();
 /// assert_eq!(numbers, [11, 12, 13, 14, 15, 16, 17, 18, 19, 28, 29, 30, 31, 32]);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// Deserializes from an object of the same fields (unknown ones rejected), so a binding can
+/// read a filter straight from its language's options object.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct TaskFilter {
     /// A responsible unit: id, printed short name or English name (any case).
     pub unit: Option<String>,
