@@ -10,6 +10,13 @@ fn set(target: &JsValue, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
+/// A 1-based line or column as a JS number, or `null` when unknown.
+fn position(value: Option<usize>) -> JsValue {
+    value
+        .and_then(|n| u32::try_from(n).ok())
+        .map_or(JsValue::NULL, JsValue::from)
+}
+
 fn error(name: &str, code: &str, message: &str) -> Error {
     let error = Error::new(message);
     error.set_name(name);
@@ -25,22 +32,8 @@ pub(crate) fn plan_error(failure: &PlanError) -> JsValue {
     let thrown = match failure.issues() {
         [issue] if issue.code == Code::SyntaxError => {
             let thrown = error("PlanSyntaxError", "syntax_error", &message);
-            set(
-                &thrown,
-                "line",
-                &issue
-                    .line
-                    .and_then(|line| u32::try_from(line).ok())
-                    .map_or(JsValue::NULL, JsValue::from),
-            );
-            set(
-                &thrown,
-                "column",
-                &issue
-                    .column
-                    .and_then(|column| u32::try_from(column).ok())
-                    .map_or(JsValue::NULL, JsValue::from),
-            );
+            set(&thrown, "line", &position(issue.line));
+            set(&thrown, "column", &position(issue.column));
             thrown
         }
         _ => error("PlanValidationError", "invalid_plan", &message),
