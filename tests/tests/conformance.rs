@@ -1,154 +1,21 @@
-//! Runs the shared conformance vectors (`tests/conformance/queries.json`) against the Rust API.
+//! The shared conformance vectors (`tests/conformance/`) through the Rust API: every case's
+//! hand-derived facts hold, and its whole answer is the one in `answers.json`, which the CLI,
+//! Python and JS suites compare their own answers with.
+//!
+//! After a deliberate change of an answer, `SRDI_BLESS=1 cargo test -p srdi-plan-tests --test
+//! conformance` rewrites `answers.json`; review its diff like code.
 
-use serde_json::{Map, Value, json};
-use srdi_plan::{Plan, QueryError, TaskFilter};
-
-const VECTORS: &str = include_str!("../conformance/queries.json");
-
-/// Answers one query in the language-neutral shape of the vectors.
-fn answer(plan: &Plan, query: &Value) -> Result<Value, QueryError> {
-    let text = |key: &str| query[key].as_str().map(str::to_owned);
-    let number = |key: &str| query[key].as_u64().and_then(|n| u8::try_from(n).ok());
-    let numbers = |items: Vec<u8>| json!(items);
-    Ok(match query["op"].as_str().unwrap() {
-        "tasks" => {
-            let filter = TaskFilter {
-                unit: text("unit"),
-                section: number("section"),
-                instrument: text("instrument"),
-                tier: text("tier"),
-                text: text("text"),
-            };
-            let tasks = plan.tasks_where(&filter)?;
-            json!({ "tasks": numbers(tasks.iter().map(|t| t.number).collect()) })
-        }
-        "task" => {
-            let task = plan.find_task(number("number").unwrap())?;
-            json!({
-                "number": task.number,
-                "section": task.section,
-                "units": plan.responsible_ids(task),
-                "citation": plan.citation(&task.id()),
-            })
-        }
-        "search" => {
-            let mut ids: Vec<String> = Vec::new();
-            for hit in plan.search(&text("text").unwrap())? {
-                if !ids.contains(&hit.id) {
-                    ids.push(hit.id);
-                }
-            }
-            json!({ "ids": ids })
-        }
-        "unit" => {
-            let duties = plan.duties(plan.find_unit(&text("name").unwrap())?);
-            json!({
-                "unit": duties.unit.id,
-                "tasks": duties.tasks,
-                "mechanisms": duties.mechanisms,
-                "leads": duties.leads,
-            })
-        }
-        "units" => ids_and_count(plan.units.iter().map(|u| u.id.as_str())),
-        "goal" => {
-            let goal = plan.find_target(&text("id").unwrap())?;
-            json!({ "id": goal.id, "value": goal.value, "citation": plan.citation(&goal.id) })
-        }
-        "goals" => ids_and_count(plan.goals.iter().map(|g| g.id.as_str())),
-        "targets" => ids_and_count(plan.targets().into_iter().map(|t| t.id.as_str())),
-        "measures" => {
-            let measures =
-                plan.measures_where(text("tier").as_deref(), text("instrument").as_deref())?;
-            ids_and_count(measures.into_iter().map(|m| m.id.as_str()))
-        }
-        "mechanism" => {
-            let mechanism = plan.find_mechanism(number("number").unwrap())?;
-            json!({
-                "number": mechanism.number,
-                "units": mechanism.responsibility.units,
-                "lead": mechanism.lead,
-                "citation": plan.citation(&mechanism.id()),
-            })
-        }
-        "mechanisms" => {
-            json!({ "numbers": plan.mechanisms.iter().map(|m| m.number).collect::<Vec<_>>() })
-        }
-        "entity" => {
-            let mentions = plan.mentions_of(plan.find_entity(&text("name").unwrap())?);
-            json!({ "id": mentions.entity.id, "tasks": mentions.tasks, "mechanisms": mentions.mechanisms })
-        }
-        "entities" => ids_and_count(plan.entities.iter().map(|e| e.id.as_str())),
-        "documents" => ids_and_count(plan.documents_cited().into_iter().map(|e| e.id.as_str())),
-        "matrix" => {
-            let matrix = plan.matrix();
-            let rows: Map<String, Value> = matrix
-                .rows
-                .iter()
-                .map(|row| (row.unit.id.clone(), json!(row.tasks)))
-                .collect();
-            json!({ "columns": matrix.tasks.len(), "rows": rows })
-        }
-        op => panic!("unknown op `{op}` in the vectors"),
-    })
-}
-
-fn ids_and_count<'a>(ids: impl Iterator<Item = &'a str>) -> Value {
-    let ids: Vec<&str> = ids.collect();
-    json!({ "count": ids.len(), "ids": ids })
-}
-
-/// Compares an answer with the expectation: only the keys the expectation names.
-fn check(name: &str, actual: Result<Value, QueryError>, expect: &Value) -> Result<(), String> {
-    let expect = expect.as_object().unwrap();
-    match (actual, expect.get("error")) {
-        (Err(error), Some(code)) => {
-            if error.code() != code {
-                return Err(format!(
-                    "{name}: expected error {code}, got {}",
-                    error.code()
-                ));
-            }
-            match expect.get("suggests") {
-                Some(first)
-                    if error.suggestions().first().map(String::as_str) != first.as_str() =>
-                {
-                    Err(format!(
-                        "{name}: expected the suggestion {first}, got {:?}",
-                        error.suggestions()
-                    ))
-                }
-                _ => Ok(()),
-            }
-        }
-        (Err(error), None) => Err(format!("{name}: unexpected error: {error}")),
-        (Ok(answer), Some(code)) => Err(format!("{name}: expected error {code}, got {answer}")),
-        (Ok(answer), None) => {
-            for (key, expected) in expect {
-                if &answer[key] != expected {
-                    return Err(format!(
-                        "{name}: {key} is {}, expected {expected}",
-                        answer[key]
-                    ));
-                }
-            }
-            Ok(())
-        }
-    }
-}
+use serde_json::{Map, Value};
+use srdi_plan_tests::{CONFORMANCE, answer, answers, cases, check_facts};
 
 #[test]
-fn every_conformance_case_passes() {
-    let vectors: Value = serde_json::from_str(VECTORS).unwrap();
-    assert_eq!(vectors["plan"], "wulong");
-    let cases = vectors["cases"].as_array().unwrap();
-    assert!(cases.len() >= 40, "the vectors must cover every query kind");
+fn every_case_shows_its_hand_derived_facts() {
     let plan = srdi_plan::wulong();
+    let cases = cases();
+    assert!(cases.len() >= 70, "the vectors must cover every question");
     let failures: Vec<String> = cases
         .iter()
-        .filter_map(|case| {
-            let name = case["name"].as_str().unwrap();
-            check(name, answer(plan, &case["query"]), &case["expect"]).err()
-        })
+        .filter_map(|case| check_facts(case, &answer(plan, &case.query)).err())
         .collect();
     assert!(
         failures.is_empty(),
@@ -160,14 +27,40 @@ fn every_conformance_case_passes() {
 }
 
 #[test]
-fn the_vectors_cover_every_op() {
-    let vectors: Value = serde_json::from_str(VECTORS).unwrap();
-    let ops: std::collections::BTreeSet<&str> = vectors["cases"]
-        .as_array()
-        .unwrap()
+fn every_whole_answer_is_the_recorded_one() {
+    let plan = srdi_plan::wulong();
+    let actual: Map<String, Value> = cases()
         .iter()
-        .map(|case| case["query"]["op"].as_str().unwrap())
+        .map(|case| (case.name.clone(), answer(plan, &case.query)))
         .collect();
+    if std::env::var_os("SRDI_BLESS").is_some() {
+        let text = serde_json::to_string_pretty(&actual).unwrap() + "\n";
+        std::fs::write(format!("{CONFORMANCE}/answers.json"), text).unwrap();
+        return;
+    }
+    let recorded = answers();
+    let mut names: Vec<&String> = actual.keys().collect();
+    names.retain(|name| recorded.get(*name) != actual.get(*name));
+    assert!(
+        names.is_empty() && recorded.len() == actual.len(),
+        "answers.json is stale for {names:?}; if the change is meant, run \
+         SRDI_BLESS=1 cargo test -p srdi-plan-tests --test conformance and review the diff"
+    );
+}
+
+#[test]
+fn case_names_are_unique_and_every_question_is_asked() {
+    let cases = cases();
+    let mut names: Vec<&str> = cases.iter().map(|c| c.name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), cases.len(), "two cases share a name");
+    let mut ops: Vec<&str> = cases
+        .iter()
+        .map(|case| case.query["op"].as_str().unwrap())
+        .collect();
+    ops.sort_unstable();
+    ops.dedup();
     let all = [
         "documents",
         "entities",
@@ -179,11 +72,13 @@ fn the_vectors_cover_every_op() {
         "mechanism",
         "mechanisms",
         "search",
+        "summary",
+        "table",
         "targets",
         "task",
         "tasks",
         "unit",
         "units",
     ];
-    assert_eq!(ops.into_iter().collect::<Vec<_>>(), all);
+    assert_eq!(ops, all);
 }

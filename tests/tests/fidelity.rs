@@ -9,14 +9,23 @@
 
 use serde_json::Value;
 use sha2::{Digest, Sha256};
-use srdi_plan::{Part, PartContent, Plan, Task};
+use srdi_plan::{Part, PartContent, PlanData, Task};
 
 const SOURCE: &str = include_str!("../../policy-data/wulong-2022-48/source.txt");
 const SOURCE_SHA256: &str = "df9acdc78b0da41305cf1ddab67839d02ce8f9ae823674b98c1fbe634fdefab8";
 const NUMERALS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
-fn plan() -> &'static Plan {
-    srdi_plan::wulong()
+fn plan() -> &'static PlanData {
+    srdi_plan::wulong().data()
+}
+
+fn tasks_in_section(plan: &PlanData, number: u8) -> impl Iterator<Item = &Task> {
+    plan.tasks.iter().filter(move |task| task.section == number)
+}
+
+fn entity_name(id: &str) -> &'static str {
+    let entity = plan().entities.iter().find(|entity| entity.id == id);
+    entity.map_or("?", |entity| entity.name.zh.as_str())
 }
 
 /// Removes all whitespace: the copy breaks lines and pages inside sentences.
@@ -38,7 +47,8 @@ fn source_text() -> String {
 }
 
 fn unit_name(id: &str) -> &'static str {
-    plan().unit(id).map_or("?", |unit| unit.name.zh.as_str())
+    let unit = plan().units.iter().find(|unit| unit.id == id);
+    unit.map_or("?", |unit| unit.name.zh.as_str())
 }
 
 /// `2022-07-07` as printed: `2022年7月7日`.
@@ -80,7 +90,7 @@ fn rebuilt() -> String {
     squash(&out.concat())
 }
 
-fn part_body(plan: &Plan, part: &Part, out: &mut Vec<String>) {
+fn part_body(plan: &PlanData, part: &Part, out: &mut Vec<String>) {
     match part.content {
         PartContent::Tasks => {
             for section in &plan.sections {
@@ -89,7 +99,7 @@ fn part_body(plan: &Plan, part: &Part, out: &mut Vec<String>) {
                     numeral(section.number),
                     section.title.zh
                 ));
-                for task in plan.tasks_in_section(section.number) {
+                for task in tasks_in_section(plan, section.number) {
                     out.push(format!("{}.{}", task.number, task_text(task)));
                     if let Some(own) = &task.responsibility {
                         out.push(format!("（{}）", own.text.zh));
@@ -121,15 +131,24 @@ fn task_text(task: &Task) -> String {
     }
 }
 
-/// Every `{zh, en}` object in the serialized plan, with its JSON path.
+/// Every text of the plan, by the walker that validation and search use: its JSON path and
+/// its Chinese.
 fn all_texts() -> Vec<(String, String)> {
-    fn walk(value: &Value, path: &str, out: &mut Vec<(String, String)>) {
+    plan()
+        .texts()
+        .into_iter()
+        .map(|text| (text.pointer(), text.text.zh.clone()))
+        .collect()
+}
+
+/// Every `{zh, en}` object in the serialized plan, with its JSON path: what the walker must
+/// visit, found without it.
+fn serialized_texts() -> Vec<String> {
+    fn walk(value: &Value, path: &str, out: &mut Vec<String>) {
         match value {
             Value::Object(map) => {
-                if let (Some(Value::String(zh)), Some(Value::String(_))) =
-                    (map.get("zh"), map.get("en"))
-                {
-                    out.push((path.to_owned(), zh.clone()));
+                if map.contains_key("zh") && map.contains_key("en") {
+                    out.push(path.to_owned());
                 }
                 for (key, child) in map {
                     walk(child, &format!("{path}/{key}"), out);
@@ -146,6 +165,15 @@ fn all_texts() -> Vec<(String, String)> {
     let mut out = Vec::new();
     walk(&serde_json::to_value(plan()).unwrap(), "", &mut out);
     out
+}
+
+#[test]
+fn the_walker_visits_every_text_once() {
+    let mut walked: Vec<String> = all_texts().into_iter().map(|(path, _)| path).collect();
+    let mut serialized = serialized_texts();
+    walked.sort();
+    serialized.sort();
+    assert_eq!(walked, serialized);
 }
 
 #[test]
@@ -252,12 +280,12 @@ fn quoted_clauses_stand_inside_the_text_they_quote() {
             }
         }
         for id in &task.entities {
-            inside(&plan.entity(id).unwrap().name.zh, &text, &task.id());
+            inside(entity_name(id), &text, &format!("task {}", task.number));
         }
     }
     for mechanism in &plan.mechanisms {
         for id in &mechanism.entities {
-            inside(&plan.entity(id).unwrap().name.zh, &mechanism.text.zh, id);
+            inside(entity_name(id), &mechanism.text.zh, id);
         }
     }
 }
@@ -340,16 +368,14 @@ fn the_structure_has_the_printed_counts() {
         .map(|task| task.number)
         .collect();
     assert_eq!(titled, [1, 2, 3, 4, 5]);
-    let per_section: Vec<usize> = (1..=5).map(|n| plan.tasks_in_section(n).count()).collect();
+    let per_section: Vec<usize> = (1..=5).map(|n| tasks_in_section(plan, n).count()).collect();
     assert_eq!(per_section, [5, 5, 9, 8, 5]);
 }
 
 #[test]
 fn the_task_28_rewards_are_one_time_on_new_recognition() {
     let plan = plan();
-    let rewards: Vec<(&str, u64)> = plan
-        .task(28)
-        .unwrap()
+    let rewards: Vec<(&str, u64)> = plan.tasks[27]
         .measures
         .iter()
         .map(|m| {
@@ -363,16 +389,18 @@ fn the_task_28_rewards_are_one_time_on_new_recognition() {
         rewards,
         [("little-giant", 1_000_000), ("srdi-sme", 200_000)]
     );
-    assert!(plan.task(28).unwrap().measures.iter().all(|m| m.one_time));
+    assert!(plan.tasks[27].measures.iter().all(|m| m.one_time));
 }
 
 #[test]
 fn the_statistics_bureau_answers_only_for_mechanism_3() {
     let plan = plan();
-    let in_tasks = plan.tasks.iter().any(|task| {
-        plan.responsible_units(task)
+    let wulong = srdi_plan::wulong();
+    let in_tasks = wulong.task_refs().any(|task| {
+        wulong
+            .responsible(task)
             .iter()
-            .any(|unit| unit.name.zh == "区统计局")
+            .any(|&unit| wulong.get(unit).unwrap().name.zh == "区统计局")
     });
     assert!(!in_tasks);
     let in_mechanisms: Vec<u8> = plan

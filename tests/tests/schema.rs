@@ -15,7 +15,7 @@ fn committed_schema_is_current() {
 #[test]
 fn the_plan_refers_to_the_committed_schema() {
     let plan = srdi_plan::wulong();
-    let reference = plan.schema.as_deref().unwrap();
+    let reference = plan.data().schema.as_deref().unwrap();
     let dir = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../policy-data/wulong-2022-48/"

@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use serde::Serialize;
-use srdi_plan::{Issue, Plan, PlanError, QueryError, RecordKind, TaskFilter};
+use srdi_plan::{
+    Answer, Issue, MeasureFilter, Plan, PlanError, Query, QueryError, RecordKind, TaskFilter,
+};
 
 use crate::render::Lang;
 
@@ -98,6 +99,8 @@ enum Command {
     },
     /// Named platforms, funds, programmes, events and documents, with where they are mentioned.
     Entities,
+    /// The documents the plan cites.
+    Documents,
     /// One entity and where it is mentioned.
     Entity {
         /// Id or printed name.
@@ -121,18 +124,18 @@ enum Command {
     },
     /// Print the JSON Schema of the plan format.
     Schema,
-    /// Export the plan as JSON, or one kind of item as CSV.
+    /// Export one kind of item as a table (JSON or CSV), or without `--kind` the plan itself.
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// What to export as CSV.
-        #[arg(long, value_enum, default_value_t = Kind::Tasks)]
-        kind: Kind,
+        /// Which items, one row each.
+        #[arg(long, value_enum, required_if_eq("format", "csv"))]
+        kind: Option<Kind>,
     },
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Json,
     Csv,
@@ -157,7 +160,57 @@ impl From<Kind> for RecordKind {
     }
 }
 
-/// Why a command failed; each becomes one line on stderr (plus details) and exit code 1.
+impl Command {
+    /// The core question this command asks, if it asks one.
+    fn query(&self) -> Option<Query> {
+        Some(match self {
+            Self::Summary => Query::Summary,
+            Self::Tasks {
+                unit,
+                section,
+                instrument,
+                tier,
+                text,
+            } => Query::Tasks(TaskFilter {
+                unit: unit.clone(),
+                section: *section,
+                instrument: instrument.clone(),
+                tier: tier.clone(),
+                text: text.clone(),
+            }),
+            Self::Task { number } => Query::Task { number: *number },
+            Self::Units => Query::Units,
+            Self::Unit { name } => Query::Unit { name: name.clone() },
+            Self::Goals => Query::Goals,
+            Self::Goal { id } => Query::Goal { id: id.clone() },
+            Self::Targets => Query::Targets,
+            Self::Measures { tier, instrument } => Query::Measures(MeasureFilter {
+                tier: tier.clone(),
+                instrument: instrument.clone(),
+            }),
+            Self::Mechanisms => Query::Mechanisms,
+            Self::Mechanism { number } => Query::Mechanism { number: *number },
+            Self::Entities => Query::Entities,
+            Self::Entity { name } => Query::Entity { name: name.clone() },
+            Self::Documents => Query::Documents,
+            Self::Search { query } => Query::Search {
+                text: query.clone(),
+            },
+            Self::Matrix { .. } => Query::Matrix,
+            Self::Export {
+                kind: Some(kind), ..
+            } => Query::Table {
+                kind: (*kind).into(),
+            },
+            Self::Export { kind: None, .. } | Self::Validate { .. } | Self::Schema => {
+                return None;
+            }
+        })
+    }
+}
+
+/// Why a command failed; each becomes a message (or, with `--json`, an error object) and
+/// exit code 1.
 #[derive(Debug)]
 enum Failure {
     Read(PathBuf, io::Error),
@@ -191,14 +244,32 @@ fn main() -> ExitCode {
     let mut out = io::stdout().lock();
     match run(&cli, &mut out).and_then(|()| out.flush().map_err(Failure::Output)) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => report(&failure),
+        Err(failure) => report(&failure, cli.json, &mut out),
     }
 }
 
-/// Prints a failure to stderr and picks the exit code.
-fn report(failure: &Failure) -> ExitCode {
+/// Prints a failure (to stderr, or as JSON to stdout with `--json`) and picks the exit code.
+fn report(failure: &Failure, json: bool, out: &mut dyn Write) -> ExitCode {
+    // A closed pipe (`srdi tasks | head`) is the reader's choice, not an error.
+    if let Failure::Output(error) = failure
+        && error.kind() == io::ErrorKind::BrokenPipe
+    {
+        return ExitCode::SUCCESS;
+    }
+    let report = match failure {
+        Failure::Plan(_, error) => Some(error.report()),
+        Failure::Query(error) => Some(error.report()),
+        _ => None,
+    };
+    if json && let Some(report) = report {
+        let error = serde_json::json!({ "error": report });
+        // Nothing more can be done if stdout itself is gone.
+        let _ = serde_json::to_writer_pretty(&mut *out, &error)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out));
+        return ExitCode::FAILURE;
+    }
     let mut err = io::stderr().lock();
-    // Nothing more can be done if stderr itself is gone.
     let _ = match failure {
         Failure::Read(path, error) => {
             writeln!(err, "error: cannot read {}: {error}", path.display())
@@ -212,10 +283,6 @@ fn report(failure: &Failure) -> ExitCode {
         }
         Failure::Query(error) => writeln!(err, "error: {error}"),
         Failure::Invalid => Ok(()),
-        // A closed pipe (`srdi tasks | head`) is the reader's choice, not an error.
-        Failure::Output(error) if error.kind() == io::ErrorKind::BrokenPipe => {
-            return ExitCode::SUCCESS;
-        }
         Failure::Output(error) => writeln!(err, "error: cannot write the output: {error}"),
     };
     ExitCode::FAILURE
@@ -224,6 +291,9 @@ fn report(failure: &Failure) -> ExitCode {
 fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     if let Command::Validate { file } = &cli.command {
         return validate(cli, &read(file)?, out);
+    }
+    if let Command::Schema = &cli.command {
+        return Ok(out.write_all(srdi_plan::json_schema().as_bytes())?);
     }
     let loaded;
     let plan = match &cli.plan {
@@ -234,133 +304,25 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         }
         None => srdi_plan::wulong(),
     };
-    let show = Output {
-        json: cli.json,
-        lang: cli.lang,
-        plan,
+    let Some(query) = cli.command.query() else {
+        // `export` without a kind: the plan itself, in its file format.
+        return Ok(writeln!(out, "{}", plan.to_json())?);
     };
-    ask(&cli.command, &show, out)
-}
-
-/// Answers one question about `show.plan`.
-fn ask(command: &Command, show: &Output<'_>, out: &mut dyn Write) -> Result<(), Failure> {
-    let plan = show.plan;
-    match command {
-        Command::Summary => show.answer(out, &plan.summary(), render::summary),
-        Command::Tasks {
-            unit,
-            section,
-            instrument,
-            tier,
-            text,
-        } => {
-            let filter = TaskFilter {
-                unit: unit.clone(),
-                section: *section,
-                instrument: instrument.clone(),
-                tier: tier.clone(),
-                text: text.clone(),
-            };
-            let tasks: Vec<_> = plan
-                .tasks_where(&filter)?
-                .into_iter()
-                .map(|task| plan.view(task))
-                .collect();
-            show.answer(out, tasks.as_slice(), render::tasks)
+    let answer = plan.answer(&query)?;
+    match (&cli.command, &answer) {
+        (Command::Matrix { csv: true }, Answer::Matrix(matrix)) => render::matrix_csv(out, matrix),
+        (
+            Command::Export {
+                format: Format::Csv,
+                ..
+            },
+            Answer::Table(table),
+        ) => render::table_csv(out, table),
+        _ if cli.json || matches!(cli.command, Command::Export { .. }) => {
+            serde_json::to_writer_pretty(&mut *out, &answer).map_err(io::Error::from)?;
+            Ok(writeln!(out)?)
         }
-        Command::Task { number } => {
-            show.answer(out, &plan.view(plan.find_task(*number)?), render::task)
-        }
-        Command::Units => {
-            let duties: Vec<_> = plan.units.iter().map(|unit| plan.duties(unit)).collect();
-            show.answer(out, duties.as_slice(), render::units)
-        }
-        Command::Unit { name } => {
-            show.answer(out, &plan.duties(plan.find_unit(name)?), render::unit)
-        }
-        Command::Goals => {
-            let goals: Vec<_> = plan
-                .goals
-                .iter()
-                .map(|goal| plan.cited(&goal.id, goal))
-                .collect();
-            show.answer(out, goals.as_slice(), render::targets)
-        }
-        Command::Goal { id } => {
-            let target = plan.find_target(id)?;
-            show.answer(out, &[plan.cited(&target.id, target)][..], render::targets)
-        }
-        Command::Targets => {
-            let targets: Vec<_> = plan
-                .targets()
-                .into_iter()
-                .map(|t| plan.cited(&t.id, t))
-                .collect();
-            show.answer(out, targets.as_slice(), render::targets)
-        }
-        Command::Measures { tier, instrument } => {
-            let measures = plan.measures_where(tier.as_deref(), instrument.as_deref())?;
-            let measures: Vec<_> = measures.into_iter().map(|m| plan.cited(&m.id, m)).collect();
-            show.answer(out, measures.as_slice(), render::measures)
-        }
-        Command::Mechanisms => {
-            let mechanisms: Vec<_> = plan
-                .mechanisms
-                .iter()
-                .map(|m| plan.cited(&m.id(), m))
-                .collect();
-            show.answer(out, mechanisms.as_slice(), render::mechanisms)
-        }
-        Command::Mechanism { number } => {
-            let mechanism = plan.find_mechanism(*number)?;
-            show.answer(
-                out,
-                &[plan.cited(&mechanism.id(), mechanism)][..],
-                render::mechanisms,
-            )
-        }
-        Command::Entities => show.answer(out, plan.mentions().as_slice(), render::entities),
-        Command::Entity { name } => {
-            let mentions = plan.mentions_of(plan.find_entity(name)?);
-            show.answer(out, &[mentions][..], render::entities)
-        }
-        Command::Search { query } => show.answer(out, plan.search(query)?.as_slice(), render::hits),
-        Command::Matrix { csv: true } => render::matrix_csv(out, &plan.matrix()),
-        Command::Matrix { csv: false } => show.answer(out, &plan.matrix(), render::matrix),
-        Command::Schema => Ok(out.write_all(srdi_plan::json_schema().as_bytes())?),
-        Command::Export {
-            format: Format::Json,
-            ..
-        } => Ok(writeln!(out, "{}", plan.to_json())?),
-        Command::Export {
-            format: Format::Csv,
-            kind,
-        } => render::records_csv(out, &plan.records((*kind).into())),
-        Command::Validate { .. } => unreachable!("handled above"),
-    }
-}
-
-/// How to print answers: JSON, or a table through a renderer.
-struct Output<'a> {
-    json: bool,
-    lang: Lang,
-    plan: &'a Plan,
-}
-
-impl Output<'_> {
-    fn answer<T: Serialize + ?Sized>(
-        &self,
-        out: &mut dyn Write,
-        answer: &T,
-        table: fn(&T, &Plan, Lang) -> String,
-    ) -> Result<(), Failure> {
-        if self.json {
-            serde_json::to_writer_pretty(&mut *out, answer).map_err(io::Error::from)?;
-            writeln!(out)?;
-        } else {
-            write!(out, "{}", table(answer, self.plan, self.lang))?;
-        }
-        Ok(())
+        _ => Ok(write!(out, "{}", render::answer(&answer, plan, cli.lang))?),
     }
 }
 

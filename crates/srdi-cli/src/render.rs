@@ -1,6 +1,7 @@
 //! Human output: each answer as a table or a short listing, in the chosen language.
 //!
-//! Presentation only; every fact printed comes from a core query.
+//! Presentation only; every fact printed comes from a core answer. Names of units are looked
+//! up by id in the plan; nothing is composed or counted here.
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -8,8 +9,8 @@ use std::io::Write;
 use clap::ValueEnum;
 use comfy_table::{ContentArrangement, Table, presets};
 use srdi_plan::{
-    Cited, Duties, Hit, Issue, Matrix, Measure, Mechanism, Mentions, Plan, Records, Summary,
-    Target, TaskView, Text,
+    Answer, Citation, EntityView, Hit, Issue, ItemRef, Matrix, MeasureView, MechanismView, Plan,
+    Summary, TargetView, TaskView, Text, UnitView,
 };
 
 use crate::Failure;
@@ -27,25 +28,78 @@ pub(crate) enum Lang {
 
 impl Lang {
     fn pick(self, text: &Text) -> String {
-        match self {
-            Self::Zh => text.zh.clone(),
-            Self::En => text.en.clone(),
-            Self::Both => format!("{}\n{}", text.zh, text.en),
-        }
+        self.choose(&text.zh, &text.en)
     }
 
-    fn name(self, plan: &Plan, unit_id: &str) -> String {
-        plan.unit(unit_id)
-            .map_or_else(|| unit_id.to_owned(), |unit| self.pick_short(&unit.name))
+    fn choose(self, zh: &str, en: &str) -> String {
+        match self {
+            Self::Zh => zh.to_owned(),
+            Self::En if en.is_empty() => zh.to_owned(),
+            Self::En => en.to_owned(),
+            Self::Both => format!("{zh}\n{en}"),
+        }
     }
 
     /// One language only, for names inside lists: Chinese unless English was asked for.
     fn pick_short(self, text: &Text) -> String {
-        if self == Self::En {
+        if self == Self::En && !text.en.is_empty() {
             text.en.clone()
         } else {
             text.zh.clone()
         }
+    }
+
+    /// A unit's name by its id.
+    fn unit(self, plan: &Plan, id: &str) -> String {
+        match plan.item(id) {
+            Some(ItemRef::Unit(unit)) => plan
+                .get(unit)
+                .map_or_else(|| id.to_owned(), |unit| self.pick_short(&unit.name)),
+            _ => id.to_owned(),
+        }
+    }
+
+    fn units(self, plan: &Plan, ids: &[&str]) -> String {
+        let names: Vec<String> = ids.iter().map(|id| self.unit(plan, id)).collect();
+        names.join(if self == Self::En { "; " } else { "、" })
+    }
+
+    /// The place of a citation (`二（五）28`), in the chosen language.
+    fn place(self, citation: Option<&Citation>) -> String {
+        let place = citation.and_then(|c| c.place.as_ref());
+        place.map_or_else(String::new, |place| match self {
+            Self::Zh => place.zh(),
+            Self::En => place.en(),
+            Self::Both => format!("{}\n{}", place.zh(), place.en()),
+        })
+    }
+
+    fn citation(self, citation: Option<&Citation>) -> String {
+        citation.map_or_else(String::new, |c| self.choose(&c.zh(), &c.en()))
+    }
+}
+
+/// Prints any answer for people.
+pub(crate) fn answer(answer: &Answer<'_>, plan: &Plan, lang: Lang) -> String {
+    match answer {
+        Answer::Summary(summary) => self::summary(summary, plan, lang),
+        Answer::Tasks(tasks) => self::tasks(tasks, lang),
+        Answer::Task(task) => self::task(task, plan, lang),
+        Answer::Units(units) => self::units(units, lang),
+        Answer::Unit(unit) => self::unit(unit, plan, lang),
+        Answer::Targets(targets) => self::targets(targets, lang),
+        Answer::Target(target) => self::targets(std::slice::from_ref(target), lang),
+        Answer::Measures(measures) => self::measures(measures, lang),
+        Answer::Mechanisms(mechanisms) => self::mechanisms(mechanisms, plan, lang),
+        Answer::Mechanism(mechanism) => {
+            self::mechanisms(std::slice::from_ref(mechanism), plan, lang)
+        }
+        Answer::Entities(entities) => self::entities(entities, lang),
+        Answer::Entity(entity) => self::entities(std::slice::from_ref(entity), lang),
+        Answer::Hits(hits) => self::hits(hits, lang),
+        Answer::Matrix(matrix) => self::matrix(matrix, lang),
+        // Tables go out as JSON or CSV; `export` never renders them for people.
+        Answer::Table(_) | _ => String::new(),
     }
 }
 
@@ -72,11 +126,19 @@ fn table(header: &[&str]) -> Table {
 
 /// A table, then a count line, so that an empty answer still says something.
 fn finish(table: &Table, count: usize, noun: &str) -> String {
-    let plural = if count == 1 { "" } else { "s" };
     if count == 0 {
-        format!("no {noun}s\n")
+        format!("no {}\n", plural(noun, 0))
     } else {
-        format!("{table}\n{count} {noun}{plural}\n")
+        format!("{table}\n{count} {}\n", plural(noun, count))
+    }
+}
+
+/// `task` → `tasks`, `entity` → `entities`.
+fn plural(noun: &str, count: usize) -> String {
+    match (count, noun.strip_suffix('y')) {
+        (1, _) => noun.to_owned(),
+        (_, Some(stem)) => format!("{stem}ies"),
+        _ => format!("{noun}s"),
     }
 }
 
@@ -102,24 +164,21 @@ fn runs(numbers: &[u8]) -> String {
     }
 }
 
-fn place(citation: Option<&str>) -> &str {
-    citation.and_then(|c| c.rsplit(' ').next()).unwrap_or("")
-}
-
-pub(crate) fn summary(summary: &Summary<'_>, plan: &Plan, lang: Lang) -> String {
+fn summary(summary: &Summary<'_>, plan: &Plan, lang: Lang) -> String {
     let mut out = String::new();
+    let document = summary.document;
     let counts = summary.counts;
-    let _ = writeln!(out, "{}", lang.pick(summary.title));
-    let _ = writeln!(
-        out,
-        "{} · {} · {}",
-        summary.number, summary.issuer, summary.issued
-    );
+    let _ = writeln!(out, "{}", lang.pick(&document.title));
+    let issuer = summary
+        .issuer
+        .map(|unit| lang.pick_short(&unit.name))
+        .unwrap_or_default();
+    let _ = writeln!(out, "{} · {issuer} · {}", document.number, document.issued);
     let _ = writeln!(
         out,
         "{}–{} · {} goals · {} tasks in {} sections · {} measures · {} mechanisms · {} units · {} entities\n",
-        summary.period[0],
-        summary.period[1],
+        summary.period.start,
+        summary.period.end,
         counts.goals,
         counts.tasks,
         counts.sections,
@@ -129,48 +188,38 @@ pub(crate) fn summary(summary: &Summary<'_>, plan: &Plan, lang: Lang) -> String 
         counts.entities
     );
     let mut goals = table(&["goal", "value", "indicator", "by"]);
-    for goal in &plan.goals {
-        let by = goal.by_year.map(|y| y.to_string()).unwrap_or_default();
+    for goal in &summary.goals {
+        let target = goal.target;
         goals.add_row(vec![
-            goal.id.clone(),
-            format!("{} {}", goal.value, goal.count_unit.as_zh()),
-            lang.pick(&goal.indicator),
-            by,
+            target.id.clone(),
+            format!("{} {}", target.value, target.count_unit.as_zh()),
+            lang.pick(&target.indicator),
+            target.by_year.map(|y| y.to_string()).unwrap_or_default(),
         ]);
     }
     let _ = writeln!(out, "{goals}\n");
     let mut sections = table(&["section", "title", "tasks", "responsible units"]);
-    for section in &plan.sections {
-        let tasks: Vec<u8> = plan
-            .tasks_in_section(section.number)
-            .map(|t| t.number)
-            .collect();
-        let units: Vec<String> = section
-            .responsibility
-            .units
-            .iter()
-            .map(|id| lang.name(plan, id))
-            .collect();
+    for section in &summary.sections {
         sections.add_row(vec![
-            place(plan.citation(&section.id()).as_deref()).to_owned(),
-            lang.pick(&section.title),
-            format!("{} ({})", tasks.len(), runs(&tasks)),
-            units.join("、"),
+            lang.place(section.citation.as_ref()),
+            lang.pick(&section.section.title),
+            format!("{} ({})", section.tasks.len(), runs(&section.tasks)),
+            lang.units(plan, &section.responsible_units),
         ]);
     }
     let _ = writeln!(out, "{sections}");
     out
 }
 
-pub(crate) fn tasks(tasks: &[TaskView<'_>], _: &Plan, lang: Lang) -> String {
+fn tasks(tasks: &[TaskView<'_>], lang: Lang) -> String {
     let mut rows = table(&["task", "place", "text", "instruments"]);
     for view in tasks {
         let task = view.task;
         let text = task.title.as_ref().unwrap_or(&task.text);
-        let instruments: Vec<String> = task.instruments.iter().map(ToString::to_string).collect();
+        let instruments: Vec<&str> = task.instruments.iter().map(|i| i.as_str()).collect();
         rows.add_row(vec![
             task.number.to_string(),
-            place(Some(&view.citation)).to_owned(),
+            lang.place(view.citation.as_ref()),
             lang.pick(text),
             instruments.join(", "),
         ]);
@@ -178,25 +227,26 @@ pub(crate) fn tasks(tasks: &[TaskView<'_>], _: &Plan, lang: Lang) -> String {
     finish(&rows, tasks.len(), "task")
 }
 
-pub(crate) fn task(view: &TaskView<'_>, plan: &Plan, lang: Lang) -> String {
+fn task(view: &TaskView<'_>, plan: &Plan, lang: Lang) -> String {
     let task = view.task;
     let mut rows = styled(presets::NOTHING);
     rows.add_row(vec![
         "task".to_owned(),
         format!("{} ({})", task.number, view.id),
     ]);
-    rows.add_row(vec!["citation".to_owned(), view.citation.clone()]);
+    rows.add_row(vec![
+        "citation".to_owned(),
+        lang.citation(view.citation.as_ref()),
+    ]);
     if let Some(title) = &task.title {
         rows.add_row(vec!["title".to_owned(), lang.pick(title)]);
     }
     rows.add_row(vec!["text".to_owned(), lang.pick(&task.text)]);
-    let units: Vec<String> = view
-        .responsible_units
-        .iter()
-        .map(|id| lang.name(plan, id))
-        .collect();
-    rows.add_row(vec!["units".to_owned(), units.join("、")]);
-    let instruments: Vec<String> = task.instruments.iter().map(ToString::to_string).collect();
+    rows.add_row(vec![
+        "units".to_owned(),
+        lang.units(plan, &view.responsible_units),
+    ]);
+    let instruments: Vec<&str> = task.instruments.iter().map(|i| i.as_str()).collect();
     rows.add_row(vec!["instruments".to_owned(), instruments.join(", ")]);
     for measure in &task.measures {
         rows.add_row(vec![
@@ -213,7 +263,10 @@ pub(crate) fn task(view: &TaskView<'_>, plan: &Plan, lang: Lang) -> String {
     let entities: Vec<String> = task
         .entities
         .iter()
-        .filter_map(|id| plan.entity(id))
+        .filter_map(|id| match plan.item(id) {
+            Some(ItemRef::Entity(entity)) => plan.get(entity),
+            _ => None,
+        })
         .map(|e| lang.pick_short(&e.name))
         .collect();
     if !entities.is_empty() {
@@ -222,7 +275,7 @@ pub(crate) fn task(view: &TaskView<'_>, plan: &Plan, lang: Lang) -> String {
     format!("{rows}\n")
 }
 
-fn describe(measure: &Measure, lang: Lang) -> String {
+fn describe(measure: &srdi_plan::Measure, lang: Lang) -> String {
     let mut parts = vec![measure.instrument.to_string()];
     if let Some(group) = &measure.beneficiary.group {
         parts.push(format!("for {group}"));
@@ -236,62 +289,61 @@ fn describe(measure: &Measure, lang: Lang) -> String {
     format!("{}: {}", parts.join(", "), lang.pick(&measure.text))
 }
 
-pub(crate) fn units(duties: &[Duties<'_>], _: &Plan, lang: Lang) -> String {
+fn units(units: &[UnitView<'_>], lang: Lang) -> String {
     let mut rows = table(&["unit", "name", "tasks", "mechanisms"]);
-    for duty in duties {
+    for view in units {
         rows.add_row(vec![
-            duty.unit.id.clone(),
-            lang.pick(&duty.unit.name),
-            runs(&duty.tasks),
-            runs(&duty.mechanisms),
+            view.unit.id.clone(),
+            lang.pick(&view.unit.name),
+            runs(&view.tasks),
+            runs(&view.mechanisms),
         ]);
     }
-    finish(&rows, duties.len(), "unit")
+    finish(&rows, units.len(), "unit")
 }
 
-pub(crate) fn unit(duties: &Duties<'_>, plan: &Plan, lang: Lang) -> String {
+fn unit(view: &UnitView<'_>, plan: &Plan, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({})", lang.pick(&duties.unit.name), duties.unit.id);
-    let _ = writeln!(out, "tasks: {}", runs(&duties.tasks));
-    for number in &duties.mechanisms {
-        let lead = if duties.leads.contains(number) {
+    let _ = writeln!(out, "{} ({})", lang.pick(&view.unit.name), view.unit.id);
+    let _ = writeln!(out, "tasks: {}", runs(&view.tasks));
+    for number in &view.mechanisms {
+        let lead = if view.leads.contains(number) {
             " — lead"
         } else {
             ""
         };
-        if let Some(mechanism) = plan.mechanism(*number) {
-            let _ = writeln!(
-                out,
-                "mechanism {number}: {}{lead}",
-                lang.pick_short(&mechanism.title)
-            );
-        }
+        let title = plan
+            .mechanism_numbered(*number)
+            .and_then(|at| plan.get(at))
+            .map(|mechanism| lang.pick_short(&mechanism.title))
+            .unwrap_or_default();
+        let _ = writeln!(out, "mechanism {number}: {title}{lead}");
     }
-    if duties.mechanisms.is_empty() {
+    if view.mechanisms.is_empty() {
         let _ = writeln!(out, "mechanisms: —");
     }
     out
 }
 
-pub(crate) fn targets(targets: &[Cited<'_, Target>], _: &Plan, lang: Lang) -> String {
+fn targets(targets: &[TargetView<'_>], lang: Lang) -> String {
     let mut rows = table(&["target", "value", "indicator", "by", "place"]);
-    for cited in targets {
-        let target = cited.item;
+    for view in targets {
+        let target = view.target;
         rows.add_row(vec![
             target.id.clone(),
             format!("{} {}", target.value, target.count_unit.as_zh()),
             lang.pick(&target.indicator),
             target.by_year.map(|y| y.to_string()).unwrap_or_default(),
-            place(cited.citation.as_deref()).to_owned(),
+            lang.place(view.citation.as_ref()),
         ]);
     }
     finish(&rows, targets.len(), "target")
 }
 
-pub(crate) fn measures(measures: &[Cited<'_, Measure>], _: &Plan, lang: Lang) -> String {
+fn measures(measures: &[MeasureView<'_>], lang: Lang) -> String {
     let mut rows = table(&["measure", "place", "instrument", "for", "amount", "text"]);
-    for cited in measures {
-        let m = cited.item;
+    for view in measures {
+        let m = view.measure;
         let amount = m
             .amount
             .as_ref()
@@ -299,7 +351,7 @@ pub(crate) fn measures(measures: &[Cited<'_, Measure>], _: &Plan, lang: Lang) ->
             .unwrap_or_default();
         rows.add_row(vec![
             m.id.clone(),
-            place(cited.citation.as_deref()).to_owned(),
+            lang.place(view.citation.as_ref()),
             m.instrument.to_string(),
             m.beneficiary.group.clone().unwrap_or_default(),
             amount,
@@ -309,50 +361,41 @@ pub(crate) fn measures(measures: &[Cited<'_, Measure>], _: &Plan, lang: Lang) ->
     finish(&rows, measures.len(), "measure")
 }
 
-pub(crate) fn mechanisms(mechanisms: &[Cited<'_, Mechanism>], plan: &Plan, lang: Lang) -> String {
+fn mechanisms(mechanisms: &[MechanismView<'_>], plan: &Plan, lang: Lang) -> String {
     let mut rows = table(&["mechanism", "place", "title", "responsible units", "lead"]);
-    for cited in mechanisms {
-        let m = cited.item;
-        let units: Vec<String> = m
-            .responsibility
-            .units
-            .iter()
-            .map(|id| lang.name(plan, id))
-            .collect();
+    for view in mechanisms {
+        let m = view.mechanism;
+        let units: Vec<&str> = m.responsibility.units.iter().map(String::as_str).collect();
         rows.add_row(vec![
             m.number.to_string(),
-            place(cited.citation.as_deref()).to_owned(),
+            lang.place(view.citation.as_ref()),
             lang.pick(&m.title),
-            units.join("、"),
+            lang.units(plan, &units),
             m.lead
                 .as_deref()
-                .map(|id| lang.name(plan, id))
+                .map(|id| lang.unit(plan, id))
                 .unwrap_or_default(),
         ]);
     }
     finish(&rows, mechanisms.len(), "mechanism")
 }
 
-pub(crate) fn entities(mentions: &[Mentions<'_>], _: &Plan, lang: Lang) -> String {
+fn entities(entities: &[EntityView<'_>], lang: Lang) -> String {
     let mut rows = table(&["entity", "kind", "name", "tasks", "mechanisms"]);
-    for mention in mentions {
-        let kind = serde_json::to_value(mention.entity.kind).ok();
+    for view in entities {
         rows.add_row(vec![
-            mention.entity.id.clone(),
-            kind.as_ref()
-                .and_then(|k| k.as_str())
-                .unwrap_or_default()
-                .to_owned(),
-            lang.pick(&mention.entity.name),
-            runs(&mention.tasks),
-            runs(&mention.mechanisms),
+            view.entity.id.clone(),
+            view.entity.kind.as_str().to_owned(),
+            lang.pick(&view.entity.name),
+            runs(&view.tasks),
+            runs(&view.mechanisms),
         ]);
     }
-    finish(&rows, mentions.len(), "entity")
+    finish(&rows, entities.len(), "entity")
 }
 
 /// Hits in the chosen language; an item that matched only in the other language is kept.
-pub(crate) fn hits(hits: &[Hit], _: &Plan, lang: Lang) -> String {
+fn hits(hits: &[Hit], lang: Lang) -> String {
     let language = |hit: &Hit| hit.field.rsplit('.').next().unwrap_or_default().to_owned();
     let preferred = match lang {
         Lang::Zh => Some("zh"),
@@ -374,7 +417,7 @@ pub(crate) fn hits(hits: &[Hit], _: &Plan, lang: Lang) -> String {
     for hit in &shown {
         rows.add_row(vec![
             hit.id.clone(),
-            place(hit.citation.as_deref()).to_owned(),
+            lang.place(hit.citation.as_ref()),
             hit.field.clone(),
             hit.snippet.clone(),
         ]);
@@ -382,7 +425,7 @@ pub(crate) fn hits(hits: &[Hit], _: &Plan, lang: Lang) -> String {
     finish(&rows, shown.len(), "hit")
 }
 
-pub(crate) fn matrix(matrix: &Matrix<'_>, _: &Plan, lang: Lang) -> String {
+fn matrix(matrix: &Matrix<'_>, lang: Lang) -> String {
     let mut header = vec!["unit".to_owned()];
     header.extend(matrix.tasks.iter().map(ToString::to_string));
     let mut rows = Table::new();
@@ -424,11 +467,13 @@ pub(crate) fn matrix_csv(out: &mut dyn Write, matrix: &Matrix<'_>) -> Result<(),
     Ok(writer.flush()?)
 }
 
-pub(crate) fn records_csv(out: &mut dyn Write, records: &Records) -> Result<(), Failure> {
+/// A table as CSV: a header of column names, then one line per row, each cell as
+/// [`srdi_plan::Cell`] prints itself.
+pub(crate) fn table_csv(out: &mut dyn Write, table: &srdi_plan::Table) -> Result<(), Failure> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(&records.columns)?;
-    for row in &records.rows {
-        writer.write_record(row)?;
+    writer.write_record(table.columns.iter().map(|column| column.name))?;
+    for row in &table.rows {
+        writer.write_record(row.iter().map(ToString::to_string))?;
     }
     Ok(writer.flush()?)
 }
@@ -442,8 +487,17 @@ pub(crate) fn issues(issues: &[Issue]) -> String {
     let warnings = issues.len() - errors;
     let _ = match (errors, warnings) {
         (0, 0) => writeln!(out, "valid: no problems found"),
-        (0, _) => writeln!(out, "valid, with {warnings} warning(s)"),
-        _ => writeln!(out, "invalid: {errors} error(s), {warnings} warning(s)"),
+        (0, _) => writeln!(
+            out,
+            "valid, with {warnings} {}",
+            plural("warning", warnings)
+        ),
+        _ => writeln!(
+            out,
+            "invalid: {errors} {}, {warnings} {}",
+            plural("error", errors),
+            plural("warning", warnings)
+        ),
     };
     out
 }

@@ -56,7 +56,10 @@ fn tasks_of_the_finance_bureau() {
     let tasks = json(&["tasks", "--unit", "区财政局"]);
     let expected: Vec<u64> = (11..=19).chain(28..=32).collect();
     assert_eq!(numbers(&tasks), expected);
-    assert_eq!(tasks[0]["citation"], "武隆府办发〔2022〕48号 二（三）11");
+    assert_eq!(
+        tasks[0]["citation"]["zh"],
+        "武隆府办发〔2022〕48号 二（三）11"
+    );
     assert_eq!(tasks[0]["id"], "task-11");
 }
 
@@ -140,7 +143,10 @@ fn usage_errors_exit_2() {
 fn search_finds_task_25() {
     let hits = json(&["search", "首台"]);
     assert_eq!(hits[0]["id"], "task-25");
-    assert_eq!(hits[0]["citation"], "武隆府办发〔2022〕48号 二（四）25");
+    assert_eq!(
+        hits[0]["citation"]["zh"],
+        "武隆府办发〔2022〕48号 二（四）25"
+    );
     let output = srdi(&["search", "首台"]);
     assert!(stdout(&output).contains("task-25"));
 }
@@ -174,21 +180,19 @@ fn every_listing_subcommand_answers_in_json() {
     assert_eq!(json(&["summary"])["counts"]["tasks"], 32);
     assert_eq!(json(&["units"]).as_array().unwrap().len(), 28);
     assert_eq!(json(&["goals"]).as_array().unwrap().len(), 4);
-    assert_eq!(json(&["goal", "2"])[0]["value"], 15);
+    assert_eq!(json(&["goal", "2"])["value"], 15);
     assert_eq!(json(&["targets"]).as_array().unwrap().len(), 8);
     assert_eq!(
         json(&["measures", "--tier", "srdi-sme", "--instrument", "reward"])[0]["id"],
         "task-28-m2"
     );
     assert_eq!(json(&["mechanisms"]).as_array().unwrap().len(), 4);
-    assert_eq!(
-        json(&["mechanism", "2"])[0]["lead"],
-        "economy-info-commission"
-    );
+    assert_eq!(json(&["mechanism", "2"])["lead"], "economy-info-commission");
     assert_eq!(json(&["entities"]).as_array().unwrap().len(), 38);
-    assert_eq!(json(&["entity", "yuqi-jinfu"])[0]["tasks"][0], 12);
+    assert_eq!(json(&["entity", "yuqi-jinfu"])["tasks"][0], 12);
+    assert_eq!(json(&["documents"])[0]["number"], "渝府办发〔2022〕23号");
     assert_eq!(json(&["matrix"])["rows"].as_array().unwrap().len(), 16);
-    assert_eq!(json(&["schema"])["title"], "Plan");
+    assert_eq!(json(&["schema"])["title"], "PlanData");
 }
 
 #[test]
@@ -236,13 +240,23 @@ fn matrix_and_export_as_csv() {
         .unwrap();
     assert_eq!(finance.matches(",1").count(), 14);
 
-    let tasks = stdout(&srdi(&["export", "--format", "csv"]));
+    let tasks = stdout(&srdi(&["export", "--format", "csv", "--kind", "tasks"]));
     assert_eq!(
         tasks.lines().next().unwrap().split(',').next(),
         Some("number")
     );
     let measures = stdout(&srdi(&["export", "--format", "csv", "--kind", "measures"]));
-    assert!(measures.contains("task-28-m1,28,"), "{measures}");
+    let reward = measures
+        .lines()
+        .find(|line| line.starts_with("task-28-m1,"))
+        .unwrap();
+    // Numbers and booleans unquoted, missing values empty.
+    assert!(
+        reward.contains(",new_recognition,1000000,CNY,true,,"),
+        "{reward}"
+    );
+    // CSV without saying which items is a usage error.
+    assert_eq!(srdi(&["export", "--format", "csv"]).status.code(), Some(2));
 }
 
 #[test]
@@ -344,41 +358,68 @@ fn unreadable_files_exit_1() {
     assert!(stderr(&output).contains("UTF-8"), "{}", stderr(&output));
 }
 
-#[test]
-fn the_tasks_conformance_vectors_hold_at_the_shell() {
-    let vectors: Value =
-        serde_json::from_str(include_str!("../../../tests/conformance/queries.json")).unwrap();
-    let cases = vectors["cases"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|case| case["query"]["op"] == "tasks");
-    for case in cases {
-        let query = &case["query"];
-        let mut args = vec!["--json".to_owned(), "tasks".to_owned()];
-        for key in ["unit", "section", "instrument", "tier", "text"] {
-            match &query[key] {
-                Value::String(value) => args.extend([format!("--{key}"), value.clone()]),
-                Value::Number(value) => args.extend([format!("--{key}"), value.to_string()]),
-                _ => {}
-            }
-        }
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let output = srdi(&args);
-        let name = case["name"].as_str().unwrap();
-        if case["expect"].get("error").is_some() {
-            assert_eq!(output.status.code(), Some(1), "{name}");
-            let first = case["expect"]["suggests"].as_str().unwrap_or_default();
-            assert!(
-                stderr(&output).contains(first),
-                "{name}: {}",
-                stderr(&output)
-            );
-        } else {
-            let tasks: Value = serde_json::from_str(&stdout(&output)).unwrap();
-            let expected: Vec<u64> =
-                serde_json::from_value(case["expect"]["tasks"].clone()).unwrap();
-            assert_eq!(numbers(&tasks), expected, "{name}");
-        }
+/// The command line that asks a query of the vectors.
+fn argv(query: &Value) -> Vec<String> {
+    let op = query["op"].as_str().unwrap();
+    let text = |value: &Value| match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    };
+    let flags = |keys: &[&str]| -> Vec<String> {
+        keys.iter()
+            .filter(|key| !query[**key].is_null())
+            .flat_map(|key| [format!("--{key}"), text(&query[*key])])
+            .collect()
+    };
+    let mut args = vec![op.to_owned()];
+    match op {
+        "tasks" => args.extend(flags(&["unit", "section", "instrument", "tier", "text"])),
+        "measures" => args.extend(flags(&["tier", "instrument"])),
+        "task" | "mechanism" => args.push(text(&query["number"])),
+        "unit" | "entity" => args.push(text(&query["name"])),
+        "goal" => args.push(text(&query["id"])),
+        "search" => args.push(text(&query["text"])),
+        "table" => args = vec!["export".into(), "--kind".into(), text(&query["kind"])],
+        _ => {}
     }
+    args
+}
+
+#[test]
+fn every_conformance_vector_gives_the_whole_answer_at_the_shell() {
+    let answers = srdi_plan_tests::answers();
+    for case in srdi_plan_tests::cases() {
+        let args = argv(&case.query);
+        let args: Vec<&str> = ["--json"]
+            .into_iter()
+            .chain(args.iter().map(String::as_str))
+            .collect();
+        let output = srdi(&args);
+        let expected_code = if case.expect.contains_key("error") {
+            1
+        } else {
+            0
+        };
+        assert_eq!(
+            output.status.code(),
+            Some(expected_code),
+            "{}: {args:?}",
+            case.name
+        );
+        let answer: Value =
+            serde_json::from_str(&stdout(&output)).unwrap_or_else(|e| panic!("{}: {e}", case.name));
+        srdi_plan_tests::check_facts(&case, &answer).unwrap();
+        assert_eq!(answer, answers[&case.name], "{}: {args:?}", case.name);
+    }
+}
+
+#[test]
+fn json_errors_are_objects_with_the_core_code() {
+    let output = srdi(&["--json", "tasks", "--unit", "区财政"]);
+    assert_eq!(output.status.code(), Some(1));
+    let error: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(error["error"]["code"], "unknown_name");
+    assert_eq!(error["error"]["kind"], "unit");
+    assert_eq!(error["error"]["value"], "区财政");
+    assert_eq!(error["error"]["suggestions"][0], "区财政局");
 }

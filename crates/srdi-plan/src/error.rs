@@ -1,14 +1,16 @@
 //! Errors and validation issues.
 //!
-//! Loading either gives a [`Plan`](crate::Plan) or a [`PlanError`]; every problem found in a
-//! plan file is an [`Issue`] with a stable [`Code`], a JSON Pointer `path` and a message, so
-//! tools can act on the code and people can read the message.
+//! Loading gives a [`Plan`](crate::Plan) or a [`PlanError`]; every problem found in a plan
+//! file is an [`Issue`] with a stable [`Code`], a JSON Pointer `path` and a message, so that
+//! tools can act on the code and people can read the message. A question that cannot be
+//! answered is a [`QueryError`]. Every code of either kind is one [`Code`]: the bindings'
+//! type declarations are generated from [`Code::ALL`].
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use crate::answer::NameKind;
 
 /// How bad an issue is: errors make a plan unusable, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The plan is rejected.
@@ -17,67 +19,111 @@ pub enum Severity {
     Warning,
 }
 
-/// A stable, machine-readable issue code. Serialized in `snake_case`; never renamed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Code {
+macro_rules! codes {
+    ($($(#[doc = $doc:literal])* $variant:ident = $name:literal,)*) => {
+        /// A stable, machine-readable code: of an [`Issue`] in a plan file, or of an error.
+        /// Serialized in `snake_case`; never renamed.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
+        pub enum Code {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [Code] = &[$(Self::$variant,)*];
+
+            /// The `snake_case` name, as serialized.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    // Reading the input.
     /// The input is larger than [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES).
-    TooLarge,
+    TooLarge = "too_large",
     /// The input nests arrays and objects deeper than [`MAX_DEPTH`](crate::MAX_DEPTH).
-    TooDeep,
+    TooDeep = "too_deep",
+    /// The input is not UTF-8 text.
+    InvalidEncoding = "invalid_encoding",
     /// The input is not well-formed JSON.
-    SyntaxError,
-    /// A value has the wrong type, or a required field is missing.
-    InvalidShape,
+    SyntaxError = "syntax_error",
+    // The shape of the JSON.
+    /// A value has the wrong JSON type, e.g. an array where the format has an object.
+    WrongType = "wrong_type",
+    /// A required field is missing.
+    MissingField = "missing_field",
     /// A field the format does not define.
-    UnknownField,
+    UnknownField = "unknown_field",
+    /// A string that is not one of the values the field allows.
+    UnknownValue = "unknown_value",
+    /// A number outside the range of its field.
+    OutOfRange = "out_of_range",
+    /// An object names the same key twice.
+    DuplicateKey = "duplicate_key",
+    // The rules of a plan.
     /// Two items share an id.
-    DuplicateId,
-    /// An id is not a lowercase ASCII slug (`a-z`, `0-9`, `-`).
-    InvalidId,
+    DuplicateId = "duplicate_id",
+    /// An id is not a lowercase ASCII slug, or looks like the id of another item.
+    InvalidId = "invalid_id",
     /// Numbered items do not run 1, 2, 3… without gaps.
-    BadNumbering,
+    BadNumbering = "bad_numbering",
     /// A task names a section that does not exist.
-    UnknownSection,
+    UnknownSection = "unknown_section",
     /// A task comes after a task of a later section.
-    SectionOrder,
+    SectionOrder = "section_order",
     /// A section has no task.
-    EmptySection,
+    EmptySection = "empty_section",
     /// A reference to a unit that does not exist.
-    UnknownUnit,
-    /// A reference to a tier or defined term that does not exist.
-    UnknownTier,
+    UnknownUnit = "unknown_unit",
+    /// A reference to a tier, defined term or group that does not exist.
+    UnknownTier = "unknown_tier",
     /// A reference to an entity that does not exist.
-    UnknownEntity,
+    UnknownEntity = "unknown_entity",
     /// A task ends up with no responsible unit.
-    NoResponsibleUnit,
+    NoResponsibleUnit = "no_responsible_unit",
     /// A 责任单位 list does not name exactly the units of its printed text, in its order.
-    ResponsibilityMismatch,
+    ResponsibilityMismatch = "responsibility_mismatch",
     /// A count or amount that must be positive is zero.
-    NotPositive,
+    NotPositive = "not_positive",
     /// A year outside the plan's period.
-    YearOutsidePeriod,
+    YearOutsidePeriod = "year_outside_period",
     /// A period that ends before it starts.
-    InvalidPeriod,
+    InvalidPeriod = "invalid_period",
     /// A date that is not a valid `YYYY-MM-DD`.
-    InvalidDate,
+    InvalidDate = "invalid_date",
     /// A currency that is not an ISO 4217 code.
-    InvalidCurrency,
+    InvalidCurrency = "invalid_currency",
     /// A text whose Chinese is empty.
-    EmptyText,
+    EmptyText = "empty_text",
     /// A text whose English is empty.
-    MissingTranslation,
+    MissingTranslation = "missing_translation",
     /// Two units share a name, so lookups by name would be ambiguous.
-    DuplicateName,
+    DuplicateName = "duplicate_name",
     /// A unit no item refers to.
-    UnusedUnit,
+    UnusedUnit = "unused_unit",
     /// An entity no item refers to.
-    UnusedEntity,
+    UnusedEntity = "unused_entity",
+    // Errors of the API.
+    /// The input is JSON, but not a valid plan (the error carries every issue).
+    InvalidPlan = "invalid_plan",
+    /// A unit, tier, instrument, task, … that the plan does not have.
+    UnknownName = "unknown_name",
+    /// A search for nothing.
+    EmptySearch = "empty_search",
+    /// An argument of the wrong type or out of range, or an unknown option.
+    InvalidArgument = "invalid_argument",
 }
 
 impl Code {
-    /// The severity every issue of this code has.
+    /// The severity of an issue with this code. Warnings: the plan loads, but look.
     pub fn severity(self) -> Severity {
         match self {
             Self::EmptySection
@@ -85,38 +131,6 @@ impl Code {
             | Self::UnusedUnit
             | Self::UnusedEntity => Severity::Warning,
             _ => Severity::Error,
-        }
-    }
-
-    /// The `snake_case` name, as serialized.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::TooLarge => "too_large",
-            Self::TooDeep => "too_deep",
-            Self::SyntaxError => "syntax_error",
-            Self::InvalidShape => "invalid_shape",
-            Self::UnknownField => "unknown_field",
-            Self::DuplicateId => "duplicate_id",
-            Self::InvalidId => "invalid_id",
-            Self::BadNumbering => "bad_numbering",
-            Self::UnknownSection => "unknown_section",
-            Self::SectionOrder => "section_order",
-            Self::EmptySection => "empty_section",
-            Self::UnknownUnit => "unknown_unit",
-            Self::UnknownTier => "unknown_tier",
-            Self::UnknownEntity => "unknown_entity",
-            Self::NoResponsibleUnit => "no_responsible_unit",
-            Self::ResponsibilityMismatch => "responsibility_mismatch",
-            Self::NotPositive => "not_positive",
-            Self::YearOutsidePeriod => "year_outside_period",
-            Self::InvalidPeriod => "invalid_period",
-            Self::InvalidDate => "invalid_date",
-            Self::InvalidCurrency => "invalid_currency",
-            Self::EmptyText => "empty_text",
-            Self::MissingTranslation => "missing_translation",
-            Self::DuplicateName => "duplicate_name",
-            Self::UnusedUnit => "unused_unit",
-            Self::UnusedEntity => "unused_entity",
         }
     }
 }
@@ -128,7 +142,8 @@ impl std::fmt::Display for Code {
 }
 
 /// One problem found in a plan file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Issue {
     /// What kind of problem.
     pub code: Code,
@@ -196,10 +211,13 @@ impl std::fmt::Display for Issue {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PlanError {
-    /// The input was not read as JSON at all: too large, too deep or not well-formed.
-    /// Holds the one issue that says why.
+    /// The input is over a limit (too large or too deep) and was not read. Holds the one
+    /// issue that says which.
     #[error("{0}")]
-    Unreadable(Issue),
+    Limit(Issue),
+    /// The input is not text or not well-formed JSON. Holds the one issue that says where.
+    #[error("{0}")]
+    Syntax(Issue),
     /// The input is JSON, but not a valid plan. Holds every issue found, warnings included.
     #[error("{}", summarize(.0))]
     Invalid(Vec<Issue>),
@@ -209,8 +227,17 @@ impl PlanError {
     /// Every issue behind the error, in the order found.
     pub fn issues(&self) -> &[Issue] {
         match self {
-            Self::Unreadable(issue) => std::slice::from_ref(issue),
+            Self::Limit(issue) | Self::Syntax(issue) => std::slice::from_ref(issue),
             Self::Invalid(issues) => issues,
+        }
+    }
+
+    /// The error's code: `too_large`, `too_deep`, `invalid_encoding`, `syntax_error` or
+    /// `invalid_plan`.
+    pub fn code(&self) -> Code {
+        match self {
+            Self::Limit(issue) | Self::Syntax(issue) => issue.code,
+            Self::Invalid(_) => Code::InvalidPlan,
         }
     }
 }
@@ -228,17 +255,142 @@ fn summarize(issues: &[Issue]) -> String {
     }
 }
 
+/// Why a question could not be answered.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum QueryError {
+    /// A name or number matches nothing in the plan.
+    #[error("no {kind} is called `{name}`{}", did_you_mean(.suggestions))]
+    UnknownName {
+        /// What was looked for.
+        kind: NameKind,
+        /// The name as given.
+        name: String,
+        /// The closest valid names, best first (at most three), or the valid range.
+        suggestions: Vec<String>,
+    },
+    /// A search for nothing.
+    #[error("the search text is empty")]
+    EmptySearch,
+    /// An argument of the wrong type or out of range, or an unknown option.
+    #[error("{0}")]
+    InvalidArgument(String),
+}
+
+impl QueryError {
+    /// The error's code: `unknown_name`, `empty_search` or `invalid_argument`.
+    pub fn code(&self) -> Code {
+        match self {
+            Self::UnknownName { .. } => Code::UnknownName,
+            Self::EmptySearch => Code::EmptySearch,
+            Self::InvalidArgument(_) => Code::InvalidArgument,
+        }
+    }
+
+    /// The closest valid names, for an unknown name.
+    pub fn suggestions(&self) -> &[String] {
+        match self {
+            Self::UnknownName { suggestions, .. } => suggestions,
+            _ => &[],
+        }
+    }
+}
+
+/// An error as every surface shows it: the CLI prints it with `--json`, Python's exceptions
+/// and JS's errors carry these fields. Fields that do not apply are left out.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ErrorReport {
+    /// The error's code.
+    pub code: Code,
+    /// What went wrong, for people.
+    pub message: String,
+    /// For `unknown_name`: what kind of name was looked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<NameKind>,
+    /// For `unknown_name`: the name as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// For `unknown_name`: the closest valid names, or the valid range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestions: Option<Vec<String>>,
+    /// For a plan that could not be loaded: every issue found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issues: Option<Vec<Issue>>,
+    /// For a syntax error: the 1-based line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// For a syntax error: the 1-based column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+impl ErrorReport {
+    fn new(code: Code, message: String) -> Self {
+        Self {
+            code,
+            message,
+            kind: None,
+            value: None,
+            suggestions: None,
+            issues: None,
+            line: None,
+            column: None,
+        }
+    }
+}
+
+impl PlanError {
+    /// The error as every surface shows it.
+    pub fn report(&self) -> ErrorReport {
+        let mut report = ErrorReport::new(self.code(), self.to_string());
+        report.issues = Some(self.issues().to_vec());
+        if let Self::Syntax(issue) = self {
+            report.line = issue.line;
+            report.column = issue.column;
+        }
+        report
+    }
+}
+
+impl QueryError {
+    /// The error as every surface shows it.
+    pub fn report(&self) -> ErrorReport {
+        let mut report = ErrorReport::new(self.code(), self.to_string());
+        if let Self::UnknownName {
+            kind,
+            name,
+            suggestions,
+        } = self
+        {
+            report.kind = Some(*kind);
+            report.value = Some(name.clone());
+            report.suggestions = Some(suggestions.clone());
+        }
+        report
+    }
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    match suggestions {
+        [] => String::new(),
+        [one] => format!("; did you mean {one}?"),
+        many => format!("; did you mean one of {}?", many.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn as_str_is_the_serde_name() {
-        let code = Code::ResponsibilityMismatch;
-        assert_eq!(
-            serde_json::to_string(&code).unwrap(),
-            format!("\"{}\"", code.as_str())
-        );
+        for code in Code::ALL {
+            assert_eq!(
+                serde_json::to_string(code).unwrap(),
+                format!("\"{}\"", code.as_str())
+            );
+        }
     }
 
     #[test]
@@ -257,5 +409,6 @@ mod tests {
             "invalid plan: error[unknown_unit] /sections/0/responsibility/units/1: no unit `x` \
              (and 1 more error)"
         );
+        assert_eq!(error.code(), Code::InvalidPlan);
     }
 }

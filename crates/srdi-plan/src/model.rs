@@ -9,7 +9,6 @@
 //! tags, unit kinds, entity kinds) are documented on their types; readings that go beyond the
 //! letter of the text are spelled out in an `interpretation` note on the item.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::instrument::Instrument;
@@ -22,8 +21,9 @@ pub type GroupId = String;
 pub type EntityId = String;
 
 /// A text as printed (`zh`) and in our unofficial English translation (`en`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Text {
     /// The source text, verbatim (page-break artifacts of the copy joined).
     pub zh: String,
@@ -31,10 +31,13 @@ pub struct Text {
     pub en: String,
 }
 
-/// A whole action plan: the document, its structure and everything it names.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
-pub struct Plan {
+/// A whole action plan as its file holds it: the document, its structure and everything it
+/// names. This is the file format; a validated `Plan` is made from it by loading or
+/// validating, and only a `Plan` answers questions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct PlanData {
     /// The JSON Schema the file claims to follow; lets editors check and complete it.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
@@ -67,8 +70,9 @@ pub struct Plan {
 }
 
 /// Header and footer of the official document (红头文件).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Document {
     /// Document number as printed, e.g. `武隆府办发〔2022〕48号`.
     pub number: String,
@@ -101,8 +105,9 @@ pub struct Document {
 }
 
 /// Approval of the plan by a meeting of a unit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Approval {
     /// The approving unit.
     pub by: UnitId,
@@ -111,8 +116,9 @@ pub struct Approval {
 }
 
 /// Whether, and how, the document is published.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Disclosure {
     /// The disclosure status.
     pub status: DisclosureStatus,
@@ -121,7 +127,8 @@ pub struct Disclosure {
 }
 
 /// Disclosure status of a government document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DisclosureStatus {
@@ -134,8 +141,9 @@ pub enum DisclosureStatus {
 }
 
 /// A span of years, both ends included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Period {
     /// First year.
     pub start: u16,
@@ -151,8 +159,9 @@ impl Period {
 }
 
 /// A numbered part of the plan (一、发展目标 …).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Part {
     /// 1-based number; printed as 一、二、三.
     pub number: u8,
@@ -165,15 +174,9 @@ pub struct Part {
     pub text: Option<Text>,
 }
 
-impl Part {
-    /// The stable id, `part-N`.
-    pub fn id(&self) -> String {
-        format!("part-{}", self.number)
-    }
-}
-
 /// What a [`Part`] of the plan holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PartContent {
@@ -186,8 +189,9 @@ pub enum PartContent {
 }
 
 /// One rung of the enterprise ladder (梯度培育).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Tier {
     /// Stable ASCII id, e.g. `little-giant`.
     pub id: GroupId,
@@ -198,8 +202,9 @@ pub struct Tier {
 }
 
 /// A term the plan defines for itself, standing for a set of tiers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct DefinedTerm {
     /// Stable ASCII id, e.g. `srdi-enterprises`.
     pub id: GroupId,
@@ -212,8 +217,9 @@ pub struct DefinedTerm {
 }
 
 /// A quantified target: a plan goal or a task-level target.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Target {
     /// Stable ASCII id: `goal-N` for plan goals, `task-N-tM` for task targets.
     pub id: String,
@@ -239,7 +245,8 @@ pub struct Target {
 }
 
 /// The Chinese counting word (量词) of a target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CountUnit {
@@ -260,7 +267,8 @@ impl CountUnit {
 }
 
 /// The verb of a target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TargetKind {
@@ -273,8 +281,9 @@ pub enum TargetKind {
 }
 
 /// A section of part 二 (重点任务), with the units responsible for its tasks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Section {
     /// 1-based number; printed as （一）…（五）.
     pub number: u8,
@@ -284,18 +293,12 @@ pub struct Section {
     pub responsibility: Responsibility,
 }
 
-impl Section {
-    /// The stable id, `sec-N`.
-    pub fn id(&self) -> String {
-        format!("sec-{}", self.number)
-    }
-}
-
 /// A 责任单位 list: the printed line and the units it names, in printed order.
 ///
 /// The text never says which unit leads; the first listed is not marked as the lead.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Responsibility {
     /// The line as printed, without its enclosing parentheses: `责任单位：…`.
     pub text: Text,
@@ -304,8 +307,9 @@ pub struct Responsibility {
 }
 
 /// A numbered task of part 二.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Task {
     /// 1-based number, continuous across sections.
     pub number: u8,
@@ -335,20 +339,14 @@ pub struct Task {
     pub responsibility: Option<Responsibility>,
 }
 
-impl Task {
-    /// The stable id, `task-N`.
-    pub fn id(&self) -> String {
-        format!("task-{}", self.number)
-    }
-}
-
 /// A support measure: something an enterprise can get.
 ///
 /// Structured so that an eligibility rule can be evaluated from it: who (`beneficiary`),
 /// on what occasion (`trigger`), how much (`amount`), how often (`one_time`), on whose
 /// approval (`approved_by`) and under which rules (`legal_basis`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Measure {
     /// Stable ASCII id, `task-N-mM`.
     pub id: String,
@@ -379,8 +377,9 @@ pub struct Measure {
 }
 
 /// Who a measure is for: a tier (or defined term), narrowed by a printed condition.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Beneficiary {
     /// The tier or defined term named, if the beneficiary is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -391,7 +390,8 @@ pub struct Beneficiary {
 }
 
 /// The event that entitles an enterprise to a measure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Trigger {
@@ -406,8 +406,9 @@ pub enum Trigger {
 }
 
 /// A sum of money.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Amount {
     /// The sum in whole currency units (100 万元 = 1 000 000).
     pub value: u64,
@@ -416,8 +417,9 @@ pub struct Amount {
 }
 
 /// One of the guarantee mechanisms of part 三 (机制保障措施).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Mechanism {
     /// 1-based number; printed as （一）…（四）.
     pub number: u8,
@@ -437,16 +439,10 @@ pub struct Mechanism {
     pub entities: Vec<EntityId>,
 }
 
-impl Mechanism {
-    /// The stable id, `mech-N`.
-    pub fn id(&self) -> String {
-        format!("mech-{}", self.number)
-    }
-}
-
 /// An organisation the document names, by the short name it prints.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Unit {
     /// Stable ASCII id, e.g. `finance-bureau`.
     pub id: UnitId,
@@ -460,7 +456,8 @@ pub struct Unit {
 }
 
 /// The kind of an organisation (our classification, from its name).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum UnitKind {
@@ -495,8 +492,9 @@ pub enum UnitKind {
 }
 
 /// A named thing other than an organisation with duties: platform, fund, document, event….
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Entity {
     /// Stable ASCII id, e.g. `yuqi-jinfu`.
     pub id: EntityId,
@@ -510,7 +508,8 @@ pub struct Entity {
 }
 
 /// The kind of a named entity (our classification).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EntityKind {
@@ -530,4 +529,114 @@ pub enum EntityKind {
     Event,
     /// A coordinating body, committee or institute.
     Body,
+}
+
+/// `ALL`, `as_str` (the serde name) and `Display` for a unit-only enum of the format.
+macro_rules! names {
+    ($($name:ident { $($variant:ident = $text:literal,)* })*) => {$(
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$(Self::$variant,)*];
+
+            /// The `snake_case` name used in JSON.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text,)*
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )*};
+}
+
+names! {
+    DisclosureStatus {
+        Public = "public",
+        OnRequest = "on_request",
+        NotPublic = "not_public",
+    }
+    PartContent {
+        Goals = "goals",
+        Tasks = "tasks",
+        Mechanisms = "mechanisms",
+    }
+    CountUnit {
+        Jia = "jia",
+        Ge = "ge",
+    }
+    TargetKind {
+        Reach = "reach",
+        Cultivate = "cultivate",
+        Select = "select",
+    }
+    Trigger {
+        NewRecognition = "new_recognition",
+        Listing = "listing",
+        QualifyingProject = "qualifying_project",
+        CaseByCase = "case_by_case",
+    }
+    UnitKind {
+        Government = "government",
+        GovernmentOffice = "government_office",
+        GovernmentDepartment = "government_department",
+        ParkCommittee = "park_committee",
+        PublicInstitution = "public_institution",
+        StateOwnedCompany = "state_owned_company",
+        FinancialRegulator = "financial_regulator",
+        PartyOrgan = "party_organ",
+        PeoplesCongress = "peoples_congress",
+        PoliticalConsultative = "political_consultative",
+        SupervisoryCommission = "supervisory_commission",
+        Judicial = "judicial",
+        Military = "military",
+        Collective = "collective",
+    }
+    EntityKind {
+        Document = "document",
+        Fund = "fund",
+        Platform = "platform",
+        Market = "market",
+        FinancialProduct = "financial_product",
+        Programme = "programme",
+        Event = "event",
+        Body = "body",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serde_name<T: serde::Serialize>(value: T) -> String {
+        serde_json::to_value(value)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    #[test]
+    fn as_str_is_the_serde_name() {
+        macro_rules! check {
+            ($($name:ident),*) => {$(
+                for value in $name::ALL {
+                    assert_eq!(value.as_str(), serde_name(value));
+                }
+            )*};
+        }
+        check!(
+            DisclosureStatus,
+            PartContent,
+            CountUnit,
+            TargetKind,
+            Trigger,
+            UnitKind,
+            EntityKind
+        );
+    }
 }

@@ -1,196 +1,494 @@
-//! Lookups and derived views over a [`Plan`]: items by number or id, a task's responsible
-//! units, the tiers behind a defined term, and human citations.
+//! The validated plan: immutable, indexed, and the only thing that answers questions.
+//!
+//! A [`Plan`] is made from [`PlanData`] by loading ([`Plan::from_json`]) or by
+//! [`Plan::from_data`]; both run every rule first, so a `Plan` is always valid. Its index
+//! resolves every id (explicit or derived) to an [`ItemRef`], every task to its responsible
+//! units, and every item to its [`Citation`].
 
-use crate::model::{
-    DefinedTerm, Entity, Mechanism, Part, PartContent, Plan, Section, Target, Task, Tier, Unit,
-    UnitId,
+use std::collections::HashMap;
+
+use crate::error::{Code, Issue, PlanError};
+use crate::model::{PartContent, PlanData, Task, Tier};
+use crate::refs::{
+    Citation, Division, EntityRef, ItemRef, MeasureRef, MechanismRef, PartRef, Place, PlanRef,
+    SectionRef, TargetRef, TaskRef, TermRef, TierRef, UnitRef,
 };
 
+/// A valid action plan. Made only by loading or validating, and immutable after.
+///
+/// ```
+/// let plan = srdi_plan::wulong();
+/// let task = plan.task(28).unwrap();
+/// assert_eq!(task.citation.unwrap().zh(), "武隆府办发〔2022〕48号 二（五）28");
+/// assert_eq!(plan.data().tasks.len(), 32);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    data: PlanData,
+    index: Index,
+    warnings: Vec<Issue>,
+}
+
 impl Plan {
-    /// The task numbered `number`.
+    /// Validates `data` and makes a plan of it.
+    ///
+    /// # Errors
+    ///
+    /// [`PlanError::Invalid`] with every issue found, warnings included, if any is an error.
+    pub fn from_data(data: PlanData) -> Result<Plan, PlanError> {
+        let (index, mut issues) = Index::build(&data);
+        issues.extend(crate::validate::rules(&data, &index));
+        Self::checked(data, index, issues)
+    }
+
+    /// A plan of `data` whose index is built and whose rules were checked, with what they found.
+    pub(crate) fn checked(
+        data: PlanData,
+        index: Index,
+        issues: Vec<Issue>,
+    ) -> Result<Plan, PlanError> {
+        if issues.iter().any(Issue::is_error) {
+            return Err(PlanError::Invalid(issues));
+        }
+        Ok(Self {
+            data,
+            index,
+            warnings: issues,
+        })
+    }
+
+    /// A plan of data the test suite has proven valid (the embedded plans): indexed, not checked.
+    pub(crate) fn trusted(data: PlanData) -> Plan {
+        let (index, _) = Index::build(&data);
+        Self {
+            data,
+            index,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The plan's data, in the file format.
+    pub fn data(&self) -> &PlanData {
+        &self.data
+    }
+
+    /// The plan's id, e.g. `wulong-2022-48`.
+    pub fn id(&self) -> &str {
+        &self.data.id
+    }
+
+    /// The warnings found when the plan was loaded: it is valid, but something looks wrong.
+    pub fn warnings(&self) -> &[Issue] {
+        &self.warnings
+    }
+
+    /// The item a reference of this plan points to.
     ///
     /// ```
     /// let plan = srdi_plan::wulong();
-    /// assert_eq!(plan.task(28).unwrap().section, 5);
+    /// let at = plan.task(28).unwrap().at;
+    /// assert_eq!(plan.get(at).unwrap().number, 28);
     /// ```
-    pub fn task(&self, number: u8) -> Option<&Task> {
-        self.tasks.iter().find(|task| task.number == number)
+    pub fn get<R: PlanRef>(&self, at: R) -> Option<&R::Item> {
+        at.resolve(&self.data)
+    }
+
+    /// The item with id `id`, explicit (`finance-bureau`, `goal-2`) or derived (`task-28`).
+    ///
+    /// ```
+    /// use srdi_plan::ItemKind;
+    /// let plan = srdi_plan::wulong();
+    /// assert_eq!(plan.item("sec-5").unwrap().kind(), ItemKind::Section);
+    /// assert_eq!(plan.item("task-28-m1").unwrap().kind(), ItemKind::Measure);
+    /// ```
+    pub fn item(&self, id: &str) -> Option<ItemRef> {
+        self.index.ids.get(id).copied()
+    }
+
+    /// The id of an item: its own, or the one derived from its number (`task-28`, `sec-5`).
+    pub fn id_of(&self, item: ItemRef) -> String {
+        id_of(&self.data, item)
+    }
+
+    /// The task numbered `number`.
+    pub fn task_numbered(&self, number: u8) -> Option<TaskRef> {
+        self.index.task_numbers.get(&number).copied()
     }
 
     /// The section numbered `number`.
-    pub fn section(&self, number: u8) -> Option<&Section> {
-        self.sections
-            .iter()
-            .find(|section| section.number == number)
+    pub fn section_numbered(&self, number: u8) -> Option<SectionRef> {
+        self.index.section_numbers.get(&number).copied()
     }
 
     /// The mechanism numbered `number`.
-    pub fn mechanism(&self, number: u8) -> Option<&Mechanism> {
-        self.mechanisms
-            .iter()
-            .find(|mechanism| mechanism.number == number)
-    }
-
-    /// The tasks of section `number`, in order.
-    pub fn tasks_in_section(&self, number: u8) -> impl Iterator<Item = &Task> {
-        self.tasks.iter().filter(move |task| task.section == number)
-    }
-
-    /// The unit with id `id`.
-    pub fn unit(&self, id: &str) -> Option<&Unit> {
-        self.units.iter().find(|unit| unit.id == id)
-    }
-
-    /// The entity with id `id`.
-    pub fn entity(&self, id: &str) -> Option<&Entity> {
-        self.entities.iter().find(|entity| entity.id == id)
-    }
-
-    /// The plan goal with id `id` (e.g. `goal-2`).
-    pub fn goal(&self, id: &str) -> Option<&Target> {
-        self.goals.iter().find(|goal| goal.id == id)
+    pub fn mechanism_numbered(&self, number: u8) -> Option<MechanismRef> {
+        self.index.mechanism_numbers.get(&number).copied()
     }
 
     /// The units responsible for a task: its own 责任单位 list if printed, else its section's.
     ///
     /// ```
     /// let plan = srdi_plan::wulong();
-    /// let units = plan.responsible_units(plan.task(28).unwrap());
-    /// assert!(units.iter().any(|unit| unit.name.zh == "区财政局"));
+    /// let task = plan.task_numbered(23).unwrap();
+    /// let first = plan.responsible(task)[0];
+    /// assert_eq!(plan.get(first).unwrap().name.zh, "区经济信息委");
     /// ```
-    pub fn responsible_units(&self, task: &Task) -> Vec<&Unit> {
-        self.responsible_ids(task)
-            .iter()
-            .filter_map(|id| self.unit(id))
-            .collect()
+    pub fn responsible(&self, task: TaskRef) -> &[UnitRef] {
+        self.index
+            .responsible
+            .get(task.index())
+            .map_or(&[], Vec::as_slice)
     }
 
-    /// The ids of the units responsible for a task, as [`Plan::responsible_units`] finds them.
-    pub fn responsible_ids<'a>(&'a self, task: &'a Task) -> &'a [UnitId] {
-        match (&task.responsibility, self.section(task.section)) {
-            (Some(own), _) => &own.units,
-            (None, Some(section)) => &section.responsibility.units,
-            (None, None) => &[],
-        }
+    /// The tasks of a section, in order.
+    pub fn tasks_in(&self, section: SectionRef) -> impl Iterator<Item = TaskRef> + '_ {
+        let number = self.get(section).map(|section| section.number);
+        self.task_refs()
+            .filter(move |&task| self.get(task).map(|t| t.section) == number)
     }
 
-    /// The tiers a tier or defined-term id stands for: the tier itself, or every tier the
-    /// term covers (“专精特新”企业 = all three). Empty for an unknown id.
+    /// Every task, in order.
+    pub fn task_refs(&self) -> impl Iterator<Item = TaskRef> + use<> {
+        (0..self.data.tasks.len()).map(TaskRef::new)
+    }
+
+    /// Every support measure, task by task.
+    pub fn measure_refs(&self) -> impl Iterator<Item = MeasureRef> + '_ {
+        self.data.tasks.iter().enumerate().flat_map(|(t, task)| {
+            (0..task.measures.len()).map(move |m| MeasureRef::new(TaskRef::new(t), m))
+        })
+    }
+
+    /// Every target: the plan goals, then the task-level targets in task order.
+    pub fn target_refs(&self) -> impl Iterator<Item = TargetRef> + '_ {
+        let goals = (0..self.data.goals.len()).map(TargetRef::goal);
+        let tasks = self.data.tasks.iter().enumerate().flat_map(|(t, task)| {
+            (0..task.targets.len()).map(move |i| TargetRef::of_task(TaskRef::new(t), i))
+        });
+        goals.chain(tasks)
+    }
+
+    /// The tiers a tier or defined-term id stands for: the tier itself, or every tier the term
+    /// covers (“专精特新”企业 = all three). Empty for an unknown id.
     ///
     /// ```
     /// let plan = srdi_plan::wulong();
     /// assert_eq!(plan.tiers_of("srdi-enterprises").len(), 3);
     /// assert_eq!(plan.tiers_of("little-giant").len(), 1);
     /// ```
-    pub fn tiers_of(&self, group: &str) -> Vec<&Tier> {
-        if let Some(tier) = self.tiers.iter().find(|tier| tier.id == group) {
-            return vec![tier];
-        }
-        self.defined_term(group)
-            .map(|term| {
-                self.tiers
+    pub fn tiers_of(&self, group: &str) -> Vec<TierRef> {
+        match self.item(group) {
+            Some(ItemRef::Tier(tier)) => vec![tier],
+            Some(ItemRef::Term(term)) => self.get(term).map_or_else(Vec::new, |term| {
+                term.tiers
                     .iter()
-                    .filter(|tier| term.tiers.contains(&tier.id))
+                    .filter_map(|id| match self.item(id) {
+                        Some(ItemRef::Tier(tier)) => Some(tier),
+                        _ => None,
+                    })
                     .collect()
-            })
-            .unwrap_or_default()
+            }),
+            _ => Vec::new(),
+        }
     }
 
-    /// The defined term with id `id`.
-    pub fn defined_term(&self, id: &str) -> Option<&DefinedTerm> {
-        self.defined_terms.iter().find(|term| term.id == id)
+    /// Where an item stands in the document, e.g. `二（五）28`.
+    pub fn place(&self, item: ItemRef) -> Option<Place> {
+        let part_of = |content| {
+            self.index
+                .parts
+                .get(&content)
+                .and_then(|&part| self.get(part))
+                .map(|part| u32::from(part.number))
+        };
+        let place = match item {
+            ItemRef::Part(part) => Place {
+                part: Some(u32::from(self.get(part)?.number)),
+                ..Place::default()
+            },
+            ItemRef::Tier(_) | ItemRef::Term(_) => Place {
+                part: part_of(PartContent::Goals),
+                ..Place::default()
+            },
+            ItemRef::Target(target) => match target.task() {
+                None => Place {
+                    part: part_of(PartContent::Goals),
+                    ..Place::default()
+                },
+                Some(task) => return self.place(ItemRef::Task(task)),
+            },
+            ItemRef::Section(section) => Place {
+                part: part_of(PartContent::Tasks),
+                division: Some(Division::Section(u32::from(self.get(section)?.number))),
+                task: None,
+            },
+            ItemRef::Task(task) => {
+                let task = self.get(task)?;
+                Place {
+                    part: part_of(PartContent::Tasks),
+                    division: Some(Division::Section(u32::from(task.section))),
+                    task: Some(u32::from(task.number)),
+                }
+            }
+            ItemRef::Measure(measure) => return self.place(ItemRef::Task(measure.task())),
+            ItemRef::Mechanism(mechanism) => Place {
+                part: part_of(PartContent::Mechanisms),
+                division: Some(Division::Mechanism(u32::from(self.get(mechanism)?.number))),
+                task: None,
+            },
+            ItemRef::Document | ItemRef::Preamble | ItemRef::Unit(_) | ItemRef::Entity(_) => {
+                return None;
+            }
+        };
+        Some(place)
     }
 
-    /// A human citation for the item with id `id`: the document number and the item's place,
-    /// as in `武隆府办发〔2022〕48号 二（五）28`. Targets and measures cite their task.
+    /// The citation of an item: the document number and the item's place, as in
+    /// `武隆府办发〔2022〕48号 二（五）28`. Targets and measures cite their task; units and
+    /// entities have no place of their own and are not cited.
     ///
     /// ```
     /// let plan = srdi_plan::wulong();
-    /// assert_eq!(plan.citation("task-28").unwrap(), "武隆府办发〔2022〕48号 二（五）28");
-    /// assert_eq!(plan.citation("goal-2").unwrap(), "武隆府办发〔2022〕48号 一");
-    /// assert_eq!(plan.citation("mech-3").unwrap(), "武隆府办发〔2022〕48号 三（三）");
+    /// let cite = |id| plan.citation(plan.item(id).unwrap()).unwrap().zh();
+    /// assert_eq!(cite("task-28"), "武隆府办发〔2022〕48号 二（五）28");
+    /// assert_eq!(cite("goal-2"), "武隆府办发〔2022〕48号 一");
+    /// assert_eq!(cite("mech-3"), "武隆府办发〔2022〕48号 三（三）");
     /// ```
-    pub fn citation(&self, id: &str) -> Option<String> {
-        self.locate(id)
-            .map(|place| format!("{} {place}", self.document.number))
-    }
-
-    /// The place of an item inside the document, e.g. `二（五）28`.
-    fn locate(&self, id: &str) -> Option<String> {
-        let numbered = |prefix: &str| id.strip_prefix(prefix)?.parse::<u8>().ok();
-        let part = |content| self.part_with(content).map(|part| numeral(part.number));
-        if let Some(number) = numbered("part-") {
-            let part = self.parts.iter().find(|part| part.number == number)?;
-            return Some(numeral(part.number));
+    pub fn citation(&self, item: ItemRef) -> Option<Citation> {
+        if matches!(item, ItemRef::Unit(_) | ItemRef::Entity(_)) {
+            return None;
         }
-        if self.goal(id).is_some() {
-            return part(PartContent::Goals);
-        }
-        if let Some(section) = numbered("sec-").and_then(|n| self.section(n)) {
-            return Some(format!(
-                "{}（{}）",
-                part(PartContent::Tasks)?,
-                numeral(section.number)
-            ));
-        }
-        if let Some(mechanism) = numbered("mech-").and_then(|n| self.mechanism(n)) {
-            return Some(format!(
-                "{}（{}）",
-                part(PartContent::Mechanisms)?,
-                numeral(mechanism.number)
-            ));
-        }
-        let task = numbered("task-").and_then(|n| self.task(n)).or_else(|| {
-            self.tasks.iter().find(|task| {
-                task.targets.iter().any(|target| target.id == id)
-                    || task.measures.iter().any(|measure| measure.id == id)
-            })
-        })?;
-        Some(format!(
-            "{}（{}）{}",
-            part(PartContent::Tasks)?,
-            numeral(task.section),
-            task.number
-        ))
-    }
-
-    /// The first part holding `content`.
-    fn part_with(&self, content: PartContent) -> Option<&Part> {
-        self.parts.iter().find(|part| part.content == content)
+        Citation::new(Some(&self.data.document.number), self.place(item))
     }
 }
 
-/// A number in Chinese numerals, as the document numbers its parts and sections
-/// (Arabic digits from 100 on, which no plan reaches).
-fn numeral(number: u8) -> String {
-    const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    let digit = |d: u8| DIGITS.get(usize::from(d)).copied().unwrap_or_default();
-    match (number / 10, number % 10) {
-        (10.., _) => number.to_string(),
-        (0, units) => digit(units).to_owned(),
-        (1, 0) => "十".to_owned(),
-        (1, units) => format!("十{}", digit(units)),
-        (tens, 0) => format!("{}十", digit(tens)),
-        (tens, units) => format!("{}十{}", digit(tens), digit(units)),
+impl PlanData {
+    /// Checks the data against every semantic rule and returns every issue found, warnings
+    /// included. An empty list means the data makes a valid and clean plan.
+    ///
+    /// ```
+    /// let mut data = srdi_plan::wulong().data().clone();
+    /// assert!(data.validate().is_empty());
+    ///
+    /// data.tasks.remove(6); // task 7
+    /// let issues = data.validate();
+    /// assert_eq!(issues[0].code, srdi_plan::Code::BadNumbering);
+    /// assert_eq!(issues[0].path, "/tasks/6/number");
+    /// ```
+    pub fn validate(&self) -> Vec<Issue> {
+        let (index, mut issues) = Index::build(self);
+        issues.extend(crate::validate::rules(self, &index));
+        issues
     }
+}
+
+/// What the plan knows about itself beyond its data: ids, numbers and responsibilities.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Index {
+    /// Every id, explicit or derived, and the item it names.
+    pub(crate) ids: HashMap<String, ItemRef>,
+    task_numbers: HashMap<u8, TaskRef>,
+    section_numbers: HashMap<u8, SectionRef>,
+    mechanism_numbers: HashMap<u8, MechanismRef>,
+    /// The first part holding each kind of content.
+    parts: HashMap<PartContent, PartRef>,
+    /// The units responsible for each task, by task position.
+    pub(crate) responsible: Vec<Vec<UnitRef>>,
+}
+
+impl Index {
+    /// Indexes `data`, reporting ids that are not slugs, taken twice, or shaped like the id of
+    /// another item (`task-3-m1` for a measure of task 28).
+    pub(crate) fn build(data: &PlanData) -> (Index, Vec<Issue>) {
+        let mut index = Index::default();
+        let mut issues = Vec::new();
+        for (i, part) in data.parts.iter().enumerate() {
+            index.parts.entry(part.content).or_insert(PartRef::new(i));
+        }
+        for (i, section) in data.sections.iter().enumerate() {
+            index
+                .section_numbers
+                .entry(section.number)
+                .or_insert(SectionRef::new(i));
+        }
+        for (i, task) in data.tasks.iter().enumerate() {
+            index
+                .task_numbers
+                .entry(task.number)
+                .or_insert(TaskRef::new(i));
+        }
+        for (i, mechanism) in data.mechanisms.iter().enumerate() {
+            index
+                .mechanism_numbers
+                .entry(mechanism.number)
+                .or_insert(MechanismRef::new(i));
+        }
+
+        // Derived ids first, so that an explicit id cannot take one.
+        for item in numbered_items(data) {
+            let id = id_of(data, item);
+            index.ids.entry(id).or_insert(item);
+        }
+        for item in explicit_items(data) {
+            let id = id_of(data, item);
+            let path = format!("{}/id", item.pointer());
+            if !is_slug(&id) {
+                let message = format!("id `{id}` must be lowercase ASCII letters, digits and `-`");
+                issues.push(Issue::new(Code::InvalidId, path.clone(), message));
+            }
+            if let Some(owner) = index.derived_owner(&id)
+                && !is_inside(item, owner)
+            {
+                let message = format!(
+                    "id `{id}` reads as part of {}, but this {} is not",
+                    id_of(data, owner),
+                    item.kind().noun()
+                );
+                issues.push(Issue::new(Code::InvalidId, path.clone(), message));
+            }
+            match index.ids.get(&id) {
+                Some(&first) => {
+                    let message = format!(
+                        "id `{id}` is already the id of {} ({})",
+                        first.kind().noun(),
+                        first.pointer()
+                    );
+                    issues.push(Issue::new(Code::DuplicateId, path, message));
+                }
+                None => {
+                    index.ids.insert(id, item);
+                }
+            }
+        }
+
+        index.responsible = data
+            .tasks
+            .iter()
+            .map(|task| index.responsible_for(data, task))
+            .collect();
+        (index, issues)
+    }
+
+    /// The numbered item whose derived id `id` extends with `-…` (`task-3` for `task-3-m1`).
+    fn derived_owner(&self, id: &str) -> Option<ItemRef> {
+        id.match_indices('-').find_map(|(at, _)| {
+            let prefix = id.get(..at)?;
+            let owner = *self.ids.get(prefix)?;
+            let numbered = matches!(
+                owner,
+                ItemRef::Part(_) | ItemRef::Section(_) | ItemRef::Task(_) | ItemRef::Mechanism(_)
+            );
+            numbered.then_some(owner)
+        })
+    }
+
+    fn responsible_for(&self, data: &PlanData, task: &Task) -> Vec<UnitRef> {
+        let listed = match &task.responsibility {
+            Some(own) => Some(&own.units),
+            None => self
+                .section_numbers
+                .get(&task.section)
+                .and_then(|&section| section.resolve(data))
+                .map(|section| &section.responsibility.units),
+        };
+        listed
+            .into_iter()
+            .flatten()
+            .filter_map(|id| match self.ids.get(id.as_str()) {
+                Some(ItemRef::Unit(unit)) => Some(*unit),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// The items whose ids are derived from their numbers.
+fn numbered_items(data: &PlanData) -> impl Iterator<Item = ItemRef> + '_ {
+    let parts = (0..data.parts.len()).map(|i| ItemRef::Part(PartRef::new(i)));
+    let sections = (0..data.sections.len()).map(|i| ItemRef::Section(SectionRef::new(i)));
+    let tasks = (0..data.tasks.len()).map(|i| ItemRef::Task(TaskRef::new(i)));
+    let mechanisms = (0..data.mechanisms.len()).map(|i| ItemRef::Mechanism(MechanismRef::new(i)));
+    [ItemRef::Document, ItemRef::Preamble]
+        .into_iter()
+        .chain(parts)
+        .chain(sections)
+        .chain(tasks)
+        .chain(mechanisms)
+}
+
+/// The items whose ids the file states.
+fn explicit_items(data: &PlanData) -> impl Iterator<Item = ItemRef> + '_ {
+    let tiers = (0..data.tiers.len()).map(|i| ItemRef::Tier(TierRef::new(i)));
+    let terms = (0..data.defined_terms.len()).map(|i| ItemRef::Term(TermRef::new(i)));
+    let goals = (0..data.goals.len()).map(|i| ItemRef::Target(TargetRef::goal(i)));
+    let nested = data.tasks.iter().enumerate().flat_map(|(t, task)| {
+        let task_ref = TaskRef::new(t);
+        let targets =
+            (0..task.targets.len()).map(move |i| ItemRef::Target(TargetRef::of_task(task_ref, i)));
+        let measures =
+            (0..task.measures.len()).map(move |i| ItemRef::Measure(MeasureRef::new(task_ref, i)));
+        targets.chain(measures)
+    });
+    let units = (0..data.units.len()).map(|i| ItemRef::Unit(UnitRef::new(i)));
+    let entities = (0..data.entities.len()).map(|i| ItemRef::Entity(EntityRef::new(i)));
+    tiers
+        .chain(terms)
+        .chain(goals)
+        .chain(nested)
+        .chain(units)
+        .chain(entities)
+}
+
+/// Whether `item` belongs to `owner` (a measure or target of a task).
+fn is_inside(item: ItemRef, owner: ItemRef) -> bool {
+    let task = match item {
+        ItemRef::Measure(measure) => Some(measure.task()),
+        ItemRef::Target(target) => target.task(),
+        _ => None,
+    };
+    task.is_some_and(|task| owner == ItemRef::Task(task))
+}
+
+/// The id of an item in `data`: its own, or derived from its number.
+fn id_of(data: &PlanData, item: ItemRef) -> String {
+    let explicit = |id: Option<&String>| id.cloned().unwrap_or_default();
+    match item {
+        ItemRef::Document => data.id.clone(),
+        ItemRef::Preamble => "preamble".to_owned(),
+        ItemRef::Part(at) => numbered("part", at.resolve(data).map(|p| p.number)),
+        ItemRef::Section(at) => numbered("sec", at.resolve(data).map(|s| s.number)),
+        ItemRef::Task(at) => numbered("task", at.resolve(data).map(|t| t.number)),
+        ItemRef::Mechanism(at) => numbered("mech", at.resolve(data).map(|m| m.number)),
+        ItemRef::Tier(at) => explicit(at.resolve(data).map(|tier: &Tier| &tier.id)),
+        ItemRef::Term(at) => explicit(at.resolve(data).map(|term| &term.id)),
+        ItemRef::Target(at) => explicit(at.resolve(data).map(|target| &target.id)),
+        ItemRef::Measure(at) => explicit(at.resolve(data).map(|measure| &measure.id)),
+        ItemRef::Unit(at) => explicit(at.resolve(data).map(|unit| &unit.id)),
+        ItemRef::Entity(at) => explicit(at.resolve(data).map(|entity| &entity.id)),
+    }
+}
+
+fn numbered(prefix: &str, number: Option<u8>) -> String {
+    number.map_or_else(String::new, |n| format!("{prefix}-{n}"))
+}
+
+/// Whether `id` is a lowercase ASCII slug: a letter, then letters, digits and `-`.
+pub(crate) fn is_slug(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(test)]
 mod tests {
-    use super::numeral;
+    use super::is_slug;
 
     #[test]
-    fn numerals() {
-        let cases = [
-            (1, "一"),
-            (5, "五"),
-            (10, "十"),
-            (12, "十二"),
-            (20, "二十"),
-            (32, "三十二"),
-        ];
-        for (number, expected) in cases {
-            assert_eq!(numeral(number), expected);
+    fn slugs() {
+        assert!(is_slug("task-8-t1"));
+        for bad in ["", "Task", "8-task", "task_8", "任务"] {
+            assert!(!is_slug(bad), "{bad}");
         }
     }
 }

@@ -1,160 +1,106 @@
 //! The semantic rules a plan must follow beyond its JSON shape.
 //!
 //! Every rule runs on every item and reports every violation; nothing stops at the first.
+//! Ids are checked while the plan's index is built ([`Index::build`]); the rest is here.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::error::{Code, Issue};
-use crate::load::escape_token;
-use crate::model::{Measure, Plan, Responsibility, Target};
+use crate::load::Pruned;
+use crate::model::{Measure, PlanData, Responsibility, Target};
+use crate::plan::Index;
+use crate::refs::ItemRef;
 
-impl Plan {
-    /// Checks the plan against every semantic rule and returns every issue found,
-    /// warnings included. An empty list means the plan is valid and clean.
-    ///
-    /// ```
-    /// let mut plan = srdi_plan::wulong().clone();
-    /// assert!(plan.validate().is_empty());
-    ///
-    /// plan.tasks.remove(6); // task 7
-    /// let issues = plan.validate();
-    /// assert_eq!(issues[0].code, srdi_plan::Code::BadNumbering);
-    /// assert_eq!(issues[0].path, "/tasks/6/number");
-    /// ```
-    pub fn validate(&self) -> Vec<Issue> {
-        let mut check = Checker::new(self);
-        check.ids();
-        check.numbering();
-        check.document();
-        check.tiers();
-        check.goals_and_tasks();
-        check.mechanisms();
-        check.units();
-        check.entities();
-        check.texts();
-        check.issues
-    }
+/// Every rule on `data`, whose index is `index`.
+pub(crate) fn rules(data: &PlanData, index: &Index) -> Vec<Issue> {
+    rules_after_pruning(data, index, &Pruned::default())
+}
+
+/// Every rule on `data`, from which the shape check removed what `pruned` says: rules about
+/// lists that lost items, and references to removed items, stay quiet (the shape check
+/// already reported them).
+pub(crate) fn rules_after_pruning(data: &PlanData, index: &Index, pruned: &Pruned) -> Vec<Issue> {
+    let mut check = Checker {
+        data,
+        index,
+        pruned,
+        issues: Vec::new(),
+        used_units: HashSet::new(),
+        used_entities: HashSet::new(),
+    };
+    check.numbering();
+    check.document();
+    check.tiers();
+    check.goals_and_tasks();
+    check.mechanisms();
+    check.units();
+    check.entities();
+    check.texts();
+    check.issues
 }
 
 struct Checker<'a> {
-    plan: &'a Plan,
+    data: &'a PlanData,
+    index: &'a Index,
+    pruned: &'a Pruned,
     issues: Vec<Issue>,
-    units: HashSet<&'a str>,
-    groups: HashSet<&'a str>,
-    entities: HashSet<&'a str>,
     used_units: HashSet<&'a str>,
     used_entities: HashSet<&'a str>,
 }
 
 impl<'a> Checker<'a> {
-    fn new(plan: &'a Plan) -> Self {
-        let groups = plan.tiers.iter().map(|tier| tier.id.as_str());
-        let terms = plan.defined_terms.iter().map(|term| term.id.as_str());
-        Self {
-            plan,
-            issues: Vec::new(),
-            units: plan.units.iter().map(|unit| unit.id.as_str()).collect(),
-            groups: groups.chain(terms).collect(),
-            entities: plan
-                .entities
-                .iter()
-                .map(|entity| entity.id.as_str())
-                .collect(),
-            used_units: HashSet::new(),
-            used_entities: HashSet::new(),
-        }
-    }
-
     fn report(&mut self, code: Code, path: impl Into<String>, message: impl Into<String>) {
         self.issues.push(Issue::new(code, path, message));
     }
 
-    /// Every explicit id is a slug and unique across the whole plan.
-    fn ids(&mut self) {
-        let plan = self.plan;
-        let mut ids: Vec<(String, &str)> = vec![("/id".to_owned(), plan.id.as_str())];
-        let mut add = |path: String, id: &'a str| ids.push((path, id));
-        for (i, tier) in plan.tiers.iter().enumerate() {
-            add(format!("/tiers/{i}/id"), &tier.id);
-        }
-        for (i, term) in plan.defined_terms.iter().enumerate() {
-            add(format!("/defined_terms/{i}/id"), &term.id);
-        }
-        for (i, goal) in plan.goals.iter().enumerate() {
-            add(format!("/goals/{i}/id"), &goal.id);
-        }
-        for (i, task) in plan.tasks.iter().enumerate() {
-            for (j, target) in task.targets.iter().enumerate() {
-                add(format!("/tasks/{i}/targets/{j}/id"), &target.id);
-            }
-            for (j, measure) in task.measures.iter().enumerate() {
-                add(format!("/tasks/{i}/measures/{j}/id"), &measure.id);
-            }
-        }
-        for (i, unit) in plan.units.iter().enumerate() {
-            add(format!("/units/{i}/id"), &unit.id);
-        }
-        for (i, entity) in plan.entities.iter().enumerate() {
-            add(format!("/entities/{i}/id"), &entity.id);
-        }
-        let mut first_seen: HashMap<&str, String> = HashMap::new();
-        for (path, id) in ids {
-            if !is_slug(id) {
-                let message = format!("id `{id}` must be lowercase ASCII letters, digits and `-`");
-                self.report(Code::InvalidId, path.clone(), message);
-            }
-            match first_seen.get(id) {
-                Some(first) => {
-                    let message = format!("id `{id}` is already used at {first}");
-                    self.report(Code::DuplicateId, path, message);
-                }
-                None => {
-                    first_seen.insert(id, path);
-                }
-            }
-        }
-    }
-
     /// Parts, sections, tasks and mechanisms run 1, 2, 3… in order; tasks follow sections.
     fn numbering(&mut self) {
-        let plan = self.plan;
-        let parts = plan.parts.iter().map(|part| part.number);
+        let data = self.data;
+        let parts = data.parts.iter().map(|part| part.number);
         self.sequence("parts", "part", parts);
-        let sections = plan.sections.iter().map(|section| section.number);
+        let sections = data.sections.iter().map(|section| section.number);
         self.sequence("sections", "section", sections);
-        self.sequence("tasks", "task", plan.tasks.iter().map(|task| task.number));
-        let mechanisms = plan.mechanisms.iter().map(|mechanism| mechanism.number);
+        self.sequence("tasks", "task", data.tasks.iter().map(|task| task.number));
+        let mechanisms = data.mechanisms.iter().map(|mechanism| mechanism.number);
         self.sequence("mechanisms", "mechanism", mechanisms);
 
+        let known: HashSet<u8> = data.sections.iter().map(|s| s.number).collect();
         let mut previous = 0;
-        for (i, task) in plan.tasks.iter().enumerate() {
-            let path = format!("/tasks/{i}/section");
-            if plan.section(task.section).is_none() {
-                let message = format!(
-                    "task {} names section {}, which does not exist",
-                    task.number, task.section
-                );
-                self.report(Code::UnknownSection, path, message);
+        for (i, task) in data.tasks.iter().enumerate() {
+            if !known.contains(&task.section) {
+                if !self.pruned.touched("/sections") {
+                    let message = format!(
+                        "task {} names section {}, which does not exist",
+                        task.number, task.section
+                    );
+                    self.report(Code::UnknownSection, format!("/tasks/{i}/section"), message);
+                }
             } else if task.section < previous {
                 let message = format!(
                     "task {} of section {} comes after a task of section {previous}; \
                      tasks must be listed section by section",
                     task.number, task.section
                 );
-                self.report(Code::SectionOrder, path, message);
+                self.report(Code::SectionOrder, format!("/tasks/{i}/section"), message);
             }
             previous = previous.max(task.section);
         }
-        for (i, section) in plan.sections.iter().enumerate() {
-            if plan.tasks_in_section(section.number).next().is_none() {
-                let message = format!("section {} has no task", section.number);
-                self.report(Code::EmptySection, format!("/sections/{i}"), message);
+        if !self.pruned.touched("/tasks") {
+            let used: HashSet<u8> = data.tasks.iter().map(|t| t.section).collect();
+            for (i, section) in data.sections.iter().enumerate() {
+                if !used.contains(&section.number) {
+                    let message = format!("section {} has no task", section.number);
+                    self.report(Code::EmptySection, format!("/sections/{i}"), message);
+                }
             }
         }
     }
 
     /// Reports each number that does not follow its predecessor by one, starting at 1.
     fn sequence(&mut self, list: &str, noun: &str, numbers: impl Iterator<Item = u8>) {
+        if self.pruned.touched(&format!("/{list}")) {
+            return;
+        }
         let mut previous = 0u8;
         for (i, number) in numbers.enumerate() {
             let expected = previous.saturating_add(1);
@@ -175,22 +121,22 @@ impl<'a> Checker<'a> {
     }
 
     fn document(&mut self) {
-        let plan = self.plan;
-        let document = &plan.document;
-        if plan.period.start > plan.period.end {
+        let data = self.data;
+        let document = &data.document;
+        if data.period.start > data.period.end {
             let message = format!(
                 "the period ends ({}) before it starts ({})",
-                plan.period.end, plan.period.start
+                data.period.end, data.period.start
             );
             self.report(Code::InvalidPeriod, "/period", message);
         }
-        self.unit_ref("/document/issuer", &document.issuer);
-        self.unit_ref("/document/approval/by", &document.approval.by);
-        self.unit_ref("/document/printed_by", &document.printed_by);
+        self.unit_ref(|| "/document/issuer".into(), &document.issuer);
+        self.unit_ref(|| "/document/approval/by".into(), &document.approval.by);
+        self.unit_ref(|| "/document/printed_by".into(), &document.printed_by);
         for (i, unit) in document.cc.iter().enumerate() {
-            self.unit_ref(&format!("/document/cc/{i}"), unit);
+            self.unit_ref(|| format!("/document/cc/{i}"), unit);
         }
-        self.entity_ref("/document/based_on", &document.based_on);
+        self.entity_ref(|| "/document/based_on".into(), &document.based_on);
         for (path, date) in [
             ("/document/issued", &document.issued),
             ("/document/printed", &document.printed),
@@ -203,143 +149,145 @@ impl<'a> Checker<'a> {
     }
 
     fn tiers(&mut self) {
-        for (i, term) in self.plan.defined_terms.iter().enumerate() {
+        for (i, term) in self.data.defined_terms.iter().enumerate() {
             for (j, tier) in term.tiers.iter().enumerate() {
-                if !self.plan.tiers.iter().any(|known| &known.id == tier) {
+                let known = matches!(self.index.ids.get(tier.as_str()), Some(ItemRef::Tier(_)));
+                if !known && !self.pruned.ids.contains(tier) {
                     let message = format!("no tier has the id `{tier}`");
-                    self.report(
-                        Code::UnknownTier,
-                        format!("/defined_terms/{i}/tiers/{j}"),
-                        message,
-                    );
+                    let path = format!("/defined_terms/{i}/tiers/{j}");
+                    self.report(Code::UnknownTier, path, message);
                 }
             }
         }
     }
 
     fn goals_and_tasks(&mut self) {
-        let plan = self.plan;
-        for (i, goal) in plan.goals.iter().enumerate() {
-            self.target(&format!("/goals/{i}"), goal);
+        let data = self.data;
+        for (i, goal) in data.goals.iter().enumerate() {
+            self.target(&|| format!("/goals/{i}"), goal);
         }
-        for (i, section) in plan.sections.iter().enumerate() {
-            self.responsibility(
-                &format!("/sections/{i}/responsibility"),
-                &section.responsibility,
-            );
+        for (i, section) in data.sections.iter().enumerate() {
+            let path = || format!("/sections/{i}/responsibility");
+            self.responsibility(&path, &section.responsibility);
         }
-        for (i, task) in plan.tasks.iter().enumerate() {
-            let path = format!("/tasks/{i}");
+        for (i, task) in data.tasks.iter().enumerate() {
+            let path = || format!("/tasks/{i}");
             if let Some(own) = &task.responsibility {
-                self.responsibility(&format!("{path}/responsibility"), own);
+                self.responsibility(&|| format!("{}/responsibility", path()), own);
             }
-            if plan.responsible_units(task).is_empty() {
+            let none = self.index.responsible.get(i).is_none_or(Vec::is_empty);
+            if none && !self.pruned.touched("/sections") && !self.pruned.touched("/units") {
                 let message = format!(
                     "task {} has no responsible unit: neither it nor its section lists one",
                     task.number
                 );
-                self.report(Code::NoResponsibleUnit, path.clone(), message);
+                self.report(Code::NoResponsibleUnit, path(), message);
             }
             for (j, group) in task.aimed_at.iter().enumerate() {
-                self.group_ref(&format!("{path}/aimed_at/{j}"), group);
+                self.group_ref(|| format!("{}/aimed_at/{j}", path()), group);
             }
             for (j, target) in task.targets.iter().enumerate() {
-                self.target(&format!("{path}/targets/{j}"), target);
+                self.target(&|| format!("{}/targets/{j}", path()), target);
             }
             for (j, measure) in task.measures.iter().enumerate() {
-                self.measure(&format!("{path}/measures/{j}"), measure);
+                self.measure(&|| format!("{}/measures/{j}", path()), measure);
             }
             for (j, entity) in task.entities.iter().enumerate() {
-                self.entity_ref(&format!("{path}/entities/{j}"), entity);
+                self.entity_ref(|| format!("{}/entities/{j}", path()), entity);
             }
         }
     }
 
-    fn target(&mut self, path: &str, target: &Target) {
+    fn target(&mut self, path: &dyn Fn() -> String, target: &Target) {
         if target.value == 0 {
-            self.report(
-                Code::NotPositive,
-                format!("{path}/value"),
-                "a target must be at least 1",
-            );
+            let message = "a target must be at least 1";
+            self.report(Code::NotPositive, format!("{}/value", path()), message);
         }
         if let Some(tier) = &target.tier {
-            self.group_ref(&format!("{path}/tier"), tier);
+            self.group_ref(|| format!("{}/tier", path()), tier);
         }
         if let Some(year) = target.by_year {
-            let period = self.plan.period;
+            let period = self.data.period;
             if !period.contains(year) {
                 let message = format!(
                     "{year} lies outside the plan period {}–{}",
                     period.start, period.end
                 );
-                self.report(Code::YearOutsidePeriod, format!("{path}/by_year"), message);
+                self.report(
+                    Code::YearOutsidePeriod,
+                    format!("{}/by_year", path()),
+                    message,
+                );
             }
         }
     }
 
-    fn measure(&mut self, path: &str, measure: &'a Measure) {
+    fn measure(&mut self, path: &dyn Fn() -> String, measure: &'a Measure) {
         if let Some(group) = &measure.beneficiary.group {
-            self.group_ref(&format!("{path}/beneficiary/group"), group);
+            self.group_ref(|| format!("{}/beneficiary/group", path()), group);
         }
         if let Some(amount) = &measure.amount {
             if amount.value == 0 {
+                let message = "an amount must be positive";
                 self.report(
                     Code::NotPositive,
-                    format!("{path}/amount/value"),
-                    "an amount must be positive",
+                    format!("{}/amount/value", path()),
+                    message,
                 );
             }
             let currency = &amount.currency;
             if !(currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase())) {
                 let message = format!("`{currency}` is not an ISO 4217 currency code such as CNY");
-                self.report(
-                    Code::InvalidCurrency,
-                    format!("{path}/amount/currency"),
-                    message,
-                );
+                let at = format!("{}/amount/currency", path());
+                self.report(Code::InvalidCurrency, at, message);
             }
         }
         for (i, unit) in measure.approved_by.iter().enumerate() {
-            self.unit_ref(&format!("{path}/approved_by/{i}"), unit);
+            self.unit_ref(|| format!("{}/approved_by/{i}", path()), unit);
         }
         if let Some(basis) = &measure.legal_basis {
-            self.entity_ref(&format!("{path}/legal_basis"), basis);
+            self.entity_ref(|| format!("{}/legal_basis", path()), basis);
         }
     }
 
     fn mechanisms(&mut self) {
-        for (i, mechanism) in self.plan.mechanisms.iter().enumerate() {
-            let path = format!("/mechanisms/{i}");
-            self.responsibility(&format!("{path}/responsibility"), &mechanism.responsibility);
+        for (i, mechanism) in self.data.mechanisms.iter().enumerate() {
+            let path = || format!("/mechanisms/{i}");
+            self.responsibility(
+                &|| format!("{}/responsibility", path()),
+                &mechanism.responsibility,
+            );
             if let Some(lead) = &mechanism.lead {
-                self.unit_ref(&format!("{path}/lead"), lead);
+                self.unit_ref(|| format!("{}/lead", path()), lead);
             }
             for (j, entity) in mechanism.entities.iter().enumerate() {
-                self.entity_ref(&format!("{path}/entities/{j}"), entity);
+                self.entity_ref(|| format!("{}/entities/{j}", path()), entity);
             }
         }
     }
 
     /// Every listed unit exists, and the printed line (`责任单位：A、B、C`) names exactly
     /// these units, in this order.
-    fn responsibility(&mut self, path: &str, responsibility: &'a Responsibility) {
+    fn responsibility(&mut self, path: &dyn Fn() -> String, responsibility: &'a Responsibility) {
         for (i, id) in responsibility.units.iter().enumerate() {
-            self.unit_ref(&format!("{path}/units/{i}"), id);
+            self.unit_ref(|| format!("{}/units/{i}", path()), id);
         }
         let printed = responsibility.text.zh.as_str();
         let names = printed.split_once('：').map_or(printed, |(_, names)| names);
         let printed: Vec<&str> = names.split(['、', '，']).map(str::trim).collect();
-        let plan = self.plan;
+        let data = self.data;
         let listed: Vec<&str> = responsibility
             .units
             .iter()
-            .map(|id| {
-                plan.unit(id)
-                    .map_or(id.as_str(), |unit| unit.name.zh.as_str())
+            .map(|id| match self.index.ids.get(id.as_str()) {
+                Some(ItemRef::Unit(unit)) => data
+                    .units
+                    .get(unit.index())
+                    .map_or(id.as_str(), |unit| unit.name.zh.as_str()),
+                _ => id.as_str(),
             })
             .collect();
-        if printed != listed {
+        if printed != listed && !self.pruned.touched("/units") {
             let message = format!(
                 "the units listed ({}) are not the ones the printed text names ({})",
                 listed.join("、"),
@@ -347,7 +295,7 @@ impl<'a> Checker<'a> {
             );
             self.report(
                 Code::ResponsibilityMismatch,
-                format!("{path}/units"),
+                format!("{}/units", path()),
                 message,
             );
         }
@@ -355,9 +303,9 @@ impl<'a> Checker<'a> {
 
     /// Unit names are unique, in Chinese and (ignoring case) in English; every unit is used.
     fn units(&mut self) {
-        let plan = self.plan;
+        let data = self.data;
         let mut seen: HashMap<String, usize> = HashMap::new();
-        for (i, unit) in plan.units.iter().enumerate() {
+        for (i, unit) in data.units.iter().enumerate() {
             for (key, shown) in [
                 (format!("zh:{}", unit.name.zh), &unit.name.zh),
                 (format!("en:{}", unit.name.en.to_lowercase()), &unit.name.en),
@@ -377,7 +325,7 @@ impl<'a> Checker<'a> {
     }
 
     fn entities(&mut self) {
-        for (i, entity) in self.plan.entities.iter().enumerate() {
+        for (i, entity) in self.data.entities.iter().enumerate() {
             if !self.used_entities.contains(entity.id.as_str()) {
                 let message = format!("no item refers to entity `{}`", entity.id);
                 self.report(Code::UnusedEntity, format!("/entities/{i}"), message);
@@ -387,96 +335,60 @@ impl<'a> Checker<'a> {
 
     /// Every text has Chinese; a missing English translation is a warning.
     fn texts(&mut self) {
-        // The serialized plan reaches every `Text` field, including ones added later.
-        let Ok(value) = serde_json::to_value(self.plan) else {
-            return;
-        };
         let mut found = Vec::new();
-        collect_texts(&value, String::new(), &mut found);
-        for (path, zh_empty, en_empty) in found {
+        self.data.visit_texts(|text| {
+            let blank = |s: &str| s.trim().is_empty();
+            if blank(&text.text.zh) || blank(&text.text.en) {
+                found.push((text.pointer(), blank(&text.text.zh), blank(&text.text.en)));
+            }
+        });
+        for (pointer, zh_empty, en_empty) in found {
             if zh_empty {
-                self.report(
-                    Code::EmptyText,
-                    format!("{path}/zh"),
-                    "the Chinese text is empty",
-                );
+                let message = "the Chinese text is empty";
+                self.report(Code::EmptyText, format!("{pointer}/zh"), message);
             }
             if en_empty {
-                self.report(
-                    Code::MissingTranslation,
-                    format!("{path}/en"),
-                    "the English translation is empty",
-                );
+                let message = "the English translation is empty";
+                self.report(Code::MissingTranslation, format!("{pointer}/en"), message);
             }
         }
     }
 
-    fn unit_ref(&mut self, path: &str, id: &'a str) {
+    fn unit_ref(&mut self, path: impl FnOnce() -> String, id: &'a str) {
         self.used_units.insert(id);
-        if !self.units.contains(id) {
+        let known = matches!(self.index.ids.get(id), Some(ItemRef::Unit(_)));
+        if !known && !self.pruned.ids.contains(id) {
             self.report(
                 Code::UnknownUnit,
-                path,
+                path(),
                 format!("no unit has the id `{id}`"),
             );
         }
     }
 
-    fn group_ref(&mut self, path: &str, id: &str) {
-        if !self.groups.contains(id) {
+    fn group_ref(&mut self, path: impl FnOnce() -> String, id: &str) {
+        let known = matches!(
+            self.index.ids.get(id),
+            Some(ItemRef::Tier(_) | ItemRef::Term(_))
+        );
+        if !known && !self.pruned.ids.contains(id) {
             let message = format!("no tier or defined term has the id `{id}`");
-            self.report(Code::UnknownTier, path, message);
+            self.report(Code::UnknownTier, path(), message);
         }
     }
 
-    fn entity_ref(&mut self, path: &str, id: &'a str) {
+    fn entity_ref(&mut self, path: impl FnOnce() -> String, id: &'a str) {
         self.used_entities.insert(id);
-        if !self.entities.contains(id) {
-            self.report(
-                Code::UnknownEntity,
-                path,
-                format!("no entity has the id `{id}`"),
-            );
+        let known = matches!(self.index.ids.get(id), Some(ItemRef::Entity(_)));
+        if !known && !self.pruned.ids.contains(id) {
+            let message = format!("no entity has the id `{id}`");
+            self.report(Code::UnknownEntity, path(), message);
         }
     }
-}
-
-/// Finds every `{zh, en}` object below `value`: its path and whether each side is blank.
-fn collect_texts(value: &serde_json::Value, path: String, found: &mut Vec<(String, bool, bool)>) {
-    use serde_json::Value;
-    let blank = |v: Option<&Value>| {
-        v.and_then(Value::as_str)
-            .is_none_or(|s| s.trim().is_empty())
-    };
-    match value {
-        Value::Object(map)
-            if map.len() == 2 && map.contains_key("zh") && map.contains_key("en") =>
-        {
-            found.push((path, blank(map.get("zh")), blank(map.get("en"))));
-        }
-        Value::Object(map) => {
-            for (key, child) in map {
-                collect_texts(child, format!("{path}/{}", escape_token(key)), found);
-            }
-        }
-        Value::Array(items) => {
-            for (i, child) in items.iter().enumerate() {
-                collect_texts(child, format!("{path}/{i}"), found);
-            }
-        }
-        _ => {}
-    }
-}
-
-fn is_slug(id: &str) -> bool {
-    id.starts_with(|c: char| c.is_ascii_lowercase())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Whether `date` is a real calendar date written `YYYY-MM-DD`.
-fn is_date(date: &str) -> bool {
+pub(crate) fn is_date(date: &str) -> bool {
     let mut fields = date.split('-');
     let (Some(y), Some(m), Some(d), None) =
         (fields.next(), fields.next(), fields.next(), fields.next())
@@ -504,7 +416,7 @@ fn is_date(date: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_date, is_slug};
+    use super::is_date;
 
     #[test]
     fn dates() {
@@ -519,14 +431,6 @@ mod tests {
             "2022年7月7日",
         ] {
             assert!(!is_date(bad), "{bad}");
-        }
-    }
-
-    #[test]
-    fn slugs() {
-        assert!(is_slug("task-8-t1"));
-        for bad in ["", "Task", "8-task", "task_8", "任务"] {
-            assert!(!is_slug(bad), "{bad}");
         }
     }
 }

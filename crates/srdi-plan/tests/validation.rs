@@ -2,12 +2,12 @@
 //! path the validator must report for it.
 
 use serde_json::{Value, json};
-use srdi_plan::{Code, Issue, Plan, PlanError, Severity, validate_json};
+use srdi_plan::{Code, Issue, Plan, PlanData, PlanError, Severity, validate_json};
 
 /// Validates the embedded plan after `defect`, checking that the typed and the JSON entry
 /// points agree.
-fn issues_after(defect: impl FnOnce(&mut Plan)) -> Vec<Issue> {
-    let mut plan = srdi_plan::wulong().clone();
+fn issues_after(defect: impl FnOnce(&mut PlanData)) -> Vec<Issue> {
+    let mut plan = srdi_plan::wulong().data().clone();
     defect(&mut plan);
     let issues = plan.validate();
     assert_eq!(validate_json(&plan.to_json()), issues);
@@ -41,7 +41,11 @@ fn assert_reported(issues: &[Issue], code: Code, path: &str) {
 
 #[test]
 fn the_embedded_plan_is_valid_and_clean() {
-    assert_eq!(srdi_plan::wulong().validate(), []);
+    assert_eq!(srdi_plan::wulong().data().validate(), []);
+    assert_eq!(
+        Plan::from_json(srdi_plan::WULONG_JSON).unwrap().warnings(),
+        []
+    );
     assert_eq!(validate_json(srdi_plan::WULONG_JSON), []);
 }
 
@@ -54,20 +58,94 @@ fn syntax_error_has_line_and_column() {
 }
 
 #[test]
-fn invalid_shape_points_at_the_field() {
+fn wrong_types_and_ranges_point_at_the_field() {
     let issues = json_issues_after(|plan| plan["tasks"][3]["number"] = json!("four"));
-    assert_reported(&issues, Code::InvalidShape, "/tasks/3/number");
+    assert_reported(&issues, Code::WrongType, "/tasks/3/number");
     let issues = json_issues_after(|plan| plan["goals"][0]["value"] = json!(-200));
-    assert_reported(&issues, Code::InvalidShape, "/goals/0/value");
+    assert_reported(&issues, Code::OutOfRange, "/goals/0/value");
+    let issues = json_issues_after(|plan| plan["tasks"][3]["section"] = json!(2.5));
+    assert_reported(&issues, Code::WrongType, "/tasks/3/section");
+    let issues = json_issues_after(|plan| plan["goals"][0]["kind"] = json!("increse"));
+    assert_reported(&issues, Code::UnknownValue, "/goals/0/kind");
 }
 
 #[test]
-fn missing_field_is_invalid_shape_at_its_object() {
+fn missing_field_points_at_the_field() {
     let issues = json_issues_after(|plan| {
         plan["units"][2].as_object_mut().unwrap().remove("kind");
     });
-    assert_reported(&issues, Code::InvalidShape, "/units/2");
-    assert!(issues[0].message.contains("kind"), "{}", issues[0]);
+    assert_reported(&issues, Code::MissingField, "/units/2/kind");
+    assert!(issues[0].message.contains("`kind`"), "{}", issues[0]);
+}
+
+#[test]
+fn arrays_are_never_objects() {
+    let issues = json_issues_after(|plan| plan["preamble"] = json!(["为培育", "To grow"]));
+    assert_reported(&issues, Code::WrongType, "/preamble");
+    let issues = json_issues_after(|plan| plan["period"] = json!([2022, 2025]));
+    assert_reported(&issues, Code::WrongType, "/period");
+    let whole: Value = serde_json::from_str(srdi_plan::WULONG_JSON).unwrap();
+    let fields: Vec<Value> = whole.as_object().unwrap().values().cloned().collect();
+    let issues = validate_json(&Value::Array(fields).to_string());
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_reported(&issues, Code::WrongType, "");
+}
+
+#[test]
+fn four_shape_problems_in_four_tasks_in_one_run() {
+    let issues = json_issues_after(|plan| {
+        plan["tasks"][1]["number"] = json!("2");
+        plan["tasks"][9]["instruments"] = json!("loan");
+        plan["tasks"][17].as_object_mut().unwrap().remove("text");
+        plan["tasks"][26]["colour"] = json!("red");
+    });
+    assert_reported(&issues, Code::WrongType, "/tasks/1/number");
+    assert_reported(&issues, Code::WrongType, "/tasks/9/instruments");
+    assert_reported(&issues, Code::MissingField, "/tasks/17/text");
+    assert_reported(&issues, Code::UnknownField, "/tasks/26/colour");
+    let errors = issues.iter().filter(|issue| issue.is_error()).count();
+    assert_eq!(errors, 4, "nothing else may be reported: {issues:#?}");
+}
+
+#[test]
+fn semantic_rules_still_run_beside_shape_problems_with_file_paths() {
+    let issues = json_issues_after(|plan| {
+        plan["tasks"][2]["number"] = json!("3");
+        plan["tasks"][27]["measures"][0]["beneficiary"]["group"] = json!("giant");
+    });
+    assert_reported(&issues, Code::WrongType, "/tasks/2/number");
+    // Task 3 is set aside, yet the path of a problem further on is the file's, not shifted.
+    assert_reported(
+        &issues,
+        Code::UnknownTier,
+        "/tasks/27/measures/0/beneficiary/group",
+    );
+    // And the set-aside task is not reported missing from the numbering.
+    assert!(
+        !issues.iter().any(|issue| issue.code == Code::BadNumbering),
+        "{issues:#?}"
+    );
+}
+
+#[test]
+fn duplicate_keys() {
+    let text = srdi_plan::WULONG_JSON.replacen(
+        "\"id\": \"wulong-2022-48\",",
+        "\"id\": \"wulong-2022-48\", \"id\": \"other\",",
+        1,
+    );
+    let issues = validate_json(&text);
+    assert_reported(&issues, Code::DuplicateKey, "/id");
+}
+
+#[test]
+fn derived_ids_take_part_in_the_uniqueness_check() {
+    let issues = issues_after(|plan| plan.goals[1].id = "sec-1".into());
+    assert_reported(&issues, Code::DuplicateId, "/goals/1/id");
+    let issues = issues_after(|plan| plan.tasks[27].measures[0].id = "task-3-m1".into());
+    assert_reported(&issues, Code::InvalidId, "/tasks/27/measures/0/id");
+    let issues = issues_after(|plan| plan.tasks[27].measures[0].id = "task-28-x".into());
+    assert!(issues.is_empty(), "{issues:?}");
 }
 
 #[test]
@@ -127,7 +205,7 @@ fn section_order() {
 
 #[test]
 fn empty_section_is_a_warning_and_the_plan_still_loads() {
-    let mut plan = srdi_plan::wulong().clone();
+    let mut plan = srdi_plan::wulong().data().clone();
     for task in plan.tasks.iter_mut().filter(|task| task.section == 2) {
         task.section = 1;
     }
@@ -138,7 +216,9 @@ fn empty_section_is_a_warning_and_the_plan_still_loads() {
             .iter()
             .all(|issue| issue.severity == Severity::Warning)
     );
-    assert_eq!(Plan::from_json(&plan.to_json()), Ok(plan));
+    let loaded = Plan::from_json(&plan.to_json()).unwrap();
+    assert_eq!(loaded.data(), &plan);
+    assert_eq!(loaded.warnings(), issues);
 }
 
 #[test]
@@ -179,7 +259,7 @@ fn unknown_entity() {
 
 #[test]
 fn no_responsible_unit_unless_the_task_lists_its_own() {
-    let mut plan = srdi_plan::wulong().clone();
+    let mut plan = srdi_plan::wulong().data().clone();
     let own = plan.sections[0].responsibility.clone();
     plan.sections[0].responsibility.units.clear();
     let issues = plan.validate();
@@ -193,20 +273,20 @@ fn no_responsible_unit_unless_the_task_lists_its_own() {
         !issues.iter().any(|issue| issue.path == "/tasks/0"),
         "{issues:?}"
     );
-    assert_eq!(plan.responsible_units(&plan.tasks[0]).len(), 9);
 }
 
 #[test]
 fn a_task_list_overrides_its_section() {
-    let mut plan = srdi_plan::wulong().clone();
+    let mut plan = srdi_plan::wulong().data().clone();
     let mut own = plan.mechanisms[2].responsibility.clone();
     own.units.truncate(1);
     own.text.zh = "责任单位：区经济信息委".into();
     plan.tasks[20].responsibility = Some(own);
     assert_eq!(plan.validate(), []);
-    let units = plan.responsible_units(&plan.tasks[20]);
+    let plan = Plan::from_data(plan).unwrap();
+    let units = plan.responsible(plan.task_numbered(21).unwrap());
     assert_eq!(units.len(), 1);
-    assert_eq!(units[0].name.zh, "区经济信息委");
+    assert_eq!(plan.get(units[0]).unwrap().name.zh, "区经济信息委");
 }
 
 #[test]

@@ -1,0 +1,883 @@
+//! The questions people ask of a plan and their answers: the one place answers are composed.
+//!
+//! Each question is a method of [`Plan`] returning an answer type (a view of an item with its
+//! id, citation and what is derived about it, or a composite such as the [`Summary`]), and a
+//! variant of [`Query`], so that a program can ask by data ([`Plan::answer`]). Every surface
+//! (the CLI's `--json`, Python's `to_dict()`, the JS package) shows exactly the serde shape of
+//! these types.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::QueryError;
+use crate::model::{
+    Document, Entity, EntityKind, Measure, Mechanism, Period, Section, Target, Task, Unit,
+};
+use crate::plan::Plan;
+use crate::query::{MeasureFilter, Needle, TaskFilter, find_instrument};
+use crate::refs::{
+    Citation, EntityRef, ItemRef, MeasureRef, MechanismRef, SectionRef, TargetRef, TaskRef,
+    TierRef, UnitRef,
+};
+use crate::table::{RecordKind, Table};
+
+/// The kind of item a reference, search hit or citation points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ItemKind {
+    /// The document's header and footer.
+    Document,
+    /// The preamble.
+    Preamble,
+    /// A part heading or its text.
+    Part,
+    /// A tier of the enterprise ladder.
+    Tier,
+    /// A defined term.
+    Term,
+    /// A plan goal.
+    Goal,
+    /// A task-level target.
+    Target,
+    /// A section heading or its 责任单位 line.
+    Section,
+    /// A task.
+    Task,
+    /// A support measure.
+    Measure,
+    /// A mechanism.
+    Mechanism,
+    /// A unit.
+    Unit,
+    /// An entity.
+    Entity,
+}
+
+impl ItemKind {
+    /// The kind in a word, for messages: `task`, `defined term`, ….
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::Document => "document",
+            Self::Preamble => "preamble",
+            Self::Part => "part",
+            Self::Tier => "tier",
+            Self::Term => "defined term",
+            Self::Goal => "goal",
+            Self::Target => "target",
+            Self::Section => "section",
+            Self::Task => "task",
+            Self::Measure => "measure",
+            Self::Mechanism => "mechanism",
+            Self::Unit => "unit",
+            Self::Entity => "entity",
+        }
+    }
+}
+
+/// What kind of name failed to resolve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NameKind {
+    /// A unit.
+    Unit,
+    /// A tier or defined term.
+    Tier,
+    /// An instrument.
+    Instrument,
+    /// A section number.
+    Section,
+    /// A task number.
+    Task,
+    /// A goal or target id.
+    Target,
+    /// A mechanism number.
+    Mechanism,
+    /// An entity id or name.
+    Entity,
+}
+
+impl std::fmt::Display for NameKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Unit => "unit",
+            Self::Tier => "tier",
+            Self::Instrument => "instrument",
+            Self::Section => "section",
+            Self::Task => "task",
+            Self::Target => "goal or target",
+            Self::Mechanism => "mechanism",
+            Self::Entity => "entity",
+        })
+    }
+}
+
+/// A task with its id, citation and responsible units.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TaskView<'a> {
+    /// The task, for bindings that keep a handle on it.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub at: TaskRef,
+    /// `task-N`.
+    pub id: String,
+    /// E.g. `武隆府办发〔2022〕48号 二（五）28`.
+    pub citation: Option<Citation>,
+    /// The responsible units' ids: the task's own list, or its section's.
+    pub responsible_units: Vec<&'a str>,
+    /// The task as stored.
+    #[serde(flatten)]
+    pub task: &'a Task,
+}
+
+/// A support measure with its citation and task.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MeasureView<'a> {
+    /// The measure, for bindings that keep a handle on it.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub at: MeasureRef,
+    /// Where the measure's task stands.
+    pub citation: Option<Citation>,
+    /// The number of the task that offers it.
+    pub task: u8,
+    /// The measure as stored.
+    #[serde(flatten)]
+    pub measure: &'a Measure,
+}
+
+/// A goal or task-level target with its citation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TargetView<'a> {
+    /// The target, for bindings that keep a handle on it.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub at: TargetRef,
+    /// Where the target is stated.
+    pub citation: Option<Citation>,
+    /// The number of the task that sets it; `null` for a plan goal.
+    pub task: Option<u8>,
+    /// The target as stored.
+    #[serde(flatten)]
+    pub target: &'a Target,
+}
+
+/// A mechanism with its id and citation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MechanismView<'a> {
+    /// The mechanism, for bindings that keep a handle on it.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub at: MechanismRef,
+    /// `mech-N`.
+    pub id: String,
+    /// E.g. `武隆府办发〔2022〕48号 三（三）`.
+    pub citation: Option<Citation>,
+    /// The mechanism as stored.
+    #[serde(flatten)]
+    pub mechanism: &'a Mechanism,
+}
+
+/// A unit with what it answers for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct UnitView<'a> {
+    /// The unit, for bindings that keep a handle on it.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub at: UnitRef,
+    /// The unit as stored.
+    #[serde(flatten)]
+    pub unit: &'a Unit,
+    /// Numbers of the tasks it is responsible for.
+    pub tasks: Vec<u8>,
+    /// Numbers of the mechanisms it is responsible for.
+    pub mechanisms: Vec<u8>,
+    /// Numbers of the mechanisms it leads, where the text says so.
+    pub leads: Vec<u8>,
+}
+
+/// An entity with the items that mention it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct EntityView<'a> {
+    /// The entity, for bindings that keep a handle on it.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub at: EntityRef,
+    /// The entity as stored.
+    #[serde(flatten)]
+    pub entity: &'a Entity,
+    /// Numbers of the tasks that mention it (as a named thing or as a legal basis).
+    pub tasks: Vec<u8>,
+    /// Numbers of the mechanisms that mention it.
+    pub mechanisms: Vec<u8>,
+}
+
+/// A section with its tasks and the units that answer for them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SectionView<'a> {
+    /// The section, for bindings that keep a handle on it.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub at: SectionRef,
+    /// `sec-N`.
+    pub id: String,
+    /// E.g. `武隆府办发〔2022〕48号 二（五）`.
+    pub citation: Option<Citation>,
+    /// The numbers of its tasks.
+    pub tasks: Vec<u8>,
+    /// Every unit responsible for one of its tasks, in order of first listing.
+    pub responsible_units: Vec<&'a str>,
+    /// The section as stored.
+    #[serde(flatten)]
+    pub section: &'a Section,
+}
+
+/// The plan at a glance: its document, goals and sections.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Summary<'a> {
+    /// The plan's id.
+    pub id: &'a str,
+    /// The document's header and footer.
+    pub document: &'a Document,
+    /// The issuing unit, resolved.
+    pub issuer: Option<&'a Unit>,
+    /// The years the plan covers.
+    pub period: &'a Period,
+    /// How many goals, sections, tasks, … the plan has.
+    pub counts: Counts,
+    /// The plan's goals.
+    pub goals: Vec<TargetView<'a>>,
+    /// The sections, with their tasks and units.
+    pub sections: Vec<SectionView<'a>>,
+}
+
+/// How many items of each kind a plan has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[allow(missing_docs, reason = "each field counts the items its name says")]
+pub struct Counts {
+    pub goals: usize,
+    pub sections: usize,
+    pub tasks: usize,
+    pub targets: usize,
+    pub measures: usize,
+    pub mechanisms: usize,
+    pub units: usize,
+    pub entities: usize,
+}
+
+/// One place where a search phrase occurs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Hit {
+    /// What kind of item.
+    pub kind: ItemKind,
+    /// The item's id, e.g. `task-25`.
+    pub id: String,
+    /// Where the item stands in the document, if it has a place.
+    pub citation: Option<Citation>,
+    /// Which text matched, e.g. `text.zh` or `beneficiary.condition.en`.
+    pub field: String,
+    /// The matching text around the phrase, with `…` where cut.
+    pub snippet: String,
+}
+
+/// The accountability matrix: which unit answers for which task.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Matrix<'a> {
+    /// The task numbers, in order: the columns.
+    pub tasks: Vec<u8>,
+    /// One row per unit responsible for at least one task, in order of first listing.
+    pub rows: Vec<MatrixRow<'a>>,
+}
+
+/// One unit's row of the [`Matrix`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MatrixRow<'a> {
+    /// The unit.
+    pub unit: &'a Unit,
+    /// The tasks it answers for.
+    pub tasks: Vec<u8>,
+}
+
+/// A question, as data: what [`Plan::answer`] answers. Serialized with its name in `op`,
+/// e.g. `{"op": "tasks", "unit": "区财政局"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Query {
+    /// [`Plan::summary`].
+    Summary,
+    /// [`Plan::tasks`].
+    Tasks(TaskFilter),
+    /// [`Plan::task`].
+    Task {
+        /// The task number.
+        number: u8,
+    },
+    /// [`Plan::units`].
+    Units,
+    /// [`Plan::unit`].
+    Unit {
+        /// Id, printed name or English name.
+        name: String,
+    },
+    /// [`Plan::goals`].
+    Goals,
+    /// [`Plan::goal`].
+    Goal {
+        /// A goal or target id, or a goal number.
+        id: String,
+    },
+    /// [`Plan::targets`].
+    Targets,
+    /// [`Plan::measures`].
+    Measures(MeasureFilter),
+    /// [`Plan::mechanisms`].
+    Mechanisms,
+    /// [`Plan::mechanism`].
+    Mechanism {
+        /// The mechanism number.
+        number: u8,
+    },
+    /// [`Plan::entities`].
+    Entities,
+    /// [`Plan::entity`].
+    Entity {
+        /// Id or printed name.
+        name: String,
+    },
+    /// [`Plan::documents`].
+    Documents,
+    /// [`Plan::search`].
+    Search {
+        /// The phrase.
+        text: String,
+    },
+    /// [`Plan::matrix`].
+    Matrix,
+    /// [`Plan::table`].
+    Table {
+        /// Which items.
+        kind: RecordKind,
+    },
+}
+
+/// The answer to a [`Query`]. Serialized as the answer itself, without a tag: the JSON of
+/// `plan.answer(&Query::Task { number: 28 })` is the JSON of `plan.task(28)`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+#[allow(
+    missing_docs,
+    reason = "each variant holds the answer of the query of its name"
+)]
+pub enum Answer<'a> {
+    Summary(Box<Summary<'a>>),
+    Tasks(Vec<TaskView<'a>>),
+    Task(TaskView<'a>),
+    Units(Vec<UnitView<'a>>),
+    Unit(UnitView<'a>),
+    Targets(Vec<TargetView<'a>>),
+    Target(TargetView<'a>),
+    Measures(Vec<MeasureView<'a>>),
+    Mechanisms(Vec<MechanismView<'a>>),
+    Mechanism(MechanismView<'a>),
+    Entities(Vec<EntityView<'a>>),
+    Entity(EntityView<'a>),
+    Hits(Vec<Hit>),
+    Matrix(Matrix<'a>),
+    Table(Table),
+}
+
+impl Plan {
+    /// Answers a question given as data.
+    ///
+    /// ```
+    /// use srdi_plan::{Answer, Query};
+    /// let plan = srdi_plan::wulong();
+    /// let query: Query = serde_json::from_str(r#"{"op": "task", "number": 28}"#).unwrap();
+    /// let Answer::Task(task) = plan.answer(&query).unwrap() else { unreachable!() };
+    /// assert_eq!(task.id, "task-28");
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The error of the question's method.
+    pub fn answer(&self, query: &Query) -> Result<Answer<'_>, QueryError> {
+        Ok(match query {
+            Query::Summary => Answer::Summary(Box::new(self.summary())),
+            Query::Tasks(filter) => Answer::Tasks(self.tasks(filter)?),
+            Query::Task { number } => Answer::Task(self.task(*number)?),
+            Query::Units => Answer::Units(self.units()),
+            Query::Unit { name } => Answer::Unit(self.unit(name)?),
+            Query::Goals => Answer::Targets(self.goals()),
+            Query::Goal { id } => Answer::Target(self.goal(id)?),
+            Query::Targets => Answer::Targets(self.targets()),
+            Query::Measures(filter) => Answer::Measures(self.measures(filter)?),
+            Query::Mechanisms => Answer::Mechanisms(self.mechanisms()),
+            Query::Mechanism { number } => Answer::Mechanism(self.mechanism(*number)?),
+            Query::Entities => Answer::Entities(self.entities()),
+            Query::Entity { name } => Answer::Entity(self.entity(name)?),
+            Query::Documents => Answer::Entities(self.documents()),
+            Query::Search { text } => Answer::Hits(self.search(text)?),
+            Query::Matrix => Answer::Matrix(self.matrix()),
+            Query::Table { kind } => Answer::Table(self.table(*kind)),
+        })
+    }
+
+    /// The plan at a glance: its document, counts, goals, and sections with their units.
+    ///
+    /// ```
+    /// let summary = srdi_plan::wulong().summary();
+    /// assert_eq!(summary.counts.tasks, 32);
+    /// assert_eq!(summary.goals[0].target.value, 200);
+    /// ```
+    pub fn summary(&self) -> Summary<'_> {
+        let data = self.data();
+        let issuer = match self.item(&data.document.issuer) {
+            Some(ItemRef::Unit(unit)) => self.get(unit),
+            _ => None,
+        };
+        Summary {
+            id: &data.id,
+            document: &data.document,
+            issuer,
+            period: &data.period,
+            counts: Counts {
+                goals: data.goals.len(),
+                sections: data.sections.len(),
+                tasks: data.tasks.len(),
+                targets: self.target_refs().count(),
+                measures: self.measure_refs().count(),
+                mechanisms: data.mechanisms.len(),
+                units: data.units.len(),
+                entities: data.entities.len(),
+            },
+            goals: self.goals(),
+            sections: (0..data.sections.len())
+                .filter_map(|i| self.section_view(SectionRef::new(i)))
+                .collect(),
+        }
+    }
+
+    /// The tasks that pass `filter`, in order.
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::UnknownName`] if the unit, tier, instrument or section names nothing.
+    pub fn tasks(&self, filter: &TaskFilter) -> Result<Vec<TaskView<'_>>, QueryError> {
+        let unit = filter
+            .unit
+            .as_deref()
+            .map(|name| self.find_unit(name))
+            .transpose()?;
+        let tiers = filter
+            .tier
+            .as_deref()
+            .map(|name| self.find_tiers(name))
+            .transpose()?;
+        let instrument = filter
+            .instrument
+            .as_deref()
+            .map(find_instrument)
+            .transpose()?;
+        if let Some(number) = filter.section {
+            self.find_section(number)?;
+        }
+        let text = filter.text.as_deref().map(Needle::new);
+        Ok(self
+            .task_refs()
+            .filter(|&at| {
+                let Some(task) = self.get(at) else {
+                    return false;
+                };
+                filter.section.is_none_or(|n| task.section == n)
+                    && unit.is_none_or(|unit| self.responsible(at).contains(&unit))
+                    && instrument.is_none_or(|i| task.instruments.contains(&i))
+                    && tiers
+                        .as_ref()
+                        .is_none_or(|tiers| self.task_reaches(task, tiers))
+                    && text.as_ref().is_none_or(|needle| {
+                        task.title
+                            .iter()
+                            .chain([&task.text])
+                            .any(|t| needle.found_in(&t.zh) || needle.found_in(&t.en))
+                    })
+            })
+            .filter_map(|at| self.task_view(at))
+            .collect())
+    }
+
+    /// The task numbered `number`.
+    ///
+    /// ```
+    /// let task = srdi_plan::wulong().task(28).unwrap();
+    /// assert_eq!(task.responsible_units[1], "finance-bureau");
+    /// assert_eq!(task.task.measures[0].amount.as_ref().unwrap().value, 1_000_000);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::UnknownName`], naming the valid range, if there is no such task.
+    pub fn task(&self, number: u8) -> Result<TaskView<'_>, QueryError> {
+        let at = self.find_task(number)?;
+        self.task_view(at).ok_or_else(|| missing(&at))
+    }
+
+    /// Every unit, with what it answers for.
+    pub fn units(&self) -> Vec<UnitView<'_>> {
+        (0..self.data().units.len())
+            .filter_map(|i| self.unit_view(UnitRef::new(i)))
+            .collect()
+    }
+
+    /// One unit, by id, printed name or English name, with what it answers for.
+    ///
+    /// ```
+    /// let unit = srdi_plan::wulong().unit("区统计局").unwrap();
+    /// assert!(unit.tasks.is_empty());
+    /// assert_eq!(unit.mechanisms, [3]);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::UnknownName`] with the closest names if nothing matches.
+    pub fn unit(&self, name: &str) -> Result<UnitView<'_>, QueryError> {
+        let at = self.find_unit(name)?;
+        self.unit_view(at).ok_or_else(|| missing(&at))
+    }
+
+    /// The plan's goals.
+    pub fn goals(&self) -> Vec<TargetView<'_>> {
+        (0..self.data().goals.len())
+            .filter_map(|i| self.target_view(TargetRef::goal(i)))
+            .collect()
+    }
+
+    /// One goal or task-level target by id (`goal-2`, `task-8-t1`); a bare number is a goal.
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::UnknownName`] if no target has that id.
+    pub fn goal(&self, id: &str) -> Result<TargetView<'_>, QueryError> {
+        let at = self.find_target(id)?;
+        self.target_view(at).ok_or_else(|| missing(&at))
+    }
+
+    /// Every target: the plan goals, then the task-level targets in task order.
+    pub fn targets(&self) -> Vec<TargetView<'_>> {
+        self.target_refs()
+            .filter_map(|at| self.target_view(at))
+            .collect()
+    }
+
+    /// The support measures that reach a tier (or defined term) and use an instrument;
+    /// either filter may be left out. A measure reaches a tier when its beneficiary group
+    /// covers it: a measure for a defined term reaches each tier the term stands for.
+    ///
+    /// ```
+    /// use srdi_plan::MeasureFilter;
+    /// let plan = srdi_plan::wulong();
+    /// let filter = MeasureFilter { tier: Some("little-giant".into()), instrument: Some("reward".into()) };
+    /// let ids: Vec<&str> = plan.measures(&filter).unwrap().iter().map(|m| m.measure.id.as_str()).collect();
+    /// assert_eq!(ids, ["task-28-m1", "task-31-m1"]);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::UnknownName`] if the tier or instrument names nothing.
+    pub fn measures(&self, filter: &MeasureFilter) -> Result<Vec<MeasureView<'_>>, QueryError> {
+        let tiers = filter
+            .tier
+            .as_deref()
+            .map(|name| self.find_tiers(name))
+            .transpose()?;
+        let instrument = filter
+            .instrument
+            .as_deref()
+            .map(find_instrument)
+            .transpose()?;
+        Ok(self
+            .measure_refs()
+            .filter(|&at| {
+                self.get(at).is_some_and(|m| {
+                    instrument.is_none_or(|i| m.instrument == i)
+                        && tiers.as_ref().is_none_or(|tiers| {
+                            m.beneficiary
+                                .group
+                                .as_deref()
+                                .is_some_and(|group| overlap(&self.tiers_of(group), tiers))
+                        })
+                })
+            })
+            .filter_map(|at| self.measure_view(at))
+            .collect())
+    }
+
+    /// The safeguard mechanisms.
+    pub fn mechanisms(&self) -> Vec<MechanismView<'_>> {
+        (0..self.data().mechanisms.len())
+            .filter_map(|i| self.mechanism_view(MechanismRef::new(i)))
+            .collect()
+    }
+
+    /// The mechanism numbered `number`.
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::UnknownName`], naming the valid range, if there is no such mechanism.
+    pub fn mechanism(&self, number: u8) -> Result<MechanismView<'_>, QueryError> {
+        let at = self.find_mechanism(number)?;
+        self.mechanism_view(at).ok_or_else(|| missing(&at))
+    }
+
+    /// Every entity, with the tasks and mechanisms that mention it.
+    pub fn entities(&self) -> Vec<EntityView<'_>> {
+        (0..self.data().entities.len())
+            .filter_map(|i| self.entity_view(EntityRef::new(i)))
+            .collect()
+    }
+
+    /// One entity, by id or printed name, with the items that mention it.
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::UnknownName`] if nothing matches.
+    pub fn entity(&self, name: &str) -> Result<EntityView<'_>, QueryError> {
+        let at = self.find_entity(name)?;
+        self.entity_view(at).ok_or_else(|| missing(&at))
+    }
+
+    /// The documents the plan cites, in order.
+    pub fn documents(&self) -> Vec<EntityView<'_>> {
+        self.entities()
+            .into_iter()
+            .filter(|view| view.entity.kind == EntityKind::Document)
+            .collect()
+    }
+
+    /// Where the plan says `phrase`: every text of the plan, Chinese and English (English in
+    /// any case). One hit per text and language, in document order.
+    ///
+    /// ```
+    /// let hits = srdi_plan::wulong().search("首台").unwrap();
+    /// assert_eq!(hits[0].id, "task-25");
+    /// assert_eq!(hits[0].citation.as_ref().unwrap().zh(), "武隆府办发〔2022〕48号 二（四）25");
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::EmptySearch`] if `phrase` is blank.
+    pub fn search(&self, phrase: &str) -> Result<Vec<Hit>, QueryError> {
+        if phrase.trim().is_empty() {
+            return Err(QueryError::EmptySearch);
+        }
+        let needle = Needle::new(phrase);
+        let mut hits = Vec::new();
+        self.data().visit_texts(|text| {
+            for (language, content) in [("zh", &text.text.zh), ("en", &text.text.en)] {
+                if let Some(snippet) = needle.snippet(content) {
+                    hits.push(Hit {
+                        kind: text.item.kind(),
+                        id: self.id_of(text.item),
+                        citation: self.citation(text.item),
+                        field: format!("{}.{language}", text.field_name()),
+                        snippet,
+                    });
+                }
+            }
+        });
+        Ok(hits)
+    }
+
+    /// The accountability matrix, unit × task.
+    pub fn matrix(&self) -> Matrix<'_> {
+        let mut rows: Vec<(UnitRef, Vec<u8>)> = Vec::new();
+        for at in self.task_refs() {
+            let Some(task) = self.get(at) else { continue };
+            for &unit in self.responsible(at) {
+                match rows.iter_mut().find(|(known, _)| *known == unit) {
+                    Some((_, tasks)) => tasks.push(task.number),
+                    None => rows.push((unit, vec![task.number])),
+                }
+            }
+        }
+        Matrix {
+            tasks: self.data().tasks.iter().map(|task| task.number).collect(),
+            rows: rows
+                .into_iter()
+                .filter_map(|(unit, tasks)| {
+                    Some(MatrixRow {
+                        unit: self.get(unit)?,
+                        tasks,
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    /// A task with its id, citation and responsible units.
+    pub fn task_view(&self, at: TaskRef) -> Option<TaskView<'_>> {
+        let item = ItemRef::Task(at);
+        Some(TaskView {
+            at,
+            id: self.id_of(item),
+            citation: self.citation(item),
+            responsible_units: self.unit_ids(self.responsible(at)),
+            task: self.get(at)?,
+        })
+    }
+
+    /// A measure with its citation and task.
+    pub fn measure_view(&self, at: MeasureRef) -> Option<MeasureView<'_>> {
+        Some(MeasureView {
+            at,
+            citation: self.citation(ItemRef::Measure(at)),
+            task: self.get(at.task())?.number,
+            measure: self.get(at)?,
+        })
+    }
+
+    /// A goal or target with its citation.
+    pub fn target_view(&self, at: TargetRef) -> Option<TargetView<'_>> {
+        let task = match at.task() {
+            Some(task) => Some(self.get(task)?.number),
+            None => None,
+        };
+        Some(TargetView {
+            at,
+            citation: self.citation(ItemRef::Target(at)),
+            task,
+            target: self.get(at)?,
+        })
+    }
+
+    /// A mechanism with its id and citation.
+    pub fn mechanism_view(&self, at: MechanismRef) -> Option<MechanismView<'_>> {
+        let item = ItemRef::Mechanism(at);
+        Some(MechanismView {
+            at,
+            id: self.id_of(item),
+            citation: self.citation(item),
+            mechanism: self.get(at)?,
+        })
+    }
+
+    /// A unit with the tasks and mechanisms it answers for.
+    pub fn unit_view(&self, at: UnitRef) -> Option<UnitView<'_>> {
+        let unit = self.get(at)?;
+        let mechanisms = &self.data().mechanisms;
+        let numbers = |keep: &dyn Fn(&Mechanism) -> bool| {
+            mechanisms
+                .iter()
+                .filter(|m| keep(m))
+                .map(|m| m.number)
+                .collect()
+        };
+        Some(UnitView {
+            at,
+            unit,
+            tasks: self
+                .task_refs()
+                .filter(|&task| self.responsible(task).contains(&at))
+                .filter_map(|task| self.get(task).map(|t| t.number))
+                .collect(),
+            mechanisms: numbers(&|m| m.responsibility.units.contains(&unit.id)),
+            leads: numbers(&|m| m.lead.as_ref() == Some(&unit.id)),
+        })
+    }
+
+    /// An entity with the tasks and mechanisms that mention it.
+    pub fn entity_view(&self, at: EntityRef) -> Option<EntityView<'_>> {
+        let entity = self.get(at)?;
+        let id = &entity.id;
+        let data = self.data();
+        Some(EntityView {
+            at,
+            entity,
+            tasks: data
+                .tasks
+                .iter()
+                .filter(|t| {
+                    t.entities.contains(id)
+                        || t.measures
+                            .iter()
+                            .any(|m| m.legal_basis.as_ref() == Some(id))
+                })
+                .map(|t| t.number)
+                .collect(),
+            mechanisms: data
+                .mechanisms
+                .iter()
+                .filter(|m| m.entities.contains(id))
+                .map(|m| m.number)
+                .collect(),
+        })
+    }
+
+    /// A section with its tasks and their units.
+    pub fn section_view(&self, at: SectionRef) -> Option<SectionView<'_>> {
+        let item = ItemRef::Section(at);
+        let mut units: Vec<UnitRef> = Vec::new();
+        let mut tasks = Vec::new();
+        for task in self.tasks_in(at) {
+            tasks.push(self.get(task)?.number);
+            for unit in self.responsible(task) {
+                if !units.contains(unit) {
+                    units.push(*unit);
+                }
+            }
+        }
+        Some(SectionView {
+            at,
+            id: self.id_of(item),
+            citation: self.citation(item),
+            tasks,
+            responsible_units: self.unit_ids(&units),
+            section: self.get(at)?,
+        })
+    }
+
+    pub(crate) fn unit_ids(&self, units: &[UnitRef]) -> Vec<&str> {
+        units
+            .iter()
+            .filter_map(|&unit| self.get(unit).map(|u| u.id.as_str()))
+            .collect()
+    }
+
+    /// Whether a task is aimed at, or offers a measure to, any of `tiers`.
+    fn task_reaches(&self, task: &Task, tiers: &[TierRef]) -> bool {
+        let groups = task.aimed_at.iter().chain(
+            task.measures
+                .iter()
+                .filter_map(|m| m.beneficiary.group.as_ref()),
+        );
+        groups
+            .map(|group| self.tiers_of(group))
+            .any(|reached| overlap(&reached, tiers))
+    }
+}
+
+fn overlap(a: &[TierRef], b: &[TierRef]) -> bool {
+    a.iter().any(|tier| b.contains(tier))
+}
+
+/// A reference the plan itself just resolved did not resolve: impossible for a valid plan,
+/// reported rather than panicking.
+fn missing(at: &dyn std::fmt::Debug) -> QueryError {
+    QueryError::InvalidArgument(format!("{at:?} is not an item of this plan"))
+}

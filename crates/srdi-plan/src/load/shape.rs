@@ -1,0 +1,484 @@
+//! Phase two of loading: the JSON value against the format's JSON Schema, every problem
+//! collected with its JSON Pointer.
+//!
+//! The schema is the one generated from the Rust types and committed under
+//! `policy-data/schema/` (a test keeps it current), so the checker and the types cannot
+//! disagree. The checker knows the part of JSON Schema that generation emits: `$ref`, `type`,
+//! `properties`, `required`, `additionalProperties: false`, `items`, `enum`, `const`,
+//! `oneOf`/`anyOf` and integer ranges.
+//!
+//! It also prunes what it rejects, so that the semantic rules can still run on what could be
+//! read: an unknown field is dropped, an invalid optional field is dropped, an invalid list
+//! item is removed from its list (and [`Pruned`] maps later paths back to the file), and an
+//! object missing a required field is invalid as a whole.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::sync::LazyLock;
+
+use serde_json::{Map, Value};
+
+use crate::error::{Code, Issue};
+use crate::load::escape_token;
+
+/// The committed JSON Schema of the plan format.
+const PLAN_SCHEMA: &str = include_str!("../../data/plan.schema.json");
+
+static PLAN: LazyLock<Schema> = LazyLock::new(|| Schema::compile(PLAN_SCHEMA));
+
+/// What the checker found in a plan value.
+pub(crate) struct Checked {
+    /// Every shape problem, in document order.
+    pub(crate) issues: Vec<Issue>,
+    /// What was removed, to map paths back and to quiet rules about removed items.
+    pub(crate) pruned: Pruned,
+    /// Whether what remains can be read as a plan.
+    pub(crate) readable: bool,
+}
+
+/// Checks `value` against the plan format, pruning what is invalid.
+pub(crate) fn check_plan(value: &mut Value) -> Checked {
+    let schema = &*PLAN;
+    let mut checker = Checker {
+        schema,
+        issues: Vec::new(),
+        pruned: Pruned::default(),
+    };
+    let mut path = String::new();
+    let readable = checker.check(&schema.root, value, &mut path);
+    Checked {
+        issues: checker.issues,
+        pruned: checker.pruned,
+        readable,
+    }
+}
+
+/// The items the checker removed from lists.
+#[derive(Debug, Default)]
+pub(crate) struct Pruned {
+    /// For each list (by its pointer in the file), the positions removed from it.
+    removed: HashMap<String, Vec<usize>>,
+    /// The ids of removed items, so that references to them are not reported as unknown.
+    pub(crate) ids: HashSet<String>,
+}
+
+impl Pruned {
+    /// Whether items were removed from the list at `pointer`.
+    pub(crate) fn touched(&self, pointer: &str) -> bool {
+        self.removed.contains_key(pointer)
+    }
+
+    /// The pointer in the file of what is at `path` in the pruned value.
+    pub(crate) fn original(&self, path: &str) -> String {
+        if self.removed.is_empty() || path.is_empty() {
+            return path.to_owned();
+        }
+        let mut out = String::new();
+        for token in path.split('/').skip(1) {
+            let mapped = match (self.removed.get(&out), token.parse::<usize>()) {
+                (Some(removed), Ok(index)) => original_index(removed, index).to_string(),
+                _ => token.to_owned(),
+            };
+            out.push('/');
+            out.push_str(&mapped);
+        }
+        out
+    }
+}
+
+/// The position in the original list of the item now at `index`, given the removed positions
+/// (ascending).
+fn original_index(removed: &[usize], index: usize) -> usize {
+    let mut original = index;
+    for &gone in removed {
+        if gone <= original {
+            original += 1;
+        }
+    }
+    original
+}
+
+/// A compiled schema: definitions by position, and the root.
+struct Schema {
+    defs: Vec<Def>,
+    root: Node,
+}
+
+/// A named object type.
+struct Def {
+    /// The type's name, e.g. `Task`.
+    name: String,
+    node: Node,
+}
+
+enum Node {
+    Any,
+    Null,
+    Bool,
+    Integer {
+        min: Option<i64>,
+        max: Option<u64>,
+    },
+    Number,
+    String,
+    /// One of these strings.
+    Enum(Vec<String>),
+    Array(Box<Node>),
+    Object {
+        /// The def this object is, for messages.
+        name: Option<usize>,
+        properties: Vec<Property>,
+    },
+    Ref(usize),
+    /// The inner node, or `null`.
+    Nullable(Box<Node>),
+}
+
+struct Property {
+    name: String,
+    node: Node,
+    required: bool,
+}
+
+impl Schema {
+    /// Compiles the schema text. The text is ours and fixed; a part this checker does not
+    /// know becomes `Any` (and the schema test would show it).
+    fn compile(text: &str) -> Schema {
+        let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+        let empty = Map::new();
+        let defs_json = value
+            .get("$defs")
+            .and_then(Value::as_object)
+            .unwrap_or(&empty);
+        let names: Vec<&String> = defs_json.keys().collect();
+        let position = |name: &str| names.iter().position(|n| *n == name);
+        let compile = |json: &Value, own: Option<usize>| compile_node(json, own, &position);
+        let defs = defs_json
+            .iter()
+            .enumerate()
+            .map(|(i, (name, json))| Def {
+                name: name.clone(),
+                node: compile(json, Some(i)),
+            })
+            .collect();
+        let root = compile(&value, None);
+        Schema { defs, root }
+    }
+
+    fn name_of(&self, def: Option<usize>) -> &str {
+        def.and_then(|i| self.defs.get(i))
+            .map_or("plan", |def| def.name.as_str())
+    }
+}
+
+fn compile_node(
+    json: &Value,
+    own: Option<usize>,
+    position: &dyn Fn(&str) -> Option<usize>,
+) -> Node {
+    let child = |json: &Value| compile_node(json, None, position);
+    if let Some(reference) = json.get("$ref").and_then(Value::as_str) {
+        let name = reference.rsplit('/').next().unwrap_or_default();
+        return position(name).map_or(Node::Any, Node::Ref);
+    }
+    if let Some(branches) = json
+        .get("oneOf")
+        .or_else(|| json.get("anyOf"))
+        .and_then(Value::as_array)
+    {
+        let consts: Option<Vec<String>> = branches
+            .iter()
+            .map(|b| b.get("const").and_then(Value::as_str).map(str::to_owned))
+            .collect();
+        if let Some(values) = consts {
+            return Node::Enum(values);
+        }
+        let is_null = |b: &Value| b.get("type").and_then(Value::as_str) == Some("null");
+        if let [a, b] = branches.as_slice() {
+            if is_null(b) {
+                return Node::Nullable(Box::new(child(a)));
+            }
+            if is_null(a) {
+                return Node::Nullable(Box::new(child(b)));
+            }
+        }
+        return Node::Any;
+    }
+    if let Some(values) = json.get("enum").and_then(Value::as_array) {
+        return Node::Enum(
+            values
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect(),
+        );
+    }
+    if let Some(value) = json.get("const").and_then(Value::as_str) {
+        return Node::Enum(vec![value.to_owned()]);
+    }
+    let (kind, nullable) = match json.get("type") {
+        Some(Value::String(kind)) => (kind.as_str(), false),
+        Some(Value::Array(kinds)) => {
+            let kinds: Vec<&str> = kinds.iter().filter_map(Value::as_str).collect();
+            match kinds.as_slice() {
+                [kind, "null"] | ["null", kind] => (*kind, true),
+                _ => return Node::Any,
+            }
+        }
+        _ => return Node::Any,
+    };
+    let node = match kind {
+        "null" => Node::Null,
+        "boolean" => Node::Bool,
+        "number" => Node::Number,
+        "string" => Node::String,
+        "integer" => Node::Integer {
+            min: json.get("minimum").and_then(Value::as_i64),
+            max: json.get("maximum").and_then(Value::as_u64),
+        },
+        "array" => Node::Array(Box::new(json.get("items").map_or(Node::Any, child))),
+        "object" => {
+            let required: Vec<&str> = json
+                .get("required")
+                .and_then(Value::as_array)
+                .map(|names| names.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            let properties = json
+                .get("properties")
+                .and_then(Value::as_object)
+                .map(|properties| {
+                    properties
+                        .iter()
+                        .map(|(name, json)| Property {
+                            name: name.clone(),
+                            node: child(json),
+                            required: required.contains(&name.as_str()),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            Node::Object {
+                name: own,
+                properties,
+            }
+        }
+        _ => Node::Any,
+    };
+    if nullable {
+        Node::Nullable(Box::new(node))
+    } else {
+        node
+    }
+}
+
+struct Checker<'s> {
+    schema: &'s Schema,
+    issues: Vec<Issue>,
+    pruned: Pruned,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, code: Code, path: &str, message: String) {
+        self.issues.push(Issue::new(code, path, message));
+    }
+
+    /// Checks `value` at `path` against `node`; `false` if it is invalid as a whole.
+    fn check(&mut self, node: &Node, value: &mut Value, path: &mut String) -> bool {
+        match node {
+            Node::Any => true,
+            Node::Ref(def) => match self.schema.defs.get(*def) {
+                Some(def) => self.check(&def.node, value, path),
+                None => true,
+            },
+            Node::Nullable(inner) => value.is_null() || self.check(inner, value, path),
+            Node::Null => self.expect(value.is_null(), "null", value, path),
+            Node::Bool => self.expect(value.is_boolean(), "true or false", value, path),
+            Node::Number => self.expect(value.is_number(), "a number", value, path),
+            Node::String => self.expect(value.is_string(), "a string", value, path),
+            Node::Integer { min, max } => self.integer(*min, *max, value, path),
+            Node::Enum(values) => self.one_of(values, value, path),
+            Node::Array(item) => self.array(item, value, path),
+            Node::Object { name, properties } => self.object(*name, properties, value, path),
+        }
+    }
+
+    fn expect(&mut self, ok: bool, expected: &str, value: &Value, path: &str) -> bool {
+        if !ok {
+            let message = format!("expected {expected}, found {}", describe(value));
+            self.report(Code::WrongType, path, message);
+        }
+        ok
+    }
+
+    fn integer(&mut self, min: Option<i64>, max: Option<u64>, value: &Value, path: &str) -> bool {
+        let range = match (min, max) {
+            (Some(min), Some(max)) => format!("a whole number from {min} to {max}"),
+            _ => "a whole number".to_owned(),
+        };
+        let Some(number) = value
+            .as_i64()
+            .map(i128::from)
+            .or(value.as_u64().map(i128::from))
+        else {
+            return self.expect(false, &range, value, path);
+        };
+        let below = min.is_some_and(|min| number < i128::from(min));
+        let above = max.is_some_and(|max| number > i128::from(max));
+        if below || above {
+            let message = format!("{number} is out of range: expected {range}");
+            self.report(Code::OutOfRange, path, message);
+            return false;
+        }
+        true
+    }
+
+    fn one_of(&mut self, values: &[String], value: &Value, path: &str) -> bool {
+        let Some(text) = value.as_str() else {
+            return self.expect(false, "a string", value, path);
+        };
+        if values.iter().any(|allowed| allowed == text) {
+            return true;
+        }
+        let message = format!(
+            "unknown value `{text}`{}; expected one of: {}",
+            did_you_mean(text, values.iter().map(String::as_str)),
+            values.join(", ")
+        );
+        self.report(Code::UnknownValue, path, message);
+        false
+    }
+
+    fn array(&mut self, item: &Node, value: &mut Value, path: &mut String) -> bool {
+        let Value::Array(items) = value else {
+            return self.expect(false, "an array", value, path);
+        };
+        let mut removed = Vec::new();
+        let length = path.len();
+        for (i, element) in items.iter_mut().enumerate() {
+            let _ = write!(path, "/{i}");
+            if !self.check(item, element, path) {
+                removed.push(i);
+                if let Some(id) = element.get("id").and_then(Value::as_str) {
+                    self.pruned.ids.insert(id.to_owned());
+                }
+            }
+            path.truncate(length);
+        }
+        if !removed.is_empty() {
+            for &i in removed.iter().rev() {
+                items.remove(i);
+            }
+            self.pruned.removed.insert(path.clone(), removed);
+        }
+        true
+    }
+
+    fn object(
+        &mut self,
+        name: Option<usize>,
+        properties: &[Property],
+        value: &mut Value,
+        path: &mut String,
+    ) -> bool {
+        let Value::Object(fields) = value else {
+            return self.expect(false, "an object", value, path);
+        };
+        let length = path.len();
+        let mut valid = true;
+        let mut unknown = Vec::new();
+        for (key, field) in fields.iter_mut() {
+            path.push('/');
+            path.push_str(&escape_token(key));
+            if let Some(property) = properties.iter().find(|property| property.name == *key) {
+                if !self.check(&property.node, field, path) {
+                    if property.required {
+                        valid = false;
+                    } else {
+                        unknown.push(key.clone());
+                    }
+                }
+            } else {
+                let message = format!(
+                    "unknown field `{key}`{}; a {} has: {}",
+                    did_you_mean(key, properties.iter().map(|p| p.name.as_str())),
+                    self.schema.name_of(name).to_lowercase(),
+                    properties
+                        .iter()
+                        .map(|p| p.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                self.report(Code::UnknownField, path, message);
+                unknown.push(key.clone());
+            }
+            path.truncate(length);
+        }
+        for key in unknown {
+            fields.shift_remove(&key);
+        }
+        for property in properties.iter().filter(|p| p.required) {
+            if !fields.contains_key(&property.name) {
+                let pointer = format!("{path}/{}", escape_token(&property.name));
+                let message = format!(
+                    "the required field `{}` of a {} is missing",
+                    property.name,
+                    self.schema.name_of(name).to_lowercase()
+                );
+                self.report(Code::MissingField, &pointer, message);
+                valid = false;
+            }
+        }
+        valid
+    }
+}
+
+/// A JSON value in a few words, for messages.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) if s.chars().count() > 20 => "a string".to_owned(),
+        Value::String(s) => format!("the string \"{s}\""),
+        Value::Array(_) => "an array".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+/// `; did you mean `x`?` for the closest of `candidates`, if one is close.
+fn did_you_mean<'a>(typed: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+    candidates
+        .map(|candidate| (strsim::jaro_winkler(typed, candidate), candidate))
+        .filter(|(score, _)| *score >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, best)| format!("; did you mean `{best}`?"))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn original_indexes_skip_removed_positions() {
+        assert_eq!(original_index(&[3], 2), 2);
+        assert_eq!(original_index(&[3], 3), 4);
+        assert_eq!(original_index(&[0, 1], 0), 2);
+        let mut pruned = Pruned::default();
+        pruned.removed.insert("/tasks".into(), vec![3]);
+        pruned.removed.insert("/tasks/5/measures".into(), vec![0]);
+        assert_eq!(
+            pruned.original("/tasks/4/measures/0/id"),
+            "/tasks/5/measures/1/id"
+        );
+        assert_eq!(pruned.original("/tasks/2"), "/tasks/2");
+        assert_eq!(pruned.original(""), "");
+    }
+
+    #[test]
+    fn the_committed_schema_compiles_to_objects() {
+        let schema = &*PLAN;
+        assert!(matches!(schema.root, Node::Object { .. }));
+        assert!(schema.defs.iter().any(|def| def.name == "Task"));
+    }
+}

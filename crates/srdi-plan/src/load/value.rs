@@ -1,0 +1,180 @@
+//! Phase one of loading: JSON text to a JSON value, within the depth limit, noting every key
+//! an object repeats (which a plain parse would silently drop).
+
+use std::cell::RefCell;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+use crate::error::{Code, Issue, PlanError};
+use crate::load::{MAX_DEPTH, escape_token};
+
+/// The value of `json`, and an issue for each repeated key.
+///
+/// # Errors
+///
+/// [`PlanError::Syntax`] for text that is not JSON, [`PlanError::Limit`] for nesting
+/// deeper than [`MAX_DEPTH`].
+pub(crate) fn parse(json: &str) -> Result<(Value, Vec<Issue>), PlanError> {
+    let state = State::default();
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let node = Node {
+        path: &Path::Root,
+        depth: 0,
+        state: &state,
+    };
+    let parsed = node
+        .deserialize(&mut deserializer)
+        .and_then(|value| deserializer.end().map(|()| value));
+    match parsed {
+        Ok(value) => Ok((value, state.duplicates.into_inner())),
+        Err(error) => {
+            let (line, column) = (error.line(), error.column().max(1));
+            if state.too_deep.into_inner() {
+                let message = format!("arrays and objects nest deeper than {MAX_DEPTH} levels");
+                // The parser stops just past the bracket that opens one level too many.
+                let bracket = column.saturating_sub(1).max(1);
+                let issue = Issue::new(Code::TooDeep, "", message).at(line, bracket);
+                return Err(PlanError::Limit(issue));
+            }
+            let message = format!("not valid JSON: {}", strip_location(&error.to_string()));
+            let issue = Issue::new(Code::SyntaxError, "", message).at(line, column);
+            Err(PlanError::Syntax(issue))
+        }
+    }
+}
+
+#[derive(Default)]
+struct State {
+    duplicates: RefCell<Vec<Issue>>,
+    too_deep: RefCell<bool>,
+}
+
+/// Where a value stands, as a chain of keys and indexes; rendered only when reported.
+enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    fn pointer(&self) -> String {
+        match self {
+            Self::Root => String::new(),
+            Self::Key(parent, key) => format!("{}/{}", parent.pointer(), escape_token(key)),
+            Self::Index(parent, index) => format!("{}/{index}", parent.pointer()),
+        }
+    }
+}
+
+/// A value to read at `path`.
+struct Node<'a> {
+    path: &'a Path<'a>,
+    depth: usize,
+    state: &'a State,
+}
+
+impl Node<'_> {
+    fn enter<E: de::Error>(&self) -> Result<usize, E> {
+        let depth = self.depth + 1;
+        if depth > MAX_DEPTH {
+            *self.state.too_deep.borrow_mut() = true;
+            return Err(E::custom("too deep"));
+        }
+        Ok(depth)
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Node<'_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Node<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_owned()))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Value, E> {
+        Ok(Value::String(value))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let depth = self.enter()?;
+        let mut items = Vec::new();
+        loop {
+            let path = Path::Index(self.path, items.len());
+            let node = Node {
+                path: &path,
+                depth,
+                state: self.state,
+            };
+            match seq.next_element_seed(node)? {
+                Some(item) => items.push(item),
+                None => return Ok(Value::Array(items)),
+            }
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let depth = self.enter()?;
+        let mut object = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let path = Path::Key(self.path, &key);
+            let node = Node {
+                path: &path,
+                depth,
+                state: self.state,
+            };
+            let value = map.next_value_seed(node)?;
+            if object.contains_key(&key) {
+                let message = format!("the key `{key}` appears twice; the last one counts");
+                self.state.duplicates.borrow_mut().push(Issue::new(
+                    Code::DuplicateKey,
+                    path.pointer(),
+                    message,
+                ));
+            }
+            object.insert(key, value);
+        }
+        Ok(Value::Object(object))
+    }
+}
+
+/// `serde_json` appends " at line L column C"; we report those as fields instead.
+fn strip_location(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message.get(..at).unwrap_or(message).to_owned(),
+        None => message.to_owned(),
+    }
+}

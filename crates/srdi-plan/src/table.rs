@@ -1,0 +1,348 @@
+//! Flat tables of one kind of item, with typed cells, for CSV files and data frames.
+//!
+//! Every column says what its cells hold, so that each tabular surface keeps the types:
+//! pandas gets integer and boolean columns, CSV gets numbers unquoted and empty cells for
+//! missing values.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Text;
+use crate::plan::Plan;
+use crate::refs::{ItemRef, UnitRef};
+
+/// What a table lists: one row per item of this kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RecordKind {
+    /// One row per task.
+    Tasks,
+    /// One row per support measure.
+    Measures,
+    /// One row per goal and task-level target.
+    Targets,
+    /// One row per unit.
+    Units,
+}
+
+impl RecordKind {
+    /// Every kind, in order.
+    pub const ALL: [RecordKind; 4] = [Self::Tasks, Self::Measures, Self::Targets, Self::Units];
+
+    /// The kind's name: `tasks`, `measures`, `targets` or `units`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Tasks => "tasks",
+            Self::Measures => "measures",
+            Self::Targets => "targets",
+            Self::Units => "units",
+        }
+    }
+}
+
+impl std::str::FromStr for RecordKind {
+    type Err = crate::QueryError;
+
+    /// The kind named `name`.
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == name)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Self::ALL.iter().map(|kind| kind.as_str()).collect();
+                crate::QueryError::InvalidArgument(format!(
+                    "no record kind is called `{name}`; the kinds are {}",
+                    names.join(", ")
+                ))
+            })
+    }
+}
+
+/// What the cells of a column hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CellKind {
+    /// Whole numbers.
+    Integer,
+    /// Numbers with a fractional part.
+    Decimal,
+    /// Text.
+    Text,
+    /// `true` or `false`.
+    Bool,
+    /// Lists of text (ids).
+    List,
+}
+
+/// One named, typed column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Column {
+    /// The column's name, e.g. `amount`.
+    pub name: &'static str,
+    /// What its cells hold; any cell may also be null.
+    pub kind: CellKind,
+}
+
+/// One cell: a value of its column's kind, or null for a missing value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+#[allow(
+    missing_docs,
+    reason = "each variant holds a value of the kind of its name"
+)]
+pub enum Cell {
+    Null,
+    Bool(bool),
+    Integer(i64),
+    Decimal(f64),
+    Text(String),
+    List(Vec<String>),
+}
+
+/// As a CSV field: empty for null, `true`/`false`, numbers as numbers, lists joined by `; `.
+impl fmt::Display for Cell {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Null => Ok(()),
+            Self::Bool(value) => write!(f, "{value}"),
+            Self::Integer(value) => write!(f, "{value}"),
+            Self::Decimal(value) => write!(f, "{value}"),
+            Self::Text(value) => f.write_str(value),
+            Self::List(items) => f.write_str(&items.join("; ")),
+        }
+    }
+}
+
+/// A flat table: typed columns and rows of cells.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Table {
+    /// What the rows are.
+    pub kind: RecordKind,
+    /// The columns, in order.
+    pub columns: Vec<Column>,
+    /// One row per item, one cell per column.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+fn text(value: &str) -> Cell {
+    Cell::Text(value.to_owned())
+}
+
+fn optional(value: Option<&str>) -> Cell {
+    value.map_or(Cell::Null, text)
+}
+
+fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> Cell {
+    Cell::List(items.into_iter().map(str::to_owned).collect())
+}
+
+fn columns(spec: &[(&'static str, CellKind)]) -> Vec<Column> {
+    spec.iter()
+        .map(|&(name, kind)| Column { name, kind })
+        .collect()
+}
+
+impl Plan {
+    /// A flat table of one kind of item, for CSV files and data frames.
+    ///
+    /// ```
+    /// use srdi_plan::{Cell, RecordKind};
+    /// let table = srdi_plan::wulong().table(RecordKind::Measures);
+    /// let amount = table.columns.iter().position(|c| c.name == "amount").unwrap();
+    /// let total: i64 = table.rows.iter().filter_map(|row| match row[amount] {
+    ///     Cell::Integer(value) => Some(value),
+    ///     _ => None,
+    /// }).sum();
+    /// assert_eq!(total, 1_200_000);
+    /// ```
+    pub fn table(&self, kind: RecordKind) -> Table {
+        let (columns, rows) = match kind {
+            RecordKind::Tasks => self.task_records(),
+            RecordKind::Measures => self.measure_records(),
+            RecordKind::Targets => self.target_records(),
+            RecordKind::Units => self.unit_records(),
+        };
+        Table {
+            kind,
+            columns,
+            rows,
+        }
+    }
+
+    fn citation_cell(&self, item: ItemRef) -> Cell {
+        self.citation(item)
+            .map_or(Cell::Null, |citation| Cell::Text(citation.zh()))
+    }
+
+    fn task_records(&self) -> (Vec<Column>, Vec<Vec<Cell>>) {
+        use CellKind::{Integer, List, Text as T};
+        let columns = columns(&[
+            ("number", Integer),
+            ("id", T),
+            ("section", Integer),
+            ("citation", T),
+            ("title_zh", T),
+            ("title_en", T),
+            ("text_zh", T),
+            ("text_en", T),
+            ("instruments", List),
+            ("units", List),
+            ("aimed_at", List),
+            ("measures", List),
+            ("targets", List),
+            ("entities", List),
+        ]);
+        let rows = self
+            .task_refs()
+            .filter_map(|at| {
+                let task = self.get(at)?;
+                let item = ItemRef::Task(at);
+                let title = task.title.as_ref();
+                Some(vec![
+                    Cell::Integer(task.number.into()),
+                    Cell::Text(self.id_of(item)),
+                    Cell::Integer(task.section.into()),
+                    self.citation_cell(item),
+                    optional(title.map(|t| t.zh.as_str())),
+                    optional(title.map(|t| t.en.as_str())),
+                    text(&task.text.zh),
+                    text(&task.text.en),
+                    list(task.instruments.iter().map(|i| i.as_str())),
+                    list(self.unit_ids(self.responsible(at))),
+                    list(task.aimed_at.iter().map(String::as_str)),
+                    list(task.measures.iter().map(|m| m.id.as_str())),
+                    list(task.targets.iter().map(|t| t.id.as_str())),
+                    list(task.entities.iter().map(String::as_str)),
+                ])
+            })
+            .collect();
+        (columns, rows)
+    }
+
+    fn measure_records(&self) -> (Vec<Column>, Vec<Vec<Cell>>) {
+        use CellKind::{Bool, Integer, List, Text as T};
+        let columns = columns(&[
+            ("id", T),
+            ("task", Integer),
+            ("citation", T),
+            ("instrument", T),
+            ("beneficiary", T),
+            ("condition_zh", T),
+            ("condition_en", T),
+            ("trigger", T),
+            ("amount", Integer),
+            ("currency", T),
+            ("one_time", Bool),
+            ("approved_by", List),
+            ("legal_basis", T),
+            ("text_zh", T),
+            ("text_en", T),
+        ]);
+        let rows = self
+            .measure_refs()
+            .filter_map(|at| {
+                let m = self.get(at)?;
+                let condition = m.beneficiary.condition.as_ref();
+                let amount = m.amount.as_ref();
+                Some(vec![
+                    text(&m.id),
+                    Cell::Integer(self.get(at.task())?.number.into()),
+                    self.citation_cell(ItemRef::Measure(at)),
+                    text(m.instrument.as_str()),
+                    optional(m.beneficiary.group.as_deref()),
+                    optional(condition.map(|c: &Text| c.zh.as_str())),
+                    optional(condition.map(|c: &Text| c.en.as_str())),
+                    optional(m.trigger.map(crate::model::Trigger::as_str)),
+                    amount
+                        .and_then(|a| i64::try_from(a.value).ok())
+                        .map_or(Cell::Null, Cell::Integer),
+                    optional(amount.map(|a| a.currency.as_str())),
+                    Cell::Bool(m.one_time),
+                    list(m.approved_by.iter().map(String::as_str)),
+                    optional(m.legal_basis.as_deref()),
+                    text(&m.text.zh),
+                    text(&m.text.en),
+                ])
+            })
+            .collect();
+        (columns, rows)
+    }
+
+    fn target_records(&self) -> (Vec<Column>, Vec<Vec<Cell>>) {
+        use CellKind::{Integer, Text as T};
+        let columns = columns(&[
+            ("id", T),
+            ("task", Integer),
+            ("citation", T),
+            ("indicator_zh", T),
+            ("indicator_en", T),
+            ("value", Integer),
+            ("count_unit", T),
+            ("kind", T),
+            ("tier", T),
+            ("by_year", Integer),
+            ("text_zh", T),
+            ("text_en", T),
+        ]);
+        let rows = self
+            .target_refs()
+            .filter_map(|at| {
+                let t = self.get(at)?;
+                let task = match at.task() {
+                    Some(task) => Cell::Integer(self.get(task)?.number.into()),
+                    None => Cell::Null,
+                };
+                Some(vec![
+                    text(&t.id),
+                    task,
+                    self.citation_cell(ItemRef::Target(at)),
+                    text(&t.indicator.zh),
+                    text(&t.indicator.en),
+                    Cell::Integer(t.value.into()),
+                    text(t.count_unit.as_zh()),
+                    text(t.kind.as_str()),
+                    optional(t.tier.as_deref()),
+                    t.by_year.map_or(Cell::Null, |y| Cell::Integer(y.into())),
+                    text(&t.text.zh),
+                    text(&t.text.en),
+                ])
+            })
+            .collect();
+        (columns, rows)
+    }
+
+    fn unit_records(&self) -> (Vec<Column>, Vec<Vec<Cell>>) {
+        use CellKind::{List, Text as T};
+        let columns = columns(&[
+            ("id", T),
+            ("name_zh", T),
+            ("name_en", T),
+            ("kind", T),
+            ("tasks", List),
+            ("mechanisms", List),
+        ]);
+        let rows = (0..self.data().units.len())
+            .filter_map(|i| {
+                let view = self.unit_view(UnitRef::new(i))?;
+                let numbers =
+                    |numbers: &[u8]| Cell::List(numbers.iter().map(ToString::to_string).collect());
+                Some(vec![
+                    text(&view.unit.id),
+                    text(&view.unit.name.zh),
+                    text(&view.unit.name.en),
+                    text(view.unit.kind.as_str()),
+                    numbers(&view.tasks),
+                    numbers(&view.mechanisms),
+                ])
+            })
+            .collect();
+        (columns, rows)
+    }
+}
