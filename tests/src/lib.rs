@@ -147,6 +147,106 @@ pub fn check_facts(case: &Case, answer: &Value) -> Result<(), String> {
     Ok(())
 }
 
+/// One bad input and the error it must get.
+#[derive(Debug, Clone)]
+pub struct ErrorCase {
+    /// Unique.
+    pub name: String,
+    /// The input's text, made as `errors/cases.json` says.
+    pub input: String,
+    /// The code of the error (`invalid_plan`, `syntax_error`, …).
+    pub error: String,
+    /// Every error-severity issue, as `(code, path)`, in any order.
+    pub issues: Vec<(String, String)>,
+    /// The whole `expect` object, for the optional `line` and `column`.
+    pub expect: Value,
+}
+
+/// The cases of `errors/cases.json`, their inputs made.
+pub fn error_cases() -> Vec<ErrorCase> {
+    let vectors = read("errors/cases.json");
+    vectors["cases"]
+        .as_array()
+        .expect("`cases` is a list")
+        .iter()
+        .map(|case| {
+            let expect = &case["expect"];
+            ErrorCase {
+                name: case["name"].as_str().expect("a case has a name").to_owned(),
+                input: make_input(&case["input"]),
+                error: expect["error"].as_str().expect("an error code").to_owned(),
+                issues: expect["issues"]
+                    .as_array()
+                    .expect("a list of issues")
+                    .iter()
+                    .map(|pair| (text(&pair[0]), text(&pair[1])))
+                    .collect(),
+                expect: expect.clone(),
+            }
+        })
+        .collect()
+}
+
+fn text(value: &Value) -> String {
+    value.as_str().expect("a string").to_owned()
+}
+
+/// The input a case describes: raw text, or the Wulong plan patched (RFC 6902 `add`,
+/// `remove`, `replace`), with one text replaced, or with its fields as an array.
+fn make_input(input: &Value) -> String {
+    let wulong = || -> Value { serde_json::from_str(srdi_plan::WULONG_JSON).expect("JSON") };
+    if let Some(text) = input["text"].as_str() {
+        return text.to_owned();
+    }
+    if let Some([old, new]) = input["replace"].as_array().map(Vec::as_slice) {
+        let (old, new) = (text(old), text(new));
+        assert!(
+            srdi_plan::WULONG_JSON.contains(&old),
+            "{old} is not in the plan"
+        );
+        return srdi_plan::WULONG_JSON.replacen(&old, &new, 1);
+    }
+    if input["fields_as_array"] == true {
+        let fields: Vec<Value> = wulong()
+            .as_object()
+            .expect("an object")
+            .values()
+            .cloned()
+            .collect();
+        return Value::Array(fields).to_string();
+    }
+    let mut plan = wulong();
+    for operation in input["patch"].as_array().expect("an input") {
+        patch(&mut plan, operation);
+    }
+    plan.to_string()
+}
+
+/// Applies one RFC 6902 operation (`add`, `remove` or `replace`).
+fn patch(document: &mut Value, operation: &Value) {
+    let path = text(&operation["path"]);
+    let (parent, last) = path.rsplit_once('/').expect("a path below the root");
+    let target = document
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("no {parent}"));
+    let value = operation["value"].clone();
+    match (text(&operation["op"]).as_str(), target) {
+        ("remove", Value::Array(items)) => {
+            items.remove(last.parse().expect("an index"));
+        }
+        ("remove", Value::Object(map)) => {
+            map.shift_remove(last);
+        }
+        ("add" | "replace", Value::Array(items)) => {
+            items[last.parse::<usize>().expect("an index")] = value;
+        }
+        ("add" | "replace", Value::Object(map)) => {
+            map.insert(last.to_owned(), value);
+        }
+        (op, _) => panic!("cannot {op} at {path}"),
+    }
+}
+
 /// The README's Rust examples, compiled and run as doctests so that the README cannot drift
 /// from the code.
 #[doc = include_str!("../../README.md")]

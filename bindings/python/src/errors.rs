@@ -1,69 +1,77 @@
 //! Every error the binding raises, mapped in one place to the documented Python classes of
-//! `srdi_plan.errors` (defined in Python, so they are ordinary, typed exception classes).
+//! `srdi_plan.errors` (defined in Python, so they are ordinary, typed exception classes). Each
+//! exception is built from the core's error report, so it carries the same code and fields on
+//! every surface.
 
-use pyo3::exceptions::{PyImportError, PyValueError};
+use pyo3::exceptions::{PyImportError, PyRuntimeError};
 use pyo3::prelude::*;
-use srdi_plan::{Code, PlanError, QueryError, RecordKind};
+use srdi_plan::{Code, ErrorReport, PlanError, QueryError};
 
 use crate::Issue;
 
-/// Instantiates `srdi_plan.errors.<class>(*args)` as a Python exception.
-fn raise<'py, A>(py: Python<'py>, class: &str, args: A) -> PyErr
-where
-    A: pyo3::call::PyCallArgs<'py>,
-{
-    let instance = py
-        .import("srdi_plan.errors")
-        .and_then(|module| module.getattr(class))
-        .and_then(|class| class.call1(args));
+/// Instantiates `srdi_plan.errors.<class>(report, issues)` as a Python exception.
+fn raise(py: Python<'_>, class: &str, report: &ErrorReport) -> PyErr {
+    let issues: Vec<Issue> = report.issues.iter().flatten().cloned().map(Issue).collect();
+    let instance = pythonize::pythonize(py, report)
+        .map_err(|error| PyRuntimeError::new_err(error.to_string()))
+        .and_then(|report| {
+            py.import("srdi_plan.errors")
+                .and_then(|module| module.getattr(class))
+                .and_then(|class| class.call1((report, issues)))
+        });
     match instance {
         Ok(exception) => PyErr::from_value(exception),
         Err(error) => error,
     }
 }
 
-/// A plan that could not be loaded: `PlanSyntaxError` for JSON that does not parse,
-/// `PlanValidationError` (with every issue) for everything else.
-pub(crate) fn plan(py: Python<'_>, error: &PlanError) -> PyErr {
-    let message = error.to_string();
-    let issues: Vec<Issue> = error.issues().iter().cloned().map(Issue).collect();
-    match error.issues() {
-        [issue] if issue.code == Code::SyntaxError => raise(
-            py,
-            "PlanSyntaxError",
-            (message, issue.line, issue.column, issues),
-        ),
-        _ => raise(py, "PlanValidationError", (message, issues)),
+/// The Python class of each core error.
+trait PythonClass {
+    fn class(&self) -> &'static str;
+    fn report(&self) -> ErrorReport;
+}
+
+impl PythonClass for PlanError {
+    fn class(&self) -> &'static str {
+        match self {
+            PlanError::Limit(_) => "PlanLimitError",
+            PlanError::Syntax(_) => "PlanSyntaxError",
+            _ => "PlanValidationError",
+        }
+    }
+
+    fn report(&self) -> ErrorReport {
+        PlanError::report(self)
     }
 }
 
-/// A question that could not be answered: `UnknownNameError` (a `KeyError`) with the closest
-/// names, or `QueryError` (a `ValueError`).
-pub(crate) fn query(py: Python<'_>, error: &QueryError) -> PyErr {
-    let message = error.to_string();
-    match error {
-        QueryError::UnknownName {
-            kind,
-            name,
-            suggestions,
-        } => raise(
-            py,
-            "UnknownNameError",
-            (message, kind.to_string(), name.clone(), suggestions.clone()),
-        ),
-        _ => raise(py, "QueryError", (message, error.code())),
+impl PythonClass for QueryError {
+    fn class(&self) -> &'static str {
+        match self.code() {
+            Code::UnknownName => "UnknownNameError",
+            _ => "QueryError",
+        }
+    }
+
+    fn report(&self) -> ErrorReport {
+        QueryError::report(self)
     }
 }
 
-/// A record kind by name.
-pub(crate) fn record_kind(name: &str) -> PyResult<RecordKind> {
-    RecordKind::from_name(name).ok_or_else(|| {
-        let kinds: Vec<&str> = RecordKind::ALL.iter().map(|kind| kind.as_str()).collect();
-        PyValueError::new_err(format!(
-            "no record kind `{name}`; the kinds are {}",
-            kinds.join(", ")
-        ))
-    })
+/// A core result as a Python result, its error raised as its documented class.
+pub(crate) trait IntoPyResult<T> {
+    fn into_py(self, py: Python<'_>) -> PyResult<T>;
+}
+
+impl<T, E: PythonClass> IntoPyResult<T> for Result<T, E> {
+    fn into_py(self, py: Python<'_>) -> PyResult<T> {
+        self.map_err(|error| raise(py, error.class(), &error.report()))
+    }
+}
+
+/// A reference that does not resolve in its own plan: impossible, reported rather than a panic.
+pub(crate) fn stale() -> PyErr {
+    PyRuntimeError::new_err("srdi_plan: an item no longer resolves in its plan")
 }
 
 pub(crate) fn missing_pandas() -> PyErr {

@@ -1,12 +1,13 @@
-//! The native module `srdi_plan._native`: thin newtypes over the core's types.
+//! The native module `srdi_plan._native`: thin newtypes over the core's answers.
 //!
-//! Every method is one call into `srdi_plan`; results hold a shared handle on their plan and
-//! an index, so a query returns in microseconds and attributes are read on access. Errors are
-//! mapped in `errors.rs` to the Python classes of `srdi_plan.errors`.
+//! A result object holds a shared handle on its plan and a typed reference to its item; its
+//! attributes read the core's view of the item on access, and `to_dict()` is that view in its
+//! serde shape — the same JSON `srdi --json` prints. Every method is one call into the core.
+//! Errors are mapped in `errors.rs` to the Python classes of `srdi_plan.errors`.
 
 mod errors;
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::types::{IntoPyDict, PyDict};
@@ -14,22 +15,16 @@ use pythonize::pythonize;
 use serde::Serialize;
 use srdi_plan as core;
 
-/// Converts a core value to Python in its serde shape (dicts, lists, strings).
+use crate::errors::{IntoPyResult, stale};
+
+/// Converts a core value to Python in its serde shape (dicts, lists, strings, numbers).
 fn py_value<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
     pythonize(py, value).map_err(|error| pyo3::exceptions::PyValueError::new_err(error.to_string()))
 }
 
-/// Task and mechanism numbers as a Python `list[int]` (pyo3 turns `Vec<u8>` into `bytes`).
-fn numbers(items: Vec<u8>) -> Vec<u32> {
-    items.into_iter().map(u32::from).collect()
-}
-
-/// The position of `item` in `items`, found by identity.
-fn index_of<T>(items: &[T], item: &T) -> usize {
-    items
-        .iter()
-        .position(|candidate| std::ptr::eq(candidate, item))
-        .unwrap_or_default()
+/// Item numbers as a Python `list[int]` (pyo3 turns `Vec<u8>` into `bytes`).
+fn numbers(items: &[u8]) -> Vec<u32> {
+    items.iter().copied().map(u32::from).collect()
 }
 
 /// A text as printed (`zh`) and in our unofficial English translation (`en`).
@@ -66,6 +61,58 @@ fn text(value: &core::Text) -> Text {
     Text(value.clone())
 }
 
+/// Where an item comes from: the document number and the item's place in it.
+#[pyclass(frozen, eq, module = "srdi_plan")]
+#[derive(Clone, PartialEq)]
+struct Citation(core::Citation);
+
+#[pymethods]
+impl Citation {
+    /// As printed: `武隆府办发〔2022〕48号 二（五）28`.
+    #[getter]
+    fn zh(&self) -> String {
+        self.0.zh()
+    }
+
+    /// In English: `武隆府办发〔2022〕48号, part 2, section 5, task 28`.
+    #[getter]
+    fn en(&self) -> String {
+        self.0.en()
+    }
+
+    #[getter]
+    fn document(&self) -> Option<&str> {
+        self.0.document.as_deref()
+    }
+
+    /// The place alone, as printed and in English.
+    #[getter]
+    fn place(&self) -> Option<Text> {
+        self.0.place.map(|place| {
+            Text(core::Text {
+                zh: place.zh(),
+                en: place.en(),
+            })
+        })
+    }
+
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.0)
+    }
+
+    fn __str__(&self) -> String {
+        self.0.zh()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Citation({:?})", self.0.zh())
+    }
+}
+
+fn citation(value: Option<&core::Citation>) -> Option<Citation> {
+    value.cloned().map(Citation)
+}
+
 /// An action plan: the document, its goals, sections, tasks, measures and mechanisms.
 #[pyclass(frozen, eq, module = "srdi_plan")]
 #[derive(Clone)]
@@ -74,7 +121,7 @@ struct Plan(Arc<core::Plan>);
 /// Plans are equal when their data is; results of the same plan compare without a deep look.
 impl PartialEq for Plan {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+        Arc::ptr_eq(&self.0, &other.0) || self.0.data() == other.0.data()
     }
 }
 
@@ -83,9 +130,8 @@ impl Plan {
     /// Loads and validates a plan from JSON text.
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        core::Plan::from_json(text)
-            .map(|plan| Self(Arc::new(plan)))
-            .map_err(|error| errors::plan(py, &error))
+        let plan = core::Plan::from_json(text).into_py(py)?;
+        Ok(Self(Arc::new(plan)))
     }
 
     fn to_json(&self) -> String {
@@ -94,27 +140,34 @@ impl Plan {
 
     #[getter]
     fn id(&self) -> &str {
-        &self.0.id
+        self.0.id()
     }
 
     #[getter]
     fn number(&self) -> &str {
-        &self.0.document.number
+        &self.0.data().document.number
     }
 
     #[getter]
     fn title(&self) -> Text {
-        text(&self.0.document.title)
+        text(&self.0.data().document.title)
     }
 
     #[getter]
     fn period(&self) -> (u16, u16) {
-        (self.0.period.start, self.0.period.end)
+        let period = self.0.data().period;
+        (period.start, period.end)
     }
 
     #[getter]
     fn document<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_value(py, &self.0.document)
+        py_value(py, &self.0.data().document)
+    }
+
+    /// The warnings found when the plan was loaded.
+    #[getter]
+    fn warnings(&self) -> Vec<Issue> {
+        self.0.warnings().iter().cloned().map(Issue).collect()
     }
 
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -126,7 +179,7 @@ impl Plan {
         &self,
         py: Python<'_>,
         unit: Option<String>,
-        section: Option<u8>,
+        section: Option<i64>,
         instrument: Option<String>,
         tier: Option<String>,
         text: Option<String>,
@@ -138,702 +191,644 @@ impl Plan {
             tier,
             text,
         };
-        let found = self
-            .0
-            .tasks_where(&filter)
-            .map_err(|error| errors::query(py, &error))?;
-        Ok(found.into_iter().map(|task| self.task_of(task)).collect())
+        let views = self.0.tasks(&filter).into_py(py)?;
+        Ok(views.iter().map(|view| self.task_at(view.at)).collect())
     }
 
-    fn task(&self, py: Python<'_>, number: u8) -> PyResult<Task> {
-        let task = self
-            .0
-            .find_task(number)
-            .map_err(|error| errors::query(py, &error))?;
-        Ok(self.task_of(task))
+    fn task(&self, py: Python<'_>, number: i64) -> PyResult<Task> {
+        Ok(self.task_at(self.0.task(number).into_py(py)?.at))
     }
 
     fn search(&self, py: Python<'_>, query: &str) -> PyResult<Vec<Hit>> {
-        let hits = self
-            .0
-            .search(query)
-            .map_err(|error| errors::query(py, &error))?;
+        let hits = self.0.search(query).into_py(py)?;
         Ok(hits.into_iter().map(Hit).collect())
     }
 
     fn units(&self) -> Vec<Unit> {
-        (0..self.0.units.len())
-            .map(|index| Unit {
-                plan: self.clone(),
-                index,
-            })
-            .collect()
+        let views = self.0.units();
+        views.iter().map(|view| self.unit_at(view.at)).collect()
     }
 
     fn unit(&self, py: Python<'_>, name: &str) -> PyResult<Unit> {
-        let unit = self
-            .0
-            .find_unit(name)
-            .map_err(|error| errors::query(py, &error))?;
-        Ok(Unit {
-            plan: self.clone(),
-            index: index_of(&self.0.units, unit),
-        })
+        Ok(self.unit_at(self.0.unit(name).into_py(py)?.at))
     }
 
     fn goals(&self) -> Vec<Target> {
-        self.0
-            .goals
-            .iter()
-            .map(|goal| Target {
-                plan: self.clone(),
-                target: goal.clone(),
-            })
-            .collect()
+        let views = self.0.goals();
+        views.iter().map(|view| self.target_at(view.at)).collect()
     }
 
     fn goal(&self, py: Python<'_>, id: &str) -> PyResult<Target> {
-        let target = self
-            .0
-            .find_target(id)
-            .map_err(|error| errors::query(py, &error))?;
-        Ok(Target {
-            plan: self.clone(),
-            target: target.clone(),
-        })
+        Ok(self.target_at(self.0.goal(id).into_py(py)?.at))
     }
 
     fn targets(&self) -> Vec<Target> {
-        let targets = self.0.targets().into_iter();
-        targets
-            .map(|target| Target {
-                plan: self.clone(),
-                target: target.clone(),
-            })
-            .collect()
+        let views = self.0.targets();
+        views.iter().map(|view| self.target_at(view.at)).collect()
     }
 
     #[pyo3(signature = (tier=None, instrument=None))]
     fn measures(
         &self,
         py: Python<'_>,
-        tier: Option<&str>,
-        instrument: Option<&str>,
+        tier: Option<String>,
+        instrument: Option<String>,
     ) -> PyResult<Vec<Measure>> {
-        let found = self
-            .0
-            .measures_where(tier, instrument)
-            .map_err(|error| errors::query(py, &error))?;
-        Ok(found
-            .into_iter()
-            .map(|measure| self.measure_of(measure))
-            .collect())
+        let filter = core::MeasureFilter { tier, instrument };
+        let views = self.0.measures(&filter).into_py(py)?;
+        Ok(views.iter().map(|view| self.measure_at(view.at)).collect())
     }
 
     fn mechanisms(&self) -> Vec<Mechanism> {
-        (0..self.0.mechanisms.len())
-            .map(|index| Mechanism {
-                plan: self.clone(),
-                index,
-            })
+        let views = self.0.mechanisms();
+        views
+            .iter()
+            .map(|view| self.mechanism_at(view.at))
             .collect()
     }
 
-    fn mechanism(&self, py: Python<'_>, number: u8) -> PyResult<Mechanism> {
-        let mechanism = self
-            .0
-            .find_mechanism(number)
-            .map_err(|error| errors::query(py, &error))?;
-        Ok(Mechanism {
-            plan: self.clone(),
-            index: index_of(&self.0.mechanisms, mechanism),
-        })
+    fn mechanism(&self, py: Python<'_>, number: i64) -> PyResult<Mechanism> {
+        Ok(self.mechanism_at(self.0.mechanism(number).into_py(py)?.at))
     }
 
     fn entities(&self) -> Vec<Entity> {
-        (0..self.0.entities.len())
-            .map(|index| Entity {
-                plan: self.clone(),
-                index,
-            })
-            .collect()
+        let views = self.0.entities();
+        views.iter().map(|view| self.entity_at(view.at)).collect()
     }
 
     fn entity(&self, py: Python<'_>, name: &str) -> PyResult<Entity> {
-        let entity = self
-            .0
-            .find_entity(name)
-            .map_err(|error| errors::query(py, &error))?;
-        Ok(Entity {
-            plan: self.clone(),
-            index: index_of(&self.0.entities, entity),
-        })
+        Ok(self.entity_at(self.0.entity(name).into_py(py)?.at))
     }
 
     fn documents(&self) -> Vec<Entity> {
-        let cited = self.0.documents_cited().into_iter();
-        cited
-            .map(|entity| Entity {
-                plan: self.clone(),
-                index: index_of(&self.0.entities, entity),
-            })
-            .collect()
+        let views = self.0.documents();
+        views.iter().map(|view| self.entity_at(view.at)).collect()
     }
 
-    /// The accountability matrix as `{unit id: [task numbers]}`, units in order of listing.
-    fn matrix<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let rows = PyDict::new(py);
-        for row in self.0.matrix().rows {
-            rows.set_item(&row.unit.id, numbers(row.tasks))?;
-        }
-        Ok(rows)
+    /// The accountability matrix: `{"tasks": [...], "rows": [{"unit": {...}, "tasks": [...]}]}`.
+    fn matrix<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.0.matrix())
     }
 
-    /// Flat rows of one kind (`tasks`, `measures`, `targets`, `units`), lists joined by `; `.
+    /// One kind of item as a typed table: `{"kind", "columns": [{"name", "kind"}], "rows"}`.
+    fn table<'py>(&self, py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
+        let kind = kind.parse().into_py(py)?;
+        py_value(py, &self.0.table(kind))
+    }
+
+    /// The rows of `table(kind)` as dicts, one per item, with Python values (`None` if missing).
     fn records<'py>(&self, py: Python<'py>, kind: &str) -> PyResult<Vec<Bound<'py, PyDict>>> {
-        let kind = errors::record_kind(kind)?;
-        let table = self.0.records(kind);
+        let table = self.0.table(kind.parse().into_py(py)?);
         table
             .rows
             .iter()
             .map(|row| {
                 let record = PyDict::new(py);
                 for (column, cell) in table.columns.iter().zip(row) {
-                    record.set_item(column, cell)?;
+                    record.set_item(column.name, py_value(py, cell)?)?;
                 }
                 Ok(record)
             })
             .collect()
     }
 
-    /// The records of one kind as a pandas `DataFrame` (needs `pip install 'srdi-plan[pandas]'`).
+    /// `table(kind)` as a pandas `DataFrame` with nullable dtypes (needs pandas).
     fn to_pandas<'py>(&self, py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
         let pandas = py.import("pandas").map_err(|_| errors::missing_pandas())?;
-        let records = self.records(py, kind)?;
-        let columns = self.0.records(errors::record_kind(kind)?).columns;
-        pandas
-            .getattr("DataFrame")?
-            .call((records,), Some(&[("columns", columns)].into_py_dict(py)?))
+        let table = self.0.table(kind.parse().into_py(py)?);
+        let series = pandas.getattr("Series")?;
+        let columns = PyDict::new(py);
+        for (i, column) in table.columns.iter().enumerate() {
+            let values = table
+                .rows
+                .iter()
+                .map(|row| py_value(py, row.get(i).unwrap_or(&core::Cell::Null)))
+                .collect::<PyResult<Vec<_>>>()?;
+            let dtype = match column.kind {
+                core::CellKind::Integer => "Int64",
+                core::CellKind::Decimal => "Float64",
+                core::CellKind::Bool => "boolean",
+                core::CellKind::Text => "string",
+                core::CellKind::List => "object",
+            };
+            let options = [("dtype", dtype)].into_py_dict(py)?;
+            columns.set_item(column.name, series.call((values,), Some(&options))?)?;
+        }
+        pandas.getattr("DataFrame")?.call1((columns,))
     }
 
     fn __repr__(&self) -> String {
+        let data = self.0.data();
         format!(
             "Plan(id={:?}, number={:?}, tasks={})",
-            self.0.id,
-            self.0.document.number,
-            self.0.tasks.len()
+            data.id,
+            data.document.number,
+            data.tasks.len()
         )
     }
 }
 
 impl Plan {
-    fn task_of(&self, task: &core::Task) -> Task {
+    fn task_at(&self, at: core::TaskRef) -> Task {
         Task {
             plan: self.clone(),
-            index: index_of(&self.0.tasks, task),
+            at,
         }
     }
 
-    fn measure_of(&self, measure: &core::Measure) -> Measure {
-        for (task, owner) in self.0.tasks.iter().enumerate() {
-            if let Some(index) = owner.measures.iter().position(|m| std::ptr::eq(m, measure)) {
-                return Measure {
-                    plan: self.clone(),
-                    task,
-                    index,
-                };
-            }
-        }
+    fn measure_at(&self, at: core::MeasureRef) -> Measure {
         Measure {
             plan: self.clone(),
-            task: 0,
-            index: 0,
+            at,
+        }
+    }
+
+    fn target_at(&self, at: core::TargetRef) -> Target {
+        Target {
+            plan: self.clone(),
+            at,
+        }
+    }
+
+    fn unit_at(&self, at: core::UnitRef) -> Unit {
+        Unit {
+            plan: self.clone(),
+            at,
+        }
+    }
+
+    fn mechanism_at(&self, at: core::MechanismRef) -> Mechanism {
+        Mechanism {
+            plan: self.clone(),
+            at,
+        }
+    }
+
+    fn entity_at(&self, at: core::EntityRef) -> Entity {
+        Entity {
+            plan: self.clone(),
+            at,
         }
     }
 }
 
-/// A numbered task of the plan.
-#[pyclass(frozen, eq, module = "srdi_plan")]
-#[derive(Clone, PartialEq)]
-struct Task {
-    plan: Plan,
-    index: usize,
+/// An item of a plan: the plan, shared, and a typed reference into it. Its attributes read the
+/// core's view of the item; `to_dict()` is that view.
+macro_rules! item {
+    ($(#[doc = $doc:literal])* $name:ident($reference:ty) => $view:ident -> $view_type:ident) => {
+        $(#[doc = $doc])*
+        #[pyclass(frozen, eq, module = "srdi_plan")]
+        #[derive(Clone, PartialEq)]
+        struct $name {
+            plan: Plan,
+            at: $reference,
+        }
+
+        impl $name {
+            fn view(&self) -> PyResult<core::$view_type<'_>> {
+                self.plan.0.$view(self.at).ok_or_else(stale)
+            }
+        }
+    };
 }
 
-impl Task {
-    fn get(&self) -> &core::Task {
-        &self.plan.0.tasks[self.index]
-    }
+item! {
+    /// A numbered task of the plan.
+    Task(core::TaskRef) => task_view -> TaskView
 }
 
 #[pymethods]
 impl Task {
     #[getter]
-    fn number(&self) -> u8 {
-        self.get().number
+    fn number(&self) -> PyResult<u8> {
+        Ok(self.view()?.task.number)
     }
 
     #[getter]
-    fn id(&self) -> String {
-        self.get().id()
+    fn id(&self) -> PyResult<String> {
+        Ok(self.view()?.id)
     }
 
     #[getter]
-    fn section(&self) -> u8 {
-        self.get().section
+    fn section(&self) -> PyResult<u8> {
+        Ok(self.view()?.task.section)
     }
 
     #[getter]
-    fn citation(&self) -> String {
-        self.plan.0.citation(&self.get().id()).unwrap_or_default()
+    fn citation(&self) -> PyResult<Option<Citation>> {
+        Ok(citation(self.view()?.citation.as_ref()))
     }
 
     #[getter]
-    fn title(&self) -> Option<Text> {
-        self.get().title.as_ref().map(text)
+    fn title(&self) -> PyResult<Option<Text>> {
+        Ok(self.view()?.task.title.as_ref().map(text))
     }
 
     #[getter]
-    fn text(&self) -> Text {
-        text(&self.get().text)
+    fn text(&self) -> PyResult<Text> {
+        Ok(text(&self.view()?.task.text))
     }
 
     /// The ids of the responsible units: the task's own list, or its section's.
     #[getter]
-    fn units(&self) -> Vec<String> {
-        self.plan.0.responsible_ids(self.get()).to_vec()
+    fn responsible_units(&self) -> PyResult<Vec<String>> {
+        let view = self.view()?;
+        Ok(view
+            .responsible_units
+            .iter()
+            .map(|&id| id.to_owned())
+            .collect())
     }
 
     #[getter]
-    fn aimed_at(&self) -> Vec<String> {
-        self.get().aimed_at.clone()
+    fn aimed_at(&self) -> PyResult<Vec<String>> {
+        Ok(self.view()?.task.aimed_at.clone())
     }
 
     #[getter]
-    fn instruments(&self) -> Vec<&'static str> {
-        self.get().instruments.iter().map(|i| i.as_str()).collect()
+    fn instruments(&self) -> PyResult<Vec<&'static str>> {
+        Ok(self
+            .view()?
+            .task
+            .instruments
+            .iter()
+            .map(|i| i.as_str())
+            .collect())
     }
 
     #[getter]
     fn measures(&self) -> Vec<Measure> {
-        let count = self.get().measures.len();
-        (0..count)
-            .map(|index| Measure {
-                plan: self.plan.clone(),
-                task: self.index,
-                index,
-            })
+        let measures = self.plan.0.measures_of(self.at);
+        measures
+            .into_iter()
+            .map(|at| self.plan.measure_at(at))
             .collect()
     }
 
     #[getter]
     fn targets(&self) -> Vec<Target> {
-        let targets = self.get().targets.iter();
+        let targets = self.plan.0.targets_of(self.at);
         targets
-            .map(|target| Target {
-                plan: self.plan.clone(),
-                target: target.clone(),
-            })
+            .into_iter()
+            .map(|at| self.plan.target_at(at))
             .collect()
     }
 
     #[getter]
-    fn entities(&self) -> Vec<String> {
-        self.get().entities.clone()
+    fn entities(&self) -> PyResult<Vec<String>> {
+        Ok(self.view()?.task.entities.clone())
     }
 
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_value(py, &self.plan.0.view(self.get()))
+        py_value(py, &self.view()?)
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "Task(number={}, citation={:?})",
-            self.get().number,
-            self.citation()
-        )
+    fn __repr__(&self) -> PyResult<String> {
+        let view = self.view()?;
+        Ok(format!(
+            "Task(number={}, id={:?})",
+            view.task.number, view.id
+        ))
     }
 }
 
-/// A support measure: something an enterprise can get.
-#[pyclass(frozen, eq, module = "srdi_plan")]
-#[derive(Clone, PartialEq)]
-struct Measure {
-    plan: Plan,
-    task: usize,
-    index: usize,
-}
-
-impl Measure {
-    fn get(&self) -> &core::Measure {
-        &self.plan.0.tasks[self.task].measures[self.index]
-    }
+item! {
+    /// A support measure: something an enterprise can get.
+    Measure(core::MeasureRef) => measure_view -> MeasureView
 }
 
 #[pymethods]
 impl Measure {
     #[getter]
-    fn id(&self) -> &str {
-        &self.get().id
+    fn id(&self) -> PyResult<String> {
+        Ok(self.view()?.measure.id.clone())
     }
 
     /// The number of the task that offers it.
     #[getter]
-    fn task(&self) -> u8 {
-        self.plan.0.tasks[self.task].number
+    fn task(&self) -> PyResult<u8> {
+        Ok(self.view()?.task)
     }
 
     #[getter]
-    fn citation(&self) -> String {
-        self.plan.0.citation(&self.get().id).unwrap_or_default()
+    fn citation(&self) -> PyResult<Option<Citation>> {
+        Ok(citation(self.view()?.citation.as_ref()))
     }
 
     #[getter]
-    fn instrument(&self) -> &'static str {
-        self.get().instrument.as_str()
+    fn instrument(&self) -> PyResult<&'static str> {
+        Ok(self.view()?.measure.instrument.as_str())
     }
 
     #[getter]
-    fn text(&self) -> Text {
-        text(&self.get().text)
+    fn text(&self) -> PyResult<Text> {
+        Ok(text(&self.view()?.measure.text))
     }
 
-    /// The tier or defined term the beneficiary belongs to, if the text names one.
+    /// Who can get it: `{"group": …, "condition": {"zh", "en"}}`, each part when printed.
     #[getter]
-    fn group(&self) -> Option<&str> {
-        self.get().beneficiary.group.as_deref()
-    }
-
-    #[getter]
-    fn condition(&self) -> Option<Text> {
-        self.get().beneficiary.condition.as_ref().map(text)
+    fn beneficiary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.view()?.measure.beneficiary)
     }
 
     #[getter]
-    fn trigger<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_value(py, &self.get().trigger)
+    fn trigger(&self) -> PyResult<Option<&'static str>> {
+        Ok(self.view()?.measure.trigger.map(core::Trigger::as_str))
     }
 
-    /// The amount in whole currency units, when the text states one.
+    /// The sum, `{"value": …, "currency": …}`, when the text states one.
     #[getter]
-    fn amount(&self) -> Option<u64> {
-        self.get().amount.as_ref().map(|amount| amount.value)
-    }
-
-    #[getter]
-    fn currency(&self) -> Option<&str> {
-        self.get()
-            .amount
-            .as_ref()
-            .map(|amount| amount.currency.as_str())
+    fn amount<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.view()?.measure.amount)
     }
 
     #[getter]
-    fn one_time(&self) -> bool {
-        self.get().one_time
+    fn one_time(&self) -> PyResult<bool> {
+        Ok(self.view()?.measure.one_time)
     }
 
     #[getter]
-    fn approved_by(&self) -> Vec<String> {
-        self.get().approved_by.clone()
+    fn approved_by(&self) -> PyResult<Vec<String>> {
+        Ok(self.view()?.measure.approved_by.clone())
     }
 
     #[getter]
-    fn legal_basis(&self) -> Option<&str> {
-        self.get().legal_basis.as_deref()
+    fn legal_basis(&self) -> PyResult<Option<String>> {
+        Ok(self.view()?.measure.legal_basis.clone())
     }
 
     #[getter]
-    fn interpretation(&self) -> Option<&str> {
-        self.get().interpretation.as_deref()
+    fn interpretation(&self) -> PyResult<Option<String>> {
+        Ok(self.view()?.measure.interpretation.clone())
     }
 
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_value(py, &self.plan.0.cited(&self.get().id, self.get()))
+        py_value(py, &self.view()?)
     }
 
-    fn __repr__(&self) -> String {
-        format!(
+    fn __repr__(&self) -> PyResult<String> {
+        let view = self.view()?;
+        Ok(format!(
             "Measure(id={:?}, instrument={:?})",
-            self.get().id,
-            self.instrument()
-        )
+            view.measure.id,
+            view.measure.instrument.as_str()
+        ))
     }
 }
 
-/// A quantified target: a plan goal or a task-level target.
-#[pyclass(frozen, eq, module = "srdi_plan")]
-#[derive(Clone, PartialEq)]
-struct Target {
-    plan: Plan,
-    target: core::Target,
+item! {
+    /// A quantified target: a plan goal or a task-level target.
+    Target(core::TargetRef) => target_view -> TargetView
 }
 
 #[pymethods]
 impl Target {
     #[getter]
-    fn id(&self) -> &str {
-        &self.target.id
+    fn id(&self) -> PyResult<String> {
+        Ok(self.view()?.target.id.clone())
+    }
+
+    /// The number of the task that sets it; `None` for a plan goal.
+    #[getter]
+    fn task(&self) -> PyResult<Option<u8>> {
+        Ok(self.view()?.task)
     }
 
     #[getter]
-    fn citation(&self) -> String {
-        self.plan.0.citation(&self.target.id).unwrap_or_default()
+    fn citation(&self) -> PyResult<Option<Citation>> {
+        Ok(citation(self.view()?.citation.as_ref()))
     }
 
     #[getter]
-    fn indicator(&self) -> Text {
-        text(&self.target.indicator)
+    fn indicator(&self) -> PyResult<Text> {
+        Ok(text(&self.view()?.target.indicator))
     }
 
     #[getter]
-    fn text(&self) -> Text {
-        text(&self.target.text)
+    fn text(&self) -> PyResult<Text> {
+        Ok(text(&self.view()?.target.text))
     }
 
     #[getter]
-    fn value(&self) -> u32 {
-        self.target.value
+    fn value(&self) -> PyResult<u32> {
+        Ok(self.view()?.target.value)
     }
 
     #[getter]
-    fn count_unit(&self) -> &'static str {
-        self.target.count_unit.as_zh()
+    fn count_unit(&self) -> PyResult<&'static str> {
+        Ok(self.view()?.target.count_unit.as_str())
     }
 
     #[getter]
-    fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_value(py, &self.target.kind)
+    fn kind(&self) -> PyResult<&'static str> {
+        Ok(self.view()?.target.kind.as_str())
     }
 
     #[getter]
-    fn tier(&self) -> Option<&str> {
-        self.target.tier.as_deref()
+    fn tier(&self) -> PyResult<Option<String>> {
+        Ok(self.view()?.target.tier.clone())
     }
 
     #[getter]
-    fn by_year(&self) -> Option<u16> {
-        self.target.by_year
+    fn by_year(&self) -> PyResult<Option<u16>> {
+        Ok(self.view()?.target.by_year)
     }
 
     #[getter]
-    fn interpretation(&self) -> Option<&str> {
-        self.target.interpretation.as_deref()
+    fn interpretation(&self) -> PyResult<Option<String>> {
+        Ok(self.view()?.target.interpretation.clone())
     }
 
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_value(py, &self.plan.0.cited(&self.target.id, &self.target))
+        py_value(py, &self.view()?)
     }
 
-    fn __repr__(&self) -> String {
-        format!(
+    fn __repr__(&self) -> PyResult<String> {
+        let view = self.view()?;
+        Ok(format!(
             "Target(id={:?}, value={})",
-            self.target.id, self.target.value
-        )
+            view.target.id, view.target.value
+        ))
     }
 }
 
-/// An organisation the plan names, with what it answers for.
-#[pyclass(frozen, eq, module = "srdi_plan")]
-#[derive(Clone, PartialEq)]
-struct Unit {
-    plan: Plan,
-    index: usize,
-}
-
-impl Unit {
-    fn get(&self) -> &core::Unit {
-        &self.plan.0.units[self.index]
-    }
-
-    fn duties(&self) -> core::Duties<'_> {
-        self.plan.0.duties(self.get())
-    }
+item! {
+    /// An organisation the plan names, with what it answers for.
+    Unit(core::UnitRef) => unit_view -> UnitView
 }
 
 #[pymethods]
 impl Unit {
     #[getter]
-    fn id(&self) -> &str {
-        &self.get().id
+    fn id(&self) -> PyResult<String> {
+        Ok(self.view()?.unit.id.clone())
     }
 
     #[getter]
-    fn name(&self) -> Text {
-        text(&self.get().name)
+    fn name(&self) -> PyResult<Text> {
+        Ok(text(&self.view()?.unit.name))
     }
 
     #[getter]
-    fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_value(py, &self.get().kind)
+    fn kind(&self) -> PyResult<&'static str> {
+        Ok(self.view()?.unit.kind.as_str())
     }
 
     #[getter]
-    fn interpretation(&self) -> Option<&str> {
-        self.get().interpretation.as_deref()
+    fn interpretation(&self) -> PyResult<Option<String>> {
+        Ok(self.view()?.unit.interpretation.clone())
     }
 
     /// Numbers of the tasks it is responsible for.
     #[getter]
-    fn tasks(&self) -> Vec<u32> {
-        numbers(self.duties().tasks)
+    fn tasks(&self) -> PyResult<Vec<u32>> {
+        Ok(numbers(&self.view()?.tasks))
     }
 
     /// Numbers of the mechanisms it is responsible for.
     #[getter]
-    fn mechanisms(&self) -> Vec<u32> {
-        numbers(self.duties().mechanisms)
+    fn mechanisms(&self) -> PyResult<Vec<u32>> {
+        Ok(numbers(&self.view()?.mechanisms))
     }
 
     /// Numbers of the mechanisms it leads, where the text says so.
     #[getter]
-    fn leads(&self) -> Vec<u32> {
-        numbers(self.duties().leads)
+    fn leads(&self) -> PyResult<Vec<u32>> {
+        Ok(numbers(&self.view()?.leads))
     }
 
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_value(py, &self.duties())
+        py_value(py, &self.view()?)
     }
 
-    fn __repr__(&self) -> String {
-        format!(
+    fn __repr__(&self) -> PyResult<String> {
+        let view = self.view()?;
+        Ok(format!(
             "Unit(id={:?}, name={:?})",
-            self.get().id,
-            self.get().name.zh
-        )
+            view.unit.id, view.unit.name.zh
+        ))
     }
 }
 
-/// One of the plan's safeguard mechanisms.
-#[pyclass(frozen, eq, module = "srdi_plan")]
-#[derive(Clone, PartialEq)]
-struct Mechanism {
-    plan: Plan,
-    index: usize,
-}
-
-impl Mechanism {
-    fn get(&self) -> &core::Mechanism {
-        &self.plan.0.mechanisms[self.index]
-    }
+item! {
+    /// One of the plan's safeguard mechanisms.
+    Mechanism(core::MechanismRef) => mechanism_view -> MechanismView
 }
 
 #[pymethods]
 impl Mechanism {
     #[getter]
-    fn number(&self) -> u8 {
-        self.get().number
+    fn number(&self) -> PyResult<u8> {
+        Ok(self.view()?.mechanism.number)
     }
 
     #[getter]
-    fn id(&self) -> String {
-        self.get().id()
+    fn id(&self) -> PyResult<String> {
+        Ok(self.view()?.id)
     }
 
     #[getter]
-    fn citation(&self) -> String {
-        self.plan.0.citation(&self.get().id()).unwrap_or_default()
+    fn citation(&self) -> PyResult<Option<Citation>> {
+        Ok(citation(self.view()?.citation.as_ref()))
     }
 
     #[getter]
-    fn title(&self) -> Text {
-        text(&self.get().title)
+    fn title(&self) -> PyResult<Text> {
+        Ok(text(&self.view()?.mechanism.title))
     }
 
     #[getter]
-    fn text(&self) -> Text {
-        text(&self.get().text)
+    fn text(&self) -> PyResult<Text> {
+        Ok(text(&self.view()?.mechanism.text))
+    }
+
+    /// The printed 责任单位 line and the units it names: `{"text": {"zh", "en"}, "units": [...]}`.
+    #[getter]
+    fn responsibility<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.view()?.mechanism.responsibility)
     }
 
     #[getter]
-    fn units(&self) -> Vec<String> {
-        self.get().responsibility.units.clone()
+    fn lead(&self) -> PyResult<Option<String>> {
+        Ok(self.view()?.mechanism.lead.clone())
     }
 
     #[getter]
-    fn lead(&self) -> Option<&str> {
-        self.get().lead.as_deref()
+    fn instruments(&self) -> PyResult<Vec<&'static str>> {
+        let view = self.view()?;
+        Ok(view
+            .mechanism
+            .instruments
+            .iter()
+            .map(|i| i.as_str())
+            .collect())
     }
 
     #[getter]
-    fn instruments(&self) -> Vec<&'static str> {
-        self.get().instruments.iter().map(|i| i.as_str()).collect()
-    }
-
-    #[getter]
-    fn entities(&self) -> Vec<String> {
-        self.get().entities.clone()
+    fn entities(&self) -> PyResult<Vec<String>> {
+        Ok(self.view()?.mechanism.entities.clone())
     }
 
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_value(py, &self.plan.0.cited(&self.get().id(), self.get()))
+        py_value(py, &self.view()?)
     }
 
-    fn __repr__(&self) -> String {
-        format!(
+    fn __repr__(&self) -> PyResult<String> {
+        let view = self.view()?;
+        Ok(format!(
             "Mechanism(number={}, title={:?})",
-            self.get().number,
-            self.get().title.zh
-        )
+            view.mechanism.number, view.mechanism.title.zh
+        ))
     }
 }
 
-/// A named platform, fund, programme, event or document, with where it is mentioned.
-#[pyclass(frozen, eq, module = "srdi_plan")]
-#[derive(Clone, PartialEq)]
-struct Entity {
-    plan: Plan,
-    index: usize,
-}
-
-impl Entity {
-    fn get(&self) -> &core::Entity {
-        &self.plan.0.entities[self.index]
-    }
+item! {
+    /// A named platform, fund, programme, event or document, with where it is mentioned.
+    Entity(core::EntityRef) => entity_view -> EntityView
 }
 
 #[pymethods]
 impl Entity {
     #[getter]
-    fn id(&self) -> &str {
-        &self.get().id
+    fn id(&self) -> PyResult<String> {
+        Ok(self.view()?.entity.id.clone())
     }
 
     #[getter]
-    fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_value(py, &self.get().kind)
+    fn kind(&self) -> PyResult<&'static str> {
+        Ok(self.view()?.entity.kind.as_str())
     }
 
     #[getter]
-    fn name(&self) -> Text {
-        text(&self.get().name)
+    fn name(&self) -> PyResult<Text> {
+        Ok(text(&self.view()?.entity.name))
     }
 
     #[getter]
-    fn number(&self) -> Option<&str> {
-        self.get().number.as_deref()
+    fn number(&self) -> PyResult<Option<String>> {
+        Ok(self.view()?.entity.number.clone())
     }
 
     #[getter]
-    fn tasks(&self) -> Vec<u32> {
-        numbers(self.plan.0.mentions_of(self.get()).tasks)
+    fn tasks(&self) -> PyResult<Vec<u32>> {
+        Ok(numbers(&self.view()?.tasks))
     }
 
     #[getter]
-    fn mechanisms(&self) -> Vec<u32> {
-        numbers(self.plan.0.mentions_of(self.get()).mechanisms)
+    fn mechanisms(&self) -> PyResult<Vec<u32>> {
+        Ok(numbers(&self.view()?.mechanisms))
     }
 
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_value(py, &self.plan.0.mentions_of(self.get()))
+        py_value(py, &self.view()?)
     }
 
-    fn __repr__(&self) -> String {
-        format!(
+    fn __repr__(&self) -> PyResult<String> {
+        let view = self.view()?;
+        Ok(format!(
             "Entity(id={:?}, name={:?})",
-            self.get().id,
-            self.get().name.zh
-        )
+            view.entity.id, view.entity.name.zh
+        ))
     }
 }
 
@@ -845,8 +840,8 @@ struct Hit(core::Hit);
 #[pymethods]
 impl Hit {
     #[getter]
-    fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_value(py, &self.0.kind)
+    fn kind(&self) -> &'static str {
+        self.0.kind.as_str()
     }
 
     #[getter]
@@ -855,8 +850,8 @@ impl Hit {
     }
 
     #[getter]
-    fn citation(&self) -> Option<&str> {
-        self.0.citation.as_deref()
+    fn citation(&self) -> Option<Citation> {
+        citation(self.0.citation.as_ref())
     }
 
     #[getter]
@@ -904,8 +899,11 @@ impl Issue {
     }
 
     #[getter]
-    fn severity<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_value(py, &self.0.severity)
+    fn severity(&self) -> &'static str {
+        match self.0.severity {
+            core::Severity::Error => "error",
+            core::Severity::Warning => "warning",
+        }
     }
 
     #[getter]
@@ -936,13 +934,10 @@ impl Issue {
     }
 }
 
-/// The embedded Wulong plan, 武隆府办发〔2022〕48号 (shared, parsed once).
+/// The embedded Wulong plan, 武隆府办发〔2022〕48号 (parsed once, shared).
 #[pyfunction]
 fn wulong() -> Plan {
-    static WULONG: OnceLock<Plan> = OnceLock::new();
-    WULONG
-        .get_or_init(|| Plan(Arc::new(core::wulong().clone())))
-        .clone()
+    Plan(Arc::clone(core::wulong()))
 }
 
 /// Every problem with a plan file: syntax, shape, unknown fields and rules; warnings included.
@@ -955,8 +950,11 @@ fn validate(text: &str) -> Vec<Issue> {
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(wulong, module)?)?;
     module.add_function(wrap_pyfunction!(validate, module)?)?;
+    let codes: Vec<&str> = core::Code::ALL.iter().map(|code| code.as_str()).collect();
+    module.add("CODES", codes)?;
     module.add_class::<Plan>()?;
     module.add_class::<Text>()?;
+    module.add_class::<Citation>()?;
     module.add_class::<Task>()?;
     module.add_class::<Measure>()?;
     module.add_class::<Target>()?;

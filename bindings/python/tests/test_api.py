@@ -22,11 +22,12 @@ def test_the_embedded_plan(plan):
 def test_task_attributes(plan):
     task = plan.task(28)
     assert (task.number, task.id, task.section) == (28, "task-28", 5)
-    assert task.citation == "武隆府办发〔2022〕48号 二（五）28"
+    assert str(task.citation) == "武隆府办发〔2022〕48号 二（五）28"
+    assert task.citation.place.en == "part 2, section 5, task 28"
     assert task.title is None
     assert task.text.zh.startswith("对新获得认定的国家级“小巨人”")
     assert "1,000,000 yuan" in task.text.en
-    assert task.units[:2] == ["economy-info-commission", "finance-bureau"]
+    assert task.responsible_units[:2] == ["economy-info-commission", "finance-bureau"]
     assert task.instruments == ["reward"]
     assert task.aimed_at == ["little-giant", "srdi-sme"]
     assert plan.task(1).title.zh == "提升企业专业化竞争优势"
@@ -35,11 +36,13 @@ def test_task_attributes(plan):
 
 def test_measures_are_structured(plan):
     first, second = plan.task(28).measures
-    assert (first.amount, first.currency, first.one_time, first.group) == (1_000_000, "CNY", True, "little-giant")
-    assert (second.amount, second.group) == (200_000, "srdi-sme")
+    assert first.amount == {"value": 1_000_000, "currency": "CNY"}
+    assert (first.one_time, first.beneficiary["group"]) == (True, "little-giant")
+    assert (second.amount["value"], second.beneficiary["group"]) == (200_000, "srdi-sme")
     assert first.trigger == "new_recognition"
-    assert first.condition.zh == "新获得认定的"
-    assert first.task == 28 and first.citation.endswith("二（五）28")
+    assert first.beneficiary["condition"]["zh"] == "新获得认定的"
+    assert first.task == 28 and first.citation.zh.endswith("二（五）28")
+    assert plan.task(30).measures[0].amount is None
     listing = plan.task(31).measures[0]
     assert listing.legal_basis == "doc-wulong-caizhengfa-2020-89"
     assert plan.task(32).measures[0].approved_by == ["district-party-committee", "district-government"]
@@ -52,28 +55,30 @@ def test_units_goals_mechanisms_entities(plan):
     assert statistics.name.zh == "区统计局" and statistics.kind == "government_department"
     assert len(plan.units()) == 28
     assert [goal.value for goal in plan.goals()] == [200, 15, 1, 1]
-    assert plan.goals()[0].count_unit == "家" and plan.goals()[0].by_year == 2025
+    assert plan.goals()[0].count_unit == "jia" and plan.goals()[0].by_year == 2025
+    assert plan.goals()[0].task is None and plan.task(8).targets[0].task == 8
     assert plan.mechanism(2).lead == "economy-info-commission"
     assert plan.entity("中国国际智能产业博览会").tasks == [26]
     assert plan.entity("yuqi-jinfu").kind == "platform"
-    assert plan.matrix()["tax-bureau"] == [28, 29, 30, 31, 32]
+    rows = {row["unit"]["id"]: row["tasks"] for row in plan.matrix()["rows"]}
+    assert rows["tax-bureau"] == [28, 29, 30, 31, 32]
 
 
 def test_search_hits(plan):
     hit = plan.search("首台")[0]
     assert (hit.kind, hit.id, hit.field) == ("task", "task-25", "text.zh")
-    assert hit.citation == "武隆府办发〔2022〕48号 二（四）25"
+    assert str(hit.citation) == "武隆府办发〔2022〕48号 二（四）25"
     assert "首台（套）" in hit.snippet
 
 
 def test_repr_eq_and_to_dict(plan):
     task = plan.task(23)
-    assert repr(task) == 'Task(number=23, citation="武隆府办发〔2022〕48号 二（四）23")'
+    assert repr(task) == 'Task(number=23, id="task-23")'
     assert task == plan.task(23) and task != plan.task(24)
     assert task != "task-23"
     as_dict = task.to_dict()
     assert as_dict["number"] == 23 and as_dict["id"] == "task-23"
-    assert as_dict["responsible_units"] == task.units
+    assert as_dict["responsible_units"] == task.responsible_units
     assert json.loads(json.dumps(as_dict)) == as_dict
     assert plan.unit("区财政局").to_dict()["tasks"] == [11, 12, 13, 14, 15, 16, 17, 18, 19, 28, 29, 30, 31, 32]
     assert repr(plan.task(1).title) == 'Text(zh="提升企业专业化竞争优势", en="Raise enterprises\' specialised competitive advantage")'
@@ -93,16 +98,21 @@ def test_load_reads_a_file(tmp_path, plan):
     assert srdi_plan.load(str(path)).task(28) == plan.task(28)
 
 
-def test_records_are_flat(plan):
+def test_records_keep_their_types(plan):
     tasks = plan.records("tasks")
     assert len(tasks) == 32
-    assert tasks[27]["number"] == "28" and tasks[27]["instruments"] == "reward"
-    assert tasks[10]["units"].startswith("economy-info-commission; finance-bureau")
-    measures = plan.records("measures")
-    assert {row["id"]: row["amount"] for row in measures}["task-28-m2"] == "200000"
+    assert tasks[27]["number"] == 28 and tasks[27]["instruments"] == ["reward"]
+    assert tasks[10]["units"][:2] == ["economy-info-commission", "finance-bureau"]
+    assert tasks[27]["title_zh"] is None
+    measures = {row["id"]: row for row in plan.records("measures")}
+    assert measures["task-28-m2"]["amount"] == 200_000 and measures["task-28-m2"]["one_time"] is True
+    assert measures["task-30-m1"]["amount"] is None
     assert len(plan.records("targets")) == 8 and len(plan.records("units")) == 28
-    with pytest.raises(ValueError, match="tasks, measures, targets, units"):
+    table = plan.table("measures")
+    assert table["columns"][8] == {"name": "amount", "kind": "integer"}
+    with pytest.raises(srdi_plan.QueryError, match="tasks, measures, targets, units") as raised:
         plan.records("laws")
+    assert raised.value.code == "invalid_argument"
 
 
 def test_to_pandas(plan):
@@ -111,6 +121,9 @@ def test_to_pandas(plan):
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame.columns[:4]) == ["id", "task", "citation", "instrument"]
     assert len(frame) == 24
+    assert frame.amount.sum() == 1_200_000
+    assert str(frame.amount.dtype) == "Int64" and str(frame.one_time.dtype) == "boolean"
+    assert frame.amount.isna().sum() == 22
 
 
 def test_to_pandas_without_pandas_says_how_to_install(plan, monkeypatch):
@@ -127,4 +140,4 @@ def test_the_package_exports_what_it_documents():
 
 def test_the_schema_file_is_where_the_plan_says(plan):
     schema = ROOT / "policy-data" / "schema" / "plan.schema.json"
-    assert json.loads(schema.read_text(encoding="utf-8"))["title"] == "Plan"
+    assert json.loads(schema.read_text(encoding="utf-8"))["title"] == "PlanData"

@@ -43,9 +43,22 @@ def test_the_stubs_type_check_a_typical_script(tmp_path):
         "import srdi_plan\n"
         "plan: srdi_plan.Plan = srdi_plan.wulong()\n"
         "numbers: list[int] = [t.number for t in plan.tasks(unit='区财政局')]\n"
-        "amount: int | None = plan.task(28).measures[0].amount\n"
+        "amount = plan.task(28).measures[0].amount\n"
+        "assert amount is not None\n"
+        "value: int = amount['value']\n"
+        "citation: str = str(plan.task(28).citation)\n"
         "zh: str = plan.task(1).text.zh\n",
         encoding="utf-8",
     )
     result = subprocess.run([sys.executable, "-m", "mypy", "--strict", str(script)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_code_literal_is_the_cores():
+    """`Code` in errors.py is generated from the core by `make stubs`; it must be current."""
+    from typing import get_args
+
+    import srdi_plan
+    from srdi_plan import _native
+
+    assert list(get_args(srdi_plan.Code)) == _native.CODES, "errors.py is stale: run `make stubs`"

@@ -47,9 +47,9 @@ enum Command {
         /// A responsible unit: id, printed name (区财政局) or English name.
         #[arg(long)]
         unit: Option<String>,
-        /// A section number, 1–5.
+        /// A section number.
         #[arg(long)]
-        section: Option<u8>,
+        section: Option<i64>,
         /// An instrument, e.g. `loan`, `reward`, `listing_support`.
         #[arg(long)]
         instrument: Option<String>,
@@ -62,8 +62,8 @@ enum Command {
     },
     /// One task, with its citation, units, measures and targets.
     Task {
-        /// The task number, 1–32.
-        number: u8,
+        /// The task number.
+        number: i64,
     },
     /// Every unit, with the tasks and mechanisms it answers for.
     Units,
@@ -94,8 +94,8 @@ enum Command {
     Mechanisms,
     /// One mechanism.
     Mechanism {
-        /// The mechanism number, 1–4.
-        number: u8,
+        /// The mechanism number.
+        number: i64,
     },
     /// Named platforms, funds, programmes, events and documents, with where they are mentioned.
     Entities,

@@ -54,6 +54,24 @@ pub enum ItemKind {
     Entity,
 }
 
+names! {
+    ItemKind {
+        Document = "document",
+        Preamble = "preamble",
+        Part = "part",
+        Tier = "tier",
+        Term = "term",
+        Goal = "goal",
+        Target = "target",
+        Section = "section",
+        Task = "task",
+        Measure = "measure",
+        Mechanism = "mechanism",
+        Unit = "unit",
+        Entity = "entity",
+    }
+}
+
 impl ItemKind {
     /// The kind in a word, for messages: `task`, `defined term`, ….
     pub fn noun(self) -> &'static str {
@@ -326,7 +344,7 @@ pub enum Query {
     /// [`Plan::task`].
     Task {
         /// The task number.
-        number: u8,
+        number: i64,
     },
     /// [`Plan::units`].
     Units,
@@ -351,7 +369,7 @@ pub enum Query {
     /// [`Plan::mechanism`].
     Mechanism {
         /// The mechanism number.
-        number: u8,
+        number: i64,
     },
     /// [`Plan::entities`].
     Entities,
@@ -505,7 +523,7 @@ impl Plan {
                 let Some(task) = self.get(at) else {
                     return false;
                 };
-                filter.section.is_none_or(|n| task.section == n)
+                filter.section.is_none_or(|n| i64::from(task.section) == n)
                     && unit.is_none_or(|unit| self.responsible(at).contains(&unit))
                     && instrument.is_none_or(|i| task.instruments.contains(&i))
                     && tiers
@@ -533,7 +551,7 @@ impl Plan {
     /// # Errors
     ///
     /// [`QueryError::UnknownName`], naming the valid range, if there is no such task.
-    pub fn task(&self, number: u8) -> Result<TaskView<'_>, QueryError> {
+    pub fn task(&self, number: i64) -> Result<TaskView<'_>, QueryError> {
         let at = self.find_task(number)?;
         self.task_view(at).ok_or_else(|| missing(&at))
     }
@@ -640,7 +658,7 @@ impl Plan {
     /// # Errors
     ///
     /// [`QueryError::UnknownName`], naming the valid range, if there is no such mechanism.
-    pub fn mechanism(&self, number: u8) -> Result<MechanismView<'_>, QueryError> {
+    pub fn mechanism(&self, number: i64) -> Result<MechanismView<'_>, QueryError> {
         let at = self.find_mechanism(number)?;
         self.mechanism_view(at).ok_or_else(|| missing(&at))
     }

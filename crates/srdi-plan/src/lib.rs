@@ -44,6 +44,29 @@
     )
 )]
 
+/// `ALL`, `as_str` (the serde name) and `Display` for a unit-only enum, by its serde names.
+macro_rules! names {
+    ($($name:ident { $($variant:ident = $text:literal,)* })*) => {$(
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$(Self::$variant,)*];
+
+            /// The `snake_case` name used in JSON.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text,)*
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )*};
+}
+
 mod answer;
 mod embedded;
 mod error;

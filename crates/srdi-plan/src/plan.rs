@@ -159,6 +159,18 @@ impl Plan {
         })
     }
 
+    /// The measures of a task, in order.
+    pub fn measures_of(&self, task: TaskRef) -> Vec<MeasureRef> {
+        let count = self.get(task).map_or(0, |t| t.measures.len());
+        (0..count).map(|i| MeasureRef::new(task, i)).collect()
+    }
+
+    /// The targets of a task, in order.
+    pub fn targets_of(&self, task: TaskRef) -> Vec<TargetRef> {
+        let count = self.get(task).map_or(0, |t| t.targets.len());
+        (0..count).map(|i| TargetRef::of_task(task, i)).collect()
+    }
+
     /// Every target: the plan goals, then the task-level targets in task order.
     pub fn target_refs(&self) -> impl Iterator<Item = TargetRef> + '_ {
         let goals = (0..self.data.goals.len()).map(TargetRef::goal);

@@ -39,7 +39,7 @@ pub struct TaskFilter {
     pub unit: Option<String>,
     /// A section number.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub section: Option<u8>,
+    pub section: Option<i64>,
     /// An instrument, e.g. `loan` or `listing_support`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instrument: Option<String>,
@@ -169,8 +169,11 @@ impl Plan {
     /// # Errors
     ///
     /// [`QueryError::UnknownName`], naming the valid range, if there is no such task.
-    pub fn find_task(&self, number: u8) -> Result<TaskRef, QueryError> {
-        self.task_numbered(number).ok_or_else(|| {
+    pub fn find_task(&self, number: i64) -> Result<TaskRef, QueryError> {
+        let found = u8::try_from(number)
+            .ok()
+            .and_then(|n| self.task_numbered(n));
+        found.ok_or_else(|| {
             let numbers = self.data().tasks.iter().map(|t| t.number);
             unknown_number(NameKind::Task, number, numbers)
         })
@@ -181,8 +184,11 @@ impl Plan {
     /// # Errors
     ///
     /// [`QueryError::UnknownName`], naming the valid range, if there is no such section.
-    pub fn find_section(&self, number: u8) -> Result<SectionRef, QueryError> {
-        self.section_numbered(number).ok_or_else(|| {
+    pub fn find_section(&self, number: i64) -> Result<SectionRef, QueryError> {
+        let found = u8::try_from(number)
+            .ok()
+            .and_then(|n| self.section_numbered(n));
+        found.ok_or_else(|| {
             let numbers = self.data().sections.iter().map(|s| s.number);
             unknown_number(NameKind::Section, number, numbers)
         })
@@ -193,8 +199,11 @@ impl Plan {
     /// # Errors
     ///
     /// [`QueryError::UnknownName`], naming the valid range, if there is no such mechanism.
-    pub fn find_mechanism(&self, number: u8) -> Result<MechanismRef, QueryError> {
-        self.mechanism_numbered(number).ok_or_else(|| {
+    pub fn find_mechanism(&self, number: i64) -> Result<MechanismRef, QueryError> {
+        let found = u8::try_from(number)
+            .ok()
+            .and_then(|n| self.mechanism_numbered(n));
+        found.ok_or_else(|| {
             let numbers = self.data().mechanisms.iter().map(|m| m.number);
             unknown_number(NameKind::Mechanism, number, numbers)
         })
@@ -263,7 +272,7 @@ fn unknown<'a>(
     }
 }
 
-fn unknown_number(kind: NameKind, number: u8, valid: impl Iterator<Item = u8>) -> QueryError {
+fn unknown_number(kind: NameKind, number: i64, valid: impl Iterator<Item = u8>) -> QueryError {
     let valid: BTreeSet<u8> = valid.collect();
     let range = match (valid.first(), valid.last()) {
         (Some(first), Some(last)) if first == last => vec![first.to_string()],

@@ -2,7 +2,7 @@
 //! path the validator must report for it.
 
 use serde_json::{Value, json};
-use srdi_plan::{Code, Issue, Plan, PlanData, PlanError, Severity, validate_json};
+use srdi_plan::{Code, Issue, Plan, PlanData, Severity, validate_json};
 
 /// Validates the embedded plan after `defect`, checking that the typed and the JSON entry
 /// points agree.
@@ -79,35 +79,6 @@ fn missing_field_points_at_the_field() {
 }
 
 #[test]
-fn arrays_are_never_objects() {
-    let issues = json_issues_after(|plan| plan["preamble"] = json!(["为培育", "To grow"]));
-    assert_reported(&issues, Code::WrongType, "/preamble");
-    let issues = json_issues_after(|plan| plan["period"] = json!([2022, 2025]));
-    assert_reported(&issues, Code::WrongType, "/period");
-    let whole: Value = serde_json::from_str(srdi_plan::WULONG_JSON).unwrap();
-    let fields: Vec<Value> = whole.as_object().unwrap().values().cloned().collect();
-    let issues = validate_json(&Value::Array(fields).to_string());
-    assert_eq!(issues.len(), 1, "{issues:?}");
-    assert_reported(&issues, Code::WrongType, "");
-}
-
-#[test]
-fn four_shape_problems_in_four_tasks_in_one_run() {
-    let issues = json_issues_after(|plan| {
-        plan["tasks"][1]["number"] = json!("2");
-        plan["tasks"][9]["instruments"] = json!("loan");
-        plan["tasks"][17].as_object_mut().unwrap().remove("text");
-        plan["tasks"][26]["colour"] = json!("red");
-    });
-    assert_reported(&issues, Code::WrongType, "/tasks/1/number");
-    assert_reported(&issues, Code::WrongType, "/tasks/9/instruments");
-    assert_reported(&issues, Code::MissingField, "/tasks/17/text");
-    assert_reported(&issues, Code::UnknownField, "/tasks/26/colour");
-    let errors = issues.iter().filter(|issue| issue.is_error()).count();
-    assert_eq!(errors, 4, "nothing else may be reported: {issues:#?}");
-}
-
-#[test]
 fn semantic_rules_still_run_beside_shape_problems_with_file_paths() {
     let issues = json_issues_after(|plan| {
         plan["tasks"][2]["number"] = json!("3");
@@ -128,22 +99,8 @@ fn semantic_rules_still_run_beside_shape_problems_with_file_paths() {
 }
 
 #[test]
-fn duplicate_keys() {
-    let text = srdi_plan::WULONG_JSON.replacen(
-        "\"id\": \"wulong-2022-48\",",
-        "\"id\": \"wulong-2022-48\", \"id\": \"other\",",
-        1,
-    );
-    let issues = validate_json(&text);
-    assert_reported(&issues, Code::DuplicateKey, "/id");
-}
-
-#[test]
-fn derived_ids_take_part_in_the_uniqueness_check() {
-    let issues = issues_after(|plan| plan.goals[1].id = "sec-1".into());
-    assert_reported(&issues, Code::DuplicateId, "/goals/1/id");
-    let issues = issues_after(|plan| plan.tasks[27].measures[0].id = "task-3-m1".into());
-    assert_reported(&issues, Code::InvalidId, "/tasks/27/measures/0/id");
+fn ids_inside_their_own_task_are_fine() {
+    // `sec-1` as a goal and `task-3-m1` in task 28 are in the shared error vectors.
     let issues = issues_after(|plan| plan.tasks[27].measures[0].id = "task-28-x".into());
     assert!(issues.is_empty(), "{issues:?}");
 }
@@ -385,31 +342,4 @@ fn unused_unit_and_entity_are_warnings() {
             .iter()
             .all(|issue| issue.severity == Severity::Warning)
     );
-}
-
-#[test]
-fn one_run_reports_a_dangling_unit_a_numbering_gap_and_an_unknown_field() {
-    let issues = json_issues_after(|plan| {
-        plan["sections"][2]["responsibility"]["units"][1] = json!("finance-office");
-        plan["tasks"].as_array_mut().unwrap().remove(11);
-        plan["mechanisms"][0]["owner"] = json!("区经济信息委");
-    });
-    assert_reported(
-        &issues,
-        Code::UnknownUnit,
-        "/sections/2/responsibility/units/1",
-    );
-    assert_reported(&issues, Code::BadNumbering, "/tasks/11/number");
-    assert_reported(&issues, Code::UnknownField, "/mechanisms/0/owner");
-
-    let Err(PlanError::Invalid(loaded)) = Plan::from_json(&{
-        let mut value: Value = serde_json::from_str(srdi_plan::WULONG_JSON).unwrap();
-        value["sections"][2]["responsibility"]["units"][1] = json!("finance-office");
-        value["tasks"].as_array_mut().unwrap().remove(11);
-        value["mechanisms"][0]["owner"] = json!("区经济信息委");
-        value.to_string()
-    }) else {
-        panic!("an invalid plan must not load");
-    };
-    assert_eq!(loaded, issues);
 }

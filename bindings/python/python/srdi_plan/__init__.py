@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Union
 
 from ._native import (
+    Citation,
     Entity,
     Hit,
     Issue,
@@ -30,9 +31,19 @@ from ._native import (
     validate,
     wulong,
 )
-from .errors import PlanError, PlanSyntaxError, PlanValidationError, QueryError, UnknownNameError
+from .errors import (
+    Code,
+    PlanError,
+    PlanLimitError,
+    PlanSyntaxError,
+    PlanValidationError,
+    QueryError,
+    UnknownNameError,
+)
 
 __all__ = [
+    "Citation",
+    "Code",
     "Entity",
     "Hit",
     "Issue",
@@ -40,6 +51,7 @@ __all__ = [
     "Mechanism",
     "Plan",
     "PlanError",
+    "PlanLimitError",
     "PlanSyntaxError",
     "PlanValidationError",
     "QueryError",

@@ -1,8 +1,32 @@
-"""Type stubs of the native module. The public names are re-exported by ``srdi_plan``."""
+"""Type stubs of the native module. The public names are re-exported by ``srdi_plan``.
+
+Every result object's ``to_dict()`` is the core's answer in its JSON shape — the same JSON
+``srdi --json`` prints and the JavaScript package returns.
+"""
 
 from typing import Any, Optional, final
 
-__all__ = ["Entity", "Hit", "Issue", "Measure", "Mechanism", "Plan", "Target", "Task", "Text", "Unit", "validate", "wulong"]
+from .errors import Code
+
+__all__ = [
+    "CODES",
+    "Citation",
+    "Entity",
+    "Hit",
+    "Issue",
+    "Measure",
+    "Mechanism",
+    "Plan",
+    "Target",
+    "Task",
+    "Text",
+    "Unit",
+    "validate",
+    "wulong",
+]
+
+CODES: list[Code]
+"""Every stable code of issues and errors, in the core's order."""
 
 @final
 class Text:
@@ -16,6 +40,21 @@ class Text:
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
+class Citation:
+    """Where an item comes from: ``str(citation)`` is ``武隆府办发〔2022〕48号 二（五）28``."""
+
+    @property
+    def zh(self) -> str: ...
+    @property
+    def en(self) -> str: ...
+    @property
+    def document(self) -> Optional[str]: ...
+    @property
+    def place(self) -> Optional[Text]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
 class Plan:
     """An action plan: the document, its goals, sections, tasks, measures and mechanisms."""
 
@@ -23,8 +62,9 @@ class Plan:
     def from_json(text: str) -> Plan:
         """Loads and validates a plan.
 
-        Raises ``PlanSyntaxError`` (with ``line`` and ``column``) for text that is not JSON and
-        ``PlanValidationError`` (with every issue) for JSON that is not a valid plan.
+        Raises ``PlanSyntaxError`` (with ``line`` and ``column``) for text that is not JSON,
+        ``PlanLimitError`` for input over a limit and ``PlanValidationError`` (with every issue)
+        for JSON that is not a valid plan.
         """
     def to_json(self) -> str: ...
     @property
@@ -37,7 +77,10 @@ class Plan:
     def period(self) -> tuple[int, int]: ...
     @property
     def document(self) -> dict[str, Any]: ...
-    def summary(self) -> dict[str, Any]: ...
+    @property
+    def warnings(self) -> list[Issue]: ...
+    def summary(self) -> dict[str, Any]:
+        """The document, counts, goals and sections (with their tasks and units)."""
     def tasks(
         self,
         unit: Optional[str] = None,
@@ -47,7 +90,7 @@ class Plan:
         text: Optional[str] = None,
     ) -> list[Task]:
         """Tasks matching every filter given. A unit is named by id, printed name or English
-        name; a tier by id or name (“专精特新”企业 covers all three tiers). Raises
+        name; a tier by id or name (a defined term covers every tier it stands for). Raises
         ``UnknownNameError`` with suggestions for a name that matches nothing."""
     def task(self, number: int) -> Task: ...
     def search(self, query: str) -> list[Hit]: ...
@@ -62,11 +105,15 @@ class Plan:
     def entities(self) -> list[Entity]: ...
     def entity(self, name: str) -> Entity: ...
     def documents(self) -> list[Entity]: ...
-    def matrix(self) -> dict[str, list[int]]: ...
-    def records(self, kind: str) -> list[dict[str, str]]:
-        """Flat rows of ``tasks``, ``measures``, ``targets`` or ``units``; lists joined by ``; ``."""
+    def matrix(self) -> dict[str, Any]:
+        """``{"tasks": [...], "rows": [{"unit": {...}, "tasks": [...]}]}``."""
+    def table(self, kind: str) -> dict[str, Any]:
+        """``tasks``, ``measures``, ``targets`` or ``units`` as ``{"kind", "columns", "rows"}``;
+        each column has a ``name`` and a ``kind`` (integer, decimal, text, bool, list)."""
+    def records(self, kind: str) -> list[dict[str, Any]]:
+        """The rows of ``table(kind)`` as dicts, with Python values and ``None`` if missing."""
     def to_pandas(self, kind: str) -> Any:
-        """The records of one kind as a pandas DataFrame; needs ``srdi-plan[pandas]``."""
+        """``table(kind)`` as a pandas DataFrame with nullable dtypes; needs ``srdi-plan[pandas]``."""
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
@@ -80,13 +127,13 @@ class Task:
     @property
     def section(self) -> int: ...
     @property
-    def citation(self) -> str: ...
+    def citation(self) -> Optional[Citation]: ...
     @property
     def title(self) -> Optional[Text]: ...
     @property
     def text(self) -> Text: ...
     @property
-    def units(self) -> list[str]: ...
+    def responsible_units(self) -> list[str]: ...
     @property
     def aimed_at(self) -> list[str]: ...
     @property
@@ -109,21 +156,18 @@ class Measure:
     @property
     def task(self) -> int: ...
     @property
-    def citation(self) -> str: ...
+    def citation(self) -> Optional[Citation]: ...
     @property
     def instrument(self) -> str: ...
     @property
     def text(self) -> Text: ...
     @property
-    def group(self) -> Optional[str]: ...
-    @property
-    def condition(self) -> Optional[Text]: ...
+    def beneficiary(self) -> dict[str, Any]: ...
     @property
     def trigger(self) -> Optional[str]: ...
     @property
-    def amount(self) -> Optional[int]: ...
-    @property
-    def currency(self) -> Optional[str]: ...
+    def amount(self) -> Optional[dict[str, Any]]:
+        """``{"value": …, "currency": …}`` when the text states a sum."""
     @property
     def one_time(self) -> bool: ...
     @property
@@ -142,7 +186,9 @@ class Target:
     @property
     def id(self) -> str: ...
     @property
-    def citation(self) -> str: ...
+    def task(self) -> Optional[int]: ...
+    @property
+    def citation(self) -> Optional[Citation]: ...
     @property
     def indicator(self) -> Text: ...
     @property
@@ -192,13 +238,13 @@ class Mechanism:
     @property
     def id(self) -> str: ...
     @property
-    def citation(self) -> str: ...
+    def citation(self) -> Optional[Citation]: ...
     @property
     def title(self) -> Text: ...
     @property
     def text(self) -> Text: ...
     @property
-    def units(self) -> list[str]: ...
+    def responsibility(self) -> dict[str, Any]: ...
     @property
     def lead(self) -> Optional[str]: ...
     @property
@@ -236,7 +282,7 @@ class Hit:
     @property
     def id(self) -> str: ...
     @property
-    def citation(self) -> Optional[str]: ...
+    def citation(self) -> Optional[Citation]: ...
     @property
     def field(self) -> str: ...
     @property
@@ -246,10 +292,10 @@ class Hit:
 
 @final
 class Issue:
-    """One problem found in a plan file: a stable ``code``, a JSON Pointer ``path``, a message."""
+    """One problem found in a plan file."""
 
     @property
-    def code(self) -> str: ...
+    def code(self) -> Code: ...
     @property
     def path(self) -> str: ...
     @property
@@ -264,7 +310,7 @@ class Issue:
     def __eq__(self, value: object, /) -> bool: ...
 
 def wulong() -> Plan:
-    """The embedded Wulong plan, 武隆府办发〔2022〕48号."""
+    """The embedded Wulong plan, 武隆府办发〔2022〕48号 (parsed once, shared)."""
 
 def validate(text: str) -> list[Issue]:
-    """Every problem with a plan file (syntax, shape, unknown fields, rules), warnings included."""
+    """Every problem with a plan file: syntax, shape, unknown fields and rules; warnings included."""
