@@ -10,7 +10,7 @@ WASM_OUT := target/wasm32-unknown-unknown/wasm-release/srdi_plan_wasm.wasm
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 
-.PHONY: test setup-rust test-rust test-python lint doc package schema summary bench bench-python \
+.PHONY: test setup-rust test-rust test-python lint doc package schema stubs summary bench bench-python \
 	setup-wasm wasm test-wasm setup-browser test-browser
 
 ## Everything CI checks, from a fresh clone.
@@ -110,6 +110,10 @@ bench-python: test-python
 ## Regenerates the committed JSON Schema from the Rust types.
 schema:
 	$(CARGO) run -q -p srdi-plan --example schema > policy-data/schema/plan.schema.json
+
+## Regenerates the Python `Code` literal from the core's codes (after `make test-python`).
+stubs:
+	$(PYTHON) bindings/python/scripts/codes.py
 
 ## The main job: a summary of the embedded plan.
 summary:

@@ -7,7 +7,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use srdi_plan::{Plan, TaskFilter};
+use srdi_plan::{MeasureFilter, Plan, TaskFilter};
 
 fn filter(unit: Option<&str>, tier: Option<&str>, text: Option<&str>) -> TaskFilter {
     TaskFilter {
@@ -32,33 +32,34 @@ fn queries(c: &mut Criterion) {
         b.iter(|| Plan::from_json(black_box(srdi_plan::WULONG_JSON)));
     });
     c.bench_function("tasks/unit", |b| {
-        b.iter(|| plan.tasks_where(black_box(&by_unit)));
+        b.iter(|| plan.tasks(black_box(&by_unit)));
     });
     c.bench_function("tasks/tier", |b| {
-        b.iter(|| plan.tasks_where(black_box(&by_tier)));
+        b.iter(|| plan.tasks(black_box(&by_tier)));
     });
     c.bench_function("tasks/text", |b| {
-        b.iter(|| plan.tasks_where(black_box(&by_text)));
+        b.iter(|| plan.tasks(black_box(&by_text)));
     });
     c.bench_function("tasks/combined", |b| {
-        b.iter(|| plan.tasks_where(black_box(&combined)));
+        b.iter(|| plan.tasks(black_box(&combined)));
     });
-    c.bench_function("task/number", |b| b.iter(|| plan.find_task(black_box(28))));
+    c.bench_function("task/number", |b| b.iter(|| plan.task(black_box(28))));
     c.bench_function("unit/duties", |b| {
-        b.iter(|| {
-            plan.find_unit(black_box("区统计局"))
-                .map(|unit| plan.duties(unit))
-        });
+        b.iter(|| plan.unit(black_box("区统计局")));
     });
     c.bench_function("unit/unknown_with_suggestions", |b| {
         b.iter(|| plan.find_unit(black_box("区财政")));
     });
+    let by_measure_tier = MeasureFilter {
+        tier: Some("srdi-sme".into()),
+        ..MeasureFilter::default()
+    };
     c.bench_function("measures/tier", |b| {
-        b.iter(|| plan.measures_where(black_box(Some("srdi-sme")), None));
+        b.iter(|| plan.measures(black_box(&by_measure_tier)));
     });
     c.bench_function("targets/all", |b| b.iter(|| black_box(plan).targets()));
     c.bench_function("entities/mentions", |b| {
-        b.iter(|| black_box(plan).mentions());
+        b.iter(|| black_box(plan).entities());
     });
     c.bench_function("matrix/all", |b| b.iter(|| black_box(plan).matrix()));
     c.bench_function("search/zh", |b| b.iter(|| plan.search(black_box("首台"))));

@@ -67,6 +67,7 @@ fn case_names_are_unique_and_every_question_is_asked() {
         "entity",
         "goal",
         "goals",
+        "instruments",
         "matrix",
         "measures",
         "mechanism",

@@ -74,7 +74,7 @@ impl Citation {
         self.0.zh()
     }
 
-    /// In English: `武隆府办发〔2022〕48号, part 2, section 5, task 28`.
+    /// In English: `武隆府办发〔2022〕48号, II (5) 28`.
     #[getter]
     fn en(&self) -> String {
         self.0.en()
@@ -263,6 +263,11 @@ impl Plan {
     fn documents(&self) -> Vec<Entity> {
         let views = self.0.documents();
         views.iter().map(|view| self.entity_at(view.at)).collect()
+    }
+
+    /// The instrument taxonomy: `[{"id", "description", "stip", "tasks", "measures", "mechanisms"}]`.
+    fn instruments<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.0.instruments())
     }
 
     /// The accountability matrix: `{"tasks": [...], "rows": [{"unit": {...}, "tasks": [...]}]}`.

@@ -23,7 +23,7 @@ def test_task_attributes(plan):
     task = plan.task(28)
     assert (task.number, task.id, task.section) == (28, "task-28", 5)
     assert str(task.citation) == "武隆府办发〔2022〕48号 二（五）28"
-    assert task.citation.place.en == "part 2, section 5, task 28"
+    assert task.citation.place.en == "II (5) 28"
     assert task.title is None
     assert task.text.zh.startswith("对新获得认定的国家级“小巨人”")
     assert "1,000,000 yuan" in task.text.en

@@ -11,64 +11,65 @@
  */
 
 import type {
-  CitedMeasure,
-  CitedMechanism,
-  CitedTarget,
-  Duties,
-  Entity,
+  Code,
+  EntityView,
   Hit,
+  InstrumentView,
   Issue,
   Matrix,
-  Mentions,
-  Plan as PlanData,
-  Records,
+  MeasureView,
+  MechanismView,
+  PlanData,
   Summary,
+  Table,
+  TargetView,
   TaskView,
+  UnitView,
 } from "./types.js";
 
 export type {
   Amount,
   Beneficiary,
-  CitedMeasure,
-  CitedMechanism,
-  CitedTarget,
+  Cell,
+  CellKind,
+  Citation,
   Code,
-  CountUnit,
+  Column,
   Counts,
   Document,
-  Duties,
-  Entity,
-  EntityKind,
+  EntityView,
+  ErrorReport,
   Hit,
   Instrument,
+  InstrumentView,
   Issue,
   ItemKind,
   Matrix,
   MatrixRow,
-  Measure,
-  Mechanism,
-  Mentions,
-  Records,
+  MeasureView,
+  MechanismView,
+  Place,
+  PlanData,
+  Query,
+  RecordKind,
   Responsibility,
+  SectionView,
   Severity,
   Summary,
-  Target,
+  Table,
   TargetKind,
-  Task,
+  TargetView,
   TaskView,
   Text,
-  Tier,
   Trigger,
-  Unit,
-  UnitKind,
+  UnitView,
 } from "./types.js";
-export type { PlanData };
 
 /** Filters of `Plan.tasks`; every filter given must match. */
 export interface TaskFilter {
   /** A responsible unit: id, printed name (区财政局) or English name (any case). */
   unit?: string;
-  /** A section number, 1–5. */
+  /** A section number. */
   section?: number;
   /** An instrument, e.g. `loan`, `reward`, `listing_support`. */
   instrument?: string;
@@ -86,22 +87,31 @@ export interface MeasureFilter {
   instrument?: string;
 }
 
-/** The kinds of flat records. */
-export type RecordKind = "tasks" | "measures" | "targets" | "units";
+/** The kinds of tables. */
+export type TableKind = "tasks" | "measures" | "targets" | "units";
 
-/** Every error thrown by srdi-plan has a stable `code`. */
+/**
+ * Every error thrown by srdi-plan carries the core's error report: a stable `code` and, where
+ * they apply, `kind`, `value`, `suggestions`, `issues`, `line` and `column` — the same fields
+ * as `srdi --json` prints and the Python exceptions hold.
+ */
 export interface SrdiError extends Error {
-  code: string;
+  code: Code;
 }
 
-/** Thrown by `Plan.fromJson` for text that is not JSON. */
+/** Thrown by `Plan.fromJson` for input over a limit (`too_large`, `too_deep`). */
+export interface PlanLimitError extends SrdiError {
+  name: "PlanLimitError";
+  issues: Issue[];
+}
+
+/** Thrown by `Plan.fromJson` for text that is not JSON (`syntax_error`). */
 export interface PlanSyntaxError extends SrdiError {
   name: "PlanSyntaxError";
-  code: "syntax_error";
   /** 1-based line of the problem. */
-  line: number | null;
+  line?: number;
   /** 1-based column of the problem. */
-  column: number | null;
+  column?: number;
   issues: Issue[];
 }
 
@@ -120,14 +130,18 @@ export interface UnknownNameError extends SrdiError {
   kind: string;
   /** The name given. */
   value: string;
-  /** The closest valid names, best first. */
+  /** The closest valid names, best first, or the valid range of numbers. */
   suggestions: string[];
 }
 
 /** Thrown for a question that cannot be asked, such as a search for nothing. */
 export interface QueryError extends SrdiError {
   name: "QueryError";
-  code: "empty_search";
+}
+
+/** Thrown for an argument of the wrong type, or options the method does not know. */
+export interface InvalidArgumentError extends TypeError {
+  code: "invalid_argument";
 }
 
 /**
@@ -145,30 +159,34 @@ export function validate(text: string): Issue[];
 /** An action plan. Methods throw `UnknownNameError` for names that match nothing. */
 export class Plan {
   private constructor();
-  /** Loads and validates a plan; throws `PlanSyntaxError` or `PlanValidationError`. */
+  /** Loads and validates a plan; throws `PlanSyntaxError`, `PlanLimitError` or `PlanValidationError`. */
   static fromJson(text: string): Plan;
   readonly id: string;
   /** The document number, e.g. 武隆府办发〔2022〕48号. */
   readonly number: string;
   /** The plan data; `JSON.stringify(plan)` writes it in the plan file format. */
   toJSON(): PlanData;
+  /** The warnings found when the plan was loaded. */
+  warnings(): Issue[];
   summary(): Summary;
   tasks(filter?: TaskFilter): TaskView[];
   task(number: number): TaskView;
   search(query: string): Hit[];
-  units(): Duties[];
-  unit(name: string): Duties;
-  goals(): CitedTarget[];
-  goal(id: string): CitedTarget;
-  targets(): CitedTarget[];
-  measures(filter?: MeasureFilter): CitedMeasure[];
-  mechanisms(): CitedMechanism[];
-  mechanism(number: number): CitedMechanism;
-  entities(): Mentions[];
-  entity(name: string): Mentions;
-  documents(): Entity[];
+  units(): UnitView[];
+  unit(name: string): UnitView;
+  goals(): TargetView[];
+  goal(id: string): TargetView;
+  targets(): TargetView[];
+  measures(filter?: MeasureFilter): MeasureView[];
+  mechanisms(): MechanismView[];
+  mechanism(number: number): MechanismView;
+  entities(): EntityView[];
+  entity(name: string): EntityView;
+  documents(): EntityView[];
+  /** Every instrument of the taxonomy, with its OECD STIP type and where the plan uses it. */
+  instruments(): InstrumentView[];
   matrix(): Matrix;
-  records(kind: RecordKind): Records;
+  table(kind: TableKind): Table;
   /** Frees the plan's memory now instead of when it is garbage-collected. */
   free(): void;
 }

@@ -1,71 +1,38 @@
-//! Every error the package throws, built in one place: JS `Error`s whose `name` and `code`
-//! match the Python classes and the core's codes, with the details as properties.
+//! Every error the package throws, built in one place: JS `Error`s whose `name` is the class
+//! the core names (the Python class of the same error) and whose properties are the core's
+//! error report (`code`, `kind`, `value`, `suggestions`, `issues`, `line`, `column`).
 
-use js_sys::{Error, Reflect, TypeError};
-use srdi_plan::{Code, PlanError, QueryError};
-use wasm_bindgen::JsValue;
+use js_sys::{Error, Object, Reflect, TypeError};
+use srdi_plan::ErrorReport;
+use wasm_bindgen::{JsCast, JsValue};
 
-/// Sets a property on an error object; setting a property on a fresh `Error` cannot fail.
-fn set(target: &JsValue, key: &str, value: &JsValue) {
-    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+/// A JS `Error` carrying a core error report.
+fn thrown(report: &ErrorReport) -> JsValue {
+    let error = Error::new(&report.message);
+    error.set_name(report.class());
+    if let Ok(fields) = crate::to_js(report) {
+        Object::assign(
+            error.unchecked_ref::<Object>(),
+            fields.unchecked_ref::<Object>(),
+        );
+    }
+    error.into()
 }
 
-/// A 1-based line or column as a JS number, or `null` when unknown.
-fn position(value: Option<usize>) -> JsValue {
-    value
-        .and_then(|n| u32::try_from(n).ok())
-        .map_or(JsValue::NULL, JsValue::from)
+/// A core result as a JS result, its error thrown as an `Error` with the core's report.
+pub(crate) trait IntoJsResult<T> {
+    fn into_js(self) -> Result<T, JsValue>;
 }
 
-fn error(name: &str, code: &str, message: &str) -> Error {
-    let error = Error::new(message);
-    error.set_name(name);
-    set(&error, "code", &JsValue::from_str(code));
-    error
-}
-
-/// `PlanSyntaxError` (with `line`, `column`) for text that is not JSON, else
-/// `PlanValidationError`; both carry every issue in `issues`.
-pub(crate) fn plan_error(failure: &PlanError) -> JsValue {
-    let issues = crate::to_js(failure.issues()).unwrap_or(JsValue::NULL);
-    let message = failure.to_string();
-    let thrown = match failure.issues() {
-        [issue] if issue.code == Code::SyntaxError => {
-            let thrown = error("PlanSyntaxError", "syntax_error", &message);
-            set(&thrown, "line", &position(issue.line));
-            set(&thrown, "column", &position(issue.column));
-            thrown
-        }
-        _ => error("PlanValidationError", "invalid_plan", &message),
-    };
-    set(&thrown, "issues", &issues);
-    thrown.into()
-}
-
-/// `UnknownNameError` with `kind`, `value` (the name given) and `suggestions`, or
-/// `QueryError` for a question that cannot be asked.
-pub(crate) fn query_error(failure: &QueryError) -> JsValue {
-    let message = failure.to_string();
-    match failure {
-        QueryError::UnknownName {
-            kind,
-            name,
-            suggestions,
-        } => {
-            let thrown = error("UnknownNameError", failure.code(), &message);
-            set(&thrown, "kind", &JsValue::from_str(&kind.to_string()));
-            set(&thrown, "value", &JsValue::from_str(name));
-            let list: js_sys::Array = suggestions.iter().map(|s| JsValue::from_str(s)).collect();
-            set(&thrown, "suggestions", &list);
-            thrown.into()
-        }
-        _ => error("QueryError", failure.code(), &message).into(),
+impl<T, E: Into<ErrorReport>> IntoJsResult<T> for Result<T, E> {
+    fn into_js(self) -> Result<T, JsValue> {
+        self.map_err(|error| thrown(&error.into()))
     }
 }
 
-/// A `TypeError` for arguments of the wrong shape (unknown option keys, fractional numbers).
+/// A `TypeError` with code `invalid_argument`, for arguments of the wrong type or shape.
 pub(crate) fn argument(message: &str) -> JsValue {
-    let thrown = TypeError::new(message);
-    set(&thrown, "code", &JsValue::from_str("invalid_argument"));
-    thrown.into()
+    let error = TypeError::new(message);
+    let _ = Reflect::set(&error, &"code".into(), &"invalid_argument".into());
+    error.into()
 }

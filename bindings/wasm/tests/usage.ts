@@ -1,20 +1,22 @@
 // A typed use of the package: `tsc -p tests/tsconfig.json` checks it against the shipped
 // declarations (srdi_plan.d.ts and the generated types.d.ts).
 import init, { Plan, validate, wulong } from "srdi-plan";
-import type { CitedMeasure, Duties, Hit, Issue, TaskView, UnknownNameError } from "srdi-plan";
+import type { Code, Hit, Issue, MeasureView, Summary, Table, TaskView, UnitView, UnknownNameError } from "srdi-plan";
 
 await init();
 const plan: Plan = wulong();
 const tasks: TaskView[] = plan.tasks({ unit: "区财政局", tier: "little-giant" });
 const numbers: number[] = tasks.map((task) => task.number);
-const citation: string = plan.task(28).citation;
+const citation: string = plan.task(28).citation?.zh ?? "";
 const zh: string = plan.task(1).title?.zh ?? "";
 const amount: number | undefined = plan.task(28).measures?.[0]?.amount?.value;
 const hits: Hit[] = plan.search("首台");
-const duties: Duties = plan.unit("区统计局");
-const rewards: CitedMeasure[] = plan.measures({ instrument: "reward" });
+const unit: UnitView = plan.unit("区统计局");
+const rewards: MeasureView[] = plan.measures({ instrument: "reward" });
+const summary: Summary = plan.summary();
+const table: Table = plan.table("measures");
 const issues: Issue[] = validate("{}");
-const code: string = issues[0]?.code ?? "";
+const code: Code | undefined = issues[0]?.code;
 try {
   plan.tasks({ unit: "区财政" });
 } catch (error) {
@@ -22,4 +24,4 @@ try {
   const suggestions: string[] = unknown.suggestions;
   console.log(suggestions);
 }
-console.log(numbers, citation, zh, amount, hits.length, duties.tasks, rewards.length, code, Plan.fromJson(JSON.stringify(plan)).id);
+console.log(numbers, citation, zh, amount, hits.length, unit.tasks, rewards.length, summary.counts.tasks, table.rows.length, code, Plan.fromJson(JSON.stringify(plan)).id);

@@ -1,4 +1,5 @@
-// The plan explorer: every fact on the page is one call into the srdi-plan package.
+// The plan explorer: every fact on the page is an answer of the srdi-plan package, shown as
+// it comes; the page only lays it out and picks the language.
 import init, { wulong } from "srdi-plan";
 
 await init();
@@ -19,37 +20,43 @@ const element = (tag, attributes = {}, ...children) => {
 /** Replaces the children of `node`, skipping the parts that are absent. */
 const fill = (node, ...children) => node.replaceChildren(...children.filter((child) => child !== null && child !== undefined));
 
+/** One language of a `{zh, en}` pair (texts, places, citations): the chosen one, or Chinese
+ * when the English is missing. */
+const pick = (value) => (state.lang === "en" && value.en ? value.en : value.zh);
+
 /** A `{zh, en}` text in the chosen language; both shows Chinese over English. */
 function text(value, tag = "span") {
   if (!value) return "";
   if (state.lang === "both") {
     return element(tag, { class: "both" }, element("span", { lang: "zh" }, value.zh), element("span", { lang: "en", class: "en" }, value.en));
   }
-  return element(tag, { lang: state.lang }, state.lang === "en" ? value.en : value.zh);
+  return element(tag, { lang: state.lang === "en" && value.en ? "en" : "zh" }, pick(value));
 }
 
 /** A fixed label of the page in the chosen language. */
 const label = (zh, en) => (state.lang === "en" ? en : state.lang === "both" ? `${zh} · ${en}` : zh);
-const place = (citation) => (citation ?? "").split(" ").pop();
-const units = new Map(plan.units().map((duties) => [duties.unit.id, duties]));
-const unitName = (id) => text(units.get(id)?.unit.name ?? { zh: id, en: id });
-const runs = (numbers) => numbers.length === 0 ? "—" : numbers.join(", ");
+const place = (citation) => (citation?.place ? pick(citation.place) : "");
+const summary = plan.summary();
+const units = new Map(plan.units().map((unit) => [unit.id, unit]));
+const unitName = (id) => text(units.get(id)?.name ?? { zh: id, en: id });
+const runs = (numbers) => (numbers.length === 0 ? "—" : numbers.join(", "));
 
 function renderHeader() {
-  const summary = plan.summary();
-  const document_ = plan.toJSON().document;
-  $("#doc-number").textContent = summary.number;
-  $("#doc-title").replaceChildren(text(summary.title));
-  $("#doc-meta").textContent = `${summary.issuer} · ${summary.issued} · ${document_.disclosure.note.zh} · ${summary.counts.tasks} ${label("项任务", "tasks")}`;
-  document.title = `${summary.number} · ${state.lang === "zh" ? summary.title.zh : summary.title.en}`;
+  const { document: doc, issuer, counts, period } = summary;
+  $("#doc-number").textContent = doc.number;
+  $("#doc-title").replaceChildren(text(doc.title));
+  const meta = [issuer ? pick(issuer.name) : null, doc.issued, doc.disclosure ? pick(doc.disclosure.note) : null, `${counts.tasks} ${label("项任务", "tasks")}`];
+  $("#doc-meta").textContent = meta.filter(Boolean).join(" · ");
+  $("#goals-heading").textContent = label(`发展目标（到${period.end}年）`, `Development goals (by ${period.end})`);
+  document.title = `${doc.number} · ${pick(doc.title)}`;
   document.documentElement.lang = state.lang === "en" ? "en" : "zh-CN";
   for (const node of document.querySelectorAll("[data-zh]")) node.textContent = label(node.dataset.zh, node.dataset.en);
   for (const button of document.querySelectorAll(".lang button")) button.setAttribute("aria-pressed", String(button.dataset.lang === state.lang));
 }
 
 function renderGoals() {
-  $("#goals").replaceChildren(...plan.goals().map((goal) =>
-    element("li", {}, element("strong", {}, String(goal.value)), element("span", { class: "count-unit" }, goal.count_unit === "ge" ? "个" : "家"), text(goal.indicator))));
+  $("#goals").replaceChildren(...summary.goals.map((goal) =>
+    element("li", {}, element("strong", {}, pick(goal.quantity)), text(goal.indicator))));
 }
 
 function option(value, content) {
@@ -59,14 +66,12 @@ function option(value, content) {
 function renderFilters() {
   const keep = (id) => $(id).value;
   const [section, unit, instrument] = [keep("#section"), keep("#unit"), keep("#instrument")];
-  const titles = plan.toJSON().sections;
   $("#section").replaceChildren(option("", label("全部", "All")),
-    ...titles.map((s) => option(String(s.number), `（${"一二三四五六七八九"[s.number - 1]}） ${state.lang === "en" ? s.title.en : s.title.zh}`)));
-  const responsible = plan.matrix().rows.map((row) => row.unit);
+    ...summary.sections.map((s) => option(String(s.number), `${place(s.citation)} ${pick(s.title)}`)));
   $("#unit").replaceChildren(option("", label("全部", "All")),
-    ...responsible.map((u) => option(u.id, state.lang === "en" ? u.name.en : u.name.zh)));
-  const instruments = [...new Set(plan.tasks().flatMap((task) => task.instruments))].sort();
-  $("#instrument").replaceChildren(option("", label("全部", "All")), ...instruments.map((i) => option(i, i.replaceAll("_", " "))));
+    ...plan.matrix().rows.map((row) => option(row.unit.id, pick(row.unit.name))));
+  const used = plan.instruments().filter((instrument) => instrument.tasks.length > 0);
+  $("#instrument").replaceChildren(option("", label("全部", "All")), ...used.map((i) => option(i.id, i.id.replaceAll("_", " "))));
   [$("#section").value, $("#unit").value, $("#instrument").value] = [section, unit, instrument];
 }
 
@@ -101,9 +106,8 @@ function renderHits(query) {
   const shown = hits.filter((hit) => state.lang === "both" || hit.field.endsWith(wanted) || !hits.some((h) => h.id === hit.id && h.field.endsWith(wanted)));
   $("#task-count").textContent = `${shown.length} ${label("处匹配", shown.length === 1 ? "match" : "matches")}`;
   $("#hits").replaceChildren(...shown.map((hit) => {
-    const task = hit.id.match(/^task-(\d+)/);
-    const open = task ? () => showTask(Number(task[1])) : units.has(hit.id) ? () => showUnit(hit.id) : undefined;
-    return element("div", { class: "hit", "data-id": hit.id, ...(open ? { tabindex: "0" } : {}), ...(open ? { onclick: open } : {}) },
+    const open = hit.task !== null ? () => showTask(hit.task) : hit.kind === "unit" ? () => showUnit(hit.id) : undefined;
+    return element("div", { class: "hit", "data-id": hit.id, ...(open ? { tabindex: "0", onclick: open } : {}) },
       element("span", { class: "place" }, place(hit.citation) || hit.kind),
       element("code", {}, hit.id),
       element("p", {}, hit.snippet));
@@ -120,7 +124,7 @@ function showTask(number) {
     text(m.text, "p")));
   const targets = (task.targets ?? []).map((t) => element("li", {}, text(t.text)));
   fill($("#detail"),
-    element("p", { class: "citation", id: "detail-citation" }, task.citation),
+    element("p", { class: "citation", id: "detail-citation" }, task.citation ? pick(task.citation) : ""),
     task.title ? text(task.title, "h3") : element("h3", {}, `${label("任务", "Task")} ${task.number}`),
     text(task.text, "p"),
     element("h4", {}, label("责任单位", "Responsible units")),
@@ -130,20 +134,20 @@ function showTask(number) {
     targets.length ? element("h4", {}, label("目标", "Targets")) : null,
     targets.length ? element("ul", {}, ...targets) : null,
     (task.entities ?? []).length ? element("h4", {}, label("提及", "Mentions")) : null,
-    (task.entities ?? []).length ? element("ul", { class: "chips" }, ...task.entities.map((id) => element("li", { class: "chip" }, text(plan.entity(id).entity.name)))) : null);
+    (task.entities ?? []).length ? element("ul", { class: "chips" }, ...task.entities.map((id) => element("li", { class: "chip" }, text(plan.entity(id).name)))) : null);
 }
 
 function showUnit(id) {
   state.selected = { unit: id };
-  const duties = plan.unit(id);
-  const mechanisms = plan.mechanisms().filter((m) => duties.mechanisms.includes(m.number));
+  const unit = plan.unit(id);
+  const mechanisms = unit.mechanisms.map((number) => plan.mechanism(number));
   fill($("#detail"),
-    element("p", { class: "citation" }, duties.unit.id),
-    text(duties.unit.name, "h3"),
-    element("p", {}, label("任务", "Tasks"), ": ", runs(duties.tasks)),
-    element("ul", { class: "units" }, ...duties.tasks.map((n) => element("li", {}, element("button", { type: "button", class: "link", onclick: () => showTask(n) }, `${n}`)))),
+    element("p", { class: "citation" }, unit.id),
+    text(unit.name, "h3"),
+    element("p", {}, label("任务", "Tasks"), ": ", runs(unit.tasks)),
+    element("ul", { class: "units" }, ...unit.tasks.map((n) => element("li", {}, element("button", { type: "button", class: "link", onclick: () => showTask(n) }, `${n}`)))),
     element("h4", {}, label("机制保障", "Safeguard mechanisms")),
-    mechanisms.length ? element("ul", {}, ...mechanisms.map((m) => element("li", {}, `（${"一二三四"[m.number - 1]}） `, text(m.title), duties.leads.includes(m.number) ? label("（牵头）", " (lead)") : ""))) : element("p", {}, "—"));
+    mechanisms.length ? element("ul", {}, ...mechanisms.map((m) => element("li", {}, `${place(m.citation)} `, text(m.title), unit.leads.includes(m.number) ? label("（牵头）", " (lead)") : ""))) : element("p", {}, "—"));
 }
 
 function render() {

@@ -111,6 +111,8 @@ enum Command {
         /// The phrase to look for.
         query: String,
     },
+    /// The instrument taxonomy, with OECD STIP Compass codes and where the plan uses each.
+    Instruments,
     /// The accountability matrix: which unit answers for which task.
     Matrix {
         /// Print CSV instead of a table.
@@ -197,6 +199,7 @@ impl Command {
                 text: query.clone(),
             },
             Self::Matrix { .. } => Query::Matrix,
+            Self::Instruments => Query::Instruments,
             Self::Export {
                 kind: Some(kind), ..
             } => Query::Table {

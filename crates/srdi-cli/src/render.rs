@@ -9,8 +9,8 @@ use std::io::Write;
 use clap::ValueEnum;
 use comfy_table::{ContentArrangement, Table, presets};
 use srdi_plan::{
-    Answer, Citation, EntityView, Hit, Issue, ItemRef, Matrix, MeasureView, MechanismView, Plan,
-    Summary, TargetView, TaskView, Text, UnitView,
+    Answer, Citation, EntityView, Hit, InstrumentView, Issue, ItemRef, Matrix, MeasureView,
+    MechanismView, Plan, Summary, TargetView, TaskView, Text, UnitView,
 };
 
 use crate::Failure;
@@ -98,6 +98,7 @@ pub(crate) fn answer(answer: &Answer<'_>, plan: &Plan, lang: Lang) -> String {
         Answer::Entity(entity) => self::entities(std::slice::from_ref(entity), lang),
         Answer::Hits(hits) => self::hits(hits, lang),
         Answer::Matrix(matrix) => self::matrix(matrix, lang),
+        Answer::Instruments(instruments) => self::instruments(instruments),
         // Tables go out as JSON or CSV; `export` never renders them for people.
         Answer::Table(_) | _ => String::new(),
     }
@@ -423,6 +424,20 @@ fn hits(hits: &[Hit], lang: Lang) -> String {
         ]);
     }
     finish(&rows, shown.len(), "hit")
+}
+
+fn instruments(instruments: &[InstrumentView]) -> String {
+    let mut rows = table(&["instrument", "STIP", "STIP type", "tasks", "measures"]);
+    for view in instruments {
+        rows.add_row(vec![
+            view.id.as_str().to_owned(),
+            view.stip.code.to_owned(),
+            view.stip.name.to_owned(),
+            runs(&view.tasks),
+            view.measures.len().to_string(),
+        ]);
+    }
+    finish(&rows, instruments.len(), "instrument")
 }
 
 fn matrix(matrix: &Matrix<'_>, lang: Lang) -> String {

@@ -383,11 +383,7 @@ fn every_conformance_vector_gives_the_whole_answer_at_the_shell() {
             .chain(args.iter().map(String::as_str))
             .collect();
         let output = srdi(&args);
-        let expected_code = if case.expect.contains_key("error") {
-            1
-        } else {
-            0
-        };
+        let expected_code = i32::from(case.expect.contains_key("error"));
         assert_eq!(
             output.status.code(),
             Some(expected_code),

@@ -9,6 +9,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::QueryError;
+use crate::instrument::{Instrument, StipType};
+use crate::model::Text;
 use crate::model::{
     Document, Entity, EntityKind, Measure, Mechanism, Period, Section, Target, Task, Unit,
 };
@@ -180,6 +182,8 @@ pub struct TargetView<'a> {
     pub citation: Option<Citation>,
     /// The number of the task that sets it; `null` for a plan goal.
     pub task: Option<u8>,
+    /// The value with its counting word, as printed (`200 家`) and in English (`200`).
+    pub quantity: Text,
     /// The target as stored.
     #[serde(flatten)]
     pub target: &'a Target,
@@ -304,10 +308,30 @@ pub struct Hit {
     pub id: String,
     /// Where the item stands in the document, if it has a place.
     pub citation: Option<Citation>,
+    /// The number of the task the item belongs to, for tasks and their measures and targets.
+    pub task: Option<u8>,
     /// Which text matched, e.g. `text.zh` or `beneficiary.condition.en`.
     pub field: String,
     /// The matching text around the phrase, with `…` where cut.
     pub snippet: String,
+}
+
+/// An instrument of the taxonomy, with its OECD STIP Compass type and where the plan uses it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct InstrumentView {
+    /// The instrument's name, e.g. `listing_support`.
+    pub id: Instrument,
+    /// What it covers.
+    pub description: &'static str,
+    /// The nearest OECD STIP Compass instrument type.
+    pub stip: StipType,
+    /// Numbers of the tasks tagged with it.
+    pub tasks: Vec<u8>,
+    /// Ids of the measures of this kind.
+    pub measures: Vec<String>,
+    /// Numbers of the mechanisms tagged with it.
+    pub mechanisms: Vec<u8>,
 }
 
 /// The accountability matrix: which unit answers for which task.
@@ -387,6 +411,8 @@ pub enum Query {
     },
     /// [`Plan::matrix`].
     Matrix,
+    /// [`Plan::instruments`].
+    Instruments,
     /// [`Plan::table`].
     Table {
         /// Which items.
@@ -418,6 +444,7 @@ pub enum Answer<'a> {
     Entity(EntityView<'a>),
     Hits(Vec<Hit>),
     Matrix(Matrix<'a>),
+    Instruments(Vec<InstrumentView>),
     Table(Table),
 }
 
@@ -453,6 +480,7 @@ impl Plan {
             Query::Documents => Answer::Entities(self.documents()),
             Query::Search { text } => Answer::Hits(self.search(text)?),
             Query::Matrix => Answer::Matrix(self.matrix()),
+            Query::Instruments => Answer::Instruments(self.instruments()),
             Query::Table { kind } => Answer::Table(self.table(*kind)),
         })
     }
@@ -713,6 +741,7 @@ impl Plan {
                         kind: text.item.kind(),
                         id: self.id_of(text.item),
                         citation: self.citation(text.item),
+                        task: self.task_of(text.item),
                         field: format!("{}.{language}", text.field_name()),
                         snippet,
                     });
@@ -748,6 +777,46 @@ impl Plan {
         }
     }
 
+    /// Every instrument of the taxonomy, with its STIP type and the tasks, measures and
+    /// mechanisms that use it (empty where the plan does not).
+    ///
+    /// ```
+    /// let instruments = srdi_plan::wulong().instruments();
+    /// let guarantee = instruments.iter().find(|i| i.id.as_str() == "guarantee").unwrap();
+    /// assert_eq!(guarantee.stip.code, "PI029");
+    /// assert!(!guarantee.tasks.is_empty());
+    /// ```
+    pub fn instruments(&self) -> Vec<InstrumentView> {
+        let data = self.data();
+        Instrument::ALL
+            .into_iter()
+            .map(|instrument| InstrumentView {
+                id: instrument,
+                description: instrument.description(),
+                stip: instrument.stip(),
+                tasks: data
+                    .tasks
+                    .iter()
+                    .filter(|t| t.instruments.contains(&instrument))
+                    .map(|t| t.number)
+                    .collect(),
+                measures: data
+                    .tasks
+                    .iter()
+                    .flat_map(|t| &t.measures)
+                    .filter(|m| m.instrument == instrument)
+                    .map(|m| m.id.clone())
+                    .collect(),
+                mechanisms: data
+                    .mechanisms
+                    .iter()
+                    .filter(|m| m.instruments.contains(&instrument))
+                    .map(|m| m.number)
+                    .collect(),
+            })
+            .collect()
+    }
+
     /// A task with its id, citation and responsible units.
     pub fn task_view(&self, at: TaskRef) -> Option<TaskView<'_>> {
         let item = ItemRef::Task(at);
@@ -776,11 +845,16 @@ impl Plan {
             Some(task) => Some(self.get(task)?.number),
             None => None,
         };
+        let target = self.get(at)?;
         Some(TargetView {
             at,
             citation: self.citation(ItemRef::Target(at)),
             task,
-            target: self.get(at)?,
+            quantity: Text {
+                zh: format!("{} {}", target.value, target.count_unit.as_zh()),
+                en: target.value.to_string(),
+            },
+            target,
         })
     }
 
@@ -868,6 +942,17 @@ impl Plan {
             responsible_units: self.unit_ids(&units),
             section: self.get(at)?,
         })
+    }
+
+    /// The number of the task an item is or belongs to.
+    fn task_of(&self, item: ItemRef) -> Option<u8> {
+        let task = match item {
+            ItemRef::Task(task) => task,
+            ItemRef::Measure(measure) => measure.task(),
+            ItemRef::Target(target) => target.task()?,
+            _ => return None,
+        };
+        self.get(task).map(|task| task.number)
     }
 
     pub(crate) fn unit_ids(&self, units: &[UnitRef]) -> Vec<&str> {

@@ -326,6 +326,19 @@ pub struct ErrorReport {
 }
 
 impl ErrorReport {
+    /// The name of the exception class that carries this error in Python and JavaScript:
+    /// `PlanLimitError`, `PlanSyntaxError`, `PlanValidationError`, `UnknownNameError` or
+    /// `QueryError`.
+    pub fn class(&self) -> &'static str {
+        match self.code {
+            Code::TooLarge | Code::TooDeep => "PlanLimitError",
+            Code::SyntaxError | Code::InvalidEncoding => "PlanSyntaxError",
+            Code::UnknownName => "UnknownNameError",
+            Code::EmptySearch | Code::InvalidArgument => "QueryError",
+            _ => "PlanValidationError",
+        }
+    }
+
     fn new(code: Code, message: String) -> Self {
         Self {
             code,
@@ -368,6 +381,18 @@ impl QueryError {
             report.suggestions = Some(suggestions.clone());
         }
         report
+    }
+}
+
+impl From<PlanError> for ErrorReport {
+    fn from(error: PlanError) -> Self {
+        error.report()
+    }
+}
+
+impl From<QueryError> for ErrorReport {
+    fn from(error: QueryError) -> Self {
+        error.report()
     }
 }
 

@@ -31,13 +31,11 @@
 //! | `consultation` | PI025 | Formal consultation of stakeholders or experts |
 //! | `awareness` | PI028 | Public awareness campaigns and other outreach |
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A kind of policy instrument. Serialized in `snake_case`.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Instrument {
@@ -90,7 +88,8 @@ pub enum Instrument {
 }
 
 /// An OECD STIP Compass instrument type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StipType {
     /// The STIP code, e.g. `PI020`.
     pub code: &'static str,
@@ -176,6 +175,47 @@ impl Instrument {
             Self::Awareness => ("PI028", "Public awareness campaigns and other outreach"),
         };
         StipType { code, name }
+    }
+
+    /// What the instrument covers, in a sentence (the variant's documentation).
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Reward => "A one-off cash reward for an achievement (recognition, listing).",
+            Self::Grant => "A grant or subsidy for a project, or bespoke financial support.",
+            Self::Loan => "Bank loans, credit lines and loan products.",
+            Self::Relending => {
+                "Central-bank relending and rediscounting passed on to firms (央行再贷款/再贴现)."
+            }
+            Self::Guarantee => "Credit guarantees.",
+            Self::EquityFund => "Government or guided investment funds.",
+            Self::ListingSupport => {
+                "Support for share reform, quotation and listing (股改, 挂牌, 上市)."
+            }
+            Self::TaxIncentive => "Tax deductions and exemptions.",
+            Self::AdvisoryService => {
+                "Consulting, legal aid, diagnosis and public services for firms."
+            }
+            Self::EnterpriseCultivation => {
+                "Tiered cultivation: pools, selection and one-to-one follow-up of firms."
+            }
+            Self::TechnologyUpgrade => "Digital, intelligent and green upgrading of production.",
+            Self::Platform => {
+                "Platforms that connect firms with each other, with banks or with resources."
+            }
+            Self::MarketAccess => "Fairs, exhibitions, market opening and supply-chain matching.",
+            Self::ResearchCapacity => "R&D institutions, alliances and joint technology research.",
+            Self::Talent => "Recruitment, talent recognition and related benefits.",
+            Self::Procurement => {
+                "Public purchasing and first-use policies (首台套) that create demand."
+            }
+            Self::StandardsQuality => "Standards, quality, certification and brands.",
+            Self::IntellectualProperty => "Patents, copyrights and their protection.",
+            Self::Coordination => "Leading groups, joint meetings and other coordination bodies.",
+            Self::Accountability => "Assigning duties and assessing the units that carry them out.",
+            Self::Monitoring => "Monitoring, evaluation and inspection of the policy.",
+            Self::Consultation => "Hearing enterprises and experts.",
+            Self::Awareness => "Publicity, policy explanation and public outreach.",
+        }
     }
 
     /// The `snake_case` name used in JSON, e.g. `listing_support`.

@@ -83,8 +83,8 @@ mod texts;
 mod validate;
 
 pub use answer::{
-    Answer, Counts, EntityView, Hit, ItemKind, Matrix, MatrixRow, MeasureView, MechanismView,
-    NameKind, Query, SectionView, Summary, TargetView, TaskView, UnitView,
+    Answer, Counts, EntityView, Hit, InstrumentView, ItemKind, Matrix, MatrixRow, MeasureView,
+    MechanismView, NameKind, Query, SectionView, Summary, TargetView, TaskView, UnitView,
 };
 pub use embedded::{WULONG_JSON, wulong};
 pub use error::{Code, ErrorReport, Issue, PlanError, QueryError, Severity};

@@ -257,21 +257,20 @@ impl Place {
         out
     }
 
-    /// In English: `part 2, section 5, task 28`.
+    /// As English translations of such documents number it: `II (5) 28` (parts in Roman
+    /// numerals, divisions in parentheses).
     pub fn en(&self) -> String {
         let mut parts = Vec::new();
         if let Some(part) = self.part {
-            parts.push(format!("part {part}"));
+            parts.push(roman(part));
         }
-        match self.division {
-            Some(Division::Section(n)) => parts.push(format!("section {n}")),
-            Some(Division::Mechanism(n)) => parts.push(format!("mechanism {n}")),
-            None => {}
+        if let Some(Division::Section(n) | Division::Mechanism(n)) = self.division {
+            parts.push(format!("({n})"));
         }
         if let Some(task) = self.task {
-            parts.push(format!("task {task}"));
+            parts.push(task.to_string());
         }
-        parts.join(", ")
+        parts.join(" ")
     }
 
     fn is_empty(&self) -> bool {
@@ -285,7 +284,7 @@ impl fmt::Display for Place {
     }
 }
 
-/// Serialized as its two renderings, `{"zh": "二（五）28", "en": "part 2, section 5, task 28"}`.
+/// Serialized as its two renderings, `{"zh": "二（五）28", "en": "II (5) 28"}`.
 impl Serialize for Place {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut out = serializer.serialize_struct("Place", 2)?;
@@ -321,7 +320,7 @@ impl Citation {
         self.render(" ", Place::zh)
     }
 
-    /// In English: `武隆府办发〔2022〕48号, part 2, section 5, task 28`.
+    /// In English: `武隆府办发〔2022〕48号, II (5) 28`.
     pub fn en(&self) -> String {
         self.render(", ", Place::en)
     }
@@ -372,7 +371,7 @@ mod schema {
                 "type": "object",
                 "properties": {
                     "zh": { "type": "string", "description": "As printed, e.g. 二（五）28." },
-                    "en": { "type": "string", "description": "In English, e.g. part 2, section 5, task 28." }
+                    "en": { "type": "string", "description": "In English, e.g. II (5) 28." }
                 },
                 "required": ["zh", "en"],
                 "additionalProperties": false
@@ -392,7 +391,7 @@ mod schema {
                 "type": "object",
                 "properties": {
                     "zh": { "type": "string", "description": "E.g. 武隆府办发〔2022〕48号 二（五）28." },
-                    "en": { "type": "string", "description": "E.g. 武隆府办发〔2022〕48号, part 2, section 5, task 28." },
+                    "en": { "type": "string", "description": "E.g. 武隆府办发〔2022〕48号, II (5) 28." },
                     "document": { "type": ["string", "null"], "description": "The document number, if known." },
                     "place": place
                 },
@@ -400,6 +399,19 @@ mod schema {
                 "additionalProperties": false
             })
         }
+    }
+}
+
+/// A number in Roman numerals (Arabic digits from 40 on, which no part reaches).
+fn roman(number: u32) -> String {
+    const TENS: [&str; 4] = ["", "X", "XX", "XXX"];
+    const UNITS: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    match (
+        TENS.get((number / 10) as usize),
+        UNITS.get((number % 10) as usize),
+    ) {
+        (Some(tens), Some(units)) if number > 0 => format!("{tens}{units}"),
+        _ => number.to_string(),
     }
 }
 
@@ -439,6 +451,21 @@ mod tests {
     }
 
     #[test]
+    fn roman_numerals() {
+        let cases = [
+            (1, "I"),
+            (4, "IV"),
+            (9, "IX"),
+            (14, "XIV"),
+            (39, "XXXIX"),
+            (40, "40"),
+        ];
+        for (number, expected) in cases {
+            assert_eq!(roman(number), expected);
+        }
+    }
+
+    #[test]
     fn citations_render_without_dangling_separators() {
         let place = Place {
             part: Some(2),
@@ -447,10 +474,7 @@ mod tests {
         };
         let full = Citation::new(Some("武隆府办发〔2022〕48号"), Some(place)).unwrap();
         assert_eq!(full.zh(), "武隆府办发〔2022〕48号 二（五）28");
-        assert_eq!(
-            full.en(),
-            "武隆府办发〔2022〕48号, part 2, section 5, task 28"
-        );
+        assert_eq!(full.en(), "武隆府办发〔2022〕48号, II (5) 28");
         let no_number = Citation::new(None, Some(place)).unwrap();
         assert_eq!(no_number.zh(), "二（五）28");
         let no_place = Citation::new(Some("渝府办发〔2022〕23号"), None).unwrap();

@@ -3,8 +3,8 @@
 //! the bindings' type declarations are generated from).
 
 use crate::answer::{
-    EntityView, Hit, Matrix, MeasureView, MechanismView, Query, Summary, TargetView, TaskView,
-    UnitView,
+    EntityView, Hit, InstrumentView, Matrix, MeasureView, MechanismView, Query, Summary,
+    TargetView, TaskView, UnitView,
 };
 use crate::error::{Code, ErrorReport, Issue};
 use crate::model::PlanData;
@@ -34,6 +34,7 @@ pub fn answer_schema() -> String {
     generator.subschema_for::<EntityView<'static>>();
     generator.subschema_for::<Hit>();
     generator.subschema_for::<Matrix<'static>>();
+    generator.subschema_for::<InstrumentView>();
     generator.subschema_for::<Table>();
     generator.subschema_for::<Issue>();
     generator.subschema_for::<Code>();
