@@ -193,7 +193,7 @@ fn summary(summary: &Summary<'_>, plan: &Plan, lang: Lang) -> String {
         let target = goal.target;
         goals.add_row(vec![
             target.id.clone(),
-            format!("{} {}", target.value, target.count_unit.as_zh()),
+            lang.pick_short(&goal.quantity),
             lang.pick(&target.indicator),
             target.by_year.map(|y| y.to_string()).unwrap_or_default(),
         ]);
@@ -332,7 +332,7 @@ fn targets(targets: &[TargetView<'_>], lang: Lang) -> String {
         let target = view.target;
         rows.add_row(vec![
             target.id.clone(),
-            format!("{} {}", target.value, target.count_unit.as_zh()),
+            lang.pick_short(&view.quantity),
             lang.pick(&target.indicator),
             target.by_year.map(|y| y.to_string()).unwrap_or_default(),
             lang.place(view.citation.as_ref()),

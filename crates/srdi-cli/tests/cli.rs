@@ -196,25 +196,45 @@ fn every_listing_subcommand_answers_in_json() {
 }
 
 #[test]
-fn every_subcommand_prints_a_table() {
-    for args in [
-        &["summary"][..],
-        &["tasks"],
-        &["task", "28"],
-        &["units"],
-        &["unit", "区财政局"],
-        &["goals"],
-        &["targets"],
-        &["measures"],
-        &["mechanisms"],
-        &["entities"],
-        &["search", "APEC"],
-        &["matrix"],
-    ] {
-        for lang in ["zh", "en", "both"] {
+fn every_subcommand_prints_its_answer_for_people() {
+    // Each command, and what its table must show in Chinese, in English and in both.
+    let cases: [(&[&str], &str, &str); 14] = [
+        (&["summary"], "二（三）", "II (3)"),
+        (&["tasks", "--unit", "区统计局"], "no tasks", "no tasks"),
+        (&["tasks", "--section", "5"], "28", "II (5) 28"),
+        (
+            &["task", "28"],
+            "武隆府办发〔2022〕48号 二（五）28",
+            "II (5) 28",
+        ),
+        (&["units"], "区财政局", "District Finance Bureau"),
+        (
+            &["unit", "区财政局"],
+            "tasks: 11–19, 28–32",
+            "tasks: 11–19, 28–32",
+        ),
+        (&["goals"], "200 家", "innovative SMEs"),
+        (&["targets"], "task-19-t1", "task-19-t1"),
+        (
+            &["measures", "--instrument", "guarantee"],
+            "担保",
+            "guarantee",
+        ),
+        (&["mechanisms"], "三（二）", "III (2)"),
+        (&["entities"], "渝企金服", "38 entities"),
+        (&["search", "APEC"], "task-26", "task-26"),
+        (&["matrix"], "●", "●"),
+        (&["instruments"], "PI029", "Debt guarantees"),
+    ];
+    for (args, zh, en) in cases {
+        for (lang, expected) in [("zh", zh), ("en", en), ("both", zh)] {
             let output = srdi(&[args, &["--lang", lang]].concat());
             assert_eq!(output.status.code(), Some(0), "{args:?} {lang}");
-            assert!(!stdout(&output).trim().is_empty(), "{args:?} {lang}");
+            let text = stdout(&output);
+            assert!(
+                text.contains(expected),
+                "{args:?} --lang {lang} lacks {expected}:\n{text}"
+            );
         }
     }
     let english = stdout(&srdi(&["goals", "--lang", "en"]));
@@ -222,6 +242,7 @@ fn every_subcommand_prints_a_table() {
         english.contains("innovative SMEs") && !english.contains("创新型中小企业"),
         "{english}"
     );
+    assert!(stdout(&srdi(&["entity", "yuqi-jinfu"])).contains("1 entity\n"));
 }
 
 #[test]

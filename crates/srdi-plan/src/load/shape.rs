@@ -7,6 +7,10 @@
 //! `properties`, `required`, `additionalProperties: false`, `items`, `enum`, `const`,
 //! `oneOf`/`anyOf` and integer ranges.
 //!
+//! Chosen on measurement over the `jsonschema` crate: on the Wulong plan this walker takes
+//! 93 µs against its 73 µs, but that crate adds about 2.2 MB to a size-optimised binary (its
+//! regex engines and formats), far more than the whole WASM package may weigh.
+//!
 //! It also prunes what it rejects, so that the semantic rules can still run on what could be
 //! read: an unknown field is dropped, an invalid optional field is dropped, an invalid list
 //! item is removed from its list (and [`Pruned`] maps later paths back to the file), and an
