@@ -199,8 +199,14 @@ impl Plan {
         Ok(self.task_at(self.0.task(number).into_py(py)?.at))
     }
 
-    fn search(&self, py: Python<'_>, query: &str) -> PyResult<Vec<Hit>> {
-        let hits = self.0.search(query).into_py(py)?;
+    /// Every hit, or with `language="zh"` or `"en"` the hits a reader of that language wants.
+    #[pyo3(signature = (query, language=None))]
+    fn search(&self, py: Python<'_>, query: &str, language: Option<&str>) -> PyResult<Vec<Hit>> {
+        let language = language
+            .map(str::parse::<core::Language>)
+            .transpose()
+            .into_py(py)?;
+        let hits = self.0.search_in(query, language).into_py(py)?;
         Ok(hits.into_iter().map(Hit).collect())
     }
 
@@ -862,6 +868,11 @@ impl Hit {
     #[getter]
     fn field(&self) -> &str {
         &self.0.field
+    }
+
+    #[getter]
+    fn language(&self) -> &'static str {
+        self.0.language.as_str()
     }
 
     #[getter]

@@ -66,7 +66,8 @@ def test_units_goals_mechanisms_entities(plan):
 
 def test_search_hits(plan):
     hit = plan.search("首台")[0]
-    assert (hit.kind, hit.id, hit.field) == ("task", "task-25", "text.zh")
+    assert (hit.kind, hit.id, hit.field, hit.language) == ("task", "task-25", "text", "zh")
+    assert [h.id for h in plan.search("APEC", language="zh")] == [h.id for h in plan.search("APEC") if h.language == "zh"]
     assert str(hit.citation) == "武隆府办发〔2022〕48号 二（四）25"
     assert "首台（套）" in hit.snippet
 

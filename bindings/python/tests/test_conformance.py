@@ -25,7 +25,7 @@ def ask(plan: srdi_plan.Plan, query: dict[str, Any]) -> Any:
     if op == "table":
         return plan.table(options["kind"])
     if op == "search":
-        return plan.search(options["text"])
+        return plan.search(options["text"], language=options.get("language"))
     if op in ("task", "mechanism"):
         return getattr(plan, op)(options["number"])
     if op in ("unit", "entity"):

@@ -12,6 +12,7 @@
 
 import type {
   Code,
+  Language,
   EntityView,
   Hit,
   InstrumentView,
@@ -44,6 +45,7 @@ export type {
   InstrumentView,
   Issue,
   ItemKind,
+  Language,
   Matrix,
   MatrixRow,
   MeasureView,
@@ -171,7 +173,9 @@ export class Plan {
   summary(): Summary;
   tasks(filter?: TaskFilter): TaskView[];
   task(number: number): TaskView;
-  search(query: string): Hit[];
+  /** Every hit; with `{ language }` the hits a reader of that language wants (items that
+   * matched only in the other language are kept). */
+  search(query: string, options?: { language?: Language }): Hit[];
   units(): UnitView[];
   unit(name: string): UnitView;
   goals(): TargetView[];

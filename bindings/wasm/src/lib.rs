@@ -63,6 +63,13 @@ fn number(value: &JsValue, what: &str) -> Result<i64, JsValue> {
         .ok_or_else(|| argument(&format!("{what} must be a whole number")))
 }
 
+/// The options of [`Plan::search`].
+#[derive(Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SearchOptions {
+    language: Option<core::Language>,
+}
+
 /// An action plan: the document, its goals, sections, tasks, measures and mechanisms.
 #[wasm_bindgen(skip_typescript)]
 #[derive(Debug)]
@@ -112,9 +119,10 @@ impl Plan {
         to_js(&self.0.task(number).into_js()?)
     }
 
-    pub fn search(&self, query: &JsValue) -> Result<JsValue, JsValue> {
-        let query = string(query, "the search text")?;
-        to_js(&self.0.search(&query).into_js()?)
+    pub fn search(&self, query: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+        let text = string(query, "the search text")?;
+        let options: SearchOptions = self::options(options, "search")?;
+        to_js(&self.0.search_in(&text, options.language).into_js()?)
     }
 
     pub fn units(&self) -> Result<JsValue, JsValue> {

@@ -55,7 +55,7 @@ test("measures, targets, units, entities, matrix, tables", () => {
 
 test("search finds task 25", () => {
   const [hit] = plan.search("首台");
-  assert.deepEqual([hit.kind, hit.id, hit.field], ["task", "task-25", "text.zh"]);
+  assert.deepEqual([hit.kind, hit.id, hit.field, hit.language], ["task", "task-25", "text", "zh"]);
 });
 
 test("a plan round-trips through JSON", () => {

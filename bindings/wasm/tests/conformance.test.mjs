@@ -24,7 +24,7 @@ function ask({ op, ...options }) {
     case "goal":
       return plan.goal(options.id);
     case "search":
-      return plan.search(options.text);
+      return plan.search(options.text, { language: options.language });
     case "table":
       return plan.table(options.kind);
     default:

@@ -96,16 +96,14 @@ function renderTasks() {
 function renderHits(query) {
   let hits;
   try {
-    hits = plan.search(query);
+    hits = plan.search(query, { language: state.lang === "both" ? undefined : state.lang });
   } catch (error) {
     $("#task-count").textContent = error.message;
     $("#hits").replaceChildren();
     return;
   }
-  const wanted = state.lang === "en" ? ".en" : ".zh";
-  const shown = hits.filter((hit) => state.lang === "both" || hit.field.endsWith(wanted) || !hits.some((h) => h.id === hit.id && h.field.endsWith(wanted)));
-  $("#task-count").textContent = `${shown.length} ${label("处匹配", shown.length === 1 ? "match" : "matches")}`;
-  $("#hits").replaceChildren(...shown.map((hit) => {
+  $("#task-count").textContent = `${hits.length} ${label("处匹配", hits.length === 1 ? "match" : "matches")}`;
+  $("#hits").replaceChildren(...hits.map((hit) => {
     const open = hit.task !== null ? () => showTask(hit.task) : hit.kind === "unit" ? () => showUnit(hit.id) : undefined;
     return element("div", { class: "hit", "data-id": hit.id, ...(open ? { tabindex: "0", onclick: open } : {}) },
       element("span", { class: "place" }, place(hit.citation) || hit.kind),

@@ -31,9 +31,10 @@ struct Cli {
     /// Print JSON in the shape of the core types instead of tables.
     #[arg(long, global = true)]
     json: bool,
-    /// Language of the tables.
-    #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
-    lang: Lang,
+    /// Language of the tables (default zh). Searches show the hits a reader of it wants;
+    /// with `--json`, only when it is given.
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -197,6 +198,7 @@ impl Command {
             Self::Documents => Query::Documents,
             Self::Search { query } => Query::Search {
                 text: query.clone(),
+                language: None,
             },
             Self::Matrix { .. } => Query::Matrix,
             Self::Instruments => Query::Instruments,
@@ -307,10 +309,18 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         }
         None => srdi_plan::wulong(),
     };
-    let Some(query) = cli.command.query() else {
+    let Some(mut query) = cli.command.query() else {
         // `export` without a kind: the plan itself, in its file format.
         return Ok(writeln!(out, "{}", plan.to_json())?);
     };
+    let lang = cli.lang.unwrap_or(Lang::Zh);
+    if let Query::Search { language, .. } = &mut query {
+        *language = if cli.json {
+            cli.lang.and_then(Lang::language)
+        } else {
+            lang.language()
+        };
+    }
     let answer = plan.answer(&query)?;
     match (&cli.command, &answer) {
         (Command::Matrix { csv: true }, Answer::Matrix(matrix)) => render::matrix_csv(out, matrix),
@@ -325,7 +335,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
             serde_json::to_writer_pretty(&mut *out, &answer).map_err(io::Error::from)?;
             Ok(writeln!(out)?)
         }
-        _ => Ok(write!(out, "{}", render::answer(&answer, plan, cli.lang))?),
+        _ => Ok(write!(out, "{}", render::answer(&answer, plan, lang))?),
     }
 }
 

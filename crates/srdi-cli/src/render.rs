@@ -9,8 +9,8 @@ use std::io::Write;
 use clap::ValueEnum;
 use comfy_table::{ContentArrangement, Table, presets};
 use srdi_plan::{
-    Answer, Citation, EntityView, Hit, InstrumentView, Issue, ItemRef, Matrix, MeasureView,
-    MechanismView, Plan, Summary, TargetView, TaskView, Text, UnitView,
+    Answer, Citation, EntityView, Hit, InstrumentView, Issue, ItemRef, Language, Matrix,
+    MeasureView, MechanismView, Plan, Summary, TargetView, TaskView, Text, UnitView,
 };
 
 use crate::Failure;
@@ -27,6 +27,15 @@ pub(crate) enum Lang {
 }
 
 impl Lang {
+    /// The one language shown, if only one is.
+    pub(crate) fn language(self) -> Option<Language> {
+        match self {
+            Self::Zh => Some(Language::Zh),
+            Self::En => Some(Language::En),
+            Self::Both => None,
+        }
+    }
+
     fn pick(self, text: &Text) -> String {
         self.choose(&text.zh, &text.en)
     }
@@ -395,35 +404,21 @@ fn entities(entities: &[EntityView<'_>], lang: Lang) -> String {
     finish(&rows, entities.len(), "entity")
 }
 
-/// Hits in the chosen language; an item that matched only in the other language is kept.
 fn hits(hits: &[Hit], lang: Lang) -> String {
-    let language = |hit: &Hit| hit.field.rsplit('.').next().unwrap_or_default().to_owned();
-    let preferred = match lang {
-        Lang::Zh => Some("zh"),
-        Lang::En => Some("en"),
-        Lang::Both => None,
-    };
-    let shown: Vec<&Hit> = hits
-        .iter()
-        .filter(|hit| {
-            preferred.is_none_or(|wanted| {
-                language(hit) == wanted
-                    || !hits
-                        .iter()
-                        .any(|other| other.id == hit.id && language(other) == wanted)
-            })
-        })
-        .collect();
     let mut rows = table(&["id", "place", "field", "snippet"]);
-    for hit in &shown {
+    for hit in hits {
+        let language = match hit.language {
+            Language::Zh => "zh",
+            Language::En => "en",
+        };
         rows.add_row(vec![
             hit.id.clone(),
             lang.place(hit.citation.as_ref()),
-            hit.field.clone(),
+            format!("{}.{language}", hit.field),
             hit.snippet.clone(),
         ]);
     }
-    finish(&rows, shown.len(), "hit")
+    finish(&rows, hits.len(), "hit")
 }
 
 fn instruments(instruments: &[InstrumentView]) -> String {

@@ -387,7 +387,12 @@ fn argv(query: &Value) -> Vec<String> {
         "task" | "mechanism" => args.push(text(&query["number"])),
         "unit" | "entity" => args.push(text(&query["name"])),
         "goal" => args.push(text(&query["id"])),
-        "search" => args.push(text(&query["text"])),
+        "search" => {
+            args.push(text(&query["text"]));
+            if let Some(language) = query["language"].as_str() {
+                args.extend(["--lang".to_owned(), language.to_owned()]);
+            }
+        }
         "table" => args = vec!["export".into(), "--kind".into(), text(&query["kind"])],
         _ => {}
     }

@@ -57,6 +57,10 @@ pub enum ItemKind {
 }
 
 names! {
+    Language {
+        Zh = "zh",
+        En = "en",
+    }
     ItemKind {
         Document = "document",
         Preamble = "preamble",
@@ -310,8 +314,10 @@ pub struct Hit {
     pub citation: Option<Citation>,
     /// The number of the task the item belongs to, for tasks and their measures and targets.
     pub task: Option<u8>,
-    /// Which text matched, e.g. `text.zh` or `beneficiary.condition.en`.
+    /// Which text of the item matched, e.g. `text` or `beneficiary.condition`.
     pub field: String,
+    /// Which language of the text matched.
+    pub language: Language,
     /// The matching text around the phrase, with `…` where cut.
     pub snippet: String,
 }
@@ -332,6 +338,17 @@ pub struct InstrumentView {
     pub measures: Vec<String>,
     /// Numbers of the mechanisms tagged with it.
     pub mechanisms: Vec<u8>,
+}
+
+/// A language of the plan's texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    /// The source text.
+    Zh,
+    /// Our translation.
+    En,
 }
 
 /// The accountability matrix: which unit answers for which task.
@@ -404,10 +421,13 @@ pub enum Query {
     },
     /// [`Plan::documents`].
     Documents,
-    /// [`Plan::search`].
+    /// [`Plan::search`], or [`Plan::search_in`] a language.
     Search {
         /// The phrase.
         text: String,
+        /// The language whose hits to show (see [`Plan::search_in`]); both if left out.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        language: Option<Language>,
     },
     /// [`Plan::matrix`].
     Matrix,
@@ -478,7 +498,7 @@ impl Plan {
             Query::Entities => Answer::Entities(self.entities()),
             Query::Entity { name } => Answer::Entity(self.entity(name)?),
             Query::Documents => Answer::Entities(self.documents()),
-            Query::Search { text } => Answer::Hits(self.search(text)?),
+            Query::Search { text, language } => Answer::Hits(self.search_in(text, *language)?),
             Query::Matrix => Answer::Matrix(self.matrix()),
             Query::Instruments => Answer::Instruments(self.instruments()),
             Query::Table { kind } => Answer::Table(self.table(*kind)),
@@ -735,20 +755,64 @@ impl Plan {
         let needle = Needle::new(phrase);
         let mut hits = Vec::new();
         self.data().visit_texts(|text| {
-            for (language, content) in [("zh", &text.text.zh), ("en", &text.text.en)] {
+            for (language, content) in
+                [(Language::Zh, &text.text.zh), (Language::En, &text.text.en)]
+            {
                 if let Some(snippet) = needle.snippet(content) {
                     hits.push(Hit {
                         kind: text.item.kind(),
                         id: self.id_of(text.item),
                         citation: self.citation(text.item),
                         task: self.task_of(text.item),
-                        field: format!("{}.{language}", text.field_name()),
+                        field: text.field_name(),
+                        language,
                         snippet,
                     });
                 }
             }
         });
         Ok(hits)
+    }
+
+    /// [`Plan::search`] for a reader of one language: the hits in `language`, and the hits
+    /// of items that matched only in the other one (an English reader searching 首台 still
+    /// finds task 25). `None` keeps every hit.
+    ///
+    /// ```
+    /// use srdi_plan::Language;
+    /// let plan = srdi_plan::wulong();
+    /// let hits = plan.search_in("首台", Some(Language::En)).unwrap();
+    /// assert_eq!(hits[0].id, "task-25"); // matched in Chinese only, so kept
+    /// let hits = plan.search_in("APEC", Some(Language::Zh)).unwrap();
+    /// assert!(hits.iter().all(|hit| hit.language == Language::Zh));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::EmptySearch`] if `phrase` is blank.
+    pub fn search_in(
+        &self,
+        phrase: &str,
+        language: Option<Language>,
+    ) -> Result<Vec<Hit>, QueryError> {
+        let hits = self.search(phrase)?;
+        let Some(wanted) = language else {
+            return Ok(hits);
+        };
+        let keep: Vec<bool> = hits
+            .iter()
+            .map(|hit| {
+                hit.language == wanted
+                    || !hits
+                        .iter()
+                        .any(|other| other.id == hit.id && other.language == wanted)
+            })
+            .collect();
+        Ok(hits
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(hit, keep)| keep.then_some(hit))
+            .collect())
     }
 
     /// The accountability matrix, unit × task.

@@ -44,7 +44,8 @@
     )
 )]
 
-/// `ALL`, `as_str` (the serde name) and `Display` for a unit-only enum, by its serde names.
+/// `ALL`, `as_str` (the serde name), `Display` and `FromStr` for a unit-only enum, by its
+/// serde names.
 macro_rules! names {
     ($($name:ident { $($variant:ident = $text:literal,)* })*) => {$(
         impl $name {
@@ -62,6 +63,25 @@ macro_rules! names {
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = crate::QueryError;
+
+            /// The value whose serde name is `text`.
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|value| value.as_str() == text)
+                    .ok_or_else(|| {
+                        let names: Vec<&str> = Self::ALL.iter().map(|v| v.as_str()).collect();
+                        crate::QueryError::InvalidArgument(format!(
+                            "`{text}` is not one of: {}",
+                            names.join(", ")
+                        ))
+                    })
             }
         }
     )*};
@@ -83,8 +103,9 @@ mod texts;
 mod validate;
 
 pub use answer::{
-    Answer, Counts, EntityView, Hit, InstrumentView, ItemKind, Matrix, MatrixRow, MeasureView,
-    MechanismView, NameKind, Query, SectionView, Summary, TargetView, TaskView, UnitView,
+    Answer, Counts, EntityView, Hit, InstrumentView, ItemKind, Language, Matrix, MatrixRow,
+    MeasureView, MechanismView, NameKind, Query, SectionView, Summary, TargetView, TaskView,
+    UnitView,
 };
 pub use embedded::{WULONG_JSON, wulong};
 pub use error::{Code, ErrorReport, Issue, PlanError, QueryError, Severity};

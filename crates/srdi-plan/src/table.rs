@@ -28,36 +28,12 @@ pub enum RecordKind {
     Units,
 }
 
-impl RecordKind {
-    /// Every kind, in order.
-    pub const ALL: [RecordKind; 4] = [Self::Tasks, Self::Measures, Self::Targets, Self::Units];
-
-    /// The kind's name: `tasks`, `measures`, `targets` or `units`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Tasks => "tasks",
-            Self::Measures => "measures",
-            Self::Targets => "targets",
-            Self::Units => "units",
-        }
-    }
-}
-
-impl std::str::FromStr for RecordKind {
-    type Err = crate::QueryError;
-
-    /// The kind named `name`.
-    fn from_str(name: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|kind| kind.as_str() == name)
-            .ok_or_else(|| {
-                let names: Vec<&str> = Self::ALL.iter().map(|kind| kind.as_str()).collect();
-                crate::QueryError::InvalidArgument(format!(
-                    "no record kind is called `{name}`; the kinds are {}",
-                    names.join(", ")
-                ))
-            })
+names! {
+    RecordKind {
+        Tasks = "tasks",
+        Measures = "measures",
+        Targets = "targets",
+        Units = "units",
     }
 }
 
