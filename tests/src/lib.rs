@@ -16,6 +16,8 @@ pub const CONFORMANCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/conformance"
 pub struct Case {
     /// Unique; the key of the whole answer in `answers.json`.
     pub name: String,
+    /// The id of the shipped plan asked (`wulong-2022-48` unless the case says otherwise).
+    pub plan: String,
     /// A `srdi_plan::Query` in JSON, e.g. `{"op": "task", "number": 28}`.
     pub query: Value,
     /// Selector → expected value, or `error` (and `suggests`) for a question that must fail.
@@ -37,6 +39,7 @@ pub fn cases() -> Vec<Case> {
         .iter()
         .map(|case| Case {
             name: case["name"].as_str().expect("a case has a name").to_owned(),
+            plan: case["plan"].as_str().unwrap_or("wulong-2022-48").to_owned(),
             query: case["query"].clone(),
             expect: case["expect"]
                 .as_object()
@@ -52,6 +55,11 @@ pub fn answers() -> Map<String, Value> {
         Value::Object(answers) => answers,
         _ => panic!("answers.json holds an object"),
     }
+}
+
+/// The shipped plan a case asks.
+pub fn plan_of(case: &Case) -> &'static srdi_plan::Plan {
+    srdi_plan::embedded(&case.plan).unwrap_or_else(|| panic!("no shipped plan {}", case.plan))
 }
 
 /// The answer a Rust program gets for a query, as JSON: the answer, or `{"error": report}`.

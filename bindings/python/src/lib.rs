@@ -22,8 +22,13 @@ fn py_value<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<
     pythonize(py, value).map_err(|error| pyo3::exceptions::PyValueError::new_err(error.to_string()))
 }
 
+/// Ids as owned strings, for a Python `list[str]`.
+fn owned(ids: &[&str]) -> Vec<String> {
+    ids.iter().map(|&id| id.to_owned()).collect()
+}
+
 /// Item numbers as a Python `list[int]` (pyo3 turns `Vec<u8>` into `bytes`).
-fn numbers(items: &[u8]) -> Vec<u32> {
+fn numbers(items: &[u16]) -> Vec<u32> {
     items.iter().copied().map(u32::from).collect()
 }
 
@@ -88,12 +93,9 @@ impl Citation {
     /// The place alone, as printed and in English.
     #[getter]
     fn place(&self) -> Option<Text> {
-        self.0.place.map(|place| {
-            Text(core::Text {
-                zh: place.zh(),
-                en: place.en(),
-            })
-        })
+        self.0
+            .place
+            .map(|place| Text(core::Text::new(place.zh(), place.en())))
     }
 
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -143,9 +145,10 @@ impl Plan {
         self.0.id()
     }
 
+    /// The document number, if the plan has one.
     #[getter]
-    fn number(&self) -> &str {
-        &self.0.data().document.number
+    fn number(&self) -> Option<&str> {
+        self.0.data().document.number.as_deref()
     }
 
     #[getter]
@@ -153,10 +156,19 @@ impl Plan {
         text(&self.0.data().document.title)
     }
 
+    /// The first and last year, if known.
     #[getter]
-    fn period(&self) -> (u16, u16) {
-        let period = self.0.data().period;
-        (period.start, period.end)
+    fn period(&self) -> Option<(u16, u16)> {
+        self.0
+            .data()
+            .period
+            .map(|period| (period.start, period.end))
+    }
+
+    /// Where the text comes from and how complete it is, as a dict (or `None`).
+    #[getter]
+    fn provenance<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.0.data().provenance)
     }
 
     #[getter]
@@ -333,7 +345,7 @@ impl Plan {
         format!(
             "Plan(id={:?}, number={:?}, tasks={})",
             data.id,
-            data.document.number,
+            data.document.number.as_deref().unwrap_or_default(),
             data.tasks.len()
         )
     }
@@ -411,7 +423,7 @@ item! {
 #[pymethods]
 impl Task {
     #[getter]
-    fn number(&self) -> PyResult<u8> {
+    fn number(&self) -> PyResult<u16> {
         Ok(self.view()?.task.number)
     }
 
@@ -421,7 +433,7 @@ impl Task {
     }
 
     #[getter]
-    fn section(&self) -> PyResult<u8> {
+    fn section(&self) -> PyResult<u16> {
         Ok(self.view()?.task.section)
     }
 
@@ -440,15 +452,27 @@ impl Task {
         Ok(text(&self.view()?.task.text))
     }
 
-    /// The ids of the responsible units: the task's own list, or its section's.
+    /// The ids of the responsible units, every role: the task's own line, or its section's.
     #[getter]
     fn responsible_units(&self) -> PyResult<Vec<String>> {
-        let view = self.view()?;
-        Ok(view
-            .responsible_units
-            .iter()
-            .map(|&id| id.to_owned())
-            .collect())
+        Ok(owned(&self.view()?.responsible_units))
+    }
+
+    /// The ids of the units that lead it.
+    #[getter]
+    fn leading_units(&self) -> PyResult<Vec<String>> {
+        Ok(owned(&self.view()?.leading_units))
+    }
+
+    /// The task's own responsibility line and its units by role, as a dict (or `None`).
+    #[getter]
+    fn responsibility<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.view()?.task.responsibility)
+    }
+
+    #[getter]
+    fn interpretation(&self) -> PyResult<Option<String>> {
+        Ok(self.view()?.task.interpretation.clone())
     }
 
     #[getter]
@@ -517,7 +541,7 @@ impl Measure {
 
     /// The number of the task that offers it.
     #[getter]
-    fn task(&self) -> PyResult<u8> {
+    fn task(&self) -> PyResult<u16> {
         Ok(self.view()?.task)
     }
 
@@ -601,7 +625,7 @@ impl Target {
 
     /// The number of the task that sets it; `None` for a plan goal.
     #[getter]
-    fn task(&self) -> PyResult<Option<u8>> {
+    fn task(&self) -> PyResult<Option<u16>> {
         Ok(self.view()?.task)
     }
 
@@ -620,14 +644,22 @@ impl Target {
         Ok(text(&self.view()?.target.text))
     }
 
+    /// The value in `unit` (an int, or a float for a decimal), or `None` for full coverage.
     #[getter]
-    fn value(&self) -> PyResult<u32> {
-        Ok(self.view()?.target.value)
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.view()?.target.value)
     }
 
+    /// The unit of `value` as printed (家, 个, %, 元).
     #[getter]
-    fn count_unit(&self) -> PyResult<&'static str> {
-        Ok(self.view()?.target.count_unit.as_str())
+    fn unit(&self) -> PyResult<Option<String>> {
+        Ok(self.view()?.target.unit.clone())
+    }
+
+    /// The quantity as printed and in English: `200家` / `200`.
+    #[getter]
+    fn quantity(&self) -> PyResult<Text> {
+        Ok(Text(self.view()?.quantity))
     }
 
     #[getter]
@@ -635,9 +667,10 @@ impl Target {
         Ok(self.view()?.target.kind.as_str())
     }
 
+    /// The tier, defined term or group counted.
     #[getter]
-    fn tier(&self) -> PyResult<Option<String>> {
-        Ok(self.view()?.target.tier.clone())
+    fn group(&self) -> PyResult<Option<String>> {
+        Ok(self.view()?.target.group.clone())
     }
 
     #[getter]
@@ -657,8 +690,8 @@ impl Target {
     fn __repr__(&self) -> PyResult<String> {
         let view = self.view()?;
         Ok(format!(
-            "Target(id={:?}, value={})",
-            view.target.id, view.target.value
+            "Target(id={:?}, quantity={:?})",
+            view.target.id, view.quantity.zh
         ))
     }
 }
@@ -702,10 +735,16 @@ impl Unit {
         Ok(numbers(&self.view()?.mechanisms))
     }
 
-    /// Numbers of the mechanisms it leads, where the text says so.
+    /// Numbers of the tasks it leads, where a responsibility line or the text says so.
     #[getter]
-    fn leads(&self) -> PyResult<Vec<u32>> {
-        Ok(numbers(&self.view()?.leads))
+    fn lead_tasks(&self) -> PyResult<Vec<u32>> {
+        Ok(numbers(&self.view()?.lead_tasks))
+    }
+
+    /// Numbers of the mechanisms it leads, where a responsibility line or the text says so.
+    #[getter]
+    fn lead_mechanisms(&self) -> PyResult<Vec<u32>> {
+        Ok(numbers(&self.view()?.lead_mechanisms))
     }
 
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -729,7 +768,7 @@ item! {
 #[pymethods]
 impl Mechanism {
     #[getter]
-    fn number(&self) -> PyResult<u8> {
+    fn number(&self) -> PyResult<u16> {
         Ok(self.view()?.mechanism.number)
     }
 
@@ -759,9 +798,21 @@ impl Mechanism {
         py_value(py, &self.view()?.mechanism.responsibility)
     }
 
+    /// The ids of the responsible units, every role.
     #[getter]
-    fn lead(&self) -> PyResult<Option<String>> {
-        Ok(self.view()?.mechanism.lead.clone())
+    fn responsible_units(&self) -> PyResult<Vec<String>> {
+        Ok(owned(&self.view()?.responsible_units))
+    }
+
+    /// The ids of the units that lead it: by role, or named for a clause.
+    #[getter]
+    fn leading_units(&self) -> PyResult<Vec<String>> {
+        Ok(owned(&self.view()?.leading_units))
+    }
+
+    #[getter]
+    fn interpretation(&self) -> PyResult<Option<String>> {
+        Ok(self.view()?.mechanism.interpretation.clone())
     }
 
     #[getter]
@@ -956,6 +1007,20 @@ fn wulong() -> Plan {
     Plan(Arc::clone(core::wulong()))
 }
 
+/// A plan shipped with the package, by id; `embedded_ids()` lists them.
+#[pyfunction]
+fn embedded(py: Python<'_>, id: &str) -> PyResult<Plan> {
+    core::embedded_plan(id)
+        .map(|plan| Plan(Arc::clone(plan)))
+        .into_py(py)
+}
+
+/// The ids of the plans shipped with the package.
+#[pyfunction]
+fn embedded_ids() -> Vec<&'static str> {
+    core::embedded_ids().collect()
+}
+
 /// Every problem with a plan file: syntax, shape, unknown fields and rules; warnings included.
 #[pyfunction]
 fn validate(text: &str) -> Vec<Issue> {
@@ -965,6 +1030,8 @@ fn validate(text: &str) -> Vec<Issue> {
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(wulong, module)?)?;
+    module.add_function(wrap_pyfunction!(embedded, module)?)?;
+    module.add_function(wrap_pyfunction!(embedded_ids, module)?)?;
     module.add_function(wrap_pyfunction!(validate, module)?)?;
     let codes: Vec<&str> = core::Code::ALL.iter().map(|code| code.as_str()).collect();
     module.add("CODES", codes)?;

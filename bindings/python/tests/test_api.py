@@ -36,7 +36,7 @@ def test_task_attributes(plan):
 
 def test_measures_are_structured(plan):
     first, second = plan.task(28).measures
-    assert first.amount == {"value": 1_000_000, "currency": "CNY"}
+    assert first.amount == {"value": 1_000_000, "currency": "CNY", "printed": "100 万元"}
     assert (first.one_time, first.beneficiary["group"]) == (True, "little-giant")
     assert (second.amount["value"], second.beneficiary["group"]) == (200_000, "srdi-sme")
     assert first.trigger == "new_recognition"
@@ -55,9 +55,12 @@ def test_units_goals_mechanisms_entities(plan):
     assert statistics.name.zh == "区统计局" and statistics.kind == "government_department"
     assert len(plan.units()) == 28
     assert [goal.value for goal in plan.goals()] == [200, 15, 1, 1]
-    assert plan.goals()[0].count_unit == "jia" and plan.goals()[0].by_year == 2025
+    assert plan.goals()[0].unit == "家" and plan.goals()[0].by_year == 2025
+    assert (plan.goals()[0].value, str(plan.goals()[0].quantity)) == (200, "200家")
     assert plan.goals()[0].task is None and plan.task(8).targets[0].task == 8
-    assert plan.mechanism(2).lead == "economy-info-commission"
+    assert plan.mechanism(2).leading_units == ["economy-info-commission"]
+    assert srdi_plan.embedded("chongqing-2022-23").goal("goal-1").quantity.zh == "2.5万家"
+    assert srdi_plan.embedded_ids() == ["wulong-2022-48", "chongqing-2022-23"]
     assert plan.entity("中国国际智能产业博览会").tasks == [26]
     assert plan.entity("yuqi-jinfu").kind == "platform"
     rows = {row["unit"]["id"]: row["tasks"] for row in plan.matrix()["rows"]}

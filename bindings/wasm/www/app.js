@@ -145,7 +145,7 @@ function showUnit(id) {
     element("p", {}, label("任务", "Tasks"), ": ", runs(unit.tasks)),
     element("ul", { class: "units" }, ...unit.tasks.map((n) => element("li", {}, element("button", { type: "button", class: "link", onclick: () => showTask(n) }, `${n}`)))),
     element("h4", {}, label("机制保障", "Safeguard mechanisms")),
-    mechanisms.length ? element("ul", {}, ...mechanisms.map((m) => element("li", {}, `${place(m.citation)} `, text(m.title), unit.leads.includes(m.number) ? label("（牵头）", " (lead)") : ""))) : element("p", {}, "—"));
+    mechanisms.length ? element("ul", {}, ...mechanisms.map((m) => element("li", {}, `${place(m.citation)} `, text(m.title), unit.lead_mechanisms.includes(m.number) ? label("（牵头）", " (lead)") : ""))) : element("p", {}, "—"));
 }
 
 function render() {

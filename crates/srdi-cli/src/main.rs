@@ -17,16 +17,15 @@ use srdi_plan::{
 
 use crate::render::Lang;
 
-/// Ask the Wulong District SRDI action plan (武隆府办发〔2022〕48号) questions.
+/// Ask a government action plan questions: its tasks, units, goals, measures and mechanisms.
 ///
-/// Every answer says where it comes from: ids such as task-28 and citations such as
-/// 武隆府办发〔2022〕48号 二（五）28. Chinese is the source text; English is an unofficial
-/// translation.
+/// Every answer says where it comes from: an id and a citation (the document number and the
+/// item's place in it). Chinese is the source text; English is an unofficial translation.
 #[derive(Debug, Parser)]
 #[command(name = "srdi", version)]
 struct Cli {
-    /// Ask this plan file instead of the embedded Wulong plan.
-    #[arg(long, global = true, value_name = "FILE")]
+    /// The plan to ask: a plan file, or the id of a plan shipped with srdi.
+    #[arg(long, global = true, value_name = "FILE|ID", long_help = plan_help())]
     plan: Option<PathBuf>,
     /// Print JSON in the shape of the core types instead of tables.
     #[arg(long, global = true)]
@@ -45,7 +44,7 @@ enum Command {
     Summary,
     /// Tasks, filtered by any combination of unit, section, instrument, tier and text.
     Tasks {
-        /// A responsible unit: id, printed name (区财政局) or English name.
+        /// A responsible unit: its id, printed name or English name (any case).
         #[arg(long)]
         unit: Option<String>,
         /// A section number.
@@ -54,7 +53,7 @@ enum Command {
         /// An instrument, e.g. `loan`, `reward`, `listing_support`.
         #[arg(long)]
         instrument: Option<String>,
-        /// A tier or the defined term: `little-giant`, `srdi-sme`, 创新型中小企业, 专精特新企业 …
+        /// A tier, group or defined term, by id or name; a defined term covers what it stands for.
         #[arg(long)]
         tier: Option<String>,
         /// A phrase in the task's Chinese or English text.
@@ -65,26 +64,29 @@ enum Command {
     Task {
         /// The task number.
         number: i64,
+        /// The section, in a plan whose task numbering starts again in each section.
+        #[arg(long)]
+        section: Option<i64>,
     },
     /// Every unit, with the tasks and mechanisms it answers for.
     Units,
     /// One unit and what it answers for.
     Unit {
-        /// Id, printed name (区统计局) or English name.
+        /// The unit's id, printed name or English name (any case).
         name: String,
     },
     /// The plan's development goals.
     Goals,
     /// One goal or task-level target.
     Goal {
-        /// `goal-2`, `task-8-t1`, or a goal number.
+        /// A goal's or target's id, or a goal's number.
         id: String,
     },
     /// Every target: plan goals and task-level targets.
     Targets,
     /// Support measures, filtered by beneficiary tier and instrument.
     Measures {
-        /// A tier or the defined term the measure must reach.
+        /// A tier, group or defined term the measure must reach, by id or name.
         #[arg(long)]
         tier: Option<String>,
         /// An instrument, e.g. `reward`, `loan`.
@@ -127,6 +129,15 @@ enum Command {
     },
     /// Print the JSON Schema of the plan format.
     Schema,
+    /// Print a minimal plan to start a new plan file from (see policy-data/README.md).
+    New {
+        /// The new plan's id: lowercase ASCII letters, digits and `-`.
+        #[arg(long, default_value = "my-plan")]
+        id: String,
+        /// The plan's title as printed.
+        #[arg(long, default_value = "（计划标题）")]
+        title: String,
+    },
     /// Export one kind of item as a table (JSON or CSV), or without `--kind` the plan itself.
     Export {
         /// Output format.
@@ -181,7 +192,10 @@ impl Command {
                 tier: tier.clone(),
                 text: text.clone(),
             }),
-            Self::Task { number } => Query::Task { number: *number },
+            Self::Task { number, section } => Query::Task {
+                number: *number,
+                section: *section,
+            },
             Self::Units => Query::Units,
             Self::Unit { name } => Query::Unit { name: name.clone() },
             Self::Goals => Query::Goals,
@@ -207,11 +221,25 @@ impl Command {
             } => Query::Table {
                 kind: (*kind).into(),
             },
-            Self::Export { kind: None, .. } | Self::Validate { .. } | Self::Schema => {
+            Self::Export { kind: None, .. }
+            | Self::Validate { .. }
+            | Self::Schema
+            | Self::New { .. } => {
                 return None;
             }
         })
     }
+}
+
+/// The long help of `--plan`, naming the plans shipped with srdi.
+fn plan_help() -> String {
+    let shipped: Vec<&str> = srdi_plan::embedded_ids().collect();
+    format!(
+        "The plan to ask: a plan file, or the id of a plan shipped with srdi ({}). Without it, \
+         srdi asks {}.",
+        shipped.join(", "),
+        shipped.first().copied().unwrap_or_default()
+    )
 }
 
 /// Why a command failed; each becomes a message (or, with `--json`, an error object) and
@@ -276,6 +304,15 @@ fn report(failure: &Failure, json: bool, out: &mut dyn Write) -> ExitCode {
     }
     let mut err = io::stderr().lock();
     let _ = match failure {
+        Failure::Read(path, error) if error.kind() == io::ErrorKind::NotFound => {
+            let shipped: Vec<&str> = srdi_plan::embedded_ids().collect();
+            writeln!(
+                err,
+                "error: cannot read {}: {error}; the plans shipped with srdi are {}",
+                path.display(),
+                shipped.join(", ")
+            )
+        }
         Failure::Read(path, error) => {
             writeln!(err, "error: cannot read {}: {error}", path.display())
         }
@@ -300,14 +337,27 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     if let Command::Schema = &cli.command {
         return Ok(out.write_all(srdi_plan::json_schema().as_bytes())?);
     }
+    if let Command::New { id, title } = &cli.command {
+        let mut data = srdi_plan::PlanData::new(id, srdi_plan::Text::new(title, ""));
+        data.schema = Some("plan.schema.json".into());
+        let _ = writeln!(
+            io::stderr(),
+            "tip: `srdi schema > plan.schema.json` beside the file lets editors check and \
+             complete it; policy-data/README.md says what to add and how"
+        );
+        return Ok(writeln!(out, "{}", data.to_json())?);
+    }
     let loaded;
     let plan = match &cli.plan {
-        Some(path) => {
-            loaded = Plan::from_json(&read(path)?)
-                .map_err(|error| Failure::Plan(path.clone(), error))?;
-            &loaded
-        }
         None => srdi_plan::wulong(),
+        Some(path) => match path.to_str().and_then(srdi_plan::embedded) {
+            Some(shipped) if !path.exists() => shipped,
+            _ => {
+                loaded = Plan::from_json(&read(path)?)
+                    .map_err(|error| Failure::Plan(path.clone(), error))?;
+                &loaded
+            }
+        },
     };
     let Some(mut query) = cli.command.query() else {
         // `export` without a kind: the plan itself, in its file format.

@@ -9,8 +9,9 @@ use std::io::Write;
 use clap::ValueEnum;
 use comfy_table::{ContentArrangement, Table, presets};
 use srdi_plan::{
-    Answer, Citation, EntityView, Hit, InstrumentView, Issue, ItemRef, Language, Matrix,
-    MeasureView, MechanismView, Plan, Summary, TargetView, TaskView, Text, UnitView,
+    Answer, Citation, CompletenessStatus, EntityView, Hit, InstrumentView, Issue, ItemRef,
+    Language, Matrix, MeasureView, MechanismView, Plan, Summary, TargetView, TaskView, Text,
+    UnitView,
 };
 
 use crate::Failure;
@@ -143,6 +144,11 @@ fn finish(table: &Table, count: usize, noun: &str) -> String {
     }
 }
 
+/// `3 tasks`, `1 entity`.
+fn count(number: usize, noun: &str) -> String {
+    format!("{number} {}", plural(noun, number))
+}
+
 /// `task` → `tasks`, `entity` → `entities`.
 fn plural(noun: &str, count: usize) -> String {
     match (count, noun.strip_suffix('y')) {
@@ -153,7 +159,7 @@ fn plural(noun: &str, count: usize) -> String {
 }
 
 /// `11–19, 28–32`: numbers as runs.
-fn runs(numbers: &[u8]) -> String {
+fn runs(numbers: &[u16]) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut iter = numbers.iter().copied().peekable();
     while let Some(start) = iter.next() {
@@ -183,20 +189,41 @@ fn summary(summary: &Summary<'_>, plan: &Plan, lang: Lang) -> String {
         .issuer
         .map(|unit| lang.pick_short(&unit.name))
         .unwrap_or_default();
-    let _ = writeln!(out, "{} · {issuer} · {}", document.number, document.issued);
-    let _ = writeln!(
-        out,
-        "{}–{} · {} goals · {} tasks in {} sections · {} measures · {} mechanisms · {} units · {} entities\n",
-        summary.period.start,
-        summary.period.end,
-        counts.goals,
-        counts.tasks,
-        counts.sections,
-        counts.measures,
-        counts.mechanisms,
-        counts.units,
-        counts.entities
-    );
+    let header = [
+        document.number.clone(),
+        Some(issuer),
+        document.issued.clone(),
+    ];
+    let header: Vec<String> = header
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect();
+    let _ = writeln!(out, "{}", header.join(" · "));
+    let mut line: Vec<String> = Vec::new();
+    if let Some(period) = summary.period {
+        line.push(format!("{}–{}", period.start, period.end));
+    }
+    line.push(count(counts.goals, "goal"));
+    line.push(format!(
+        "{} in {}",
+        count(counts.tasks, "task"),
+        count(counts.sections, "section")
+    ));
+    for (number, noun) in [
+        (counts.measures, "measure"),
+        (counts.mechanisms, "mechanism"),
+        (counts.units, "unit"),
+        (counts.entities, "entity"),
+    ] {
+        line.push(count(number, noun));
+    }
+    let _ = writeln!(out, "{}", line.join(" · "));
+    if summary.completeness.status == CompletenessStatus::Partial {
+        let missing = summary.completeness.missing.join("; ");
+        let _ = writeln!(out, "partial plan; missing: {missing}");
+    }
+    let _ = writeln!(out);
     let mut goals = table(&["goal", "value", "indicator", "by"]);
     for goal in &summary.goals {
         let target = goal.target;
@@ -256,6 +283,12 @@ fn task(view: &TaskView<'_>, plan: &Plan, lang: Lang) -> String {
         "units".to_owned(),
         lang.units(plan, &view.responsible_units),
     ]);
+    if !view.leading_units.is_empty() {
+        rows.add_row(vec![
+            "lead".to_owned(),
+            lang.units(plan, &view.leading_units),
+        ]);
+    }
     let instruments: Vec<&str> = task.instruments.iter().map(|i| i.as_str()).collect();
     rows.add_row(vec!["instruments".to_owned(), instruments.join(", ")]);
     for measure in &task.measures {
@@ -317,7 +350,7 @@ fn unit(view: &UnitView<'_>, plan: &Plan, lang: Lang) -> String {
     let _ = writeln!(out, "{} ({})", lang.pick(&view.unit.name), view.unit.id);
     let _ = writeln!(out, "tasks: {}", runs(&view.tasks));
     for number in &view.mechanisms {
-        let lead = if view.leads.contains(number) {
+        let lead = if view.lead_mechanisms.contains(number) {
             " — lead"
         } else {
             ""
@@ -375,16 +408,12 @@ fn mechanisms(mechanisms: &[MechanismView<'_>], plan: &Plan, lang: Lang) -> Stri
     let mut rows = table(&["mechanism", "place", "title", "responsible units", "lead"]);
     for view in mechanisms {
         let m = view.mechanism;
-        let units: Vec<&str> = m.responsibility.units.iter().map(String::as_str).collect();
         rows.add_row(vec![
             m.number.to_string(),
             lang.place(view.citation.as_ref()),
             lang.pick(&m.title),
-            lang.units(plan, &units),
-            m.lead
-                .as_deref()
-                .map(|id| lang.unit(plan, id))
-                .unwrap_or_default(),
+            lang.units(plan, &view.responsible_units),
+            lang.units(plan, &view.leading_units),
         ]);
     }
     finish(&rows, mechanisms.len(), "mechanism")

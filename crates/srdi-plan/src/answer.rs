@@ -12,13 +12,13 @@ use crate::error::QueryError;
 use crate::instrument::{Instrument, StipType};
 use crate::model::Text;
 use crate::model::{
-    Document, Entity, EntityKind, Measure, Mechanism, Period, Section, Target, Task, Unit,
+    Completeness, Document, Entity, EntityKind, Lead, Measure, Mechanism, Period, Responsibility,
+    Section, Target, Task, Unit,
 };
 use crate::plan::Plan;
 use crate::query::{MeasureFilter, Needle, TaskFilter, find_instrument};
 use crate::refs::{
-    Citation, EntityRef, ItemRef, MeasureRef, MechanismRef, SectionRef, TargetRef, TaskRef,
-    TierRef, UnitRef,
+    Citation, EntityRef, ItemRef, MeasureRef, MechanismRef, SectionRef, TargetRef, TaskRef, UnitRef,
 };
 use crate::table::{RecordKind, Table};
 
@@ -36,6 +36,8 @@ pub enum ItemKind {
     Part,
     /// A tier of the enterprise ladder.
     Tier,
+    /// A named group.
+    Group,
     /// A defined term.
     Term,
     /// A plan goal.
@@ -66,6 +68,7 @@ names! {
         Preamble = "preamble",
         Part = "part",
         Tier = "tier",
+        Group = "group",
         Term = "term",
         Goal = "goal",
         Target = "target",
@@ -86,6 +89,7 @@ impl ItemKind {
             Self::Preamble => "preamble",
             Self::Part => "part",
             Self::Tier => "tier",
+            Self::Group => "group",
             Self::Term => "defined term",
             Self::Goal => "goal",
             Self::Target => "target",
@@ -121,6 +125,8 @@ pub enum NameKind {
     Mechanism,
     /// An entity id or name.
     Entity,
+    /// A plan id.
+    Plan,
 }
 
 impl std::fmt::Display for NameKind {
@@ -134,6 +140,7 @@ impl std::fmt::Display for NameKind {
             Self::Target => "goal or target",
             Self::Mechanism => "mechanism",
             Self::Entity => "entity",
+            Self::Plan => "plan",
         })
     }
 }
@@ -150,8 +157,10 @@ pub struct TaskView<'a> {
     pub id: String,
     /// E.g. `武隆府办发〔2022〕48号 二（五）28`.
     pub citation: Option<Citation>,
-    /// The responsible units' ids: the task's own list, or its section's.
+    /// The responsible units' ids, every role: the task's own line, or its section's.
     pub responsible_units: Vec<&'a str>,
+    /// The ids of the units that lead: by their role in the line, or named for a clause.
+    pub leading_units: Vec<&'a str>,
     /// The task as stored.
     #[serde(flatten)]
     pub task: &'a Task,
@@ -168,7 +177,7 @@ pub struct MeasureView<'a> {
     /// Where the measure's task stands.
     pub citation: Option<Citation>,
     /// The number of the task that offers it.
-    pub task: u8,
+    pub task: u16,
     /// The measure as stored.
     #[serde(flatten)]
     pub measure: &'a Measure,
@@ -185,8 +194,9 @@ pub struct TargetView<'a> {
     /// Where the target is stated.
     pub citation: Option<Citation>,
     /// The number of the task that sets it; `null` for a plan goal.
-    pub task: Option<u8>,
-    /// The value with its counting word, as printed (`200 家`) and in English (`200`).
+    pub task: Option<u16>,
+    /// The quantity as printed (`200家`, `2.5万家`) and in English (`200`, `25,000`);
+    /// empty for a target without a number (full coverage).
     pub quantity: Text,
     /// The target as stored.
     #[serde(flatten)]
@@ -205,6 +215,10 @@ pub struct MechanismView<'a> {
     pub id: String,
     /// E.g. `武隆府办发〔2022〕48号 三（三）`.
     pub citation: Option<Citation>,
+    /// The responsible units' ids, every role.
+    pub responsible_units: Vec<&'a str>,
+    /// The ids of the units that lead: by their role in the line, or named for a clause.
+    pub leading_units: Vec<&'a str>,
     /// The mechanism as stored.
     #[serde(flatten)]
     pub mechanism: &'a Mechanism,
@@ -222,11 +236,13 @@ pub struct UnitView<'a> {
     #[serde(flatten)]
     pub unit: &'a Unit,
     /// Numbers of the tasks it is responsible for.
-    pub tasks: Vec<u8>,
+    pub tasks: Vec<u16>,
     /// Numbers of the mechanisms it is responsible for.
-    pub mechanisms: Vec<u8>,
-    /// Numbers of the mechanisms it leads, where the text says so.
-    pub leads: Vec<u8>,
+    pub mechanisms: Vec<u16>,
+    /// Numbers of the tasks it leads, where a responsibility line or the text says so.
+    pub lead_tasks: Vec<u16>,
+    /// Numbers of the mechanisms it leads, where a responsibility line or the text says so.
+    pub lead_mechanisms: Vec<u16>,
 }
 
 /// An entity with the items that mention it.
@@ -241,9 +257,9 @@ pub struct EntityView<'a> {
     #[serde(flatten)]
     pub entity: &'a Entity,
     /// Numbers of the tasks that mention it (as a named thing or as a legal basis).
-    pub tasks: Vec<u8>,
+    pub tasks: Vec<u16>,
     /// Numbers of the mechanisms that mention it.
-    pub mechanisms: Vec<u8>,
+    pub mechanisms: Vec<u16>,
 }
 
 /// A section with its tasks and the units that answer for them.
@@ -259,7 +275,7 @@ pub struct SectionView<'a> {
     /// E.g. `武隆府办发〔2022〕48号 二（五）`.
     pub citation: Option<Citation>,
     /// The numbers of its tasks.
-    pub tasks: Vec<u8>,
+    pub tasks: Vec<u16>,
     /// Every unit responsible for one of its tasks, in order of first listing.
     pub responsible_units: Vec<&'a str>,
     /// The section as stored.
@@ -277,8 +293,10 @@ pub struct Summary<'a> {
     pub document: &'a Document,
     /// The issuing unit, resolved.
     pub issuer: Option<&'a Unit>,
-    /// The years the plan covers.
-    pub period: &'a Period,
+    /// The years the plan covers, if known.
+    pub period: Option<&'a Period>,
+    /// Whether the whole document is here, and what is missing if not.
+    pub completeness: Completeness,
     /// How many goals, sections, tasks, … the plan has.
     pub counts: Counts,
     /// The plan's goals.
@@ -313,7 +331,7 @@ pub struct Hit {
     /// Where the item stands in the document, if it has a place.
     pub citation: Option<Citation>,
     /// The number of the task the item belongs to, for tasks and their measures and targets.
-    pub task: Option<u8>,
+    pub task: Option<u16>,
     /// Which text of the item matched, e.g. `text` or `beneficiary.condition`.
     pub field: String,
     /// Which language of the text matched.
@@ -333,11 +351,11 @@ pub struct InstrumentView {
     /// The nearest OECD STIP Compass instrument type.
     pub stip: StipType,
     /// Numbers of the tasks tagged with it.
-    pub tasks: Vec<u8>,
+    pub tasks: Vec<u16>,
     /// Ids of the measures of this kind.
     pub measures: Vec<String>,
     /// Numbers of the mechanisms tagged with it.
-    pub mechanisms: Vec<u8>,
+    pub mechanisms: Vec<u16>,
 }
 
 /// A language of the plan's texts.
@@ -356,7 +374,7 @@ pub enum Language {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Matrix<'a> {
     /// The task numbers, in order: the columns.
-    pub tasks: Vec<u8>,
+    pub tasks: Vec<u16>,
     /// One row per unit responsible for at least one task, in order of first listing.
     pub rows: Vec<MatrixRow<'a>>,
 }
@@ -368,7 +386,7 @@ pub struct MatrixRow<'a> {
     /// The unit.
     pub unit: &'a Unit,
     /// The tasks it answers for.
-    pub tasks: Vec<u8>,
+    pub tasks: Vec<u16>,
 }
 
 /// A question, as data: what [`Plan::answer`] answers. Serialized with its name in `op`,
@@ -386,6 +404,9 @@ pub enum Query {
     Task {
         /// The task number.
         number: i64,
+        /// The section, for a plan whose task numbering starts again in each section.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        section: Option<i64>,
     },
     /// [`Plan::units`].
     Units,
@@ -486,7 +507,7 @@ impl Plan {
         Ok(match query {
             Query::Summary => Answer::Summary(Box::new(self.summary())),
             Query::Tasks(filter) => Answer::Tasks(self.tasks(filter)?),
-            Query::Task { number } => Answer::Task(self.task(*number)?),
+            Query::Task { number, section } => Answer::Task(self.task_in(*section, *number)?),
             Query::Units => Answer::Units(self.units()),
             Query::Unit { name } => Answer::Unit(self.unit(name)?),
             Query::Goals => Answer::Targets(self.goals()),
@@ -510,11 +531,11 @@ impl Plan {
     /// ```
     /// let summary = srdi_plan::wulong().summary();
     /// assert_eq!(summary.counts.tasks, 32);
-    /// assert_eq!(summary.goals[0].target.value, 200);
+    /// assert_eq!(summary.goals[0].quantity.zh, "200家");
     /// ```
     pub fn summary(&self) -> Summary<'_> {
         let data = self.data();
-        let issuer = match self.item(&data.document.issuer) {
+        let issuer = match data.document.issuer.as_deref().and_then(|id| self.item(id)) {
             Some(ItemRef::Unit(unit)) => self.get(unit),
             _ => None,
         };
@@ -522,7 +543,12 @@ impl Plan {
             id: &data.id,
             document: &data.document,
             issuer,
-            period: &data.period,
+            period: data.period.as_ref(),
+            completeness: data
+                .provenance
+                .as_ref()
+                .map(|p| p.completeness.clone())
+                .unwrap_or_default(),
             counts: Counts {
                 goals: data.goals.len(),
                 sections: data.sections.len(),
@@ -554,7 +580,7 @@ impl Plan {
         let tiers = filter
             .tier
             .as_deref()
-            .map(|name| self.find_tiers(name))
+            .map(|name| self.find_group(name))
             .transpose()?;
         let instrument = filter
             .instrument
@@ -600,7 +626,18 @@ impl Plan {
     ///
     /// [`QueryError::UnknownName`], naming the valid range, if there is no such task.
     pub fn task(&self, number: i64) -> Result<TaskView<'_>, QueryError> {
-        let at = self.find_task(number)?;
+        let at = self.find_task(None, number)?;
+        self.task_view(at).ok_or_else(|| missing(&at))
+    }
+
+    /// The task numbered `number` in `section`, for a plan whose task numbering starts again
+    /// in each section; the section is not needed (and ignored) otherwise.
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::UnknownName`], naming the valid range, if there is no such task.
+    pub fn task_in(&self, section: Option<i64>, number: i64) -> Result<TaskView<'_>, QueryError> {
+        let at = self.find_task(section, number)?;
         self.task_view(at).ok_or_else(|| missing(&at))
     }
 
@@ -670,7 +707,7 @@ impl Plan {
         let tiers = filter
             .tier
             .as_deref()
-            .map(|name| self.find_tiers(name))
+            .map(|name| self.find_group(name))
             .transpose()?;
         let instrument = filter
             .instrument
@@ -686,7 +723,7 @@ impl Plan {
                             m.beneficiary
                                 .group
                                 .as_deref()
-                                .is_some_and(|group| overlap(&self.tiers_of(group), tiers))
+                                .is_some_and(|group| overlap(&self.members_of(group), tiers))
                         })
                 })
             })
@@ -817,7 +854,7 @@ impl Plan {
 
     /// The accountability matrix, unit × task.
     pub fn matrix(&self) -> Matrix<'_> {
-        let mut rows: Vec<(UnitRef, Vec<u8>)> = Vec::new();
+        let mut rows: Vec<(UnitRef, Vec<u16>)> = Vec::new();
         for at in self.task_refs() {
             let Some(task) = self.get(at) else { continue };
             for &unit in self.responsible(at) {
@@ -884,12 +921,18 @@ impl Plan {
     /// A task with its id, citation and responsible units.
     pub fn task_view(&self, at: TaskRef) -> Option<TaskView<'_>> {
         let item = ItemRef::Task(at);
+        let task = self.get(at)?;
+        let line = task.responsibility.as_ref().or_else(|| {
+            let section = self.section_numbered(task.section)?;
+            self.get(section)?.responsibility.as_ref()
+        });
         Some(TaskView {
             at,
             id: self.id_of(item),
             citation: self.citation(item),
             responsible_units: self.unit_ids(self.responsible(at)),
-            task: self.get(at)?,
+            leading_units: leads(line, &task.leads),
+            task,
         })
     }
 
@@ -914,10 +957,7 @@ impl Plan {
             at,
             citation: self.citation(ItemRef::Target(at)),
             task,
-            quantity: Text {
-                zh: format!("{} {}", target.value, target.count_unit.as_zh()),
-                en: target.value.to_string(),
-            },
+            quantity: crate::quantity::render(target),
             target,
         })
     }
@@ -925,11 +965,17 @@ impl Plan {
     /// A mechanism with its id and citation.
     pub fn mechanism_view(&self, at: MechanismRef) -> Option<MechanismView<'_>> {
         let item = ItemRef::Mechanism(at);
+        let mechanism = self.get(at)?;
+        let line = mechanism.responsibility.as_ref();
         Some(MechanismView {
             at,
             id: self.id_of(item),
             citation: self.citation(item),
-            mechanism: self.get(at)?,
+            responsible_units: line
+                .map(|line| line.all().map(String::as_str).collect())
+                .unwrap_or_default(),
+            leading_units: leads(line, &mechanism.leads),
+            mechanism,
         })
     }
 
@@ -952,8 +998,23 @@ impl Plan {
                 .filter(|&task| self.responsible(task).contains(&at))
                 .filter_map(|task| self.get(task).map(|t| t.number))
                 .collect(),
-            mechanisms: numbers(&|m| m.responsibility.units.contains(&unit.id)),
-            leads: numbers(&|m| m.lead.as_ref() == Some(&unit.id)),
+            mechanisms: numbers(&|m| {
+                m.responsibility
+                    .as_ref()
+                    .is_some_and(|r| r.all().any(|id| *id == unit.id))
+            }),
+            lead_tasks: self
+                .task_refs()
+                .filter_map(|task| self.task_view(task))
+                .filter(|view| view.leading_units.contains(&unit.id.as_str()))
+                .map(|view| view.task.number)
+                .collect(),
+            lead_mechanisms: numbers(&|m| {
+                m.leads.iter().any(|lead| lead.unit == unit.id)
+                    || m.responsibility
+                        .as_ref()
+                        .is_some_and(|r| r.lead.contains(&unit.id))
+            }),
         })
     }
 
@@ -1009,7 +1070,7 @@ impl Plan {
     }
 
     /// The number of the task an item is or belongs to.
-    fn task_of(&self, item: ItemRef) -> Option<u8> {
+    fn task_of(&self, item: ItemRef) -> Option<u16> {
         let task = match item {
             ItemRef::Task(task) => task,
             ItemRef::Measure(measure) => measure.task(),
@@ -1026,20 +1087,33 @@ impl Plan {
             .collect()
     }
 
-    /// Whether a task is aimed at, or offers a measure to, any of `tiers`.
-    fn task_reaches(&self, task: &Task, tiers: &[TierRef]) -> bool {
+    /// Whether a task is aimed at, or offers a measure to, any of `tiers` (tiers and groups).
+    fn task_reaches(&self, task: &Task, tiers: &[ItemRef]) -> bool {
         let groups = task.aimed_at.iter().chain(
             task.measures
                 .iter()
                 .filter_map(|m| m.beneficiary.group.as_ref()),
         );
         groups
-            .map(|group| self.tiers_of(group))
+            .map(|group| self.members_of(group))
             .any(|reached| overlap(&reached, tiers))
     }
 }
 
-fn overlap(a: &[TierRef], b: &[TierRef]) -> bool {
+/// The units that lead an item: the lead role of its responsibility line, then the leads its
+/// text names for a clause, each once.
+fn leads<'a>(line: Option<&'a Responsibility>, clauses: &'a [Lead]) -> Vec<&'a str> {
+    let mut ids: Vec<&str> = Vec::new();
+    let named = line.into_iter().flat_map(|line| &line.lead);
+    for id in named.chain(clauses.iter().map(|lead| &lead.unit)) {
+        if !ids.contains(&id.as_str()) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+fn overlap(a: &[ItemRef], b: &[ItemRef]) -> bool {
     a.iter().any(|tier| b.contains(tier))
 }
 

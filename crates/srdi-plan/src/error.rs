@@ -75,6 +75,10 @@ codes! {
     InvalidId = "invalid_id",
     /// Numbered items do not run 1, 2, 3… without gaps.
     BadNumbering = "bad_numbering",
+    /// A partial plan lacks numbered items (a warning saying which).
+    MissingItems = "missing_items",
+    /// A complete plan has more or fewer items than its declared totals.
+    CountMismatch = "count_mismatch",
     /// A task names a section that does not exist.
     UnknownSection = "unknown_section",
     /// A task comes after a task of a later section.
@@ -83,14 +87,26 @@ codes! {
     EmptySection = "empty_section",
     /// A reference to a unit that does not exist.
     UnknownUnit = "unknown_unit",
-    /// A reference to a tier, defined term or group that does not exist.
-    UnknownTier = "unknown_tier",
+    /// A reference to a tier, group or defined term that does not exist.
+    UnknownGroup = "unknown_group",
+    /// A defined term that stands for nothing.
+    EmptyTerm = "empty_term",
     /// A reference to an entity that does not exist.
     UnknownEntity = "unknown_entity",
     /// A task ends up with no responsible unit.
     NoResponsibleUnit = "no_responsible_unit",
-    /// A 责任单位 list does not name exactly the units of its printed text, in its order.
+    /// A responsibility line does not name exactly the listed units, in their roles and order.
     ResponsibilityMismatch = "responsibility_mismatch",
+    /// A quoted clause, name or quantity does not stand in the text it is taken from.
+    QuoteNotFound = "quote_not_found",
+    /// A target without a value, though its kind needs one.
+    MissingValue = "missing_value",
+    /// A printed quantity that does not read as the value and unit stored beside it.
+    QuantityMismatch = "quantity_mismatch",
+    /// An approval that names neither a meeting nor a statement.
+    InvalidApproval = "invalid_approval",
+    /// A JSON Pointer (of an inferred value) that points at nothing in the file.
+    UnknownPath = "unknown_path",
     /// A count or amount that must be positive is zero.
     NotPositive = "not_positive",
     /// A year outside the plan's period.
@@ -127,6 +143,9 @@ impl Code {
     pub fn severity(self) -> Severity {
         match self {
             Self::EmptySection
+            | Self::MissingItems
+            | Self::EmptyTerm
+            | Self::NoResponsibleUnit
             | Self::MissingTranslation
             | Self::UnusedUnit
             | Self::UnusedEntity => Severity::Warning,

@@ -21,7 +21,7 @@
 //!
 //! ```
 //! let plan = srdi_plan::wulong();
-//! assert_eq!(plan.data().document.number, "武隆府办发〔2022〕48号");
+//! assert_eq!(plan.data().document.number.as_deref(), Some("武隆府办发〔2022〕48号"));
 //!
 //! let task = plan.task(28).unwrap();
 //! let reward = &task.task.measures[0];
@@ -88,14 +88,17 @@ macro_rules! names {
 }
 
 mod answer;
+mod corpus;
 mod embedded;
 mod error;
 mod instrument;
 mod load;
 mod model;
 mod plan;
+mod quantity;
 mod query;
 mod refs;
+mod responsibility;
 #[cfg(feature = "schema")]
 mod schema;
 mod table;
@@ -107,7 +110,10 @@ pub use answer::{
     MeasureView, MechanismView, NameKind, Query, SectionView, Summary, TargetView, TaskView,
     UnitView,
 };
-pub use embedded::{WULONG_JSON, wulong};
+pub use corpus::{Basis, Corpus};
+pub use embedded::{
+    CHONGQING_JSON, WULONG_JSON, chongqing, embedded, embedded_ids, embedded_plan, wulong,
+};
 pub use error::{Code, ErrorReport, Issue, PlanError, QueryError, Severity};
 pub use instrument::{Instrument, StipType};
 pub use load::{MAX_DEPTH, MAX_INPUT_BYTES, validate_json};
@@ -115,8 +121,8 @@ pub use model::*;
 pub use plan::Plan;
 pub use query::{MeasureFilter, TaskFilter};
 pub use refs::{
-    Citation, Division, EntityRef, ItemRef, MeasureRef, MechanismRef, PartRef, Place, PlanRef,
-    SectionRef, TargetRef, TaskRef, TermRef, TierRef, UnitRef,
+    Citation, Division, EntityRef, GroupRef, ItemRef, MeasureRef, MechanismRef, PartRef, Place,
+    PlanRef, SectionRef, TargetRef, TaskRef, TermRef, TierRef, UnitRef,
 };
 #[cfg(feature = "schema")]
 pub use schema::{answer_schema, json_schema};

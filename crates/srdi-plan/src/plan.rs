@@ -8,10 +8,10 @@
 use std::collections::HashMap;
 
 use crate::error::{Code, Issue, PlanError};
-use crate::model::{PartContent, PlanData, Task, Tier};
+use crate::model::{PartContent, PlanData, Task, TaskNumbering, Tier};
 use crate::refs::{
-    Citation, Division, EntityRef, ItemRef, MeasureRef, MechanismRef, PartRef, Place, PlanRef,
-    SectionRef, TargetRef, TaskRef, TermRef, TierRef, UnitRef,
+    Citation, Division, EntityRef, GroupRef, ItemRef, MeasureRef, MechanismRef, PartRef, Place,
+    PlanRef, SectionRef, TargetRef, TaskRef, TermRef, TierRef, UnitRef,
 };
 
 /// A valid action plan. Made only by loading or validating, and immutable after.
@@ -110,18 +110,23 @@ impl Plan {
         id_of(&self.data, item)
     }
 
-    /// The task numbered `number`.
-    pub fn task_numbered(&self, number: u8) -> Option<TaskRef> {
-        self.index.task_numbers.get(&number).copied()
+    /// The task numbered `number` (in `section`, for a plan whose numbering starts again in
+    /// each section; the section is ignored otherwise).
+    pub fn task_numbered(&self, section: Option<u16>, number: u16) -> Option<TaskRef> {
+        let key = match self.data.task_numbering {
+            TaskNumbering::PerSection => (section?, number),
+            _ => (0, number),
+        };
+        self.index.task_numbers.get(&key).copied()
     }
 
     /// The section numbered `number`.
-    pub fn section_numbered(&self, number: u8) -> Option<SectionRef> {
+    pub fn section_numbered(&self, number: u16) -> Option<SectionRef> {
         self.index.section_numbers.get(&number).copied()
     }
 
     /// The mechanism numbered `number`.
-    pub fn mechanism_numbered(&self, number: u8) -> Option<MechanismRef> {
+    pub fn mechanism_numbered(&self, number: u16) -> Option<MechanismRef> {
         self.index.mechanism_numbers.get(&number).copied()
     }
 
@@ -129,7 +134,7 @@ impl Plan {
     ///
     /// ```
     /// let plan = srdi_plan::wulong();
-    /// let task = plan.task_numbered(23).unwrap();
+    /// let task = plan.task_numbered(None, 23).unwrap();
     /// let first = plan.responsible(task)[0];
     /// assert_eq!(plan.get(first).unwrap().name.zh, "区经济信息委");
     /// ```
@@ -180,28 +185,45 @@ impl Plan {
         goals.chain(tasks)
     }
 
-    /// The tiers a tier or defined-term id stands for: the tier itself, or every tier the term
-    /// covers (“专精特新”企业 = all three). Empty for an unknown id.
+    /// The tiers and groups a tier, group or defined-term id stands for: the tier or group
+    /// itself, or everything the term stands for (“专精特新”企业 = all three tiers). Empty for
+    /// an unknown id.
     ///
     /// ```
     /// let plan = srdi_plan::wulong();
-    /// assert_eq!(plan.tiers_of("srdi-enterprises").len(), 3);
-    /// assert_eq!(plan.tiers_of("little-giant").len(), 1);
+    /// assert_eq!(plan.members_of("srdi-enterprises").len(), 3);
+    /// assert_eq!(plan.members_of("little-giant").len(), 1);
     /// ```
-    pub fn tiers_of(&self, group: &str) -> Vec<TierRef> {
+    pub fn members_of(&self, group: &str) -> Vec<ItemRef> {
         match self.item(group) {
-            Some(ItemRef::Tier(tier)) => vec![tier],
+            Some(item @ (ItemRef::Tier(_) | ItemRef::Group(_))) => vec![item],
             Some(ItemRef::Term(term)) => self.get(term).map_or_else(Vec::new, |term| {
-                term.tiers
-                    .iter()
-                    .filter_map(|id| match self.item(id) {
-                        Some(ItemRef::Tier(tier)) => Some(tier),
-                        _ => None,
-                    })
-                    .collect()
+                let mut members: Vec<ItemRef> = Vec::new();
+                for id in &term.stands_for {
+                    match self.item(id) {
+                        Some(item @ (ItemRef::Tier(_) | ItemRef::Group(_)))
+                            if !members.contains(&item) =>
+                        {
+                            members.push(item);
+                        }
+                        _ => {}
+                    }
+                }
+                members
             }),
             _ => Vec::new(),
         }
+    }
+
+    /// The tiers a tier or defined-term id stands for (see [`Plan::members_of`]).
+    pub fn tiers_of(&self, group: &str) -> Vec<TierRef> {
+        self.members_of(group)
+            .into_iter()
+            .filter_map(|item| match item {
+                ItemRef::Tier(tier) => Some(tier),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Where an item stands in the document, e.g. `二（五）28`.
@@ -218,7 +240,7 @@ impl Plan {
                 part: Some(u32::from(self.get(part)?.number)),
                 ..Place::default()
             },
-            ItemRef::Tier(_) | ItemRef::Term(_) => Place {
+            ItemRef::Tier(_) | ItemRef::Term(_) | ItemRef::Group(_) => Place {
                 part: part_of(PartContent::Goals),
                 ..Place::default()
             },
@@ -267,10 +289,13 @@ impl Plan {
     /// assert_eq!(cite("mech-3"), "武隆府办发〔2022〕48号 三（三）");
     /// ```
     pub fn citation(&self, item: ItemRef) -> Option<Citation> {
-        if matches!(item, ItemRef::Unit(_) | ItemRef::Entity(_)) {
+        if matches!(
+            item,
+            ItemRef::Unit(_) | ItemRef::Entity(_) | ItemRef::Group(_)
+        ) {
             return None;
         }
-        Citation::new(Some(&self.data.document.number), self.place(item))
+        Citation::new(self.data.document.number.as_deref(), self.place(item))
     }
 }
 
@@ -299,9 +324,10 @@ impl PlanData {
 pub(crate) struct Index {
     /// Every id, explicit or derived, and the item it names.
     pub(crate) ids: HashMap<String, ItemRef>,
-    task_numbers: HashMap<u8, TaskRef>,
-    section_numbers: HashMap<u8, SectionRef>,
-    mechanism_numbers: HashMap<u8, MechanismRef>,
+    /// Tasks by (section, number) for per-section numbering, by (0, number) otherwise.
+    task_numbers: HashMap<(u16, u16), TaskRef>,
+    section_numbers: HashMap<u16, SectionRef>,
+    mechanism_numbers: HashMap<u16, MechanismRef>,
     /// The first part holding each kind of content.
     parts: HashMap<PartContent, PartRef>,
     /// The units responsible for each task, by task position.
@@ -326,7 +352,7 @@ impl Index {
         for (i, task) in data.tasks.iter().enumerate() {
             index
                 .task_numbers
-                .entry(task.number)
+                .entry(task_key(data.task_numbering, task))
                 .or_insert(TaskRef::new(i));
         }
         for (i, mechanism) in data.mechanisms.iter().enumerate() {
@@ -396,16 +422,16 @@ impl Index {
 
     fn responsible_for(&self, data: &PlanData, task: &Task) -> Vec<UnitRef> {
         let listed = match &task.responsibility {
-            Some(own) => Some(&own.units),
+            Some(own) => Some(own),
             None => self
                 .section_numbers
                 .get(&task.section)
                 .and_then(|&section| section.resolve(data))
-                .map(|section| &section.responsibility.units),
+                .and_then(|section| section.responsibility.as_ref()),
         };
         listed
             .into_iter()
-            .flatten()
+            .flat_map(crate::model::Responsibility::all)
             .filter_map(|id| match self.ids.get(id.as_str()) {
                 Some(ItemRef::Unit(unit)) => Some(*unit),
                 _ => None,
@@ -431,6 +457,7 @@ fn numbered_items(data: &PlanData) -> impl Iterator<Item = ItemRef> + '_ {
 /// The items whose ids the file states.
 fn explicit_items(data: &PlanData) -> impl Iterator<Item = ItemRef> + '_ {
     let tiers = (0..data.tiers.len()).map(|i| ItemRef::Tier(TierRef::new(i)));
+    let groups = (0..data.groups.len()).map(|i| ItemRef::Group(GroupRef::new(i)));
     let terms = (0..data.defined_terms.len()).map(|i| ItemRef::Term(TermRef::new(i)));
     let goals = (0..data.goals.len()).map(|i| ItemRef::Target(TargetRef::goal(i)));
     let nested = data.tasks.iter().enumerate().flat_map(|(t, task)| {
@@ -444,6 +471,7 @@ fn explicit_items(data: &PlanData) -> impl Iterator<Item = ItemRef> + '_ {
     let units = (0..data.units.len()).map(|i| ItemRef::Unit(UnitRef::new(i)));
     let entities = (0..data.entities.len()).map(|i| ItemRef::Entity(EntityRef::new(i)));
     tiers
+        .chain(groups)
         .chain(terms)
         .chain(goals)
         .chain(nested)
@@ -469,9 +497,15 @@ fn id_of(data: &PlanData, item: ItemRef) -> String {
         ItemRef::Preamble => "preamble".to_owned(),
         ItemRef::Part(at) => numbered("part", at.resolve(data).map(|p| p.number)),
         ItemRef::Section(at) => numbered("sec", at.resolve(data).map(|s| s.number)),
-        ItemRef::Task(at) => numbered("task", at.resolve(data).map(|t| t.number)),
+        ItemRef::Task(at) => match (data.task_numbering, at.resolve(data)) {
+            (TaskNumbering::PerSection, Some(task)) => {
+                format!("task-{}-{}", task.section, task.number)
+            }
+            (_, task) => numbered("task", task.map(|t| t.number)),
+        },
         ItemRef::Mechanism(at) => numbered("mech", at.resolve(data).map(|m| m.number)),
         ItemRef::Tier(at) => explicit(at.resolve(data).map(|tier: &Tier| &tier.id)),
+        ItemRef::Group(at) => explicit(at.resolve(data).map(|group| &group.id)),
         ItemRef::Term(at) => explicit(at.resolve(data).map(|term| &term.id)),
         ItemRef::Target(at) => explicit(at.resolve(data).map(|target| &target.id)),
         ItemRef::Measure(at) => explicit(at.resolve(data).map(|measure| &measure.id)),
@@ -480,7 +514,15 @@ fn id_of(data: &PlanData, item: ItemRef) -> String {
     }
 }
 
-fn numbered(prefix: &str, number: Option<u8>) -> String {
+/// The key of a task in the index: its number, with its section if numbering restarts.
+fn task_key(numbering: TaskNumbering, task: &Task) -> (u16, u16) {
+    match numbering {
+        TaskNumbering::PerSection => (task.section, task.number),
+        _ => (0, task.number),
+    }
+}
+
+fn numbered(prefix: &str, number: Option<u16>) -> String {
     number.map_or_else(String::new, |n| format!("{prefix}-{n}"))
 }
 

@@ -14,9 +14,7 @@ use crate::error::QueryError;
 use crate::instrument::Instrument;
 use crate::model::Text;
 use crate::plan::Plan;
-use crate::refs::{
-    EntityRef, ItemRef, MechanismRef, SectionRef, TargetRef, TaskRef, TierRef, UnitRef,
-};
+use crate::refs::{EntityRef, ItemRef, MechanismRef, SectionRef, TargetRef, TaskRef, UnitRef};
 
 /// A filter over tasks. Every field that is set must match; an empty filter matches all.
 ///
@@ -27,7 +25,7 @@ use crate::refs::{
 /// use srdi_plan::TaskFilter;
 /// let plan = srdi_plan::wulong();
 /// let filter = TaskFilter { unit: Some("区财政局".into()), ..TaskFilter::default() };
-/// let numbers: Vec<u8> = plan.tasks(&filter).unwrap().iter().map(|t| t.task.number).collect();
+/// let numbers: Vec<u16> = plan.tasks(&filter).unwrap().iter().map(|t| t.task.number).collect();
 /// assert_eq!(numbers, [11, 12, 13, 14, 15, 16, 17, 18, 19, 28, 29, 30, 31, 32]);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,7 +41,8 @@ pub struct TaskFilter {
     /// An instrument, e.g. `loan` or `listing_support`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instrument: Option<String>,
-    /// A tier or defined term: id or name. A defined term covers every tier it stands for.
+    /// A tier, group or defined term: id or name. A defined term covers everything it stands
+    /// for (“专精特新”企业: three tiers).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tier: Option<String>,
     /// A phrase in the task's Chinese or English text (English: any case).
@@ -87,40 +86,52 @@ impl Plan {
         })
     }
 
-    /// The tiers a tier or defined term stands for, by id or name. A defined term gives every
-    /// tier it covers; the quotation marks may be left out.
+    /// The tiers and groups a tier, group or defined term stands for, by id or name. A
+    /// defined term gives everything it stands for; the quotation marks may be left out.
     ///
     /// ```
     /// let plan = srdi_plan::wulong();
-    /// assert_eq!(plan.find_tiers("专精特新企业").unwrap().len(), 3);
-    /// let giant = plan.find_tiers("little-giant").unwrap()[0];
+    /// assert_eq!(plan.find_group("专精特新企业").unwrap().len(), 3);
+    /// let srdi_plan::ItemRef::Tier(giant) = plan.find_group("little-giant").unwrap()[0] else {
+    ///     unreachable!()
+    /// };
     /// assert_eq!(plan.get(giant).unwrap().rank, 3);
     /// ```
     ///
     /// # Errors
     ///
     /// [`QueryError::UnknownName`] with the closest names if nothing matches.
-    pub fn find_tiers(&self, name: &str) -> Result<Vec<TierRef>, QueryError> {
+    pub fn find_group(&self, name: &str) -> Result<Vec<ItemRef>, QueryError> {
         let data = self.data();
         let tier = data
             .tiers
             .iter()
             .find(|t| is_called(&t.id, &t.name, name))
             .map(|tier| tier.id.as_str());
+        let group = data
+            .groups
+            .iter()
+            .find(|g| is_called(&g.id, &g.name, name))
+            .map(|group| group.id.as_str());
         let term = data
             .defined_terms
             .iter()
             .find(|t| is_called(&t.id, &t.term, name))
             .map(|term| term.id.as_str());
-        if let Some(group) = tier.or(term) {
-            return Ok(self.tiers_of(group));
+        if let Some(id) = tier.or(group).or(term) {
+            return Ok(self.members_of(id));
         }
         let tiers = data.tiers.iter().map(|t| preferred_name(name, &t.name));
+        let groups = data.groups.iter().map(|g| preferred_name(name, &g.name));
         let terms = data
             .defined_terms
             .iter()
             .map(|t| preferred_name(name, &t.term));
-        Err(unknown(NameKind::Tier, name, tiers.chain(terms)))
+        Err(unknown(
+            NameKind::Tier,
+            name,
+            tiers.chain(groups).chain(terms),
+        ))
     }
 
     /// An entity by id or printed name.
@@ -164,17 +175,24 @@ impl Plan {
         }
     }
 
-    /// The task numbered `number`.
+    /// The task numbered `number` (in `section`, if the plan numbers tasks per section).
     ///
     /// # Errors
     ///
     /// [`QueryError::UnknownName`], naming the valid range, if there is no such task.
-    pub fn find_task(&self, number: i64) -> Result<TaskRef, QueryError> {
-        let found = u8::try_from(number)
+    pub fn find_task(&self, section: Option<i64>, number: i64) -> Result<TaskRef, QueryError> {
+        let section = section.and_then(|s| u16::try_from(s).ok());
+        let found = u16::try_from(number)
             .ok()
-            .and_then(|n| self.task_numbered(n));
+            .and_then(|n| self.task_numbered(section, n));
         found.ok_or_else(|| {
-            let numbers = self.data().tasks.iter().map(|t| t.number);
+            let in_section = |t: &&crate::Task| section.is_none_or(|s| t.section == s);
+            let numbers = self
+                .data()
+                .tasks
+                .iter()
+                .filter(in_section)
+                .map(|t| t.number);
             unknown_number(NameKind::Task, number, numbers)
         })
     }
@@ -185,7 +203,7 @@ impl Plan {
     ///
     /// [`QueryError::UnknownName`], naming the valid range, if there is no such section.
     pub fn find_section(&self, number: i64) -> Result<SectionRef, QueryError> {
-        let found = u8::try_from(number)
+        let found = u16::try_from(number)
             .ok()
             .and_then(|n| self.section_numbered(n));
         found.ok_or_else(|| {
@@ -200,7 +218,7 @@ impl Plan {
     ///
     /// [`QueryError::UnknownName`], naming the valid range, if there is no such mechanism.
     pub fn find_mechanism(&self, number: i64) -> Result<MechanismRef, QueryError> {
-        let found = u8::try_from(number)
+        let found = u16::try_from(number)
             .ok()
             .and_then(|n| self.mechanism_numbered(n));
         found.ok_or_else(|| {
@@ -272,8 +290,8 @@ fn unknown<'a>(
     }
 }
 
-fn unknown_number(kind: NameKind, number: i64, valid: impl Iterator<Item = u8>) -> QueryError {
-    let valid: BTreeSet<u8> = valid.collect();
+fn unknown_number(kind: NameKind, number: i64, valid: impl Iterator<Item = u16>) -> QueryError {
+    let valid: BTreeSet<u16> = valid.collect();
     let range = match (valid.first(), valid.last()) {
         (Some(first), Some(last)) if first == last => vec![first.to_string()],
         (Some(first), Some(last)) => vec![format!("{first}–{last}")],
@@ -284,6 +302,11 @@ fn unknown_number(kind: NameKind, number: i64, valid: impl Iterator<Item = u8>) 
         name: number.to_string(),
         suggestions: range,
     }
+}
+
+/// The one candidate closest to `name`, if any is close.
+pub(crate) fn closest_name(name: &str, candidates: &[&str]) -> Option<String> {
+    closest(name, candidates.iter().copied()).into_iter().next()
 }
 
 /// The (at most three) candidates closest to `name`: those that contain it or that it

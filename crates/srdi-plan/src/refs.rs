@@ -43,6 +43,8 @@ position_refs! {
     PartRef => parts: crate::Part,
     /// A tier of the enterprise ladder.
     TierRef => tiers: crate::Tier,
+    /// A named group that is not a tier.
+    GroupRef => groups: crate::Group,
     /// A term the plan defines.
     TermRef => defined_terms: crate::DefinedTerm,
     /// A section of the tasks part.
@@ -156,6 +158,8 @@ pub enum ItemRef {
     Part(PartRef),
     /// A tier.
     Tier(TierRef),
+    /// A group.
+    Group(GroupRef),
     /// A defined term.
     Term(TermRef),
     /// A plan goal or a task target.
@@ -183,6 +187,7 @@ impl ItemRef {
             Self::Preamble => K::Preamble,
             Self::Part(_) => K::Part,
             Self::Tier(_) => K::Tier,
+            Self::Group(_) => K::Group,
             Self::Term(_) => K::Term,
             Self::Target(target) if target.task().is_none() => K::Goal,
             Self::Target(_) => K::Target,
@@ -203,6 +208,7 @@ impl ItemRef {
             Self::Preamble => "/preamble".to_owned(),
             Self::Part(at) => format!("/parts/{}", at.index()),
             Self::Tier(at) => format!("/tiers/{}", at.index()),
+            Self::Group(at) => format!("/groups/{}", at.index()),
             Self::Term(at) => format!("/defined_terms/{}", at.index()),
             Self::Target(at) => match at.task() {
                 None => format!("/goals/{}", at.index()),

@@ -76,7 +76,7 @@ pub enum Cell {
     Null,
     Bool(bool),
     Integer(i64),
-    Decimal(f64),
+    Decimal(crate::model::Decimal),
     Text(String),
     List(Vec<String>),
 }
@@ -252,17 +252,18 @@ impl Plan {
     }
 
     fn target_records(&self) -> (Vec<Column>, Vec<Vec<Cell>>) {
-        use CellKind::{Integer, Text as T};
+        use CellKind::{Decimal, Integer, Text as T};
         let columns = columns(&[
             ("id", T),
             ("task", Integer),
             ("citation", T),
             ("indicator_zh", T),
             ("indicator_en", T),
-            ("value", Integer),
-            ("count_unit", T),
             ("kind", T),
-            ("tier", T),
+            ("value", Decimal),
+            ("unit", T),
+            ("printed", T),
+            ("group", T),
             ("by_year", Integer),
             ("text_zh", T),
             ("text_en", T),
@@ -280,14 +281,17 @@ impl Plan {
                     task,
                     self.citation_cell(ItemRef::Target(at)),
                     text(&t.indicator.zh),
-                    text(&t.indicator.en),
-                    Cell::Integer(t.value.into()),
-                    text(t.count_unit.as_zh()),
+                    optional(Some(t.indicator.en.as_str()).filter(|en| !en.is_empty())),
                     text(t.kind.as_str()),
-                    optional(t.tier.as_deref()),
+                    t.value.map_or(Cell::Null, Cell::Decimal),
+                    optional(t.unit.as_deref()),
+                    optional(
+                        Some(crate::quantity::render(t).zh.as_str()).filter(|zh| !zh.is_empty()),
+                    ),
+                    optional(t.group.as_deref()),
                     t.by_year.map_or(Cell::Null, |y| Cell::Integer(y.into())),
                     text(&t.text.zh),
-                    text(&t.text.en),
+                    optional(Some(t.text.en.as_str()).filter(|en| !en.is_empty())),
                 ])
             })
             .collect();
@@ -308,7 +312,7 @@ impl Plan {
             .filter_map(|i| {
                 let view = self.unit_view(UnitRef::new(i))?;
                 let numbers =
-                    |numbers: &[u8]| Cell::List(numbers.iter().map(ToString::to_string).collect());
+                    |numbers: &[u16]| Cell::List(numbers.iter().map(ToString::to_string).collect());
                 Some(vec![
                     text(&view.unit.id),
                     text(&view.unit.name.zh),

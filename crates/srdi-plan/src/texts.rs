@@ -4,12 +4,10 @@
 //! texts through [`PlanData::visit_texts`], so none of them can miss a text that another sees.
 //! A test compares the walk with every `{zh, en}` object of the serialized plan.
 
-use std::fmt::Write as _;
-
-use crate::model::{PlanData, Text};
+use crate::model::{Lead, PlanData, Scheduled, Text};
 use crate::refs::{
-    EntityRef, ItemRef, MeasureRef, MechanismRef, PartRef, SectionRef, TargetRef, TaskRef, TermRef,
-    TierRef, UnitRef,
+    EntityRef, GroupRef, ItemRef, MeasureRef, MechanismRef, PartRef, SectionRef, TargetRef,
+    TaskRef, TermRef, TierRef, UnitRef,
 };
 
 /// One text of a plan: the item it belongs to, which field, and the text.
@@ -18,9 +16,10 @@ pub struct TextRef<'a> {
     /// The item the text belongs to.
     pub item: ItemRef,
     /// The field inside the item, as a relative JSON Pointer (`text`,
-    /// `beneficiary/condition`); empty when the item is the text itself (the preamble).
+    /// `beneficiary/condition`, `leads/{}/clause` where `{}` is the position); empty when the
+    /// item is the text itself (the preamble).
     pub field: &'static str,
-    /// The position in the field, for lists of texts (addressees).
+    /// The position in a list of texts (addressees, lead clauses), put in place of `{}`.
     pub position: Option<usize>,
     /// The text.
     pub text: &'a Text,
@@ -32,31 +31,31 @@ impl TextRef<'_> {
         let mut pointer = self.item.pointer();
         if !self.field.is_empty() {
             pointer.push('/');
-            pointer.push_str(self.field);
-        }
-        if let Some(position) = self.position {
-            let _ = write!(pointer, "/{position}");
+            pointer.push_str(&self.field_path());
         }
         pointer
     }
 
     /// The field as a dotted name, e.g. `beneficiary.condition` or `addressees.2`.
     pub fn field_name(&self) -> String {
-        let mut name = if self.field.is_empty() {
+        if self.field.is_empty() {
             "text".to_owned()
         } else {
-            self.field.replace('/', ".")
-        };
-        if let Some(position) = self.position {
-            let _ = write!(name, ".{position}");
+            self.field_path().replace('/', ".")
         }
-        name
+    }
+
+    fn field_path(&self) -> String {
+        match self.position {
+            Some(position) => self.field.replace("{}", &position.to_string()),
+            None => self.field.to_owned(),
+        }
     }
 }
 
 impl PlanData {
     /// Calls `visit` with every text of the plan, in document order: header, preamble, parts,
-    /// tiers and terms, goals, sections with their tasks, mechanisms, units, entities.
+    /// tiers, groups and terms, goals, sections with their tasks, mechanisms, units, entities.
     pub fn visit_texts<'a>(&'a self, mut visit: impl FnMut(TextRef<'a>)) {
         let mut emit = |item, field, position, text| {
             visit(TextRef {
@@ -66,18 +65,11 @@ impl PlanData {
                 text,
             });
         };
-        let document = &self.document;
-        let header = ItemRef::Document;
-        emit(header, "masthead", None, &document.masthead);
-        emit(header, "notice_title", None, &document.notice_title);
-        for (position, addressee) in document.addressees.iter().enumerate() {
-            emit(header, "addressees", Some(position), addressee);
+        self.visit_document(&mut emit);
+        let optional = |text: &'a Option<Text>| text.as_ref();
+        if let Some(preamble) = optional(&self.preamble) {
+            emit(ItemRef::Preamble, "", None, preamble);
         }
-        emit(header, "notice", None, &document.notice);
-        emit(header, "approval/meeting", None, &document.approval.meeting);
-        emit(header, "disclosure/note", None, &document.disclosure.note);
-        emit(header, "title", None, &document.title);
-        emit(ItemRef::Preamble, "", None, &self.preamble);
         for (i, part) in self.parts.iter().enumerate() {
             let item = ItemRef::Part(PartRef::new(i));
             emit(item, "title", None, &part.title);
@@ -88,15 +80,16 @@ impl PlanData {
         for (i, tier) in self.tiers.iter().enumerate() {
             emit(ItemRef::Tier(TierRef::new(i)), "name", None, &tier.name);
         }
+        for (i, group) in self.groups.iter().enumerate() {
+            emit(ItemRef::Group(GroupRef::new(i)), "name", None, &group.name);
+        }
         for (i, term) in self.defined_terms.iter().enumerate() {
             let item = ItemRef::Term(TermRef::new(i));
             emit(item, "term", None, &term.term);
             emit(item, "definition", None, &term.definition);
         }
         for (i, goal) in self.goals.iter().enumerate() {
-            let item = ItemRef::Target(TargetRef::goal(i));
-            emit(item, "indicator", None, &goal.indicator);
-            emit(item, "text", None, &goal.text);
+            visit_target(ItemRef::Target(TargetRef::goal(i)), goal, &mut emit);
         }
         let mut placed = vec![false; self.tasks.len()];
         for (s, section) in self.sections.iter().enumerate() {
@@ -111,12 +104,13 @@ impl PlanData {
                     self.visit_task(TaskRef::new(t), &mut emit);
                 }
             }
-            emit(
-                item,
-                "responsibility/text",
-                None,
-                &section.responsibility.text,
-            );
+            if let Some(line) = section
+                .responsibility
+                .as_ref()
+                .and_then(|r| r.text.as_ref())
+            {
+                emit(item, "responsibility/text", None, line);
+            }
         }
         // Tasks of no section (an invalid plan) are visited too: validation must see them.
         for (t, seen) in placed.into_iter().enumerate() {
@@ -128,12 +122,14 @@ impl PlanData {
             let item = ItemRef::Mechanism(MechanismRef::new(i));
             emit(item, "title", None, &mechanism.title);
             emit(item, "text", None, &mechanism.text);
-            emit(
-                item,
-                "responsibility/text",
-                None,
-                &mechanism.responsibility.text,
-            );
+            visit_clauses(item, &mechanism.leads, &mechanism.schedule, &mut emit);
+            if let Some(line) = mechanism
+                .responsibility
+                .as_ref()
+                .and_then(|r| r.text.as_ref())
+            {
+                emit(item, "responsibility/text", None, line);
+            }
         }
         for (i, unit) in self.units.iter().enumerate() {
             emit(ItemRef::Unit(UnitRef::new(i)), "name", None, &unit.name);
@@ -146,6 +142,40 @@ impl PlanData {
                 &entity.name,
             );
         }
+    }
+
+    /// The header and footer, in the order they are printed, the title last.
+    fn visit_document<'a>(
+        &'a self,
+        emit: &mut impl FnMut(ItemRef, &'static str, Option<usize>, &'a Text),
+    ) {
+        let document = &self.document;
+        let header = ItemRef::Document;
+        let optional = |text: &'a Option<Text>| text.as_ref();
+        if let Some(masthead) = optional(&document.masthead) {
+            emit(header, "masthead", None, masthead);
+        }
+        if let Some(title) = optional(&document.notice_title) {
+            emit(header, "notice_title", None, title);
+        }
+        for (position, addressee) in document.addressees.iter().enumerate() {
+            emit(header, "addressees/{}", Some(position), addressee);
+        }
+        if let Some(notice) = optional(&document.notice) {
+            emit(header, "notice", None, notice);
+        }
+        if let Some(approval) = &document.approval {
+            if let Some(meeting) = optional(&approval.meeting) {
+                emit(header, "approval/meeting", None, meeting);
+            }
+            if let Some(statement) = optional(&approval.statement) {
+                emit(header, "approval/statement", None, statement);
+            }
+        }
+        if let Some(note) = document.disclosure.as_ref().and_then(|d| d.note.as_ref()) {
+            emit(header, "disclosure/note", None, note);
+        }
+        emit(header, "title", None, &document.title);
     }
 
     fn visit_task<'a>(
@@ -161,10 +191,14 @@ impl PlanData {
             emit(item, "title", None, title);
         }
         emit(item, "text", None, &task.text);
+        visit_clauses(item, &task.leads, &task.schedule, emit);
+        if let Some(sectors) = &task.sectors {
+            for (position, sector) in sectors.items.iter().enumerate() {
+                emit(item, "sectors/items/{}", Some(position), sector);
+            }
+        }
         for (i, target) in task.targets.iter().enumerate() {
-            let target_item = ItemRef::Target(TargetRef::of_task(at, i));
-            emit(target_item, "indicator", None, &target.indicator);
-            emit(target_item, "text", None, &target.text);
+            visit_target(ItemRef::Target(TargetRef::of_task(at, i)), target, emit);
         }
         for (i, measure) in task.measures.iter().enumerate() {
             let measure_item = ItemRef::Measure(MeasureRef::new(at, i));
@@ -173,8 +207,8 @@ impl PlanData {
                 emit(measure_item, "beneficiary/condition", None, condition);
             }
         }
-        if let Some(own) = &task.responsibility {
-            emit(item, "responsibility/text", None, &own.text);
+        if let Some(line) = task.responsibility.as_ref().and_then(|r| r.text.as_ref()) {
+            emit(item, "responsibility/text", None, line);
         }
     }
 
@@ -190,5 +224,34 @@ impl PlanData {
         let mut texts = Vec::new();
         self.visit_texts(|text| texts.push(text));
         texts
+    }
+}
+
+fn visit_target<'a>(
+    item: ItemRef,
+    target: &'a crate::model::Target,
+    emit: &mut impl FnMut(ItemRef, &'static str, Option<usize>, &'a Text),
+) {
+    emit(item, "indicator", None, &target.indicator);
+    emit(item, "text", None, &target.text);
+}
+
+/// The clauses an item's leads and schedule quote.
+fn visit_clauses<'a>(
+    item: ItemRef,
+    leads: &'a [Lead],
+    schedule: &'a [Scheduled],
+    emit: &mut impl FnMut(ItemRef, &'static str, Option<usize>, &'a Text),
+) {
+    for (position, lead) in leads.iter().enumerate() {
+        emit(item, "leads/{}/clause", Some(position), &lead.clause);
+    }
+    for (position, scheduled) in schedule.iter().enumerate() {
+        emit(
+            item,
+            "schedule/{}/clause",
+            Some(position),
+            &scheduled.clause,
+        );
     }
 }

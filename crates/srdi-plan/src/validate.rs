@@ -2,14 +2,20 @@
 //!
 //! Every rule runs on every item and reports every violation; nothing stops at the first.
 //! Ids are checked while the plan's index is built ([`Index::build`]); the rest is here.
+//! A partial plan (see [`Provenance`](crate::Provenance)) may have gaps in its numbering:
+//! they are warnings that say what is missing.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::error::{Code, Issue};
 use crate::load::Pruned;
-use crate::model::{Measure, PlanData, Responsibility, Target};
+use crate::model::{
+    CompletenessStatus, Lead, Measure, PlanData, Responsibility, Scheduled, Target, TargetKind,
+    TaskNumbering, Text,
+};
 use crate::plan::Index;
 use crate::refs::ItemRef;
+use crate::responsibility;
 
 /// Every rule on `data`, whose index is `index`.
 pub(crate) fn rules(data: &PlanData, index: &Index) -> Vec<Issue> {
@@ -20,17 +26,23 @@ pub(crate) fn rules(data: &PlanData, index: &Index) -> Vec<Issue> {
 /// lists that lost items, and references to removed items, stay quiet (the shape check
 /// already reported them).
 pub(crate) fn rules_after_pruning(data: &PlanData, index: &Index, pruned: &Pruned) -> Vec<Issue> {
+    let partial = data
+        .provenance
+        .as_ref()
+        .is_some_and(|p| p.completeness.status == CompletenessStatus::Partial);
     let mut check = Checker {
         data,
         index,
         pruned,
+        partial,
         issues: Vec::new(),
         used_units: HashSet::new(),
         used_entities: HashSet::new(),
     };
     check.numbering();
     check.document();
-    check.tiers();
+    check.provenance();
+    check.groups();
     check.goals_and_tasks();
     check.mechanisms();
     check.units();
@@ -43,9 +55,26 @@ struct Checker<'a> {
     data: &'a PlanData,
     index: &'a Index,
     pruned: &'a Pruned,
+    /// The plan is marked partial: gaps are expected.
+    partial: bool,
     issues: Vec<Issue>,
     used_units: HashSet<&'a str>,
     used_entities: HashSet<&'a str>,
+}
+
+/// Whether `quote` stands in `text`, whitespace aside (copies break lines inside sentences).
+fn stands_in(quote: &str, text: &str) -> bool {
+    let squash = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    squash(text).contains(&squash(quote))
+}
+
+/// `3–30`, `7`: a run of numbers for messages.
+fn run(first: u16, last: u16) -> String {
+    if first == last {
+        first.to_string()
+    } else {
+        format!("{first}–{last}")
+    }
 }
 
 impl<'a> Checker<'a> {
@@ -53,18 +82,38 @@ impl<'a> Checker<'a> {
         self.issues.push(Issue::new(code, path, message));
     }
 
-    /// Parts, sections, tasks and mechanisms run 1, 2, 3… in order; tasks follow sections.
+    /// Parts, sections, tasks and mechanisms run 1, 2, 3… in order; tasks follow sections;
+    /// declared totals hold.
     fn numbering(&mut self) {
         let data = self.data;
-        let parts = data.parts.iter().map(|part| part.number);
-        self.sequence("parts", "part", parts);
-        let sections = data.sections.iter().map(|section| section.number);
-        self.sequence("sections", "section", sections);
-        self.sequence("tasks", "task", data.tasks.iter().map(|task| task.number));
-        let mechanisms = data.mechanisms.iter().map(|mechanism| mechanism.number);
-        self.sequence("mechanisms", "mechanism", mechanisms);
+        let totals = data.totals.unwrap_or_default();
+        let parts: Vec<u16> = data.parts.iter().map(|part| part.number).collect();
+        self.sequence("/parts", "part", &parts, totals.parts);
+        let sections: Vec<u16> = data.sections.iter().map(|section| section.number).collect();
+        self.sequence("/sections", "section", &sections, totals.sections);
+        let mechanisms: Vec<u16> = data.mechanisms.iter().map(|m| m.number).collect();
+        self.sequence("/mechanisms", "mechanism", &mechanisms, totals.mechanisms);
+        if data.task_numbering == TaskNumbering::PerSection {
+            for section in &data.sections {
+                let numbers: Vec<u16> = data
+                    .tasks
+                    .iter()
+                    .filter(|task| task.section == section.number)
+                    .map(|task| task.number)
+                    .collect();
+                let noun = format!("task of section {}", section.number);
+                self.sequence("/tasks", &noun, &numbers, None);
+            }
+        } else {
+            let tasks: Vec<u16> = data.tasks.iter().map(|task| task.number).collect();
+            self.sequence("/tasks", "task", &tasks, totals.tasks);
+        }
+        if let Some(goals) = totals.goals {
+            let count = u16::try_from(data.goals.len()).unwrap_or(u16::MAX);
+            self.total("/goals", "goal", count, goals);
+        }
 
-        let known: HashSet<u8> = data.sections.iter().map(|s| s.number).collect();
+        let known: HashSet<u16> = data.sections.iter().map(|s| s.number).collect();
         let mut previous = 0;
         for (i, task) in data.tasks.iter().enumerate() {
             if !known.contains(&task.section) {
@@ -85,8 +134,8 @@ impl<'a> Checker<'a> {
             }
             previous = previous.max(task.section);
         }
-        if !self.pruned.touched("/tasks") {
-            let used: HashSet<u8> = data.tasks.iter().map(|t| t.section).collect();
+        if !self.pruned.touched("/tasks") && !self.partial {
+            let used: HashSet<u16> = data.tasks.iter().map(|t| t.section).collect();
             for (i, section) in data.sections.iter().enumerate() {
                 if !used.contains(&section.number) {
                     let message = format!("section {} has no task", section.number);
@@ -96,89 +145,245 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Reports each number that does not follow its predecessor by one, starting at 1.
-    fn sequence(&mut self, list: &str, noun: &str, numbers: impl Iterator<Item = u8>) {
-        if self.pruned.touched(&format!("/{list}")) {
+    /// Reports numbers that do not follow their predecessor by one, starting at 1: errors in a
+    /// complete plan, one warning naming every missing number in a partial one.
+    fn sequence(&mut self, list: &str, noun: &str, numbers: &[u16], total: Option<u16>) {
+        if self.pruned.touched(list) {
             return;
         }
-        let mut previous = 0u8;
-        for (i, number) in numbers.enumerate() {
+        let mut missing: Vec<String> = Vec::new();
+        let mut previous = 0u16;
+        for (i, &number) in numbers.iter().enumerate() {
             let expected = previous.saturating_add(1);
-            if number != expected {
+            if number > expected && self.partial {
+                missing.push(run(expected, number - 1));
+            } else if number != expected {
                 let message = if previous == 0 {
                     format!("the first {noun} is numbered {number}; numbering starts at 1")
                 } else if number > expected {
                     format!(
-                        "{noun} {number} follows {noun} {previous}: {noun} {expected} is missing"
+                        "{noun} {number} follows {noun} {previous}: {noun} {} is missing \
+                         (a plan of which only part survives says so in \
+                         provenance.completeness)",
+                        run(expected, number - 1)
                     )
                 } else {
                     format!("{noun} {number} follows {noun} {previous}: numbers must rise by one")
                 };
-                self.report(Code::BadNumbering, format!("/{list}/{i}/number"), message);
+                let index = self.index_of(noun, i);
+                self.report(
+                    Code::BadNumbering,
+                    format!("{list}/{index}/number"),
+                    message,
+                );
             }
-            previous = number;
+            previous = previous.max(number);
+        }
+        if let Some(total) = total {
+            if self.partial && total > previous {
+                missing.push(run(previous + 1, total));
+            } else if !self.partial {
+                let count = u16::try_from(numbers.len()).unwrap_or(u16::MAX);
+                self.total(list, noun, count, total);
+            }
+        }
+        if !missing.is_empty() {
+            let plural = match missing.as_slice() {
+                [one] if !one.contains('–') => format!("{noun} {one} is"),
+                _ => format!("{noun}s {} are", missing.join(", ")),
+            };
+            self.report(
+                Code::MissingItems,
+                list,
+                format!("{plural} missing from this partial plan"),
+            );
+        }
+    }
+
+    /// The position in the whole list of the `i`-th numbered item of `noun` (tasks numbered
+    /// per section are checked a section at a time).
+    fn index_of(&self, noun: &str, i: usize) -> usize {
+        let Some(section) = noun.strip_prefix("task of section ") else {
+            return i;
+        };
+        let section: u16 = section.parse().unwrap_or_default();
+        self.data
+            .tasks
+            .iter()
+            .enumerate()
+            .filter(|(_, task)| task.section == section)
+            .nth(i)
+            .map_or(i, |(index, _)| index)
+    }
+
+    /// A complete plan has as many items of a list as it declares.
+    fn total(&mut self, list: &str, noun: &str, count: u16, total: u16) {
+        if count != total {
+            let message = format!(
+                "the plan declares {total} {noun}s but has {count}; a plan of which only part \
+                 survives says so in provenance.completeness"
+            );
+            self.report(Code::CountMismatch, format!("/totals{list}"), message);
         }
     }
 
     fn document(&mut self) {
         let data = self.data;
         let document = &data.document;
-        if data.period.start > data.period.end {
+        if let Some(period) = data.period
+            && period.start > period.end
+        {
             let message = format!(
                 "the period ends ({}) before it starts ({})",
-                data.period.end, data.period.start
+                period.end, period.start
             );
             self.report(Code::InvalidPeriod, "/period", message);
         }
-        self.unit_ref(|| "/document/issuer".into(), &document.issuer);
-        self.unit_ref(|| "/document/approval/by".into(), &document.approval.by);
-        self.unit_ref(|| "/document/printed_by".into(), &document.printed_by);
+        if let Some(issuer) = &document.issuer {
+            self.unit_ref(|| "/document/issuer".into(), issuer);
+        }
+        if let Some(approval) = &document.approval {
+            if let Some(by) = &approval.by {
+                self.unit_ref(|| "/document/approval/by".into(), by);
+            }
+            if approval.meeting.is_none() && approval.statement.is_none() {
+                let message = "an approval names the meeting that adopted the plan or the \
+                               printed statement of approval (已经…同意)";
+                self.report(Code::InvalidApproval, "/document/approval", message);
+            }
+        }
+        if let Some(printed_by) = &document.printed_by {
+            self.unit_ref(|| "/document/printed_by".into(), printed_by);
+        }
         for (i, unit) in document.cc.iter().enumerate() {
             self.unit_ref(|| format!("/document/cc/{i}"), unit);
         }
-        self.entity_ref(|| "/document/based_on".into(), &document.based_on);
+        for (i, basis) in document.based_on.iter().enumerate() {
+            self.entity_ref(|| format!("/document/based_on/{i}"), basis);
+        }
         for (path, date) in [
             ("/document/issued", &document.issued),
             ("/document/printed", &document.printed),
         ] {
-            if !is_date(date) {
-                let message = format!("`{date}` is not a valid date in the form YYYY-MM-DD");
-                self.report(Code::InvalidDate, path, message);
+            self.date(path, date.as_deref());
+        }
+    }
+
+    fn date(&mut self, path: &str, date: Option<&str>) {
+        if let Some(date) = date
+            && !is_date(date)
+        {
+            let message = format!("`{date}` is not a valid date in the form YYYY-MM-DD");
+            self.report(Code::InvalidDate, path, message);
+        }
+    }
+
+    /// Inferred values point at values of this file; dates are dates.
+    fn provenance(&mut self) {
+        let Some(provenance) = &self.data.provenance else {
+            return;
+        };
+        for (i, source) in provenance.sources.iter().enumerate() {
+            self.date(
+                &format!("/provenance/sources/{i}/accessed"),
+                source.accessed.as_deref(),
+            );
+        }
+        if let Some(registry) = &provenance.registry {
+            self.date(
+                "/provenance/registry/published",
+                registry.published.as_deref(),
+            );
+        }
+        if provenance.inferred.is_empty() {
+            return;
+        }
+        let Ok(value) = serde_json::to_value(self.data) else {
+            return;
+        };
+        for (i, inference) in provenance.inferred.iter().enumerate() {
+            if value.pointer(&inference.path).is_none() {
+                let message = format!(
+                    "`{}` points at no value of this plan; an inferred value is named by the \
+                     JSON Pointer of its field, e.g. /document/number",
+                    inference.path
+                );
+                self.report(
+                    Code::UnknownPath,
+                    format!("/provenance/inferred/{i}/path"),
+                    message,
+                );
             }
         }
     }
 
-    fn tiers(&mut self) {
+    /// Defined terms stand for known tiers and groups, and for at least one.
+    fn groups(&mut self) {
         for (i, term) in self.data.defined_terms.iter().enumerate() {
-            for (j, tier) in term.tiers.iter().enumerate() {
-                let known = matches!(self.index.ids.get(tier.as_str()), Some(ItemRef::Tier(_)));
-                if !known && !self.pruned.ids.contains(tier) {
-                    let message = format!("no tier has the id `{tier}`");
-                    let path = format!("/defined_terms/{i}/tiers/{j}");
-                    self.report(Code::UnknownTier, path, message);
-                }
+            for (j, member) in term.stands_for.iter().enumerate() {
+                self.group_ref(|| format!("/defined_terms/{i}/stands_for/{j}"), member);
             }
+            if term.stands_for.is_empty() {
+                let message = format!(
+                    "the term `{}` stands for nothing, so questions about it answer nothing; \
+                     list the tiers or groups it stands for",
+                    term.term.zh
+                );
+                self.report(
+                    Code::EmptyTerm,
+                    format!("/defined_terms/{i}/stands_for"),
+                    message,
+                );
+            }
+            self.quote(
+                &|| format!("/defined_terms/{i}/term"),
+                &term.term,
+                &term.definition,
+                "its definition",
+            );
         }
     }
 
     fn goals_and_tasks(&mut self) {
         let data = self.data;
+        let goals_text = data
+            .parts
+            .iter()
+            .find(|part| part.content == crate::model::PartContent::Goals)
+            .and_then(|part| part.text.as_ref());
         for (i, goal) in data.goals.iter().enumerate() {
-            self.target(&|| format!("/goals/{i}"), goal);
+            let path = || format!("/goals/{i}");
+            self.target(&path, goal);
+            if let Some(text) = goals_text {
+                self.quote(
+                    &|| format!("{}/text", path()),
+                    &goal.text,
+                    text,
+                    "the goals' part",
+                );
+            }
         }
         for (i, section) in data.sections.iter().enumerate() {
-            let path = || format!("/sections/{i}/responsibility");
-            self.responsibility(&path, &section.responsibility);
+            if let Some(responsibility) = &section.responsibility {
+                self.responsibility(&|| format!("/sections/{i}/responsibility"), responsibility);
+            }
         }
         for (i, task) in data.tasks.iter().enumerate() {
             let path = || format!("/tasks/{i}");
+            let whole = match &task.title {
+                Some(title) => Text::new(format!("{}。{}", title.zh, task.text.zh), ""),
+                None => task.text.clone(),
+            };
             if let Some(own) = &task.responsibility {
                 self.responsibility(&|| format!("{}/responsibility", path()), own);
             }
+            // A partial plan may have lost the line (it often follows the section's tasks).
             let none = self.index.responsible.get(i).is_none_or(Vec::is_empty);
-            if none && !self.pruned.touched("/sections") && !self.pruned.touched("/units") {
+            let quiet =
+                self.partial || self.pruned.touched("/sections") || self.pruned.touched("/units");
+            if none && !quiet {
                 let message = format!(
-                    "task {} has no responsible unit: neither it nor its section lists one",
+                    "task {} has no responsible unit: neither it nor its section prints one",
                     task.number
                 );
                 self.report(Code::NoResponsibleUnit, path(), message);
@@ -187,37 +392,196 @@ impl<'a> Checker<'a> {
                 self.group_ref(|| format!("{}/aimed_at/{j}", path()), group);
             }
             for (j, target) in task.targets.iter().enumerate() {
-                self.target(&|| format!("{}/targets/{j}", path()), target);
+                let target_path = || format!("{}/targets/{j}", path());
+                self.target(&target_path, target);
+                self.quote(
+                    &|| format!("{}/text", target_path()),
+                    &target.text,
+                    &whole,
+                    "its task",
+                );
             }
             for (j, measure) in task.measures.iter().enumerate() {
-                self.measure(&|| format!("{}/measures/{j}", path()), measure);
+                let measure_path = || format!("{}/measures/{j}", path());
+                self.measure(&measure_path, measure);
+                self.quote(
+                    &|| format!("{}/text", measure_path()),
+                    &measure.text,
+                    &whole,
+                    "its task",
+                );
             }
-            for (j, entity) in task.entities.iter().enumerate() {
-                self.entity_ref(|| format!("{}/entities/{j}", path()), entity);
+            self.mentions(&path, &task.entities, &whole);
+            self.clauses(&path, &task.leads, &task.schedule, &whole);
+            if let Some(sectors) = &task.sectors {
+                for (j, sector) in sectors.items.iter().enumerate() {
+                    let at = || format!("{}/sectors/items/{j}", path());
+                    self.quote(&at, sector, &whole, "its task");
+                }
             }
         }
     }
 
-    fn target(&mut self, path: &dyn Fn() -> String, target: &Target) {
-        if target.value == 0 {
-            let message = "a target must be at least 1";
-            self.report(Code::NotPositive, format!("{}/value", path()), message);
+    /// A quoted text (`quote`, at `path`) stands inside the text it is taken from.
+    fn quote(&mut self, path: &dyn Fn() -> String, quote: &Text, within: &Text, what: &str) {
+        if !quote.zh.trim().is_empty() && !stands_in(&quote.zh, &within.zh) {
+            let message = format!(
+                "`{}` does not stand in the text of {what}; a quoted clause is copied from it \
+                 verbatim",
+                quote.zh
+            );
+            self.report(Code::QuoteNotFound, format!("{}/zh", path()), message);
         }
-        if let Some(tier) = &target.tier {
-            self.group_ref(|| format!("{}/tier", path()), tier);
-        }
-        if let Some(year) = target.by_year {
-            let period = self.data.period;
-            if !period.contains(year) {
+    }
+
+    /// The entities an item mentions are printed in its text, by their names.
+    fn mentions(&mut self, path: &dyn Fn() -> String, entities: &'a [String], text: &Text) {
+        for (j, id) in entities.iter().enumerate() {
+            let at = || format!("{}/entities/{j}", path());
+            self.entity_ref(at, id);
+            if let Some(ItemRef::Entity(entity)) = self.index.ids.get(id.as_str())
+                && let Some(entity) = self.data.entities.get(entity.index())
+                && !stands_in(&entity.name.zh, &text.zh)
+            {
                 let message = format!(
-                    "{year} lies outside the plan period {}–{}",
-                    period.start, period.end
+                    "the entity `{id}` ({}) is not named in this item's text",
+                    entity.name.zh
+                );
+                self.report(Code::QuoteNotFound, at(), message);
+            }
+        }
+    }
+
+    /// Leads and schedules quote clauses of the item's text, and leads name known units.
+    fn clauses(
+        &mut self,
+        path: &dyn Fn() -> String,
+        leads: &'a [Lead],
+        schedule: &[Scheduled],
+        text: &Text,
+    ) {
+        for (j, lead) in leads.iter().enumerate() {
+            self.unit_ref(|| format!("{}/leads/{j}/unit", path()), &lead.unit);
+            self.quote(
+                &|| format!("{}/leads/{j}/clause", path()),
+                &lead.clause,
+                text,
+                "its item",
+            );
+        }
+        for (j, scheduled) in schedule.iter().enumerate() {
+            let at = || format!("{}/schedule/{j}/clause", path());
+            self.quote(&at, &scheduled.clause, text, "its item");
+        }
+    }
+
+    fn target(&mut self, path: &dyn Fn() -> String, target: &Target) {
+        match target.value {
+            None if target.kind != TargetKind::FullCoverage => {
+                let message = format!(
+                    "a `{}` target needs a value; only `full_coverage` may go without",
+                    target.kind
+                );
+                self.report(Code::MissingValue, format!("{}/value", path()), message);
+            }
+            Some(value) if !value.is_positive() && target.kind != TargetKind::Reduce => {
+                let message = "a target's value must be positive";
+                self.report(Code::NotPositive, format!("{}/value", path()), message);
+            }
+            _ => {}
+        }
+        if let (Some(value), Some(printed)) = (target.value, &target.printed) {
+            self.printed_quantity(
+                &|| format!("{}/printed", path()),
+                printed,
+                value,
+                target.unit.as_deref(),
+            );
+        }
+        let quantity = crate::quantity::render(target);
+        let positive = target.value.is_some_and(crate::model::Decimal::is_positive);
+        if positive && !stands_in(&quantity.zh, &target.text.zh) {
+            let message = format!(
+                "the quantity `{}` is not printed in the target's text; give the printed form \
+                 in `printed` (e.g. 2.5万家) or correct the value",
+                quantity.zh
+            );
+            self.report(Code::QuoteNotFound, format!("{}/value", path()), message);
+        }
+        self.quote(
+            &|| format!("{}/indicator", path()),
+            &target.indicator,
+            &target.text,
+            "the target",
+        );
+        if let Some(group) = &target.group {
+            self.group_ref(|| format!("{}/group", path()), group);
+        }
+        let mut years: Vec<(String, u16)> = target
+            .milestones
+            .iter()
+            .enumerate()
+            .map(|(j, m)| (format!("{}/milestones/{j}/year", path()), m.year))
+            .collect();
+        if let Some(year) = target.by_year {
+            years.push((format!("{}/by_year", path()), year));
+        }
+        if let Some(baseline) = &target.baseline {
+            if target.by_year.is_some_and(|by| baseline.year >= by) {
+                let message = "the baseline's year must come before the target's";
+                self.report(
+                    Code::YearOutsidePeriod,
+                    format!("{}/baseline/year", path()),
+                    message,
+                );
+            }
+        }
+        for (j, milestone) in target.milestones.iter().enumerate() {
+            if let Some(printed) = &milestone.printed {
+                let at = || format!("{}/milestones/{j}/printed", path());
+                self.printed_quantity(&at, printed, milestone.value, target.unit.as_deref());
+            }
+            if target.by_year.is_some_and(|by| milestone.year > by) {
+                let message = format!(
+                    "the milestone of {} comes after the target's year",
+                    milestone.year
                 );
                 self.report(
                     Code::YearOutsidePeriod,
-                    format!("{}/by_year", path()),
+                    format!("{}/milestones/{j}/year", path()),
                     message,
                 );
+            }
+        }
+        if let Some(period) = self.data.period {
+            for (at, year) in years {
+                if !period.contains(year) {
+                    let message = format!(
+                        "{year} lies outside the plan period {}–{}",
+                        period.start, period.end
+                    );
+                    self.report(Code::YearOutsidePeriod, at, message);
+                }
+            }
+        }
+    }
+
+    /// A printed quantity reads as the value and unit stored beside it.
+    fn printed_quantity(
+        &mut self,
+        path: &dyn Fn() -> String,
+        printed: &str,
+        value: crate::model::Decimal,
+        unit: Option<&str>,
+    ) {
+        if let Some((read, read_unit)) = crate::quantity::parse(printed) {
+            let unit_differs = unit.is_some_and(|unit| unit != read_unit);
+            if read != value || unit_differs {
+                let message = format!(
+                    "`{printed}` reads as {read}{read_unit}, not as {value}{}",
+                    unit.unwrap_or_default()
+                );
+                self.report(Code::QuantityMismatch, path(), message);
             }
         }
     }
@@ -225,6 +589,10 @@ impl<'a> Checker<'a> {
     fn measure(&mut self, path: &dyn Fn() -> String, measure: &'a Measure) {
         if let Some(group) = &measure.beneficiary.group {
             self.group_ref(|| format!("{}/beneficiary/group", path()), group);
+        }
+        if let Some(condition) = &measure.beneficiary.condition {
+            let at = || format!("{}/beneficiary/condition", path());
+            self.quote(&at, condition, &measure.text, "the measure");
         }
         if let Some(amount) = &measure.amount {
             if amount.value == 0 {
@@ -241,6 +609,17 @@ impl<'a> Checker<'a> {
                 let at = format!("{}/amount/currency", path());
                 self.report(Code::InvalidCurrency, at, message);
             }
+            if let Some(printed) = &amount.printed {
+                let value = i64::try_from(amount.value).map(crate::model::Decimal::whole);
+                if let Ok(value) = value {
+                    let at = || format!("{}/amount/printed", path());
+                    self.printed_quantity(&at, printed, value, Some("元"));
+                    if !stands_in(printed, &measure.text.zh) {
+                        let message = format!("`{printed}` is not printed in the measure's text");
+                        self.report(Code::QuoteNotFound, at(), message);
+                    }
+                }
+            }
         }
         for (i, unit) in measure.approved_by.iter().enumerate() {
             self.unit_ref(|| format!("{}/approved_by/{i}", path()), unit);
@@ -253,52 +632,93 @@ impl<'a> Checker<'a> {
     fn mechanisms(&mut self) {
         for (i, mechanism) in self.data.mechanisms.iter().enumerate() {
             let path = || format!("/mechanisms/{i}");
-            self.responsibility(
-                &|| format!("{}/responsibility", path()),
-                &mechanism.responsibility,
+            if let Some(responsibility) = &mechanism.responsibility {
+                self.responsibility(&|| format!("{}/responsibility", path()), responsibility);
+            }
+            self.mentions(&path, &mechanism.entities, &mechanism.text);
+            self.clauses(
+                &path,
+                &mechanism.leads,
+                &mechanism.schedule,
+                &mechanism.text,
             );
-            if let Some(lead) = &mechanism.lead {
-                self.unit_ref(|| format!("{}/lead", path()), lead);
-            }
-            for (j, entity) in mechanism.entities.iter().enumerate() {
-                self.entity_ref(|| format!("{}/entities/{j}", path()), entity);
-            }
         }
     }
 
-    /// Every listed unit exists, and the printed line (`责任单位：A、B、C`) names exactly
-    /// these units, in this order.
+    /// Every listed unit exists, and the printed line names exactly these units, in these
+    /// roles and this order.
     fn responsibility(&mut self, path: &dyn Fn() -> String, responsibility: &'a Responsibility) {
-        for (i, id) in responsibility.units.iter().enumerate() {
-            self.unit_ref(|| format!("{}/units/{i}", path()), id);
+        for (role, list) in [
+            ("lead", &responsibility.lead),
+            ("units", &responsibility.units),
+            ("cooperating", &responsibility.cooperating),
+        ] {
+            for (i, id) in list.iter().enumerate() {
+                self.unit_ref(|| format!("{}/{role}/{i}", path()), id);
+            }
         }
-        let printed = responsibility.text.zh.as_str();
-        let names = printed.split_once('：').map_or(printed, |(_, names)| names);
-        let printed: Vec<&str> = names.split(['、', '，']).map(str::trim).collect();
-        let data = self.data;
-        let listed: Vec<&str> = responsibility
-            .units
-            .iter()
-            .map(|id| match self.index.ids.get(id.as_str()) {
-                Some(ItemRef::Unit(unit)) => data
-                    .units
-                    .get(unit.index())
-                    .map_or(id.as_str(), |unit| unit.name.zh.as_str()),
-                _ => id.as_str(),
-            })
-            .collect();
-        if printed != listed && !self.pruned.touched("/units") {
+        let Some(line) = &responsibility.text else {
+            return;
+        };
+        if self.pruned.touched("/units") {
+            return;
+        }
+        let units = &self.data.units;
+        let names: Vec<&str> = units.iter().map(|unit| unit.name.zh.as_str()).collect();
+        let read = responsibility::read(&line.zh, &names);
+        let ids = |positions: &[usize]| -> Vec<&str> {
+            positions
+                .iter()
+                .filter_map(|&i| units.get(i).map(|unit| unit.id.as_str()))
+                .collect()
+        };
+        let mut problems: Vec<String> = Vec::new();
+        for (role, printed, listed) in [
+            ("lead", ids(&read.lead), &responsibility.lead),
+            ("units", ids(&read.units), &responsibility.units),
+            (
+                "cooperating",
+                ids(&read.cooperating),
+                &responsibility.cooperating,
+            ),
+        ] {
+            let listed: Vec<&str> = listed.iter().map(String::as_str).collect();
+            if printed != listed {
+                problems.push(format!(
+                    "{role}: the line reads [{}], the list gives [{}]",
+                    self.names_of(&printed),
+                    self.names_of(&listed)
+                ));
+            }
+        }
+        for unread in &read.unread {
+            let hint = crate::query::closest_name(unread, &names)
+                .map(|near| format!(" (the nearest unit name is `{near}`)"))
+                .unwrap_or_default();
+            problems.push(format!(
+                "`{unread}` is not the printed name of a unit{hint}"
+            ));
+        }
+        if !problems.is_empty() {
             let message = format!(
-                "the units listed ({}) are not the ones the printed text names ({})",
-                listed.join("、"),
-                printed.join("、")
+                "the printed line `{}` does not match: {}",
+                line.zh,
+                problems.join("; ")
             );
-            self.report(
-                Code::ResponsibilityMismatch,
-                format!("{}/units", path()),
-                message,
-            );
+            self.report(Code::ResponsibilityMismatch, path(), message);
         }
+    }
+
+    fn names_of(&self, ids: &[&str]) -> String {
+        let name = |id: &str| match self.index.ids.get(id) {
+            Some(ItemRef::Unit(unit)) => self
+                .data
+                .units
+                .get(unit.index())
+                .map_or_else(|| id.to_owned(), |unit| format!("{} ({id})", unit.name.zh)),
+            _ => id.to_owned(),
+        };
+        ids.iter().map(|id| name(id)).collect::<Vec<_>>().join("、")
     }
 
     /// Unit names are unique, in Chinese and (ignoring case) in English; every unit is used.
@@ -306,10 +726,11 @@ impl<'a> Checker<'a> {
         let data = self.data;
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (i, unit) in data.units.iter().enumerate() {
-            for (key, shown) in [
-                (format!("zh:{}", unit.name.zh), &unit.name.zh),
-                (format!("en:{}", unit.name.en.to_lowercase()), &unit.name.en),
-            ] {
+            let mut names = vec![(format!("zh:{}", unit.name.zh), &unit.name.zh)];
+            if !unit.name.en.trim().is_empty() {
+                names.push((format!("en:{}", unit.name.en.to_lowercase()), &unit.name.en));
+            }
+            for (key, shown) in names {
                 if let Some(first) = seen.get(&key) {
                     let message = format!("the name `{shown}` is also the name of /units/{first}");
                     self.report(Code::DuplicateName, format!("/units/{i}/name"), message);
@@ -348,7 +769,7 @@ impl<'a> Checker<'a> {
                 self.report(Code::EmptyText, format!("{pointer}/zh"), message);
             }
             if en_empty {
-                let message = "the English translation is empty";
+                let message = "no English translation yet";
                 self.report(Code::MissingTranslation, format!("{pointer}/en"), message);
             }
         }
@@ -369,11 +790,11 @@ impl<'a> Checker<'a> {
     fn group_ref(&mut self, path: impl FnOnce() -> String, id: &str) {
         let known = matches!(
             self.index.ids.get(id),
-            Some(ItemRef::Tier(_) | ItemRef::Term(_))
+            Some(ItemRef::Tier(_) | ItemRef::Term(_) | ItemRef::Group(_))
         );
         if !known && !self.pruned.ids.contains(id) {
-            let message = format!("no tier or defined term has the id `{id}`");
-            self.report(Code::UnknownTier, path(), message);
+            let message = format!("no tier, group or defined term has the id `{id}`");
+            self.report(Code::UnknownGroup, path(), message);
         }
     }
 
@@ -416,7 +837,7 @@ pub(crate) fn is_date(date: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_date;
+    use super::{is_date, run, stands_in};
 
     #[test]
     fn dates() {
@@ -432,5 +853,13 @@ mod tests {
         ] {
             assert!(!is_date(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn quotes_and_runs() {
+        assert!(stands_in("100万元", "给予 100 万元奖励"));
+        assert!(!stands_in("200万元", "给予 100 万元奖励"));
+        assert_eq!(run(3, 30), "3–30");
+        assert_eq!(run(7, 7), "7");
     }
 }

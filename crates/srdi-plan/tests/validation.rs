@@ -2,7 +2,7 @@
 //! path the validator must report for it.
 
 use serde_json::{Value, json};
-use srdi_plan::{Code, Issue, Plan, PlanData, Severity, validate_json};
+use srdi_plan::{Code, Decimal, Issue, Plan, PlanData, Severity, validate_json};
 
 /// Validates the embedded plan after `defect`, checking that the typed and the JSON entry
 /// points agree.
@@ -61,8 +61,11 @@ fn syntax_error_has_line_and_column() {
 fn wrong_types_and_ranges_point_at_the_field() {
     let issues = json_issues_after(|plan| plan["tasks"][3]["number"] = json!("four"));
     assert_reported(&issues, Code::WrongType, "/tasks/3/number");
+    let issues = json_issues_after(|plan| plan["tasks"][0]["number"] = json!(-1));
+    assert_reported(&issues, Code::OutOfRange, "/tasks/0/number");
     let issues = json_issues_after(|plan| plan["goals"][0]["value"] = json!(-200));
-    assert_reported(&issues, Code::OutOfRange, "/goals/0/value");
+    assert_reported(&issues, Code::NotPositive, "/goals/0/value");
+    assert_eq!(issues.len(), 1, "{issues:?}");
     let issues = json_issues_after(|plan| plan["tasks"][3]["section"] = json!(2.5));
     assert_reported(&issues, Code::WrongType, "/tasks/3/section");
     let issues = json_issues_after(|plan| plan["goals"][0]["kind"] = json!("increse"));
@@ -88,7 +91,7 @@ fn semantic_rules_still_run_beside_shape_problems_with_file_paths() {
     // Task 3 is set aside, yet the path of a problem further on is the file's, not shifted.
     assert_reported(
         &issues,
-        Code::UnknownTier,
+        Code::UnknownGroup,
         "/tasks/27/measures/0/beneficiary/group",
     );
     // And the set-aside task is not reported missing from the numbering.
@@ -180,7 +183,9 @@ fn empty_section_is_a_warning_and_the_plan_still_loads() {
 
 #[test]
 fn unknown_unit() {
-    let issues = issues_after(|plan| plan.sections[0].responsibility.units[1] = "nobody".into());
+    let issues = issues_after(|plan| {
+        plan.sections[0].responsibility.as_mut().unwrap().units[1] = "nobody".into();
+    });
     assert_reported(
         &issues,
         Code::UnknownUnit,
@@ -197,11 +202,11 @@ fn unknown_tier() {
     });
     assert_reported(
         &issues,
-        Code::UnknownTier,
+        Code::UnknownGroup,
         "/tasks/27/measures/0/beneficiary/group",
     );
-    let issues = issues_after(|plan| plan.defined_terms[0].tiers[2] = "giant".into());
-    assert_reported(&issues, Code::UnknownTier, "/defined_terms/0/tiers/2");
+    let issues = issues_after(|plan| plan.defined_terms[0].stands_for[2] = "giant".into());
+    assert_reported(&issues, Code::UnknownGroup, "/defined_terms/0/stands_for/2");
 }
 
 #[test]
@@ -217,14 +222,13 @@ fn unknown_entity() {
 #[test]
 fn no_responsible_unit_unless_the_task_lists_its_own() {
     let mut plan = srdi_plan::wulong().data().clone();
-    let own = plan.sections[0].responsibility.clone();
-    plan.sections[0].responsibility.units.clear();
+    let own = plan.sections[0].responsibility.take();
     let issues = plan.validate();
     for i in 0..5 {
         assert_reported(&issues, Code::NoResponsibleUnit, &format!("/tasks/{i}"));
     }
 
-    plan.tasks[0].responsibility = Some(own);
+    plan.tasks[0].responsibility = own;
     let issues = plan.validate();
     assert!(
         !issues.iter().any(|issue| issue.path == "/tasks/0"),
@@ -235,30 +239,37 @@ fn no_responsible_unit_unless_the_task_lists_its_own() {
 #[test]
 fn a_task_list_overrides_its_section() {
     let mut plan = srdi_plan::wulong().data().clone();
-    let mut own = plan.mechanisms[2].responsibility.clone();
+    let mut own = plan.mechanisms[2].responsibility.clone().unwrap();
     own.units.truncate(1);
-    own.text.zh = "责任单位：区经济信息委".into();
+    own.text.as_mut().unwrap().zh = "责任单位：区经济信息委".into();
     plan.tasks[20].responsibility = Some(own);
     assert_eq!(plan.validate(), []);
     let plan = Plan::from_data(plan).unwrap();
-    let units = plan.responsible(plan.task_numbered(21).unwrap());
+    let units = plan.responsible(plan.task_numbered(None, 21).unwrap());
     assert_eq!(units.len(), 1);
     assert_eq!(plan.get(units[0]).unwrap().name.zh, "区经济信息委");
 }
 
 #[test]
 fn responsibility_mismatch() {
-    let issues = issues_after(|plan| plan.sections[1].responsibility.units.swap(0, 1));
+    let issues = issues_after(|plan| {
+        plan.sections[1]
+            .responsibility
+            .as_mut()
+            .unwrap()
+            .units
+            .swap(0, 1);
+    });
     assert_reported(
         &issues,
         Code::ResponsibilityMismatch,
-        "/sections/1/responsibility/units",
+        "/sections/1/responsibility",
     );
 }
 
 #[test]
 fn not_positive() {
-    let issues = issues_after(|plan| plan.goals[0].value = 0);
+    let issues = issues_after(|plan| plan.goals[0].value = Some(Decimal::whole(0)));
     assert_reported(&issues, Code::NotPositive, "/goals/0/value");
     let issues = issues_after(|plan| {
         if let Some(amount) = plan.tasks[27].measures[0].amount.as_mut() {
@@ -280,13 +291,13 @@ fn year_outside_period() {
 
 #[test]
 fn invalid_period() {
-    let issues = issues_after(|plan| plan.period.start = 2026);
+    let issues = issues_after(|plan| plan.period.as_mut().unwrap().start = 2026);
     assert_reported(&issues, Code::InvalidPeriod, "/period");
 }
 
 #[test]
 fn invalid_date() {
-    let issues = issues_after(|plan| plan.document.issued = "2022-02-30".into());
+    let issues = issues_after(|plan| plan.document.issued = Some("2022-02-30".into()));
     assert_reported(&issues, Code::InvalidDate, "/document/issued");
 }
 
@@ -312,7 +323,7 @@ fn empty_text() {
 
 #[test]
 fn missing_translation_is_a_warning() {
-    let issues = issues_after(|plan| plan.preamble.en.clear());
+    let issues = issues_after(|plan| plan.preamble.as_mut().unwrap().en.clear());
     assert_reported(&issues, Code::MissingTranslation, "/preamble/en");
     assert_eq!(issues[0].severity, Severity::Warning);
 }

@@ -28,6 +28,8 @@ from ._native import (
     Task,
     Text,
     Unit,
+    embedded,
+    embedded_ids,
     validate,
     wulong,
 )
@@ -60,6 +62,8 @@ __all__ = [
     "Text",
     "Unit",
     "UnknownNameError",
+    "embedded",
+    "embedded_ids",
     "load",
     "validate",
     "wulong",

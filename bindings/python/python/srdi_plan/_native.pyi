@@ -4,7 +4,7 @@ Every result object's ``to_dict()`` is the core's answer in its JSON shape — t
 ``srdi --json`` prints and the JavaScript package returns.
 """
 
-from typing import Any, Optional, final
+from typing import Any, Optional, Union, final
 
 from .errors import Code
 
@@ -21,6 +21,8 @@ __all__ = [
     "Task",
     "Text",
     "Unit",
+    "embedded",
+    "embedded_ids",
     "validate",
     "wulong",
 ]
@@ -70,11 +72,16 @@ class Plan:
     @property
     def id(self) -> str: ...
     @property
-    def number(self) -> str: ...
+    def number(self) -> Optional[str]:
+        """The document number, if the plan has one."""
     @property
     def title(self) -> Text: ...
     @property
-    def period(self) -> tuple[int, int]: ...
+    def period(self) -> Optional[tuple[int, int]]:
+        """The first and last year, if known."""
+    @property
+    def provenance(self) -> Optional[dict[str, Any]]:
+        """Where the text comes from, how complete it is, and what is inferred."""
     @property
     def document(self) -> dict[str, Any]: ...
     @property
@@ -139,6 +146,13 @@ class Task:
     @property
     def responsible_units(self) -> list[str]: ...
     @property
+    def leading_units(self) -> list[str]: ...
+    @property
+    def responsibility(self) -> Optional[dict[str, Any]]:
+        """The task's own responsibility line and its units by role; else its section's applies."""
+    @property
+    def interpretation(self) -> Optional[str]: ...
+    @property
     def aimed_at(self) -> list[str]: ...
     @property
     def instruments(self) -> list[str]: ...
@@ -198,13 +212,17 @@ class Target:
     @property
     def text(self) -> Text: ...
     @property
-    def value(self) -> int: ...
+    def value(self) -> Optional[Union[int, float]]:
+        """The value in ``unit`` (2.5万家 is 25000), or ``None`` for full coverage."""
     @property
-    def count_unit(self) -> str: ...
+    def unit(self) -> Optional[str]: ...
+    @property
+    def quantity(self) -> Text:
+        """The quantity as printed (``2.5万家``) and in English (``25,000``)."""
     @property
     def kind(self) -> str: ...
     @property
-    def tier(self) -> Optional[str]: ...
+    def group(self) -> Optional[str]: ...
     @property
     def by_year(self) -> Optional[int]: ...
     @property
@@ -229,7 +247,9 @@ class Unit:
     @property
     def mechanisms(self) -> list[int]: ...
     @property
-    def leads(self) -> list[int]: ...
+    def lead_tasks(self) -> list[int]: ...
+    @property
+    def lead_mechanisms(self) -> list[int]: ...
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
@@ -248,9 +268,13 @@ class Mechanism:
     @property
     def text(self) -> Text: ...
     @property
-    def responsibility(self) -> dict[str, Any]: ...
+    def responsibility(self) -> Optional[dict[str, Any]]: ...
     @property
-    def lead(self) -> Optional[str]: ...
+    def responsible_units(self) -> list[str]: ...
+    @property
+    def leading_units(self) -> list[str]: ...
+    @property
+    def interpretation(self) -> Optional[str]: ...
     @property
     def instruments(self) -> list[str]: ...
     @property
@@ -316,7 +340,13 @@ class Issue:
     def __eq__(self, value: object, /) -> bool: ...
 
 def wulong() -> Plan:
-    """The embedded Wulong plan, 武隆府办发〔2022〕48号 (parsed once, shared)."""
+    """The shipped Wulong plan (parsed once, shared)."""
+
+def embedded(id: str) -> Plan:
+    """A plan shipped with the package, by id; raises ``UnknownNameError`` naming the shipped ones."""
+
+def embedded_ids() -> list[str]:
+    """The ids of the plans shipped with the package."""
 
 def validate(text: str) -> list[Issue]:
     """Every problem with a plan file: syntax, shape, unknown fields and rules; warnings included."""

@@ -1,0 +1,281 @@
+//! The plan format beyond the Wulong document's shape, one small synthetic plan per
+//! capability (`tests/plans/`): responsibility lines with roles, tasks numbered per section,
+//! partial plans, quantities and target kinds, groups and terms for places, approval by
+//! statement and inferred values; and a Chinese-only plan.
+
+use serde_json::{Value, json};
+use srdi_plan::{Code, Issue, ItemRef, Plan, PlanData, validate_json};
+
+fn read(name: &str) -> String {
+    let path = format!("{}/plans/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn load(name: &str) -> Plan {
+    Plan::from_json(&read(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The issues of `name` after `change` to its JSON.
+fn issues_after(name: &str, change: impl FnOnce(&mut Value)) -> Vec<Issue> {
+    let mut value: Value = serde_json::from_str(&read(name)).unwrap();
+    change(&mut value);
+    validate_json(&value.to_string())
+}
+
+fn codes(issues: &[Issue]) -> Vec<(Code, &str)> {
+    issues.iter().map(|i| (i.code, i.path.as_str())).collect()
+}
+
+#[test]
+fn every_capability_plan_is_valid_and_clean_unless_partial() {
+    for name in [
+        "roles.json",
+        "per-section.json",
+        "quantities.json",
+        "groups.json",
+    ] {
+        assert_eq!(load(name).warnings(), [], "{name}");
+    }
+}
+
+#[test]
+fn responsibility_lines_read_in_every_printed_form() {
+    let plan = load("roles.json");
+    let roles = |n: i64| {
+        let task = plan.task(n).unwrap();
+        (task.responsible_units, task.leading_units)
+    };
+    let (units, leads) = roles(1);
+    assert_eq!(
+        units,
+        [
+            "economy-info-commission",
+            "finance-bureau",
+            "science-tech-bureau"
+        ]
+    );
+    assert_eq!(leads, ["economy-info-commission"]);
+    assert_eq!(roles(2).0, ["economy-info-commission", "finance-bureau"]);
+    assert_eq!(roles(3).1, ["science-tech-bureau"]);
+    assert_eq!(roles(4).0, ["planning-resources-bureau", "finance-bureau"]);
+    // The lead the mechanism's text names for one clause.
+    let mechanism = plan.mechanism(1).unwrap();
+    assert_eq!(mechanism.leading_units, ["economy-info-commission"]);
+    let unit = plan.unit("区经济信息委").unwrap();
+    assert_eq!(unit.lead_mechanisms, [1]);
+    assert_eq!(unit.lead_tasks, [1, 2]);
+}
+
+#[test]
+fn a_mismatched_line_says_what_it_read_and_what_is_listed() {
+    let issues = issues_after("roles.json", |plan| {
+        plan["tasks"][0]["responsibility"]["cooperating"] = json!(["finance-bureau"]);
+        plan["tasks"][3]["responsibility"]["text"]["zh"] =
+            json!("责任单位:区规划自然资源局,区财政局");
+    });
+    let mismatches: Vec<&Issue> = issues
+        .iter()
+        .filter(|i| i.code == Code::ResponsibilityMismatch)
+        .collect();
+    assert_eq!(mismatches.len(), 2, "{issues:#?}");
+    assert_eq!(mismatches[0].path, "/tasks/0/responsibility");
+    assert!(
+        mismatches[0].message.contains(
+            "cooperating: the line reads [区财政局 (finance-bureau)、区科技局 (science-tech-bureau)], \
+             the list gives [区财政局 (finance-bureau)]"
+        ),
+        "{}",
+        mismatches[0].message
+    );
+    assert!(
+        mismatches[1]
+            .message
+            .contains("`区规划自然资源局` is not the printed name of a unit (the nearest unit name is `区规划和自然资源局`)"),
+        "{}",
+        mismatches[1].message
+    );
+}
+
+#[test]
+fn tasks_numbered_per_section_have_their_own_ids_and_places() {
+    let plan = load("per-section.json");
+    let ids: Vec<String> = plan
+        .tasks(&srdi_plan::TaskFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|t| t.id)
+        .collect();
+    assert_eq!(ids, ["task-1-1", "task-1-2", "task-2-1"]);
+    let task = plan.task_in(Some(2), 1).unwrap();
+    assert_eq!(task.citation.unwrap().zh(), "某府办发〔2023〕1号 一（二）1");
+    assert_eq!(plan.task_in(Some(1), 2).unwrap().id, "task-1-2");
+    let error = plan.task_in(Some(2), 5).unwrap_err();
+    assert_eq!(error.suggestions(), ["1"]);
+    // Numbering restarts in each section, so a gap is one within a section.
+    let issues = issues_after("per-section.json", |plan| {
+        plan["tasks"][1]["number"] = json!(3);
+    });
+    assert_eq!(codes(&issues), [(Code::BadNumbering, "/tasks/1/number")]);
+}
+
+#[test]
+fn a_partial_plan_says_what_is_missing() {
+    let plan = load("partial.json");
+    let found: Vec<(Code, &str, &str)> = plan
+        .warnings()
+        .iter()
+        .map(|i| (i.code, i.path.as_str(), i.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                Code::MissingItems,
+                "/sections",
+                "sections 2–3 are missing from this partial plan"
+            ),
+            (
+                Code::MissingItems,
+                "/tasks",
+                "tasks 3–4, 6–10 are missing from this partial plan"
+            ),
+        ]
+    );
+    assert!(plan.task(5).unwrap().task.text.truncated);
+    // Marked complete, the same gaps and totals are errors.
+    let mut issues = issues_after("partial.json", |plan| {
+        plan["provenance"]["completeness"] = json!({"status": "complete"});
+    });
+    issues.retain(Issue::is_error);
+    assert_eq!(
+        codes(&issues),
+        [
+            (Code::CountMismatch, "/totals/sections"),
+            (Code::BadNumbering, "/tasks/2/number"),
+            (Code::CountMismatch, "/totals/tasks"),
+        ]
+    );
+}
+
+#[test]
+fn quantities_keep_their_printed_form_and_read_back_exactly() {
+    let plan = load("quantities.json");
+    let goal = plan.goal("goal-1").unwrap();
+    assert_eq!(goal.target.value.unwrap().as_whole(), Some(25_000));
+    assert_eq!(
+        (goal.quantity.zh.as_str(), goal.quantity.en.as_str()),
+        ("2.5万家", "25,000")
+    );
+    assert_eq!(plan.goal("goal-2").unwrap().quantity.en, "30%");
+    assert_eq!(plan.goal("goal-5").unwrap().quantity.zh, "");
+    assert_eq!(plan.goal("goal-1").unwrap().target.milestones[0].year, 2023);
+    let json = serde_json::to_value(plan.goal("goal-1").unwrap()).unwrap();
+    assert_eq!(json["value"], 25_000);
+
+    let issues = issues_after("quantities.json", |plan| {
+        plan["goals"][0]["value"] = json!(2500);
+        plan["goals"][1]["value"] = json!(3);
+        plan["goals"][2].as_object_mut().unwrap().remove("value");
+        plan["goals"][0]["milestones"][0]["year"] = json!(2030);
+        plan["tasks"][0]["measures"][0]["amount"]["value"] = json!(15_000_000);
+    });
+    assert_eq!(
+        codes(&issues),
+        [
+            (Code::QuantityMismatch, "/goals/0/printed"),
+            (Code::YearOutsidePeriod, "/goals/0/milestones/0/year"),
+            (Code::YearOutsidePeriod, "/goals/0/milestones/0/year"),
+            (Code::QuoteNotFound, "/goals/1/value"),
+            (Code::MissingValue, "/goals/2/value"),
+            (Code::QuantityMismatch, "/tasks/0/measures/0/amount/printed"),
+        ]
+    );
+}
+
+#[test]
+fn terms_can_stand_for_places_and_must_stand_for_something() {
+    let plan = load("groups.json");
+    let members = plan.members_of("districts-counties");
+    assert!(matches!(members.as_slice(), [ItemRef::Group(_)]));
+    assert_eq!(
+        plan.tasks(&srdi_plan::TaskFilter {
+            tier: None,
+            ..Default::default()
+        })
+        .unwrap()
+        .len(),
+        1
+    );
+    let issues = issues_after("groups.json", |plan| {
+        plan["defined_terms"][0]["stands_for"] = json!([]);
+    });
+    assert_eq!(
+        codes(&issues),
+        [(Code::EmptyTerm, "/defined_terms/0/stands_for")]
+    );
+}
+
+#[test]
+fn approval_by_statement_based_on_a_list_and_inferred_values() {
+    let plan = load("groups.json");
+    let document = &plan.data().document;
+    assert_eq!(
+        document
+            .approval
+            .as_ref()
+            .unwrap()
+            .statement
+            .as_ref()
+            .unwrap()
+            .zh,
+        "已经市政府同意"
+    );
+    assert_eq!(document.based_on, ["doc-a", "doc-b"]);
+    let issues = issues_after("groups.json", |plan| {
+        plan["document"]["approval"] = json!({"by": "city-government"});
+        plan["provenance"]["inferred"][0]["path"] = json!("/document/numbr");
+    });
+    assert_eq!(
+        codes(&issues),
+        [
+            (Code::InvalidApproval, "/document/approval"),
+            (Code::UnknownPath, "/provenance/inferred/0/path"),
+        ]
+    );
+}
+
+#[test]
+fn a_chinese_only_plan_loads_with_warnings_and_answers() {
+    fn strip(value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                if map.contains_key("zh") {
+                    map.remove("en");
+                }
+                map.values_mut().for_each(strip);
+            }
+            Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut value: Value = serde_json::from_str(srdi_plan::WULONG_JSON).unwrap();
+    strip(&mut value);
+    let plan = Plan::from_json(&value.to_string()).unwrap();
+    assert!(
+        plan.warnings()
+            .iter()
+            .all(|i| i.code == Code::MissingTranslation)
+    );
+    assert!(plan.warnings().len() > 100);
+    assert_eq!(plan.task(28).unwrap().task.measures.len(), 2);
+    // Names are still found by their Chinese.
+    assert_eq!(plan.unit("区财政局").unwrap().unit.id, "finance-bureau");
+}
+
+#[test]
+fn the_minimal_plan_is_valid() {
+    let data = PlanData::new("p", srdi_plan::Text::new("计划", "Plan"));
+    let plan = Plan::from_data(data).unwrap();
+    assert_eq!(plan.warnings(), []);
+    assert_eq!(plan.summary().counts.tasks, 0);
+}
