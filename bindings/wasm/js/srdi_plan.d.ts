@@ -152,8 +152,14 @@ export interface InvalidArgumentError extends TypeError {
  */
 export default function init(input?: unknown): Promise<unknown>;
 
-/** The embedded Wulong plan, 武隆府办发〔2022〕48号. */
+/** The shipped Wulong plan, 武隆府办发〔2022〕48号. */
 export function wulong(): Plan;
+
+/** A plan shipped with the package, by id; throws `UnknownNameError` naming the shipped ones. */
+export function embedded(id: string): Plan;
+
+/** The ids of the plans shipped with the package. */
+export function embeddedIds(): string[];
 
 /** Every problem with a plan file (syntax, shape, unknown fields, rules), warnings included. */
 export function validate(text: string): Issue[];
@@ -164,15 +170,16 @@ export class Plan {
   /** Loads and validates a plan; throws `PlanSyntaxError`, `PlanLimitError` or `PlanValidationError`. */
   static fromJson(text: string): Plan;
   readonly id: string;
-  /** The document number, e.g. 武隆府办发〔2022〕48号. */
-  readonly number: string;
+  /** The document number, e.g. 武隆府办发〔2022〕48号, if the plan has one. */
+  readonly number: string | undefined;
   /** The plan data; `JSON.stringify(plan)` writes it in the plan file format. */
   toJSON(): PlanData;
   /** The warnings found when the plan was loaded. */
   warnings(): Issue[];
   summary(): Summary;
   tasks(filter?: TaskFilter): TaskView[];
-  task(number: number): TaskView;
+  /** A task by number; `{ section }` for a plan whose task numbering restarts per section. */
+  task(number: number, options?: { section?: number }): TaskView;
   /** Every hit; with `{ language }` the hits a reader of that language wants (items that
    * matched only in the other language are kept). */
   search(query: string, options?: { language?: Language }): Hit[];

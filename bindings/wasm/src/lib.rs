@@ -63,6 +63,13 @@ fn number(value: &JsValue, what: &str) -> Result<i64, JsValue> {
         .ok_or_else(|| argument(&format!("{what} must be a whole number")))
 }
 
+/// The options of [`Plan::task`].
+#[derive(Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaskOptions {
+    section: Option<i64>,
+}
+
 /// The options of [`Plan::search`].
 #[derive(Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -91,7 +98,7 @@ impl Plan {
     }
 
     #[wasm_bindgen(getter)]
-    pub fn number(&self) -> String {
+    pub fn number(&self) -> Option<String> {
         self.0.data().document.number.clone()
     }
 
@@ -114,9 +121,10 @@ impl Plan {
         to_js(&self.0.tasks(&filter).into_js()?)
     }
 
-    pub fn task(&self, number: &JsValue) -> Result<JsValue, JsValue> {
+    pub fn task(&self, number: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
         let number = self::number(number, "a task number")?;
-        to_js(&self.0.task(number).into_js()?)
+        let TaskOptions { section } = self::options(options, "task")?;
+        to_js(&self.0.task_in(section, number).into_js()?)
     }
 
     pub fn search(&self, query: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
@@ -189,10 +197,24 @@ impl Plan {
     }
 }
 
-/// The embedded Wulong plan, 武隆府办发〔2022〕48号 (parsed once, shared).
+/// The shipped Wulong plan (parsed once, shared).
 #[wasm_bindgen(skip_typescript)]
 pub fn wulong() -> Plan {
     Plan(Arc::clone(core::wulong()))
+}
+
+/// A plan shipped with the package, by id.
+#[wasm_bindgen(skip_typescript)]
+pub fn embedded(id: &JsValue) -> Result<Plan, JsValue> {
+    let id = string(id, "a plan id")?;
+    let plan = core::embedded_plan(&id).into_js()?;
+    Ok(Plan(Arc::clone(plan)))
+}
+
+/// The ids of the plans shipped with the package.
+#[wasm_bindgen(skip_typescript, js_name = embeddedIds)]
+pub fn embedded_ids() -> Vec<String> {
+    core::embedded_ids().map(str::to_owned).collect()
 }
 
 /// Every problem with a plan file (syntax, shape, unknown fields, rules), warnings included.

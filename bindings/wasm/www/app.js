@@ -43,12 +43,12 @@ const runs = (numbers) => (numbers.length === 0 ? "—" : numbers.join(", "));
 
 function renderHeader() {
   const { document: doc, issuer, counts, period } = summary;
-  $("#doc-number").textContent = doc.number;
+  $("#doc-number").textContent = doc.number ?? "";
   $("#doc-title").replaceChildren(text(doc.title));
   const meta = [issuer ? pick(issuer.name) : null, doc.issued, doc.disclosure ? pick(doc.disclosure.note) : null, `${counts.tasks} ${label("项任务", "tasks")}`];
   $("#doc-meta").textContent = meta.filter(Boolean).join(" · ");
-  $("#goals-heading").textContent = label(`发展目标（到${period.end}年）`, `Development goals (by ${period.end})`);
-  document.title = `${doc.number} · ${pick(doc.title)}`;
+  $("#goals-heading").textContent = period ? label(`发展目标（到${period.end}年）`, `Development goals (by ${period.end})`) : label("发展目标", "Development goals");
+  document.title = [doc.number, pick(doc.title)].filter(Boolean).join(" · ");
   document.documentElement.lang = state.lang === "en" ? "en" : "zh-CN";
   for (const node of document.querySelectorAll("[data-zh]")) node.textContent = label(node.dataset.zh, node.dataset.en);
   for (const button of document.querySelectorAll(".lang button")) button.setAttribute("aria-pressed", String(button.dataset.lang === state.lang));

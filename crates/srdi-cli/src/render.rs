@@ -517,10 +517,30 @@ pub(crate) fn table_csv(out: &mut dyn Write, table: &srdi_plan::Table) -> Result
     Ok(writer.flush()?)
 }
 
+/// Every issue, except that a code reported more than [`SHOWN`] times shows its first ones
+/// and a count of the rest (a plan without English has hundreds of `missing_translation`).
 pub(crate) fn issues(issues: &[Issue]) -> String {
+    const SHOWN: usize = 5;
     let mut out = String::new();
+    // Codes in the order first seen, with how often each came.
+    let mut counts: Vec<(srdi_plan::Code, usize)> = Vec::new();
     for issue in issues {
-        let _ = writeln!(out, "{issue}");
+        let position = counts.iter().position(|(code, _)| *code == issue.code);
+        let position = position.unwrap_or_else(|| {
+            counts.push((issue.code, 0));
+            counts.len() - 1
+        });
+        let Some((_, count)) = counts.get_mut(position) else {
+            continue;
+        };
+        *count += 1;
+        if *count <= SHOWN {
+            let _ = writeln!(out, "{issue}");
+        }
+    }
+    for (code, count) in counts.into_iter().filter(|(_, count)| *count > SHOWN) {
+        let more = count - SHOWN;
+        let _ = writeln!(out, "… and {more} more {code} (`--json` lists every issue)");
     }
     let errors = issues.iter().filter(|issue| issue.is_error()).count();
     let warnings = issues.len() - errors;

@@ -808,6 +808,28 @@ impl Plan {
                 }
             }
         });
+        // Document numbers are not texts of two languages, but people search for them too.
+        let data = self.data();
+        let entities = data
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, entity)| (ItemRef::Entity(EntityRef::new(i)), entity.number.as_deref()));
+        let numbers =
+            std::iter::once((ItemRef::Document, data.document.number.as_deref())).chain(entities);
+        for (item, number) in numbers {
+            if let Some(snippet) = number.and_then(|number| needle.snippet(number)) {
+                hits.push(Hit {
+                    kind: item.kind(),
+                    id: self.id_of(item),
+                    citation: self.citation(item),
+                    task: None,
+                    field: "number".to_owned(),
+                    language: Language::Zh,
+                    snippet,
+                });
+            }
+        }
         Ok(hits)
     }
 
