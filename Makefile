@@ -111,7 +111,8 @@ bench-python: test-python
 schema:
 	$(CARGO) run -q -p srdi-plan --example schema > policy-data/schema/plan.schema.json
 
-## Regenerates the Python `Code` literal from the core's codes (after `make test-python`).
+## Regenerates the Python `Code` literal from the core's codes (needs the package installed, as
+## `make test-python` does; run that again afterwards to rebuild it).
 stubs:
 	$(PYTHON) bindings/python/scripts/codes.py
 

@@ -279,3 +279,39 @@ fn the_minimal_plan_is_valid() {
     assert_eq!(plan.warnings(), []);
     assert_eq!(plan.summary().counts.tasks, 0);
 }
+
+#[test]
+fn names_must_be_printed_and_groups_named_in_their_clause() {
+    let issues = issues_after("quantities.json", |plan| {
+        plan["tiers"][0]["name"]["zh"] = json!("创新中小企业");
+        plan["goals"][0]["group"] = json!("innovative-sme");
+        plan["goals"][2]["group"] = json!("innovative-sme");
+        plan["goals"][0]["unit"] = json!("万家");
+        plan["goals"][0]["value"] = json!(2.5);
+    });
+    let found: Vec<(Code, &str)> = codes(&issues);
+    assert!(
+        found.contains(&(Code::QuoteNotFound, "/tiers/0/name/zh")),
+        "{issues:#?}"
+    );
+    assert!(
+        found.contains(&(Code::GroupNotNamed, "/goals/2/group")),
+        "{issues:#?}"
+    );
+    let magnitude = issues
+        .iter()
+        .find(|i| i.code == Code::QuantityMismatch)
+        .unwrap();
+    assert!(
+        magnitude
+            .message
+            .contains("must not carry the magnitude 万"),
+        "{}",
+        magnitude.message
+    );
+    // A value of the wrong type is reported once, not again as missing.
+    let issues = issues_after("quantities.json", |plan| {
+        plan["goals"][0]["value"] = json!("25000")
+    });
+    assert_eq!(codes(&issues), [(Code::WrongType, "/goals/0/value")]);
+}

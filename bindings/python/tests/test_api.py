@@ -49,6 +49,23 @@ def test_measures_are_structured(plan):
     assert [m.id for m in plan.measures(instrument="tax_incentive")] == ["task-30-m2"]
 
 
+def test_the_format_of_the_whole_family():
+    parent = srdi_plan.embedded("chongqing-2022-23")
+    assert parent.number == "渝府办发〔2022〕23号" and parent.period == (2022, 2025)
+    assert parent.provenance["completeness"]["status"] == "partial"
+    assert [w.code for w in parent.warnings] == ["missing_items", "missing_items"]
+    goal = parent.goal("goal-1")
+    assert (goal.value, goal.unit, goal.quantity.zh, goal.quantity.en, goal.group) == (25000, "家", "2.5万家", "25,000", "innovative-sme")
+    assert [t.number for t in parent.tasks(tier="区县")] == [1]
+    mechanism = srdi_plan.wulong().mechanism(2)
+    assert mechanism.responsible_units == ["economy-info-commission", "district-departments"]
+    assert mechanism.to_dict()["leads"][0]["clause"]["zh"].startswith("定期将")
+    assert srdi_plan.wulong().task(28).responsibility is None  # its section's line applies
+    with pytest.raises(srdi_plan.UnknownNameError) as raised:
+        srdi_plan.embedded("nowhere")
+    assert raised.value.kind == "plan" and "chongqing-2022-23" in raised.value.suggestions
+
+
 def test_units_goals_mechanisms_entities(plan):
     statistics = plan.unit("District Statistics Bureau")
     assert (statistics.id, statistics.tasks, statistics.mechanisms) == ("statistics-bureau", [], [3])

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import init, { Plan, validate, wulong } from "srdi-plan";
+import init, { Plan, embedded, embeddedIds, validate, wulong } from "srdi-plan";
 
 await init();
 const plan = wulong();
@@ -51,6 +51,17 @@ test("measures, targets, units, entities, matrix, tables", () => {
   assert.equal(table.rows.length, 24);
   const amount = table.columns.findIndex((column) => column.name === "amount");
   assert.equal(table.rows.reduce((sum, row) => sum + (row[amount] ?? 0), 0), 1_200_000);
+});
+
+test("the format of the whole family", () => {
+  assert.deepEqual(embeddedIds(), ["wulong-2022-48", "chongqing-2022-23"]);
+  const parent = embedded("chongqing-2022-23");
+  assert.equal(parent.number, "渝府办发〔2022〕23号");
+  assert.deepEqual(parent.warnings().map((w) => w.code), ["missing_items", "missing_items"]);
+  const goal = parent.goal("goal-1");
+  assert.deepEqual([goal.value, goal.unit, goal.quantity.zh, goal.quantity.en], [25000, "家", "2.5万家", "25,000"]);
+  assert.deepEqual(parent.tasks({ tier: "区县" }).map((t) => t.number), [1]);
+  assert.throws(() => embedded("nowhere"), { name: "UnknownNameError", code: "unknown_name", kind: "plan" });
 });
 
 test("search finds task 25", () => {

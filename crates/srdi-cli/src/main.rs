@@ -135,7 +135,7 @@ enum Command {
         #[arg(long, default_value = "my-plan")]
         id: String,
         /// The plan's title as printed.
-        #[arg(long, default_value = "（计划标题）")]
+        #[arg(long, default_value = "（此处填写计划标题）")]
         title: String,
     },
     /// Export one kind of item as a table (JSON or CSV), or without `--kind` the plan itself.
@@ -342,8 +342,10 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         data.schema = Some("plan.schema.json".into());
         let _ = writeln!(
             io::stderr(),
-            "tip: `srdi schema > plan.schema.json` beside the file lets editors check and \
-             complete it; policy-data/README.md says what to add and how"
+            "tip: replace the title with the one the document prints; `srdi schema > \
+             plan.schema.json` beside the file lets editors check and complete it; the \
+             authoring guide (policy-data/README.md in the srdi-plan repository) says what to \
+             add and how"
         );
         return Ok(writeln!(out, "{}", data.to_json())?);
     }

@@ -204,11 +204,18 @@ fn summary(summary: &Summary<'_>, plan: &Plan, lang: Lang) -> String {
     if let Some(period) = summary.period {
         line.push(format!("{}–{}", period.start, period.end));
     }
-    line.push(count(counts.goals, "goal"));
+    let totals = summary.totals.copied().unwrap_or_default();
+    let of = |number: usize, total: Option<u16>, noun: &str| match total {
+        Some(total) if usize::from(total) != number => {
+            format!("{number} of {total} {}", plural(noun, usize::from(total)))
+        }
+        _ => count(number, noun),
+    };
+    line.push(of(counts.goals, totals.goals, "goal"));
     line.push(format!(
         "{} in {}",
-        count(counts.tasks, "task"),
-        count(counts.sections, "section")
+        of(counts.tasks, totals.tasks, "task"),
+        of(counts.sections, totals.sections, "section")
     ));
     for (number, noun) in [
         (counts.measures, "measure"),

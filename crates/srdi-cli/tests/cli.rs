@@ -436,3 +436,53 @@ fn json_errors_are_objects_with_the_core_code() {
     assert_eq!(error["error"]["value"], "区财政");
     assert_eq!(error["error"]["suggestions"][0], "区财政局");
 }
+
+#[test]
+fn a_new_plan_validates() {
+    let output = srdi(&["new"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        stderr(&output).contains("authoring guide"),
+        "{}",
+        stderr(&output)
+    );
+    let path = plan_file("new.json", &stdout(&output));
+    let output = srdi(&["validate", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+#[test]
+fn the_parent_plan_validates_and_summarises() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../policy-data/chongqing-2022-23/plan.json"
+    );
+    let output = srdi(&["validate", file]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(!stdout(&output).contains("error["), "{}", stdout(&output));
+    let summary = stdout(&srdi(&["--plan", file, "summary"]));
+    for expected in [
+        "渝府办发〔2022〕23号",
+        "2.5万家",
+        "2500家",
+        "300家",
+        "25家",
+        "2 of 30 tasks in 1 of 5 sections",
+    ] {
+        assert!(
+            summary.contains(expected),
+            "{expected} missing from\n{summary}"
+        );
+    }
+    let english = stdout(&srdi(&[
+        "--plan",
+        "chongqing-2022-23",
+        "summary",
+        "--lang",
+        "en",
+    ]));
+    assert!(
+        english.contains("25,000") && english.contains("General Office of the Chongqing"),
+        "{english}"
+    );
+}

@@ -13,7 +13,7 @@ use crate::instrument::{Instrument, StipType};
 use crate::model::Text;
 use crate::model::{
     Completeness, Document, Entity, EntityKind, Lead, Measure, Mechanism, Period, Responsibility,
-    Section, Target, Task, Unit,
+    Section, Target, Task, Totals, Unit,
 };
 use crate::plan::Plan;
 use crate::query::{MeasureFilter, Needle, TaskFilter, find_instrument};
@@ -299,6 +299,8 @@ pub struct Summary<'a> {
     pub completeness: Completeness,
     /// How many goals, sections, tasks, … the plan has.
     pub counts: Counts,
+    /// How many the whole document has, where a source says so (a partial plan).
+    pub totals: Option<&'a Totals>,
     /// The plan's goals.
     pub goals: Vec<TargetView<'a>>,
     /// The sections, with their tasks and units.
@@ -559,6 +561,7 @@ impl Plan {
                 units: data.units.len(),
                 entities: data.entities.len(),
             },
+            totals: data.totals.as_ref(),
             goals: self.goals(),
             sections: (0..data.sections.len())
                 .filter_map(|i| self.section_view(SectionRef::new(i)))

@@ -99,6 +99,8 @@ codes! {
     ResponsibilityMismatch = "responsibility_mismatch",
     /// A quoted clause, name or quantity does not stand in the text it is taken from.
     QuoteNotFound = "quote_not_found",
+    /// A target counts a group its clause does not name (a warning: check `group`).
+    GroupNotNamed = "group_not_named",
     /// A target without a value, though its kind needs one.
     MissingValue = "missing_value",
     /// A printed quantity that does not read as the value and unit stored beside it.
@@ -145,6 +147,7 @@ impl Code {
             Self::EmptySection
             | Self::MissingItems
             | Self::EmptyTerm
+            | Self::GroupNotNamed
             | Self::NoResponsibleUnit
             | Self::MissingTranslation
             | Self::UnusedUnit

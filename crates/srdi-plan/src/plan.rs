@@ -6,6 +6,7 @@
 //! units, and every item to its [`Citation`].
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::error::{Code, Issue, PlanError};
 use crate::model::{PartContent, PlanData, Task, TaskNumbering, Tier};
@@ -26,7 +27,8 @@ use crate::refs::{
 pub struct Plan {
     data: PlanData,
     index: Index,
-    warnings: Vec<Issue>,
+    /// Found when loading; for a trusted plan, found when first asked for.
+    warnings: OnceLock<Vec<Issue>>,
 }
 
 impl Plan {
@@ -53,7 +55,7 @@ impl Plan {
         Ok(Self {
             data,
             index,
-            warnings: issues,
+            warnings: OnceLock::from(issues),
         })
     }
 
@@ -63,7 +65,7 @@ impl Plan {
         Self {
             data,
             index,
-            warnings: Vec::new(),
+            warnings: OnceLock::new(),
         }
     }
 
@@ -77,9 +79,11 @@ impl Plan {
         &self.data.id
     }
 
-    /// The warnings found when the plan was loaded: it is valid, but something looks wrong.
+    /// The warnings about the plan: it is valid, but something looks wrong (or, for a partial
+    /// plan, is missing).
     pub fn warnings(&self) -> &[Issue] {
-        &self.warnings
+        self.warnings
+            .get_or_init(|| crate::validate::rules(&self.data, &self.index))
     }
 
     /// The item a reference of this plan points to.

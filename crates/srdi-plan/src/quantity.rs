@@ -35,6 +35,14 @@ pub(crate) fn parse(printed: &str) -> Option<(Decimal, String)> {
     Some((number.times(factor)?, unit.trim().to_owned()))
 }
 
+/// The magnitude a unit starts with (`万` of `万家`), which a unit must not carry.
+pub(crate) fn magnitude_of(unit: &str) -> Option<&'static str> {
+    MAGNITUDES
+        .iter()
+        .find(|(word, _)| unit.starts_with(word) && unit != *word)
+        .map(|(word, _)| *word)
+}
+
 /// A target's quantity as printed (`2.5万家`, or value and unit as the text writes them,
 /// `200家`) and in English (`25,000`, `30%`, `1,000,000 yuan`). Empty without a value.
 pub(crate) fn render(target: &Target) -> Text {

@@ -48,6 +48,7 @@ pub(crate) fn rules_after_pruning(data: &PlanData, index: &Index, pruned: &Prune
     check.units();
     check.entities();
     check.texts();
+    check.names();
     check.issues
 }
 
@@ -477,7 +478,9 @@ impl<'a> Checker<'a> {
 
     fn target(&mut self, path: &dyn Fn() -> String, target: &Target) {
         match target.value {
-            None if target.kind != TargetKind::FullCoverage => {
+            None if target.kind != TargetKind::FullCoverage
+                && !self.pruned.dropped(&format!("{}/value", path())) =>
+            {
                 let message = format!(
                     "a `{}` target needs a value; only `full_coverage` may go without",
                     target.kind
@@ -502,9 +505,10 @@ impl<'a> Checker<'a> {
         let positive = target.value.is_some_and(crate::model::Decimal::is_positive);
         if positive && !stands_in(&quantity.zh, &target.text.zh) {
             let message = format!(
-                "the quantity `{}` is not printed in the target's text; give the printed form \
-                 in `printed` (e.g. 2.5万家) or correct the value",
-                quantity.zh
+                "the quantity `{}` is not in the target's clause `{}`; check the clause, the \
+                 value, or `printed` (the form the text prints when it differs from the value \
+                 and unit, e.g. 2.5万家)",
+                quantity.zh, target.text.zh
             );
             self.report(Code::QuoteNotFound, format!("{}/value", path()), message);
         }
@@ -516,6 +520,7 @@ impl<'a> Checker<'a> {
         );
         if let Some(group) = &target.group {
             self.group_ref(|| format!("{}/group", path()), group);
+            self.group_named(&|| format!("{}/group", path()), group, target);
         }
         let mut years: Vec<(String, u16)> = target
             .milestones
@@ -566,6 +571,31 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A target's clause names the group it counts, by the printed name of the tier, group or
+    /// term (a check against a group chosen by mistake).
+    fn group_named(&mut self, path: &dyn Fn() -> String, group: &str, target: &Target) {
+        let data = self.data;
+        let name = match self.index.ids.get(group) {
+            Some(ItemRef::Tier(at)) => data.tiers.get(at.index()).map(|t| &t.name),
+            Some(ItemRef::Group(at)) => data.groups.get(at.index()).map(|g| &g.name),
+            Some(ItemRef::Term(at)) => data.defined_terms.get(at.index()).map(|t| &t.term),
+            _ => None,
+        };
+        if let Some(name) = name
+            && !stands_in(&name.zh, &target.text.zh)
+            && !stands_in(&name.zh, &target.indicator.zh)
+        {
+            let message = format!(
+                "the target counts `{group}`, but its clause does not name {}; check `group`, \
+                 or say in `interpretation` why it counts that group",
+                name.zh
+            );
+            if target.interpretation.is_none() {
+                self.report(Code::GroupNotNamed, path(), message);
+            }
+        }
+    }
+
     /// A printed quantity reads as the value and unit stored beside it.
     fn printed_quantity(
         &mut self,
@@ -577,10 +607,18 @@ impl<'a> Checker<'a> {
         if let Some((read, read_unit)) = crate::quantity::parse(printed) {
             let unit_differs = unit.is_some_and(|unit| unit != read_unit);
             if read != value || unit_differs {
-                let message = format!(
-                    "`{printed}` reads as {read}{read_unit}, not as {value}{}",
-                    unit.unwrap_or_default()
-                );
+                let magnitude = unit.and_then(crate::quantity::magnitude_of);
+                let message = match magnitude {
+                    Some(word) => format!(
+                        "`{printed}` reads as {read}{read_unit}: the unit must not carry the \
+                         magnitude {word}; store the value {read} with the unit {read_unit}, \
+                         and keep {printed} in `printed`"
+                    ),
+                    None => format!(
+                        "`{printed}` reads as {read}{read_unit}, not as {value}{}",
+                        unit.unwrap_or_default()
+                    ),
+                };
                 self.report(Code::QuantityMismatch, path(), message);
             }
         }
@@ -772,6 +810,66 @@ impl<'a> Checker<'a> {
                 let message = "no English translation yet";
                 self.report(Code::MissingTranslation, format!("{pointer}/en"), message);
             }
+        }
+    }
+
+    /// The names of tiers, groups and entities, and the definitions of terms, are printed in
+    /// the plan's texts (units are not checked: the header prints some only in lines the
+    /// format keeps as references, such as the signature).
+    fn names(&mut self) {
+        // Texts set aside by the shape check may hold the names: stay quiet then.
+        if !self.pruned.is_empty() {
+            return;
+        }
+        let mut body = String::new();
+        self.data.visit_texts(|text| {
+            use crate::answer::ItemKind as K;
+            let own_name = matches!(
+                text.item.kind(),
+                K::Tier | K::Group | K::Term | K::Unit | K::Entity
+            );
+            if !own_name {
+                body.extend(text.text.zh.chars().filter(|c| !c.is_whitespace()));
+                body.push('\u{0}');
+            }
+        });
+        let data = self.data;
+        let names = data
+            .tiers
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("/tiers/{i}/name/zh"), &t.name))
+            .chain(
+                data.groups
+                    .iter()
+                    .enumerate()
+                    .map(|(i, g)| (format!("/groups/{i}/name/zh"), &g.name)),
+            )
+            .chain(
+                data.defined_terms
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| (format!("/defined_terms/{i}/definition/zh"), &t.definition)),
+            )
+            .chain(
+                data.entities
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (format!("/entities/{i}/name/zh"), &e.name)),
+            );
+        let mut missing = Vec::new();
+        for (path, name) in names {
+            let squashed: String = name.zh.chars().filter(|c| !c.is_whitespace()).collect();
+            if !squashed.is_empty() && !body.contains(&squashed) {
+                missing.push((path, name.zh.clone()));
+            }
+        }
+        for (path, name) in missing {
+            let message = format!(
+                "`{name}` is not printed in any text of the plan; a name or definition is copied \
+                 from the text verbatim"
+            );
+            self.report(Code::QuoteNotFound, path, message);
         }
     }
 

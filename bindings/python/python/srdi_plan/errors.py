@@ -46,6 +46,7 @@ Code = Literal[
     "no_responsible_unit",
     "responsibility_mismatch",
     "quote_not_found",
+    "group_not_named",
     "missing_value",
     "quantity_mismatch",
     "invalid_approval",

@@ -64,9 +64,22 @@ pub(crate) struct Pruned {
     removed: HashMap<String, Vec<usize>>,
     /// The ids of removed items, so that references to them are not reported as unknown.
     pub(crate) ids: HashSet<String>,
+    /// The pointers (in the file) of optional fields dropped for a wrong value, so that rules
+    /// do not report them missing as well.
+    fields: HashSet<String>,
 }
 
 impl Pruned {
+    /// Whether nothing was removed.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.removed.is_empty() && self.fields.is_empty()
+    }
+
+    /// Whether the field at `path` (in the pruned value) was dropped for a wrong value.
+    pub(crate) fn dropped(&self, path: &str) -> bool {
+        !self.fields.is_empty() && self.fields.contains(&self.original(path))
+    }
+
     /// Whether items were removed from the list at `pointer`.
     pub(crate) fn touched(&self, pointer: &str) -> bool {
         self.removed.contains_key(pointer)
@@ -398,6 +411,7 @@ impl Checker<'_> {
                     if property.required {
                         valid = false;
                     } else {
+                        self.pruned.fields.insert(path.clone());
                         unknown.push(key.clone());
                     }
                 }
