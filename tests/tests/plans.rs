@@ -311,7 +311,7 @@ fn names_must_be_printed_and_groups_named_in_their_clause() {
     );
     // A value of the wrong type is reported once, not again as missing.
     let issues = issues_after("quantities.json", |plan| {
-        plan["goals"][0]["value"] = json!("25000")
+        plan["goals"][0]["value"] = json!("25000");
     });
     assert_eq!(codes(&issues), [(Code::WrongType, "/goals/0/value")]);
 }
