@@ -524,7 +524,7 @@ pub(crate) fn table_csv(out: &mut dyn Write, table: &srdi_plan::Table) -> Result
     Ok(writer.flush()?)
 }
 
-/// Every issue, except that a code reported more than [`SHOWN`] times shows its first ones
+/// Every issue, except that a code reported more than five times shows its first ones
 /// and a count of the rest (a plan without English has hundreds of `missing_translation`).
 pub(crate) fn issues(issues: &[Issue]) -> String {
     const SHOWN: usize = 5;
