@@ -700,7 +700,7 @@ impl Plan {
     /// let plan = srdi_plan::wulong();
     /// let filter = MeasureFilter { tier: Some("little-giant".into()), instrument: Some("reward".into()) };
     /// let ids: Vec<&str> = plan.measures(&filter).unwrap().iter().map(|m| m.measure.id.as_str()).collect();
-    /// assert_eq!(ids, ["task-28-m1", "task-31-m1"]);
+    /// assert_eq!(ids, ["task-19-m2", "task-28-m1", "task-31-m1"]);
     /// ```
     ///
     /// # Errors
@@ -915,7 +915,8 @@ impl Plan {
     pub fn instruments(&self) -> Vec<InstrumentView> {
         let data = self.data();
         Instrument::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .map(|instrument| InstrumentView {
                 id: instrument,
                 description: instrument.description(),

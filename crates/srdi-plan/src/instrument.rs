@@ -1,257 +1,183 @@
 //! A small, closed taxonomy of policy instruments, each mapped to the nearest
 //! [OECD STIP Compass](https://stip.oecd.org) instrument type for cross-policy comparison.
 //!
-//! Our kinds are finer than STIP where the plan is (central-bank relending, listing support);
-//! each still names the one STIP type it is closest to. The target group of the whole plan is
-//! STIP's TG31 (SMEs).
+//! Our kinds are finer than STIP where the plans are (central-bank relending, listing
+//! support); each still names the one STIP type it is closest to, by its official label.
+//! Where the nearest type is not an exact fit, [`StipType::note`] says why it was chosen.
+//! `srdi instruments` prints the whole table.
 //!
-//! | instrument | STIP | STIP name |
-//! |---|---|---|
-//! | `reward` | PI020 | Challenges, prizes and awards |
-//! | `grant` | PI008 | Grants for business R&D and innovation |
-//! | `loan` | PI012 | Loans and credits for innovation in firms |
-//! | `relending` | PI012 | Loans and credits for innovation in firms |
-//! | `guarantee` | PI029 | Debt guarantees and risk-sharing schemes |
-//! | `equity_fund` | PI013 | Equity financing |
-//! | `listing_support` | PI013 | Equity financing |
-//! | `tax_incentive` | PI015 | Tax relief for firms investing in R&D and innovation |
-//! | `advisory_service` | PI017 | Technology extension and business advisory services |
-//! | `enterprise_cultivation` | PI017 | Technology extension and business advisory services |
-//! | `technology_upgrade` | PI017 | Technology extension and business advisory services |
-//! | `platform` | PI021 | Networking and collaborative platforms |
-//! | `market_access` | PI021 | Networking and collaborative platforms |
-//! | `research_capacity` | PI022 | Dedicated support to research and technical infrastructures |
-//! | `talent` | PI018 | Labour mobility regulation and incentives |
-//! | `procurement` | PI010 | Procurement programmes for R&D and innovation |
-//! | `standards_quality` | PI027 | Standards and certification for technology development and adoption |
-//! | `intellectual_property` | PI019 | Intellectual property regulation and incentives |
-//! | `coordination` | PI026 | Horizontal STI coordination bodies |
-//! | `accountability` | PI030 | Creation or reform of governance structure or public body |
-//! | `monitoring` | PI031 | Policy intelligence (evaluations, benchmarking, forecasts) |
-//! | `consultation` | PI025 | Formal consultation of stakeholders or experts |
-//! | `awareness` | PI028 | Public awareness campaigns and other outreach |
+//! The target group of the plans is STIP's TG31 (SMEs); some tasks also reach
+//! micro-enterprises (中小微企业, TG30).
 
 use serde::{Deserialize, Serialize};
 
-/// A kind of policy instrument. Serialized in `snake_case`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Instrument {
-    /// A one-off cash reward for an achievement (recognition, listing).
-    Reward,
-    /// A grant or subsidy for a project, or bespoke financial support.
-    Grant,
-    /// Bank loans, credit lines and loan products.
-    Loan,
-    /// Central-bank relending and rediscounting passed on to firms (央行再贷款/再贴现).
-    Relending,
-    /// Credit guarantees.
-    Guarantee,
-    /// Government or guided investment funds.
-    EquityFund,
-    /// Support for share reform, quotation and listing (股改, 挂牌, 上市).
-    ListingSupport,
-    /// Tax deductions and exemptions.
-    TaxIncentive,
-    /// Consulting, legal aid, diagnosis and public services for firms.
-    AdvisoryService,
-    /// Tiered cultivation: pools, selection and one-to-one follow-up of firms.
-    EnterpriseCultivation,
-    /// Digital, intelligent and green upgrading of production.
-    TechnologyUpgrade,
-    /// Platforms that connect firms with each other, with banks or with resources.
-    Platform,
-    /// Fairs, exhibitions, market opening and supply-chain matching.
-    MarketAccess,
-    /// R&D institutions, alliances and joint technology research.
-    ResearchCapacity,
-    /// Recruitment, talent recognition and related benefits.
-    Talent,
-    /// Public purchasing and first-use policies (首台套) that create demand.
-    Procurement,
-    /// Standards, quality, certification and brands.
-    StandardsQuality,
-    /// Patents, copyrights and their protection.
-    IntellectualProperty,
-    /// Leading groups, joint meetings and other coordination bodies.
-    Coordination,
-    /// Assigning duties and assessing the units that carry them out.
-    Accountability,
-    /// Monitoring, evaluation and inspection of the policy.
-    Monitoring,
-    /// Hearing enterprises and experts.
-    Consultation,
-    /// Publicity, policy explanation and public outreach.
-    Awareness,
-}
-
-/// An OECD STIP Compass instrument type.
+/// The OECD STIP Compass instrument type an [`Instrument`] maps to, with a note where the
+/// match is loose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StipType {
     /// The STIP code, e.g. `PI020`.
     pub code: &'static str,
-    /// The STIP name.
+    /// The official STIP label.
     pub name: &'static str,
+    /// Why this is the nearest type, when it is not an exact fit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'static str>,
 }
 
-impl Instrument {
-    /// Every instrument, in declaration order.
-    pub const ALL: [Instrument; 23] = [
-        Self::Reward,
-        Self::Grant,
-        Self::Loan,
-        Self::Relending,
-        Self::Guarantee,
-        Self::EquityFund,
-        Self::ListingSupport,
-        Self::TaxIncentive,
-        Self::AdvisoryService,
-        Self::EnterpriseCultivation,
-        Self::TechnologyUpgrade,
-        Self::Platform,
-        Self::MarketAccess,
-        Self::ResearchCapacity,
-        Self::Talent,
-        Self::Procurement,
-        Self::StandardsQuality,
-        Self::IntellectualProperty,
-        Self::Coordination,
-        Self::Accountability,
-        Self::Monitoring,
-        Self::Consultation,
-        Self::Awareness,
-    ];
-
-    /// The nearest OECD STIP Compass instrument type.
-    ///
-    /// ```
-    /// use srdi_plan::Instrument;
-    /// assert_eq!(Instrument::Relending.stip().code, "PI012");
-    /// ```
-    pub fn stip(self) -> StipType {
-        let (code, name) = match self {
-            Self::Reward => ("PI020", "Challenges, prizes and awards"),
-            Self::Grant => ("PI008", "Grants for business R&D and innovation"),
-            Self::Loan | Self::Relending => ("PI012", "Loans and credits for innovation in firms"),
-            Self::Guarantee => ("PI029", "Debt guarantees and risk-sharing schemes"),
-            Self::EquityFund | Self::ListingSupport => ("PI013", "Equity financing"),
-            Self::TaxIncentive => (
-                "PI015",
-                "Tax relief for firms investing in R&D and innovation",
-            ),
-            Self::AdvisoryService | Self::EnterpriseCultivation | Self::TechnologyUpgrade => (
-                "PI017",
-                "Technology extension and business advisory services",
-            ),
-            Self::Platform | Self::MarketAccess => {
-                ("PI021", "Networking and collaborative platforms")
-            }
-            Self::ResearchCapacity => (
-                "PI022",
-                "Dedicated support to research and technical infrastructures",
-            ),
-            Self::Talent => ("PI018", "Labour mobility regulation and incentives"),
-            Self::Procurement => ("PI010", "Procurement programmes for R&D and innovation"),
-            Self::StandardsQuality => (
-                "PI027",
-                "Standards and certification for technology development and adoption",
-            ),
-            Self::IntellectualProperty => {
-                ("PI019", "Intellectual property regulation and incentives")
-            }
-            Self::Coordination => ("PI026", "Horizontal STI coordination bodies"),
-            Self::Accountability => (
-                "PI030",
-                "Creation or reform of governance structure or public body",
-            ),
-            Self::Monitoring => (
-                "PI031",
-                "Policy intelligence (evaluations, benchmarking, forecasts)",
-            ),
-            Self::Consultation => ("PI025", "Formal consultation of stakeholders or experts"),
-            Self::Awareness => ("PI028", "Public awareness campaigns and other outreach"),
-        };
-        StipType { code, name }
-    }
-
-    /// What the instrument covers, in a sentence (the variant's documentation).
-    pub fn description(self) -> &'static str {
-        match self {
-            Self::Reward => "A one-off cash reward for an achievement (recognition, listing).",
-            Self::Grant => "A grant or subsidy for a project, or bespoke financial support.",
-            Self::Loan => "Bank loans, credit lines and loan products.",
-            Self::Relending => {
-                "Central-bank relending and rediscounting passed on to firms (央行再贷款/再贴现)."
-            }
-            Self::Guarantee => "Credit guarantees.",
-            Self::EquityFund => "Government or guided investment funds.",
-            Self::ListingSupport => {
-                "Support for share reform, quotation and listing (股改, 挂牌, 上市)."
-            }
-            Self::TaxIncentive => "Tax deductions and exemptions.",
-            Self::AdvisoryService => {
-                "Consulting, legal aid, diagnosis and public services for firms."
-            }
-            Self::EnterpriseCultivation => {
-                "Tiered cultivation: pools, selection and one-to-one follow-up of firms."
-            }
-            Self::TechnologyUpgrade => "Digital, intelligent and green upgrading of production.",
-            Self::Platform => {
-                "Platforms that connect firms with each other, with banks or with resources."
-            }
-            Self::MarketAccess => "Fairs, exhibitions, market opening and supply-chain matching.",
-            Self::ResearchCapacity => "R&D institutions, alliances and joint technology research.",
-            Self::Talent => "Recruitment, talent recognition and related benefits.",
-            Self::Procurement => {
-                "Public purchasing and first-use policies (首台套) that create demand."
-            }
-            Self::StandardsQuality => "Standards, quality, certification and brands.",
-            Self::IntellectualProperty => "Patents, copyrights and their protection.",
-            Self::Coordination => "Leading groups, joint meetings and other coordination bodies.",
-            Self::Accountability => "Assigning duties and assessing the units that carry them out.",
-            Self::Monitoring => "Monitoring, evaluation and inspection of the policy.",
-            Self::Consultation => "Hearing enterprises and experts.",
-            Self::Awareness => "Publicity, policy explanation and public outreach.",
-        }
-    }
-
-    /// The `snake_case` name used in JSON, e.g. `listing_support`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Reward => "reward",
-            Self::Grant => "grant",
-            Self::Loan => "loan",
-            Self::Relending => "relending",
-            Self::Guarantee => "guarantee",
-            Self::EquityFund => "equity_fund",
-            Self::ListingSupport => "listing_support",
-            Self::TaxIncentive => "tax_incentive",
-            Self::AdvisoryService => "advisory_service",
-            Self::EnterpriseCultivation => "enterprise_cultivation",
-            Self::TechnologyUpgrade => "technology_upgrade",
-            Self::Platform => "platform",
-            Self::MarketAccess => "market_access",
-            Self::ResearchCapacity => "research_capacity",
-            Self::Talent => "talent",
-            Self::Procurement => "procurement",
-            Self::StandardsQuality => "standards_quality",
-            Self::IntellectualProperty => "intellectual_property",
-            Self::Coordination => "coordination",
-            Self::Accountability => "accountability",
-            Self::Monitoring => "monitoring",
-            Self::Consultation => "consultation",
-            Self::Awareness => "awareness",
-        }
-    }
+/// The STIP instrument types we map to: `(code, official label)`.
+mod stip {
+    pub(super) const PI008: (&str, &str) = ("PI008", "Grants for business R&D and innovation");
+    pub(super) const PI010: (&str, &str) =
+        ("PI010", "Procurement programmes for R&D and innovation");
+    pub(super) const PI012: (&str, &str) = ("PI012", "Loans and credits for innovation in firms");
+    pub(super) const PI013: (&str, &str) = ("PI013", "Equity financing");
+    pub(super) const PI015: (&str, &str) = (
+        "PI015",
+        "Tax or social contributions relief for firms investing in R&D and innovation",
+    );
+    pub(super) const PI017: (&str, &str) = (
+        "PI017",
+        "Technology extension and business advisory services",
+    );
+    pub(super) const PI018: (&str, &str) = ("PI018", "Labour mobility regulation and incentives");
+    pub(super) const PI019: (&str, &str) =
+        ("PI019", "Intellectual property regulation and incentives");
+    pub(super) const PI020: (&str, &str) = (
+        "PI020",
+        "Science and innovation challenges, prizes and awards",
+    );
+    pub(super) const PI021: (&str, &str) = ("PI021", "Networking and collaborative platforms");
+    pub(super) const PI022: (&str, &str) = (
+        "PI022",
+        "Dedicated support to research and technical infrastructures",
+    );
+    pub(super) const PI025: (&str, &str) =
+        ("PI025", "Formal consultation of stakeholders or experts");
+    pub(super) const PI026: (&str, &str) = ("PI026", "Horizontal STI coordination bodies");
+    pub(super) const PI027: (&str, &str) = (
+        "PI027",
+        "Standards and certification for technology development and adoption",
+    );
+    pub(super) const PI028: (&str, &str) = (
+        "PI028",
+        "Public awareness campaigns and other outreach activities",
+    );
+    pub(super) const PI029: (&str, &str) = ("PI029", "Debt guarantees and risk sharing schemes");
+    pub(super) const PI030: (&str, &str) = (
+        "PI030",
+        "Creation or reform of governance structure or public body",
+    );
+    pub(super) const PI031: (&str, &str) = (
+        "PI031",
+        "Policy intelligence (e.g. evaluations, benchmarking and forecasts)",
+    );
 }
 
-impl std::fmt::Display for Instrument {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+/// Declares [`Instrument`] from one table: each variant's description (its doc), serde name,
+/// STIP type and, for a loose match, the note that says why.
+macro_rules! instruments {
+    ($(
+        #[doc = $description:literal]
+        $variant:ident = $name:literal, $stip:ident $(, note = $note:literal)?;
+    )*) => {
+        /// A kind of policy instrument. Serialized in `snake_case`.
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+        )]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
+        pub enum Instrument {
+            $(#[doc = $description] $variant,)*
+        }
+
+        impl Instrument {
+            /// The nearest OECD STIP Compass instrument type.
+            ///
+            /// ```
+            /// use srdi_plan::Instrument;
+            /// assert_eq!(Instrument::Relending.stip().code, "PI012");
+            /// assert!(Instrument::Talent.stip().note.is_some());
+            /// ```
+            pub fn stip(self) -> StipType {
+                match self {
+                    $(Self::$variant => StipType {
+                        code: stip::$stip.0,
+                        name: stip::$stip.1,
+                        note: None $(.or(Some($note)))?,
+                    },)*
+                }
+            }
+
+            /// What the instrument covers, in a sentence (the variant's documentation).
+            pub fn description(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $description.trim_start(),)*
+                }
+            }
+        }
+
+        names! { Instrument { $($variant = $name,)* } }
+    };
+}
+
+instruments! {
+    /// A one-off cash reward for an achievement (recognition, listing).
+    Reward = "reward", PI020;
+    /// Open calls and competitions for solving technology problems (揭榜挂帅, 赛马).
+    Challenge = "challenge", PI020;
+    /// A grant or subsidy for a project or for R&D, or bespoke financial support.
+    Grant = "grant", PI008;
+    /// Bank loans, credit lines and loan products.
+    Loan = "loan", PI012;
+    /// Central-bank relending and rediscounting passed on to firms (央行再贷款/再贴现).
+    Relending = "relending", PI012;
+    /// Credit guarantees.
+    Guarantee = "guarantee", PI029;
+    /// Government or guided investment funds.
+    EquityFund = "equity_fund", PI013;
+    /// Support for share reform, quotation and listing (股改, 挂牌, 上市).
+    ListingSupport = "listing_support", PI013;
+    /// Tax deductions and exemptions.
+    TaxIncentive = "tax_incentive", PI015,
+        note = "Exact for the additional deduction of R&D expenses; a VAT exemption for \
+                incubators relieves the incubator (STIP target group TG34), not a firm's R&D \
+                spending, and has no closer STIP type.";
+    /// Consulting, legal aid, diagnosis and public services for firms.
+    AdvisoryService = "advisory_service", PI017;
+    /// Tiered cultivation: pools, selection, coaching and one-to-one follow-up of firms.
+    EnterpriseCultivation = "enterprise_cultivation", PI017;
+    /// Digital, intelligent and green upgrading of production.
+    TechnologyUpgrade = "technology_upgrade", PI017;
+    /// Platforms and alliances that connect firms with each other, with banks or with resources.
+    Platform = "platform", PI021;
+    /// Fairs, exhibitions, market opening and supply-chain matching.
+    MarketAccess = "market_access", PI021;
+    /// R&D institutions and joint technology research.
+    ResearchCapacity = "research_capacity", PI022;
+    /// Recruitment, talent recognition and related benefits.
+    Talent = "talent", PI018,
+        note = "Nearest, not exact: the plans evaluate and recruit talent for firms rather than \
+                regulate labour mobility; PI011 (fellowships) concerns students and researchers.";
+    /// Public purchasing and first-use policies (首台套) that create demand.
+    Procurement = "procurement", PI010;
+    /// Standards, quality, certification and brands.
+    StandardsQuality = "standards_quality", PI027;
+    /// Patents, copyrights and their protection.
+    IntellectualProperty = "intellectual_property", PI019;
+    /// Leading groups, joint meetings and other coordination bodies.
+    Coordination = "coordination", PI026;
+    /// Assigning duties and assessing the units that carry them out.
+    Accountability = "accountability", PI030,
+        note = "Nearest, not exact: no body is created or reformed; duties are assigned and \
+                units assessed. PI031 (policy intelligence) evaluates policies, not units.";
+    /// Monitoring, evaluation and inspection of the policy.
+    Monitoring = "monitoring", PI031;
+    /// Hearing enterprises and experts on policy.
+    Consultation = "consultation", PI025;
+    /// Publicity, policy explanation and public outreach.
+    Awareness = "awareness", PI028;
 }
 
 #[cfg(test)]
@@ -261,7 +187,7 @@ mod tests {
     #[test]
     fn as_str_is_the_serde_name() {
         for instrument in Instrument::ALL {
-            let json = serde_json::to_string(&instrument).unwrap();
+            let json = serde_json::to_string(instrument).unwrap();
             assert_eq!(json, format!("\"{instrument}\""));
         }
     }
@@ -273,6 +199,17 @@ mod tests {
             assert!(
                 code.starts_with("PI") && code.len() == 5,
                 "{instrument}: {code}"
+            );
+        }
+    }
+
+    #[test]
+    fn descriptions_are_sentences() {
+        for instrument in Instrument::ALL {
+            let description = instrument.description();
+            assert!(
+                description.ends_with('.') && !description.starts_with(' '),
+                "{instrument}: {description:?}"
             );
         }
     }

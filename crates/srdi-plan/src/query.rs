@@ -236,7 +236,8 @@ impl Plan {
 pub(crate) fn find_instrument(name: &str) -> Result<Instrument, QueryError> {
     let key = name.trim().to_lowercase().replace(['-', ' '], "_");
     Instrument::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .find(|instrument| instrument.as_str() == key)
         .ok_or_else(|| {
             unknown(
