@@ -181,17 +181,21 @@ fn every_listing_subcommand_answers_in_json() {
     assert_eq!(json(&["units"]).as_array().unwrap().len(), 28);
     assert_eq!(json(&["goals"]).as_array().unwrap().len(), 4);
     assert_eq!(json(&["goal", "2"])["value"], 15);
-    assert_eq!(json(&["targets"]).as_array().unwrap().len(), 8);
-    assert_eq!(
-        json(&["measures", "--tier", "srdi-sme", "--instrument", "reward"])[0]["id"],
-        "task-28-m2"
-    );
+    assert_eq!(json(&["targets"]).as_array().unwrap().len(), 9);
+    let rewards = json(&["measures", "--tier", "srdi-sme", "--instrument", "reward"]);
+    let ids: Vec<&str> = rewards
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["task-19-m2", "task-28-m2", "task-31-m1"]);
     assert_eq!(json(&["mechanisms"]).as_array().unwrap().len(), 4);
     assert_eq!(
         json(&["mechanism", "2"])["leading_units"][0],
         "economy-info-commission"
     );
-    assert_eq!(json(&["entities"]).as_array().unwrap().len(), 38);
+    assert_eq!(json(&["entities"]).as_array().unwrap().len(), 45);
     assert_eq!(json(&["entity", "yuqi-jinfu"])["tasks"][0], 12);
     assert_eq!(json(&["documents"])[0]["number"], "渝府办发〔2022〕23号");
     assert_eq!(json(&["matrix"])["rows"].as_array().unwrap().len(), 16);
@@ -224,7 +228,7 @@ fn every_subcommand_prints_its_answer_for_people() {
             "guarantee",
         ),
         (&["mechanisms"], "三（二）", "III (2)"),
-        (&["entities"], "渝企金服", "38 entities"),
+        (&["entities"], "渝企金服", "45 entities"),
         (&["search", "APEC"], "task-26", "task-26"),
         (&["matrix"], "●", "●"),
         (&["instruments"], "PI029", "Debt guarantees"),
