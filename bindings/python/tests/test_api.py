@@ -128,7 +128,7 @@ def test_records_keep_their_types(plan):
     measures = {row["id"]: row for row in plan.records("measures")}
     assert measures["task-28-m2"]["amount"] == 200_000 and measures["task-28-m2"]["one_time"] is True
     assert measures["task-30-m1"]["amount"] is None
-    assert len(plan.records("targets")) == 8 and len(plan.records("units")) == 28
+    assert len(plan.records("targets")) == 9 and len(plan.records("units")) == 28
     table = plan.table("measures")
     assert table["columns"][8] == {"name": "amount", "kind": "integer"}
     with pytest.raises(srdi_plan.QueryError, match="tasks, measures, targets, units") as raised:
@@ -141,10 +141,10 @@ def test_to_pandas(plan):
     frame = plan.to_pandas("measures")
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame.columns[:4]) == ["id", "task", "citation", "instrument"]
-    assert len(frame) == 24
+    assert len(frame) == 31
     assert frame.amount.sum() == 1_200_000
     assert str(frame.amount.dtype) == "Int64" and str(frame.one_time.dtype) == "boolean"
-    assert frame.amount.isna().sum() == 22
+    assert frame.amount.isna().sum() == 29
 
 
 def test_to_pandas_without_pandas_says_how_to_install(plan, monkeypatch):

@@ -20,7 +20,7 @@ test("the embedded plan", () => {
 });
 
 test("tasks are plain objects with id, citation and units", () => {
-  const [task] = plan.tasks({ unit: "区财政局", instrument: "reward" });
+  const [task] = plan.tasks({ unit: "区财政局", instrument: "reward", section: 5 });
   assert.equal(task.number, 28);
   assert.equal(task.id, "task-28");
   assert.equal(task.citation.zh, "武隆府办发〔2022〕48号 二（五）28");
@@ -34,21 +34,21 @@ test("tasks are plain objects with id, citation and units", () => {
 });
 
 test("measures, targets, units, entities, matrix, tables", () => {
-  assert.deepEqual(plan.measures({ tier: "srdi-sme", instrument: "reward" }).map((m) => m.id), ["task-28-m2", "task-31-m1"]);
-  assert.equal(plan.measures().length, 24);
+  assert.deepEqual(plan.measures({ tier: "srdi-sme", instrument: "reward" }).map((m) => m.id), ["task-19-m2", "task-28-m2", "task-31-m1"]);
+  assert.equal(plan.measures().length, 31);
   assert.deepEqual(plan.goals().map((g) => g.value), [200, 15, 1, 1]);
   assert.equal(plan.goal("goal-2").task, null);
-  assert.equal(plan.targets().length, 8);
+  assert.equal(plan.targets().length, 9);
   assert.deepEqual(plan.unit("区统计局").mechanisms, [3]);
   assert.equal(plan.unit("区统计局").id, "statistics-bureau");
   assert.equal(plan.units().length, 28);
   assert.deepEqual(plan.entity("yuqi-jinfu").tasks, [12]);
-  assert.equal(plan.entities().length, 38);
+  assert.equal(plan.entities().length, 45);
   assert.equal(plan.documents()[0].number, "渝府办发〔2022〕23号");
   assert.equal(plan.matrix().rows.length, 16);
   const table = plan.table("measures");
   assert.deepEqual(table.columns[0], { name: "id", kind: "text" });
-  assert.equal(table.rows.length, 24);
+  assert.equal(table.rows.length, 31);
   const amount = table.columns.findIndex((column) => column.name === "amount");
   assert.equal(table.rows.reduce((sum, row) => sum + (row[amount] ?? 0), 0), 1_200_000);
 });
