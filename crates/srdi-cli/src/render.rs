@@ -101,9 +101,7 @@ pub(crate) fn answer(answer: &Answer<'_>, plan: &Plan, lang: Lang) -> String {
         Answer::Target(target) => self::targets(std::slice::from_ref(target), lang),
         Answer::Measures(measures) => self::measures(measures, lang),
         Answer::Mechanisms(mechanisms) => self::mechanisms(mechanisms, plan, lang),
-        Answer::Mechanism(mechanism) => {
-            self::mechanisms(std::slice::from_ref(mechanism), plan, lang)
-        }
+        Answer::Mechanism(mechanism) => self::mechanism(mechanism, plan, lang),
         Answer::Entities(entities) => self::entities(entities, lang),
         Answer::Entity(entity) => self::entities(std::slice::from_ref(entity), lang),
         Answer::Hits(hits) => self::hits(hits, lang),
@@ -274,44 +272,97 @@ fn tasks(tasks: &[TaskView<'_>], lang: Lang) -> String {
 fn task(view: &TaskView<'_>, plan: &Plan, lang: Lang) -> String {
     let task = view.task;
     let mut rows = styled(presets::NOTHING);
-    rows.add_row(vec![
-        "task".to_owned(),
-        format!("{} ({})", task.number, view.id),
-    ]);
-    rows.add_row(vec![
-        "citation".to_owned(),
-        lang.citation(view.citation.as_ref()),
-    ]);
+    let mut row = |label: &str, value: String| {
+        if !value.is_empty() {
+            rows.add_row(vec![label.to_owned(), value]);
+        }
+    };
+    row("task", format!("{} ({})", task.number, view.id));
+    row("citation", lang.citation(view.citation.as_ref()));
     if let Some(title) = &task.title {
-        rows.add_row(vec!["title".to_owned(), lang.pick(title)]);
+        row("title", lang.pick(title));
     }
-    rows.add_row(vec!["text".to_owned(), lang.pick(&task.text)]);
-    rows.add_row(vec![
-        "units".to_owned(),
-        lang.units(plan, &view.responsible_units),
-    ]);
-    if !view.leading_units.is_empty() {
-        rows.add_row(vec![
-            "lead".to_owned(),
-            lang.units(plan, &view.leading_units),
-        ]);
+    row("text", lang.pick(&task.text));
+    row("units", lang.units(plan, &view.responsible_units));
+    for lead in &task.leads {
+        row(
+            "lead",
+            format!(
+                "{}: {}",
+                lang.unit(plan, &lead.unit),
+                lang.pick(&lead.clause)
+            ),
+        );
     }
-    let instruments: Vec<&str> = task.instruments.iter().map(|i| i.as_str()).collect();
-    rows.add_row(vec!["instruments".to_owned(), instruments.join(", ")]);
+    row("instruments", instrument_list(&task.instruments));
+    if let Some(sectors) = &task.sectors {
+        let mut items: Vec<String> = sectors.items.iter().map(|s| lang.pick_short(s)).collect();
+        if sectors.open {
+            items.push("…".to_owned());
+        }
+        row(
+            "sectors",
+            items.join(if lang == Lang::En { ", " } else { "、" }),
+        );
+    }
+    for scheduled in &task.schedule {
+        row(scheduled.frequency.as_str(), lang.pick(&scheduled.clause));
+    }
     for measure in &task.measures {
-        rows.add_row(vec![
-            format!("measure {}", measure.id),
-            describe(measure, lang),
-        ]);
+        row(&format!("measure {}", measure.id), describe(measure, lang));
     }
     for target in &task.targets {
-        rows.add_row(vec![
-            format!("target {}", target.id),
-            lang.pick(&target.text),
-        ]);
+        row(&format!("target {}", target.id), lang.pick(&target.text));
     }
-    let entities: Vec<String> = task
-        .entities
+    row("mentions", mentions(plan, &task.entities, lang));
+    if let Some(reading) = &task.interpretation {
+        row("reading", reading.clone());
+    }
+    format!("{rows}\n")
+}
+
+fn mechanism(view: &MechanismView<'_>, plan: &Plan, lang: Lang) -> String {
+    let mechanism = view.mechanism;
+    let mut rows = styled(presets::NOTHING);
+    let mut row = |label: &str, value: String| {
+        if !value.is_empty() {
+            rows.add_row(vec![label.to_owned(), value]);
+        }
+    };
+    row("mechanism", format!("{} ({})", mechanism.number, view.id));
+    row("citation", lang.citation(view.citation.as_ref()));
+    row("title", lang.pick(&mechanism.title));
+    row("text", lang.pick(&mechanism.text));
+    row("units", lang.units(plan, &view.responsible_units));
+    for lead in &mechanism.leads {
+        row(
+            "lead",
+            format!(
+                "{}: {}",
+                lang.unit(plan, &lead.unit),
+                lang.pick(&lead.clause)
+            ),
+        );
+    }
+    row("instruments", instrument_list(&mechanism.instruments));
+    for scheduled in &mechanism.schedule {
+        row(scheduled.frequency.as_str(), lang.pick(&scheduled.clause));
+    }
+    row("mentions", mentions(plan, &mechanism.entities, lang));
+    if let Some(reading) = &mechanism.interpretation {
+        row("reading", reading.clone());
+    }
+    format!("{rows}\n")
+}
+
+fn instrument_list(instruments: &[srdi_plan::Instrument]) -> String {
+    let names: Vec<&str> = instruments.iter().map(|i| i.as_str()).collect();
+    names.join(", ")
+}
+
+/// The names of the entities an item mentions, in the chosen language.
+fn mentions(plan: &Plan, ids: &[String], lang: Lang) -> String {
+    let names: Vec<String> = ids
         .iter()
         .filter_map(|id| match plan.item(id) {
             Some(ItemRef::Entity(entity)) => plan.get(entity),
@@ -319,10 +370,7 @@ fn task(view: &TaskView<'_>, plan: &Plan, lang: Lang) -> String {
         })
         .map(|e| lang.pick_short(&e.name))
         .collect();
-    if !entities.is_empty() {
-        rows.add_row(vec!["mentions".to_owned(), entities.join("、")]);
-    }
-    format!("{rows}\n")
+    names.join(if lang == Lang::En { "; " } else { "、" })
 }
 
 fn describe(measure: &srdi_plan::Measure, lang: Lang) -> String {
@@ -355,6 +403,10 @@ fn units(units: &[UnitView<'_>], lang: Lang) -> String {
 fn unit(view: &UnitView<'_>, plan: &Plan, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", lang.pick(&view.unit.name), view.unit.id);
+    let _ = writeln!(out, "kind: {}", view.unit.kind);
+    if let Some(reading) = &view.unit.interpretation {
+        let _ = writeln!(out, "reading: {reading}");
+    }
     let _ = writeln!(out, "tasks: {}", runs(&view.tasks));
     for number in &view.mechanisms {
         let lead = if view.lead_mechanisms.contains(number) {

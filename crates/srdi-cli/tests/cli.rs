@@ -253,6 +253,29 @@ fn every_subcommand_prints_its_answer_for_people() {
 }
 
 #[test]
+fn detail_views_show_structure_and_readings() {
+    let mechanism = stdout(&srdi(&["mechanism", "2", "--lang", "en"]));
+    for expected in [
+        "lead         District Commission of Economy and Information Technology: regularly sort",
+        "instruments  accountability, coordination",
+        "annual       make the cultivation",
+        "reading      区经济信息委牵头 governs only the last sentence",
+    ] {
+        assert!(mechanism.contains(expected), "{expected}:\n{mechanism}");
+    }
+    let task = stdout(&srdi(&["task", "7"]));
+    assert!(
+        task.contains("sectors      清洁能源、绿色建材、新能源汽车、旅游装备及消费品、…"),
+        "{task}"
+    );
+    let unit = stdout(&srdi(&["unit", "区税务局", "--lang", "en"]));
+    assert!(
+        unit.starts_with("District Tax Service (tax-bureau)\nkind: central_agency_branch\n"),
+        "{unit}"
+    );
+}
+
+#[test]
 fn matrix_and_export_as_csv() {
     let matrix = stdout(&srdi(&["matrix", "--csv"]));
     let mut lines = matrix.lines();
