@@ -155,24 +155,40 @@ pub fn check_facts(case: &Case, answer: &Value) -> Result<(), String> {
     Ok(())
 }
 
-/// One bad input and the error it must get.
+/// One bad input and what it must get.
 #[derive(Debug, Clone)]
 pub struct ErrorCase {
     /// Unique.
     pub name: String,
-    /// The input's text, made as `errors/cases.json` says.
-    pub input: String,
-    /// The code of the error (`invalid_plan`, `syntax_error`, …).
-    pub error: String,
+    /// The input's bytes, made as `errors/cases.json` says.
+    pub input: Vec<u8>,
+    /// The code of the error (`invalid_plan`, `syntax_error`, …); `None` for an input that
+    /// loads, with warnings.
+    pub error: Option<String>,
     /// Every error-severity issue, as `(code, path)`, in any order.
     pub issues: Vec<(String, String)>,
-    /// The whole `expect` object, for the optional `line` and `column`.
+    /// The warnings, as `(code, path)` in any order, if the case names them.
+    pub warnings: Option<Vec<(String, String)>>,
+    /// The whole `expect` object, for the optional `line`, `column` and `offset`.
     pub expect: Value,
+}
+
+impl ErrorCase {
+    /// The input as text, if it is UTF-8 (what a text-taking API can be given).
+    pub fn text(&self) -> Option<&str> {
+        std::str::from_utf8(&self.input).ok()
+    }
 }
 
 /// The cases of `errors/cases.json`, their inputs made.
 pub fn error_cases() -> Vec<ErrorCase> {
     let vectors = read("errors/cases.json");
+    let pairs = |value: &Value| -> Vec<(String, String)> {
+        let list = value.as_array().expect("a list of [code, path]");
+        list.iter()
+            .map(|pair| (text(&pair[0]), text(&pair[1])))
+            .collect()
+    };
     vectors["cases"]
         .as_array()
         .expect("`cases` is a list")
@@ -182,13 +198,9 @@ pub fn error_cases() -> Vec<ErrorCase> {
             ErrorCase {
                 name: case["name"].as_str().expect("a case has a name").to_owned(),
                 input: make_input(&case["input"]),
-                error: expect["error"].as_str().expect("an error code").to_owned(),
-                issues: expect["issues"]
-                    .as_array()
-                    .expect("a list of issues")
-                    .iter()
-                    .map(|pair| (text(&pair[0]), text(&pair[1])))
-                    .collect(),
+                error: expect["error"].as_str().map(str::to_owned),
+                issues: expect.get("issues").map(pairs).unwrap_or_default(),
+                warnings: expect.get("warnings").map(pairs),
                 expect: expect.clone(),
             }
         })
@@ -199,12 +211,45 @@ fn text(value: &Value) -> String {
     value.as_str().expect("a string").to_owned()
 }
 
-/// The input a case describes: raw text, or the Wulong plan patched (RFC 6902 `add`,
-/// `remove`, `replace`), with one text replaced, or with its fields as an array.
-fn make_input(input: &Value) -> String {
+/// The bytes a case describes (`tests/conformance/README.md`): a base text, then the
+/// modifiers `suffix`, `encoding`, `prefix_hex` and `truncate`, in that order.
+fn make_input(input: &Value) -> Vec<u8> {
+    let mut bytes = base_text(input).map_or_else(|| hex(&input["hex"]), String::into_bytes);
+    if let Some(suffix) = input["suffix"].as_str() {
+        bytes.extend_from_slice(suffix.as_bytes());
+    }
+    if let Some(encoding) = input["encoding"].as_str() {
+        let text = String::from_utf8(bytes).expect("text to re-encode");
+        let units = text.encode_utf16().flat_map(u16::to_le_bytes);
+        bytes = match encoding {
+            "utf-16" => [0xFF, 0xFE].into_iter().chain(units).collect(),
+            "utf-16le" => units.collect(),
+            other => panic!("unknown encoding {other}"),
+        };
+    }
+    if !input["prefix_hex"].is_null() {
+        bytes.splice(0..0, hex(&input["prefix_hex"]));
+    }
+    if let Some(length) = input["truncate"].as_u64() {
+        bytes.truncate(usize::try_from(length).expect("a length"));
+    }
+    bytes
+}
+
+/// The text of a case's base: `text`, `repeat` (`[text, times]`), or the Wulong plan
+/// (`plan`), patched (`patch`), with one text replaced (`replace`) or with its fields as an
+/// array (`fields_as_array`); `None` for raw bytes (`hex`).
+fn base_text(input: &Value) -> Option<String> {
     let wulong = || -> Value { serde_json::from_str(srdi_plan::WULONG_JSON).expect("JSON") };
     if let Some(text) = input["text"].as_str() {
-        return text.to_owned();
+        return Some(text.to_owned());
+    }
+    if let Some([unit, times]) = input["repeat"].as_array().map(Vec::as_slice) {
+        let times = usize::try_from(times.as_u64().expect("a count")).expect("a count");
+        return Some(text(unit).repeat(times));
+    }
+    if input["plan"] == true {
+        return Some(srdi_plan::WULONG_JSON.to_owned());
     }
     if let Some([old, new]) = input["replace"].as_array().map(Vec::as_slice) {
         let (old, new) = (text(old), text(new));
@@ -212,7 +257,7 @@ fn make_input(input: &Value) -> String {
             srdi_plan::WULONG_JSON.contains(&old),
             "{old} is not in the plan"
         );
-        return srdi_plan::WULONG_JSON.replacen(&old, &new, 1);
+        return Some(srdi_plan::WULONG_JSON.replacen(&old, &new, 1));
     }
     if input["fields_as_array"] == true {
         let fields: Vec<Value> = wulong()
@@ -221,13 +266,26 @@ fn make_input(input: &Value) -> String {
             .values()
             .cloned()
             .collect();
-        return Value::Array(fields).to_string();
+        return Some(Value::Array(fields).to_string());
     }
+    let operations = input["patch"].as_array()?;
     let mut plan = wulong();
-    for operation in input["patch"].as_array().expect("an input") {
+    for operation in operations {
         patch(&mut plan, operation);
     }
-    plan.to_string()
+    Some(plan.to_string())
+}
+
+/// Bytes written as hex pairs, spaces allowed: `"EF BB BF"`.
+fn hex(value: &Value) -> Vec<u8> {
+    let digits: Vec<u8> = text(value).bytes().filter(|b| *b != b' ').collect();
+    digits
+        .chunks(2)
+        .map(|pair| {
+            let pair = std::str::from_utf8(pair).expect("hex digits");
+            u8::from_str_radix(pair, 16).expect("hex digits")
+        })
+        .collect()
 }
 
 /// Applies one RFC 6902 operation (`add`, `remove` or `replace`).
@@ -259,3 +317,88 @@ fn patch(document: &mut Value, operation: &Value) {
 /// from the code.
 #[doc = include_str!("../../README.md")]
 pub mod readme {}
+
+/// Edits a JSON value as a fuzzer's bytes direct, for property tests and fuzzing of the
+/// loader beyond syntax: each edit walks down by the bytes to one value, then removes,
+/// replaces, duplicates or reorders it. Any bytes are a valid list of edits.
+///
+/// ```
+/// let mut plan = serde_json::json!({"tasks": [{"number": 1}, {"number": 2}]});
+/// srdi_plan_tests::mutate(&mut plan, &[0, 0, 1, 2, 9]);
+/// assert_ne!(plan, serde_json::json!({"tasks": [{"number": 1}, {"number": 2}]}));
+/// ```
+pub fn mutate(value: &mut Value, bytes: &[u8]) {
+    let mut bytes = bytes.iter().copied();
+    while let Some(depth) = bytes.next() {
+        edit(value, depth % 8, &mut bytes);
+    }
+}
+
+/// Values that test the rules: empty, odd, out of range, ids and names of the plan.
+const ODD_STRINGS: [&str; 12] = [
+    "",
+    " ",
+    "x",
+    "task-1",
+    "goal-1",
+    "区财政局",
+    "finance-bureau",
+    "srdi-enterprises",
+    "2022-02-30",
+    "\u{0}",
+    "💥",
+    "reward",
+];
+const ODD_NUMBERS: [f64; 9] = [0.0, -1.0, 1.0, 0.5, 32.0, 65_535.0, 65_536.0, 1e300, -1e300];
+
+/// One edit `depth` levels down (or at a leaf, if that comes first).
+fn edit(value: &mut Value, depth: u8, bytes: &mut impl Iterator<Item = u8>) {
+    let choice = usize::from(bytes.next().unwrap_or(0));
+    let len = match value {
+        Value::Array(items) => items.len(),
+        Value::Object(map) => map.len(),
+        _ => 0,
+    };
+    if depth > 0 && len > 0 {
+        let child = match value {
+            Value::Array(items) => items.get_mut(choice % len),
+            Value::Object(map) => map.values_mut().nth(choice % len),
+            _ => None,
+        };
+        if let Some(child) = child {
+            return edit(child, depth - 1, bytes);
+        }
+    }
+    let pick = usize::from(bytes.next().unwrap_or(0));
+    match (choice % 6, value) {
+        (0, Value::Array(items)) if !items.is_empty() => {
+            items.remove(pick % items.len());
+        }
+        (0, Value::Object(map)) if !map.is_empty() => {
+            let key = map
+                .keys()
+                .nth(pick % map.len())
+                .cloned()
+                .unwrap_or_default();
+            map.shift_remove(&key);
+        }
+        (1, Value::Array(items)) if !items.is_empty() => {
+            let copy = items[pick % items.len()].clone();
+            items.push(copy);
+        }
+        (2, Value::Array(items)) if items.len() > 1 => {
+            let len = items.len();
+            items.swap(pick % len, len - 1);
+        }
+        (3, value) => *value = Value::from(ODD_STRINGS[pick % ODD_STRINGS.len()]),
+        (4, value) => *value = Value::from(ODD_NUMBERS[pick % ODD_NUMBERS.len()]),
+        (_, value) => {
+            *value = match pick % 4 {
+                0 => Value::Null,
+                1 => Value::Bool(pick % 8 > 3),
+                2 => Value::Array(Vec::new()),
+                _ => Value::Object(Map::new()),
+            }
+        }
+    }
+}

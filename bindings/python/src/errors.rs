@@ -3,7 +3,9 @@
 //! exception is built from the core's error report, so it carries the same class, code and
 //! fields on every surface.
 
-use pyo3::exceptions::{PyImportError, PyRuntimeError};
+use std::path::Path;
+
+use pyo3::exceptions::{PyImportError, PyOSError, PyRuntimeError};
 use pyo3::prelude::*;
 use srdi_plan::ErrorReport;
 
@@ -45,4 +47,21 @@ pub(crate) fn missing_pandas() -> PyErr {
     PyImportError::new_err(
         "to_pandas needs pandas: pip install 'srdi-plan[pandas]' (or pip install pandas)",
     )
+}
+
+/// Python's own `OSError` for a file that cannot be read (`FileNotFoundError`,
+/// `IsADirectoryError`, … by its errno), with the file name, as `open()` raises it.
+pub(crate) fn unreadable(path: &Path, error: &std::io::Error) -> PyErr {
+    let message = error.to_string();
+    // Rust appends " (os error N)"; Python's own message is the C library's alone.
+    let message = message
+        .split(" (os error")
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let filename = path.to_string_lossy().into_owned();
+    match error.raw_os_error() {
+        Some(errno) => PyOSError::new_err((errno, message, filename)),
+        None => PyOSError::new_err(format!("{filename}: {message}")),
+    }
 }

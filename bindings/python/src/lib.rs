@@ -6,7 +6,9 @@
 //! Errors are mapped in `errors.rs` to the Python classes of `srdi_plan.errors`.
 
 mod errors;
+mod input;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use pyo3::prelude::*;
@@ -16,6 +18,7 @@ use serde::Serialize;
 use srdi_plan as core;
 
 use crate::errors::{IntoPyResult, stale};
+use crate::input::{Whole, read_input};
 
 /// Converts a core value to Python in its serde shape (dicts, lists, strings, numbers).
 fn py_value<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
@@ -129,10 +132,10 @@ impl PartialEq for Plan {
 
 #[pymethods]
 impl Plan {
-    /// Loads and validates a plan from JSON text.
+    /// Loads and validates a plan from JSON: `str`, or `bytes` of UTF-8.
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        let plan = core::Plan::from_json(text).into_py(py)?;
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let plan = read_input(text, core::Plan::from_bytes, Err)?.into_py(py)?;
         Ok(Self(Arc::new(plan)))
     }
 
@@ -191,14 +194,14 @@ impl Plan {
         &self,
         py: Python<'_>,
         unit: Option<String>,
-        section: Option<i64>,
+        section: Option<Whole>,
         instrument: Option<String>,
         tier: Option<String>,
         text: Option<String>,
     ) -> PyResult<Vec<Task>> {
         let filter = core::TaskFilter {
             unit,
-            section,
+            section: section.map(|section| section.0),
             instrument,
             tier,
             text,
@@ -207,8 +210,8 @@ impl Plan {
         Ok(views.iter().map(|view| self.task_at(view.at)).collect())
     }
 
-    fn task(&self, py: Python<'_>, number: i64) -> PyResult<Task> {
-        Ok(self.task_at(self.0.task(number).into_py(py)?.at))
+    fn task(&self, py: Python<'_>, number: Whole) -> PyResult<Task> {
+        Ok(self.task_at(self.0.task(number.0).into_py(py)?.at))
     }
 
     /// Every hit, or with `language="zh"` or `"en"` the hits a reader of that language wants.
@@ -265,8 +268,8 @@ impl Plan {
             .collect()
     }
 
-    fn mechanism(&self, py: Python<'_>, number: i64) -> PyResult<Mechanism> {
-        Ok(self.mechanism_at(self.0.mechanism(number).into_py(py)?.at))
+    fn mechanism(&self, py: Python<'_>, number: Whole) -> PyResult<Mechanism> {
+        Ok(self.mechanism_at(self.0.mechanism(number.0).into_py(py)?.at))
     }
 
     fn entities(&self) -> Vec<Entity> {
@@ -983,6 +986,11 @@ impl Issue {
         self.0.column
     }
 
+    #[getter]
+    fn offset(&self) -> Option<usize> {
+        self.0.offset
+    }
+
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         py_value(py, &self.0)
     }
@@ -1021,10 +1029,26 @@ fn embedded_ids() -> Vec<&'static str> {
     core::embedded_ids().collect()
 }
 
-/// Every problem with a plan file: syntax, shape, unknown fields and rules; warnings included.
+/// Every problem with a plan (`str`, or `bytes` of UTF-8): encoding, syntax, shape, unknown
+/// fields and rules; warnings included.
 #[pyfunction]
-fn validate(text: &str) -> Vec<Issue> {
-    core::validate_json(text).into_iter().map(Issue).collect()
+fn validate(text: &Bound<'_, PyAny>) -> PyResult<Vec<Issue>> {
+    let issues = read_input(text, core::validate_bytes, |error| error.issues().to_vec())?;
+    Ok(issues.into_iter().map(Issue).collect())
+}
+
+/// Loads and validates a plan file; a file over the size limit is refused before it is read.
+#[pyfunction]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "pyo3 converts str and os.PathLike arguments into an owned PathBuf"
+)]
+fn load(py: Python<'_>, path: PathBuf) -> PyResult<Plan> {
+    match core::Plan::from_file(&path) {
+        Ok(plan) => Ok(Plan(Arc::new(plan))),
+        Err(core::FileError::Unreadable { error, .. }) => Err(errors::unreadable(&path, &error)),
+        Err(error) => Err(error).into_py(py),
+    }
 }
 
 #[pymodule]
@@ -1033,6 +1057,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(embedded, module)?)?;
     module.add_function(wrap_pyfunction!(embedded_ids, module)?)?;
     module.add_function(wrap_pyfunction!(validate, module)?)?;
+    module.add_function(wrap_pyfunction!(load, module)?)?;
     let codes: Vec<&str> = core::Code::ALL.iter().map(|code| code.as_str()).collect();
     module.add("CODES", codes)?;
     module.add_class::<Plan>()?;

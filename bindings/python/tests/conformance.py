@@ -4,7 +4,7 @@ the whole answers, the selectors of the hand-derived facts, and the bad inputs."
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Optional
 
 from conftest import ROOT
 
@@ -52,14 +52,37 @@ def check_facts(case: dict[str, Any], answer: Any) -> None:
         assert select(answer, selector) == expected, selector
 
 
-def make_input(spec: dict[str, Any]) -> str:
-    """The text of a bad input (tests/conformance/README.md)."""
+def make_input(spec: dict[str, Any]) -> bytes:
+    """The bytes of a bad input: a base text, then `suffix`, `encoding`, `prefix_hex` and
+    `truncate`, in that order (tests/conformance/README.md)."""
+    base = base_text(spec)
+    data = bytes.fromhex(spec["hex"]) if base is None else base.encode("utf-8")
+    data += spec.get("suffix", "").encode("utf-8")
+    encoding = spec.get("encoding")
+    if encoding is not None:
+        units = data.decode("utf-8").encode("utf-16-le")
+        data = {"utf-16": b"\xff\xfe" + units, "utf-16le": units}[encoding]
+    data = bytes.fromhex(spec.get("prefix_hex", "")) + data
+    if "truncate" in spec:
+        data = data[: spec["truncate"]]
+    return data
+
+
+def base_text(spec: dict[str, Any]) -> Optional[str]:
+    """The text a case starts from, or `None` for raw bytes (`hex`)."""
     if "text" in spec:
         return spec["text"]
+    if "repeat" in spec:
+        unit, times = spec["repeat"]
+        return unit * times
+    if spec.get("plan"):
+        return WULONG
     if "replace" in spec:
         old, new = spec["replace"]
         assert old in WULONG
         return WULONG.replace(old, new, 1)
+    if "hex" in spec:
+        return None
     plan = json.loads(WULONG)
     if spec.get("fields_as_array"):
         return json.dumps(list(plan.values()), ensure_ascii=False)

@@ -12,7 +12,7 @@ from conformance import ERROR_CASES, make_input
 from srdi_plan import PlanError, PlanLimitError, PlanSyntaxError, QueryError, UnknownNameError
 
 
-def bad_plan_text() -> str:
+def bad_plan_text() -> bytes:
     """The first of the shared bad inputs: a dangling unit, a numbering gap, an unknown field."""
     return make_input(ERROR_CASES[0]["input"])
 
@@ -32,7 +32,7 @@ def test_syntax_error_has_line_and_column():
 def test_validation_issues_match_the_rust_cli(tmp_path):
     """The same file gets the same issues from Python and from `srdi validate --json`."""
     path = tmp_path / "bad.json"
-    path.write_text(bad_plan_text(), encoding="utf-8")
+    path.write_bytes(bad_plan_text())
     srdi = os.environ.get("SRDI_BIN", str(ROOT / "target" / "debug" / "srdi"))
     result = subprocess.run([srdi, "--json", "validate", str(path)], capture_output=True, text=True, check=False)
     assert result.returncode == 1, result.stderr
@@ -83,8 +83,47 @@ def test_wrong_argument_types_are_type_errors():
     with pytest.raises(UnknownNameError) as raised:
         plan.task(1000)
     assert raised.value.suggestions == ["1–32"]
+    with pytest.raises(TypeError, match="str or bytes, not int"):
+        srdi_plan.Plan.from_json(42)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
-        srdi_plan.Plan.from_json(b"{}")
+        srdi_plan.validate(["{}"])  # type: ignore[arg-type]
+
+
+def test_numbers_no_plan_has_are_unknown_names():
+    plan = srdi_plan.wulong()
+    for call in (
+        lambda: plan.task(-1),
+        lambda: plan.task(10**30),
+        lambda: plan.tasks(section=300),
+        lambda: plan.tasks(section=-(10**30)),
+        lambda: plan.mechanism(2**70),
+    ):
+        with pytest.raises(UnknownNameError) as raised:
+            call()
+        assert raised.value.code == "unknown_name"
+    with pytest.raises(QueryError) as raised:
+        plan.records("nope")  # type: ignore[arg-type]
+    assert raised.value.code == "invalid_argument"
+
+
+def test_bytes_files_and_encodings(tmp_path):
+    text = srdi_plan.wulong().to_json()
+    assert srdi_plan.Plan.from_json(text.encode("utf-8")) == srdi_plan.wulong()
+    with pytest.raises(FileNotFoundError) as missing:
+        srdi_plan.load(tmp_path / "missing.json")
+    assert missing.value.filename == str(tmp_path / "missing.json")
+    with pytest.raises(OSError):
+        srdi_plan.load(tmp_path)
+    with pytest.raises(PlanSyntaxError) as raised:
+        srdi_plan.Plan.from_json('{"id": "\ud800"}')
+    assert (raised.value.code, raised.value.offset) == ("invalid_encoding", 8)
+    with pytest.raises(PlanSyntaxError) as raised:
+        srdi_plan.Plan.from_json(text.encode("utf-16"))
+    assert raised.value.code == "invalid_encoding" and "UTF-16" in raised.value.message
+    with pytest.raises(PlanLimitError):
+        srdi_plan.Plan.from_json("字" * (9 * 1024 * 1024))
+    plan = srdi_plan.Plan.from_json(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert [issue.code for issue in plan.warnings] == ["byte_order_mark"]
 
 
 def test_no_input_crashes_the_interpreter():
@@ -92,6 +131,6 @@ def test_no_input_crashes_the_interpreter():
     for cut in range(1, len(text), 997):
         with pytest.raises(PlanError):
             srdi_plan.Plan.from_json(text[:cut])
-    for junk in ["", "null", "[]", "\x00", "\ud800".encode("utf-8", "surrogatepass").decode("utf-8", "replace")]:
+    for junk in ["", "null", "[]", "\x00", "\ud800", b"\xff", b"\x00\x00", b"\xef\xbb\xbf"]:
         with pytest.raises(PlanError):
             srdi_plan.Plan.from_json(junk)

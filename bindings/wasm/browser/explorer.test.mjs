@@ -32,7 +32,7 @@ before(async () => {
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${server.address().port}/www/`;
   context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "srdi-chromium-")), {
-    executablePath: "/usr/bin/chromium",
+    executablePath: process.env.SRDI_CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
     args: FLAGS,
     viewport: { width: 1280, height: 900 },

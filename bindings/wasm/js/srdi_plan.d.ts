@@ -101,19 +101,23 @@ export interface SrdiError extends Error {
   code: Code;
 }
 
-/** Thrown by `Plan.fromJson` for input over a limit (`too_large`, `too_deep`). */
+/** Thrown by `Plan.fromJson` and `Plan.fromBytes` for input over a limit (`too_large`,
+ * `too_deep`); the size is checked before the input is copied. */
 export interface PlanLimitError extends SrdiError {
   name: "PlanLimitError";
   issues: Issue[];
 }
 
-/** Thrown by `Plan.fromJson` for text that is not JSON (`syntax_error`). */
+/** Thrown by `Plan.fromJson` and `Plan.fromBytes` for input that is not JSON (`syntax_error`)
+ * or not UTF-8 (`invalid_encoding`: invalid bytes, UTF-16, or a string with a lone surrogate). */
 export interface PlanSyntaxError extends SrdiError {
   name: "PlanSyntaxError";
   /** 1-based line of the problem. */
   line?: number;
   /** 1-based column of the problem. */
   column?: number;
+  /** 0-based byte offset of an encoding problem. */
+  offset?: number;
   issues: Issue[];
 }
 
@@ -162,13 +166,16 @@ export function embedded(id: string): Plan;
 export function embeddedIds(): string[];
 
 /** Every problem with a plan file (syntax, shape, unknown fields, rules), warnings included. */
-export function validate(text: string): Issue[];
+export function validate(text: string | Uint8Array): Issue[];
 
 /** An action plan. Methods throw `UnknownNameError` for names that match nothing. */
 export class Plan {
   private constructor();
   /** Loads and validates a plan; throws `PlanSyntaxError`, `PlanLimitError` or `PlanValidationError`. */
   static fromJson(text: string): Plan;
+  /** Loads and validates a plan from the bytes of a file (UTF-8 JSON; bad bytes are an
+   * `invalid_encoding`, never replaced); throws as `fromJson`. */
+  static fromBytes(bytes: Uint8Array | string): Plan;
   readonly id: string;
   /** The document number, e.g. 武隆府办发〔2022〕48号, if the plan has one. */
   readonly number: string | undefined;

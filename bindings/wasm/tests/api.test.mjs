@@ -105,6 +105,44 @@ test("malformed arguments are type errors", () => {
   }
 });
 
+test("every export meets any argument with an answer or a coded error", () => {
+  const values = [undefined, null, 0, -1, 1.5, NaN, Infinity, 2 ** 60, 10n, "", "28", "\ud800", {}, [], [1], { section: 1 },
+    Symbol("x"), () => 1, new Uint8Array([0xff]), new Uint8Array(0), new Date(0), Object.create(null)];
+  const calls = [
+    ["Plan.fromJson", (v) => Plan.fromJson(v)],
+    ["Plan.fromBytes", (v) => Plan.fromBytes(v)],
+    ["validate", (v) => validate(v)],
+    ["embedded", (v) => embedded(v)],
+    ...["tasks", "measures"].map((m) => [m, (v) => plan[m](v)]),
+    ...["task", "mechanism", "unit", "goal", "entity", "table"].map((m) => [m, (v) => plan[m](v)]),
+    ["task with options", (v) => plan.task(1, v)],
+    ["search", (v) => plan.search(v)],
+    ["search with options", (v) => plan.search("首台", v)],
+  ];
+  const label = (value) => (typeof value === "object" && value !== null ? value.constructor?.name ?? "object" : typeof value);
+  for (const [name, call] of calls) {
+    for (const value of values) {
+      try {
+        call(value);
+      } catch (error) {
+        assert.ok(!(error instanceof WebAssembly.RuntimeError), `${name}(${label(value)}) trapped`);
+        assert.equal(typeof error.code, "string", `${name}(${label(value)}): ${error}`);
+      }
+    }
+  }
+  // Still usable afterwards.
+  assert.equal(plan.task(28).number, 28);
+});
+
+test("bytes: bad UTF-8 is an error, never replaced; the size is checked before copying", () => {
+  const bytes = new TextEncoder().encode(JSON.stringify(plan));
+  assert.equal(Plan.fromBytes(bytes).id, "wulong-2022-48");
+  assert.throws(() => Plan.fromBytes(new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x7d])), { name: "PlanSyntaxError", code: "invalid_encoding", offset: 2 });
+  assert.throws(() => Plan.fromJson('{"id": "\ud800"}'), { name: "PlanSyntaxError", code: "invalid_encoding", offset: 8 });
+  assert.throws(() => Plan.fromBytes(new Uint8Array(100 * 1024 * 1024)), { name: "PlanLimitError", code: "too_large" });
+  assert.throws(() => Plan.fromJson(" ".repeat(100 * 1024 * 1024)), { name: "PlanLimitError", code: "too_large" });
+});
+
 test("no input traps the WebAssembly module", () => {
   const text = JSON.stringify(plan);
   const inputs = ["", "null", "[]", "{", "\u0000", "[".repeat(100_000), '{"id": "' + "x".repeat(9 * 1024 * 1024) + '"}'];
@@ -123,7 +161,7 @@ test("no input traps the WebAssembly module", () => {
       Plan.fromJson(input);
     } catch (error) {
       assert.ok(!(error instanceof WebAssembly.RuntimeError), `trap on ${input.slice(0, 40)}`);
-      assert.ok(["syntax_error", "invalid_plan", "too_deep", "too_large"].includes(error.code), error.message);
+      assert.ok(["syntax_error", "invalid_encoding", "invalid_plan", "too_deep", "too_large"].includes(error.code), error.message);
     }
     assert.ok(Array.isArray(validate(input)));
   }

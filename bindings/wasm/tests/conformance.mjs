@@ -26,14 +26,34 @@ export function select(value, selector) {
   return picked;
 }
 
-/** The text of a bad input (tests/conformance/README.md). */
+/** The bytes of a bad input: a base text, then `suffix`, `encoding`, `prefix_hex` and
+ * `truncate`, in that order (tests/conformance/README.md). */
 export function makeInput(spec) {
+  const text = baseText(spec);
+  let bytes = text === null ? hex(spec.hex) : new TextEncoder().encode(text);
+  if ("suffix" in spec) bytes = concat(bytes, new TextEncoder().encode(spec.suffix));
+  if ("encoding" in spec) {
+    const decoded = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    const units = new Uint8Array(decoded.length * 2);
+    for (let i = 0; i < decoded.length; i++) new DataView(units.buffer).setUint16(i * 2, decoded.charCodeAt(i), true);
+    bytes = { "utf-16": concat(new Uint8Array([0xff, 0xfe]), units), "utf-16le": units }[spec.encoding];
+  }
+  if ("prefix_hex" in spec) bytes = concat(hex(spec.prefix_hex), bytes);
+  if ("truncate" in spec) bytes = bytes.slice(0, spec.truncate);
+  return bytes;
+}
+
+/** The text a case starts from, or `null` for raw bytes (`hex`). */
+function baseText(spec) {
   if ("text" in spec) return spec.text;
+  if ("repeat" in spec) return spec.repeat[0].repeat(spec.repeat[1]);
+  if (spec.plan) return WULONG;
   if ("replace" in spec) {
     const [old, replacement] = spec.replace;
     if (!WULONG.includes(old)) throw new Error(`${old} is not in the plan`);
-    return WULONG.replace(old, replacement);
+    return WULONG.replace(old, () => replacement);
   }
+  if ("hex" in spec) return null;
   const plan = JSON.parse(WULONG);
   if (spec.fields_as_array) return JSON.stringify(Object.values(plan));
   for (const { op, path, value } of spec.patch) {
@@ -45,4 +65,13 @@ export function makeInput(spec) {
     else parent[last] = value;
   }
   return JSON.stringify(plan);
+}
+
+const hex = (text) => new Uint8Array(text.replaceAll(" ", "").match(/../g)?.map((pair) => parseInt(pair, 16)) ?? []);
+
+function concat(first, second) {
+  const joined = new Uint8Array(first.length + second.length);
+  joined.set(first);
+  joined.set(second, first.length);
+  return joined;
 }

@@ -33,7 +33,7 @@ function ask(plan, { op, ...options }) {
 }
 
 /** The error fields of the core's report, in its order. */
-const REPORT = ["code", "message", "kind", "value", "suggestions", "issues", "line", "column"];
+const REPORT = ["code", "message", "kind", "value", "suggestions", "issues", "line", "column", "offset"];
 
 function answer(plan, query) {
   try {
@@ -62,16 +62,35 @@ for (const { name, plan = "wulong-2022-48", query, expect } of CASES) {
   });
 }
 
-for (const { name, input, expect } of ERROR_CASES) {
-  test(`bad input: ${name}`, () => {
-    const text = makeInput(input);
-    assert.throws(() => Plan.fromJson(text), (error) => {
+const pairs = (issues, severity) =>
+  issues.filter((issue) => issue.severity === severity).map((issue) => [issue.code, issue.path]).sort();
+
+/** One way of loading a bad input gets the case's code and issues, or loads with its warnings. */
+function checkBadInput(expect, load, issues) {
+  if (!("error" in expect)) {
+    assert.deepEqual(load().warnings(), issues);
+  } else {
+    assert.throws(load, (error) => {
       assert.equal(error.code, expect.error);
-      const found = error.issues.filter((issue) => issue.severity === "error").map((issue) => [issue.code, issue.path]);
-      assert.deepEqual(found.sort(), [...expect.issues].sort());
-      assert.deepEqual(validate(text), error.issues);
-      for (const key of ["line", "column"]) if (key in expect) assert.equal(error[key], expect[key]);
+      assert.deepEqual(error.issues, issues);
+      for (const key of ["line", "column", "offset"]) if (key in expect) assert.equal(error.issues[0][key], expect[key], key);
       return true;
     });
+  }
+  assert.deepEqual(pairs(issues, "error"), [...(expect.issues ?? [])].sort());
+  if ("warnings" in expect) assert.deepEqual(pairs(issues, "warning"), [...expect.warnings].sort());
+}
+
+for (const { name, input, expect } of ERROR_CASES) {
+  test(`bad input: ${name}`, () => {
+    const bytes = makeInput(input);
+    checkBadInput(expect, () => Plan.fromBytes(bytes), validate(bytes));
+    let text = null;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      // Not UTF-8: only the byte loader can be given it.
+    }
+    if (text !== null) checkBadInput(expect, () => Plan.fromJson(text), validate(text));
   });
 }

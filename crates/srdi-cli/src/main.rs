@@ -6,13 +6,13 @@
 
 mod render;
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use srdi_plan::{
-    Answer, Issue, MeasureFilter, Plan, PlanError, Query, QueryError, RecordKind, TaskFilter,
+    Answer, FileError, Issue, MeasureFilter, Plan, Query, QueryError, RecordKind, TaskFilter,
 };
 
 use crate::render::Lang;
@@ -246,8 +246,8 @@ fn plan_help() -> String {
 /// exit code 1.
 #[derive(Debug)]
 enum Failure {
-    Read(PathBuf, io::Error),
-    Plan(PathBuf, PlanError),
+    /// A plan file that cannot be read, or is not a valid plan.
+    Load(PathBuf, Box<FileError>),
     Query(QueryError),
     /// `validate` found errors; they were printed as its output.
     Invalid,
@@ -290,7 +290,7 @@ fn report(failure: &Failure, json: bool, out: &mut dyn Write) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let report = match failure {
-        Failure::Plan(_, error) => Some(error.report()),
+        Failure::Load(_, error) => Some(error.report()),
         Failure::Query(error) => Some(error.report()),
         _ => None,
     };
@@ -304,25 +304,26 @@ fn report(failure: &Failure, json: bool, out: &mut dyn Write) -> ExitCode {
     }
     let mut err = io::stderr().lock();
     let _ = match failure {
-        Failure::Read(path, error) if error.kind() == io::ErrorKind::NotFound => {
-            let shipped: Vec<&str> = srdi_plan::embedded_ids().collect();
-            writeln!(
-                err,
-                "error: cannot read {}: {error}; the plans shipped with srdi are {}",
-                path.display(),
-                shipped.join(", ")
-            )
-        }
-        Failure::Read(path, error) => {
-            writeln!(err, "error: cannot read {}: {error}", path.display())
-        }
-        Failure::Plan(path, error) => {
-            let _ = writeln!(err, "error: {} is not a valid plan", path.display());
-            error
-                .issues()
-                .iter()
-                .try_for_each(|issue| writeln!(err, "  {issue}"))
-        }
+        Failure::Load(path, error) => match error.as_ref() {
+            FileError::Unreadable { error: cause, .. }
+                if cause.kind() == io::ErrorKind::NotFound =>
+            {
+                let shipped: Vec<&str> = srdi_plan::embedded_ids().collect();
+                let shipped = shipped.join(", ");
+                writeln!(
+                    err,
+                    "error: {error}; the plans shipped with srdi are {shipped}"
+                )
+            }
+            FileError::Unreadable { .. } => writeln!(err, "error: {error}"),
+            _ => {
+                let _ = writeln!(err, "error: {} is not a valid plan", path.display());
+                error
+                    .issues()
+                    .iter()
+                    .try_for_each(|issue| writeln!(err, "  {issue}"))
+            }
+        },
         Failure::Query(error) => writeln!(err, "error: {error}"),
         Failure::Invalid => Ok(()),
         Failure::Output(error) => writeln!(err, "error: cannot write the output: {error}"),
@@ -332,7 +333,7 @@ fn report(failure: &Failure, json: bool, out: &mut dyn Write) -> ExitCode {
 
 fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     if let Command::Validate { file } = &cli.command {
-        return validate(cli, &read(file)?, out);
+        return validate(cli, file, out);
     }
     if let Command::Schema = &cli.command {
         return Ok(out.write_all(srdi_plan::json_schema().as_bytes())?);
@@ -355,8 +356,8 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         Some(path) => match path.to_str().and_then(srdi_plan::embedded) {
             Some(shipped) if !path.exists() => shipped,
             _ => {
-                loaded = Plan::from_json(&read(path)?)
-                    .map_err(|error| Failure::Plan(path.clone(), error))?;
+                loaded = Plan::from_file(path)
+                    .map_err(|error| Failure::Load(path.clone(), Box::new(error)))?;
                 &loaded
             }
         },
@@ -392,8 +393,9 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
 }
 
 /// `srdi validate FILE`: every issue, then a verdict; exit 1 if any is an error.
-fn validate(cli: &Cli, json: &str, out: &mut dyn Write) -> Result<(), Failure> {
-    let issues: Vec<Issue> = srdi_plan::validate_json(json);
+fn validate(cli: &Cli, path: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+    let issues: Vec<Issue> = srdi_plan::validate_file(path)
+        .map_err(|error| Failure::Load(path.to_owned(), Box::new(error)))?;
     if cli.json {
         serde_json::to_writer_pretty(&mut *out, &issues).map_err(io::Error::from)?;
         writeln!(out)?;
@@ -405,17 +407,4 @@ fn validate(cli: &Cli, json: &str, out: &mut dyn Write) -> Result<(), Failure> {
     } else {
         Ok(())
     }
-}
-
-/// Reads a plan file, at most one byte past the size limit so that the loader can say
-/// it is too large without the whole file in memory.
-fn read(path: &Path) -> Result<String, Failure> {
-    let failed = |error| Failure::Read(path.to_owned(), error);
-    let file = std::fs::File::open(path).map_err(failed)?;
-    let limit = u64::try_from(srdi_plan::MAX_INPUT_BYTES)
-        .unwrap_or(u64::MAX)
-        .saturating_add(1);
-    let mut text = String::new();
-    file.take(limit).read_to_string(&mut text).map_err(failed)?;
-    Ok(text)
 }

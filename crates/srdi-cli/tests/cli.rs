@@ -43,7 +43,7 @@ fn numbers(value: &Value) -> Vec<u64> {
 }
 
 /// A plan file in a fresh temporary folder.
-fn plan_file(name: &str, contents: &str) -> PathBuf {
+fn plan_file(name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("srdi-cli-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
@@ -323,7 +323,7 @@ fn export_json_round_trips() {
 fn a_user_plan_answers_instead_of_the_embedded_one() {
     let mut plan: Value = serde_json::from_str(srdi_plan::WULONG_JSON).unwrap();
     plan["sections"][2]["title"]["en"] = Value::from("Money, money, money");
-    let path = plan_file("custom.json", &plan.to_string());
+    let path = plan_file("custom.json", plan.to_string());
     let output = srdi(&["--plan", path.to_str().unwrap(), "summary", "--lang", "en"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stdout(&output).contains("Money, money, money"));
@@ -331,34 +331,41 @@ fn a_user_plan_answers_instead_of_the_embedded_one() {
 
 #[test]
 fn every_bad_input_vector_gets_its_code_and_issues_at_the_shell() {
+    let pairs = |issues: &Value, severity: &str| -> Vec<(String, String)> {
+        let mut pairs: Vec<(String, String)> = issues
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|issue| issue["severity"] == severity)
+            .map(|issue| {
+                let text = |key: &str| issue[key].as_str().unwrap().to_owned();
+                (text("code"), text("path"))
+            })
+            .collect();
+        pairs.sort();
+        pairs
+    };
     for (i, case) in srdi_plan_tests::error_cases().into_iter().enumerate() {
         let path = plan_file(&format!("bad-{i}.json"), &case.input);
         let path = path.to_str().unwrap();
         let output = srdi(&["--json", "validate", path]);
-        assert_eq!(output.status.code(), Some(1), "{}", case.name);
+        let exit = i32::from(case.error.is_some());
+        assert_eq!(output.status.code(), Some(exit), "{}", case.name);
         let issues: Value = serde_json::from_str(&stdout(&output)).unwrap();
-        let mut found: Vec<(String, String)> = issues
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|issue| issue["severity"] == "error")
-            .map(|issue| {
-                (
-                    issue["code"].as_str().unwrap().to_owned(),
-                    issue["path"].as_str().unwrap().to_owned(),
-                )
-            })
-            .collect();
-        found.sort();
         let mut expected = case.issues.clone();
         expected.sort();
-        assert_eq!(found, expected, "{}", case.name);
+        assert_eq!(pairs(&issues, "error"), expected, "{}", case.name);
+        if let Some(mut warnings) = case.warnings.clone() {
+            warnings.sort();
+            assert_eq!(pairs(&issues, "warning"), warnings, "{}", case.name);
+        }
+        let Some(code) = &case.error else { continue };
 
         // Asking such a plan a question: the error object, with the same code.
         let output = srdi(&["--json", "--plan", path, "summary"]);
         assert_eq!(output.status.code(), Some(1), "{}", case.name);
         let error: Value = serde_json::from_str(&stdout(&output)).unwrap();
-        assert_eq!(error["error"]["code"], case.error.as_str(), "{}", case.name);
+        assert_eq!(error["error"]["code"], code.as_str(), "{}", case.name);
         // And for people, on stderr, every issue.
         let output = srdi(&["--plan", path, "summary"]);
         let message = stderr(&output);
@@ -390,11 +397,21 @@ fn unreadable_files_exit_1() {
     let output = srdi(&["--plan", "/no/such/plan.json", "summary"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).starts_with("error: cannot read /no/such/plan.json"));
+    // With --json, even a file that cannot be read gets a JSON answer with a code.
+    let output = srdi(&["--json", "validate", "/no/such/plan.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let answer: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(answer["error"]["code"], "unreadable");
+    // A file that is not UTF-8 is read, and its encoding reported as an issue.
     let binary = plan_file("binary.json", "");
-    std::fs::write(&binary, [0xff, 0xfe, 0x00]).unwrap();
+    std::fs::write(&binary, [0xff, 0xfe, b'{', 0x00]).unwrap();
     let output = srdi(&["validate", binary.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("UTF-8"), "{}", stderr(&output));
+    assert!(
+        stdout(&output).starts_with("error[invalid_encoding] /: the input looks like UTF-16"),
+        "{}",
+        stdout(&output)
+    );
 }
 
 /// The command line that asks a query of the vectors.
@@ -473,7 +490,7 @@ fn a_new_plan_validates() {
         "{}",
         stderr(&output)
     );
-    let path = plan_file("new.json", &stdout(&output));
+    let path = plan_file("new.json", stdout(&output));
     let output = srdi(&["validate", path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
 }

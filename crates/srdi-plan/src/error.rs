@@ -51,10 +51,15 @@ codes! {
     TooLarge = "too_large",
     /// The input nests arrays and objects deeper than [`MAX_DEPTH`](crate::MAX_DEPTH).
     TooDeep = "too_deep",
-    /// The input is not UTF-8 text.
+    /// The input is not UTF-8 text (the issue gives the byte `offset`).
     InvalidEncoding = "invalid_encoding",
+    /// The input starts with a byte order mark, which was ignored (a warning).
+    ByteOrderMark = "byte_order_mark",
     /// The input is not well-formed JSON.
     SyntaxError = "syntax_error",
+    /// A string holds a control character (U+0000–U+001F other than tab, line feed and
+    /// carriage return, or U+007F), which no text of a plan prints.
+    ControlCharacter = "control_character",
     // The shape of the JSON.
     /// A value has the wrong JSON type, e.g. an array where the format has an object.
     WrongType = "wrong_type",
@@ -138,13 +143,16 @@ codes! {
     EmptySearch = "empty_search",
     /// An argument of the wrong type or out of range, or an unknown option.
     InvalidArgument = "invalid_argument",
+    /// A plan file could not be read (missing, a directory, no permission).
+    Unreadable = "unreadable",
 }
 
 impl Code {
     /// The severity of an issue with this code. Warnings: the plan loads, but look.
     pub fn severity(self) -> Severity {
         match self {
-            Self::EmptySection
+            Self::ByteOrderMark
+            | Self::EmptySection
             | Self::MissingItems
             | Self::EmptyTerm
             | Self::GroupNotNamed
@@ -181,6 +189,9 @@ pub struct Issue {
     /// 1-based column in the input, for problems found while parsing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
+    /// 0-based byte offset in the input, for an `invalid_encoding`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<usize>,
 }
 
 impl Issue {
@@ -193,6 +204,7 @@ impl Issue {
             severity: code.severity(),
             line: None,
             column: None,
+            offset: None,
         }
     }
 
@@ -345,6 +357,9 @@ pub struct ErrorReport {
     /// For a syntax error: the 1-based column.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
+    /// For an encoding error: the 0-based byte offset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<usize>,
 }
 
 impl ErrorReport {
@@ -356,6 +371,8 @@ impl ErrorReport {
             Code::TooLarge | Code::TooDeep => "PlanLimitError",
             Code::SyntaxError | Code::InvalidEncoding => "PlanSyntaxError",
             Code::UnknownName => "UnknownNameError",
+            // Python raises its own `OSError` for a file it cannot read; JavaScript reads none.
+            Code::Unreadable => "OSError",
             Code::EmptySearch | Code::InvalidArgument => "QueryError",
             _ => "PlanValidationError",
         }
@@ -371,6 +388,7 @@ impl ErrorReport {
             issues: None,
             line: None,
             column: None,
+            offset: None,
         }
     }
 }
@@ -383,8 +401,25 @@ impl PlanError {
         if let Self::Syntax(issue) = self {
             report.line = issue.line;
             report.column = issue.column;
+            report.offset = issue.offset;
         }
         report
+    }
+}
+
+impl crate::FileError {
+    /// The error as every surface shows it; a file that cannot be read has code `unreadable`.
+    pub fn report(&self) -> ErrorReport {
+        match self {
+            Self::Plan(error) => error.report(),
+            Self::Unreadable { .. } => ErrorReport::new(Code::Unreadable, self.to_string()),
+        }
+    }
+}
+
+impl From<crate::FileError> for ErrorReport {
+    fn from(error: crate::FileError) -> Self {
+        error.report()
     }
 }
 

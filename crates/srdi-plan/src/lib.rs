@@ -116,7 +116,10 @@ pub use embedded::{
 };
 pub use error::{Code, ErrorReport, Issue, PlanError, QueryError, Severity};
 pub use instrument::{Instrument, StipType};
-pub use load::{MAX_DEPTH, MAX_INPUT_BYTES, validate_json};
+pub use load::{
+    FileError, MAX_DEPTH, MAX_INPUT_BYTES, check_size, check_text_size, read_file, validate_bytes,
+    validate_file, validate_json,
+};
 pub use model::*;
 pub use plan::Plan;
 pub use query::{MeasureFilter, TaskFilter};

@@ -15,7 +15,11 @@ fn rejected_with(json: &str, code: Code) -> PlanError {
 #[test]
 fn empty_input() {
     let error = rejected_with("", Code::SyntaxError);
-    assert!(error.to_string().contains("EOF"), "{error}");
+    assert!(error.to_string().contains("the input is empty"), "{error}");
+    assert_eq!(
+        (error.issues()[0].line, error.issues()[0].column),
+        (Some(1), Some(1))
+    );
     rejected_with("   \n", Code::SyntaxError);
 }
 
@@ -33,7 +37,7 @@ fn truncated_input_at_many_points_is_a_syntax_error() {
 fn trailing_garbage_is_a_syntax_error() {
     let json = format!("{} x", srdi_plan::WULONG_JSON);
     let error = rejected_with(&json, Code::SyntaxError);
-    assert!(error.to_string().contains("trailing"), "{error}");
+    assert!(error.to_string().contains("more follows"), "{error}");
 }
 
 #[test]
@@ -94,7 +98,18 @@ fn very_large_input_is_too_large() {
 fn non_json_text_is_a_syntax_error() {
     rejected_with("<plan/>", Code::SyntaxError);
     rejected_with("id: wulong", Code::SyntaxError);
-    rejected_with("\u{feff}{}", Code::SyntaxError);
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored_with_a_warning() {
+    let error = Plan::from_json("\u{feff}{}").unwrap_err();
+    let codes: Vec<Code> = error.issues().iter().map(|issue| issue.code).collect();
+    assert_eq!(
+        codes,
+        [Code::ByteOrderMark, Code::MissingField, Code::MissingField]
+    );
+    let plan = Plan::from_json(&format!("\u{feff}{}", srdi_plan::WULONG_JSON)).unwrap();
+    assert_eq!(plan.warnings()[0].code, Code::ByteOrderMark);
 }
 
 #[test]

@@ -10,12 +10,6 @@ Chinese texts (``.zh``) are the source verbatim; English texts (``.en``) are our
 unofficial translation. Every answer carries its id and citation.
 """
 
-from __future__ import annotations
-
-import os
-from pathlib import Path
-from typing import Union
-
 from ._native import (
     Citation,
     Entity,
@@ -30,6 +24,7 @@ from ._native import (
     Unit,
     embedded,
     embedded_ids,
+    load,
     validate,
     wulong,
 )
@@ -69,7 +64,3 @@ __all__ = [
     "wulong",
 ]
 
-
-def load(path: Union[str, os.PathLike[str]]) -> Plan:
-    """Loads and validates a plan file (UTF-8 JSON). Raises the errors of ``Plan.from_json``."""
-    return Plan.from_json(Path(path).read_text(encoding="utf-8"))

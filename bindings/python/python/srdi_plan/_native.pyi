@@ -4,6 +4,7 @@ Every result object's ``to_dict()`` is the core's answer in its JSON shape — t
 ``srdi --json`` prints and the JavaScript package returns.
 """
 
+from os import PathLike
 from typing import Any, Optional, Union, final
 
 from .errors import Code
@@ -23,6 +24,7 @@ __all__ = [
     "Unit",
     "embedded",
     "embedded_ids",
+    "load",
     "validate",
     "wulong",
 ]
@@ -61,12 +63,13 @@ class Plan:
     """An action plan: the document, its goals, sections, tasks, measures and mechanisms."""
 
     @staticmethod
-    def from_json(text: str) -> Plan:
-        """Loads and validates a plan.
+    def from_json(text: Union[str, bytes]) -> Plan:
+        """Loads and validates a plan from JSON: ``str``, or ``bytes`` of UTF-8.
 
-        Raises ``PlanSyntaxError`` (with ``line`` and ``column``) for text that is not JSON,
-        ``PlanLimitError`` for input over a limit and ``PlanValidationError`` (with every issue)
-        for JSON that is not a valid plan.
+        Raises ``PlanSyntaxError`` (with ``line`` and ``column``) for text that is not JSON or
+        not UTF-8 (code ``invalid_encoding``, with the byte ``offset``), ``PlanLimitError`` for
+        input over a limit (checked before the text is read) and ``PlanValidationError`` (with
+        every issue) for JSON that is not a valid plan.
         """
     def to_json(self) -> str: ...
     @property
@@ -336,6 +339,9 @@ class Issue:
     def line(self) -> Optional[int]: ...
     @property
     def column(self) -> Optional[int]: ...
+    @property
+    def offset(self) -> Optional[int]:
+        """The 0-based byte offset of an ``invalid_encoding``."""
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
@@ -348,5 +354,11 @@ def embedded(id: str) -> Plan:
 def embedded_ids() -> list[str]:
     """The ids of the plans shipped with the package."""
 
-def validate(text: str) -> list[Issue]:
-    """Every problem with a plan file: syntax, shape, unknown fields and rules; warnings included."""
+def validate(text: Union[str, bytes]) -> list[Issue]:
+    """Every problem with a plan (``str``, or ``bytes`` of UTF-8): encoding, syntax, shape,
+    unknown fields and rules; warnings included."""
+
+def load(path: Union[str, PathLike[str]]) -> Plan:
+    """Loads and validates a plan file; a file over the size limit is refused before it is
+    read. Raises ``OSError`` (``FileNotFoundError``, …) for a file that cannot be read, else
+    the errors of ``Plan.from_json``."""

@@ -24,7 +24,9 @@ Code = Literal[
     "too_large",
     "too_deep",
     "invalid_encoding",
+    "byte_order_mark",
     "syntax_error",
+    "control_character",
     "wrong_type",
     "missing_field",
     "unknown_field",
@@ -65,6 +67,7 @@ Code = Literal[
     "unknown_name",
     "empty_search",
     "invalid_argument",
+    "unreadable",
 ]
 # codes:end
 
@@ -104,16 +107,18 @@ class PlanLimitError(_LoadError, ValueError):
 
 
 class PlanSyntaxError(_LoadError, ValueError):
-    """The plan text is not JSON (``syntax_error``); ``line`` and ``column`` say where
-    (1-based)."""
+    """The plan is not UTF-8 (``invalid_encoding``) or not JSON (``syntax_error``); ``line``
+    and ``column`` say where (1-based), and ``offset`` (0-based, in bytes) for an encoding."""
 
     line: Optional[int]
     column: Optional[int]
+    offset: Optional[int]
 
     def __init__(self, report: Mapping[str, Any], issues: Sequence[Issue] = ()) -> None:
         super().__init__(report, issues)
         self.line = report.get("line")
         self.column = report.get("column")
+        self.offset = report.get("offset")
 
 
 class PlanValidationError(_LoadError, ValueError):

@@ -1,16 +1,22 @@
 //! Loading a plan from JSON, in phases that each own one thing:
 //!
-//! 1. limits: the size of the input;
-//! 2. [`value`]: JSON text to a JSON value, within the depth limit, noting repeated keys;
+//! 1. [`input`]: the size of the input, checked before it is read, and its encoding (UTF-8,
+//!    a byte order mark ignored with a warning);
+//! 2. [`value`]: JSON text to a JSON value, within the depth limit, noting repeated keys and
+//!    control characters;
 //! 3. [`shape`]: the value against the format's schema, every problem with its pointer;
 //! 4. the typed [`PlanData`], built from what the shape check let through (it cannot fail);
 //! 5. the semantic rules of [`validate`](crate::validate), on what could be read.
 //!
 //! One path for every user file; the embedded plans, proven valid by the tests, skip it.
 
+mod input;
 mod shape;
 mod value;
 
+use std::path::Path;
+
+pub use input::{FileError, check_size, check_text_size, read_file};
 pub(crate) use shape::Pruned;
 
 use crate::error::{Code, Issue, PlanError};
@@ -47,6 +53,33 @@ impl Plan {
         }
     }
 
+    /// Loads a plan from the bytes of a file: UTF-8 JSON, checked for size before it is
+    /// decoded. Otherwise as [`Plan::from_json`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::from_json`], and [`PlanError::Syntax`] with code `invalid_encoding` (and the
+    /// byte offset) for bytes that are not UTF-8.
+    ///
+    /// ```
+    /// let error = srdi_plan::Plan::from_bytes(b"{\"id\": \"caf\xE9\"}").unwrap_err();
+    /// assert_eq!(error.code(), srdi_plan::Code::InvalidEncoding);
+    /// assert_eq!(error.issues()[0].offset, Some(11));
+    /// ```
+    pub fn from_bytes(bytes: &[u8]) -> Result<Plan, PlanError> {
+        Plan::from_json(input::decode(bytes)?)
+    }
+
+    /// Loads a plan file. A file over the size limit is refused before it is read.
+    ///
+    /// # Errors
+    ///
+    /// [`FileError::Unreadable`] if the file cannot be read, else the errors of
+    /// [`Plan::from_bytes`].
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Plan, FileError> {
+        Ok(Plan::from_bytes(&read_file(path.as_ref())?)?)
+    }
+
     /// The plan as pretty-printed JSON, in the format [`Plan::from_json`] reads.
     pub fn to_json(&self) -> String {
         self.data().to_json()
@@ -75,6 +108,36 @@ pub fn validate_json(json: &str) -> Vec<Issue> {
     }
 }
 
+/// Every problem with the bytes of a plan file, its encoding included (see
+/// [`validate_json`]).
+///
+/// ```
+/// let issues = srdi_plan::validate_bytes(&[0xFF, 0xFE, b'{', 0, b'}', 0]);
+/// assert_eq!(issues[0].code, srdi_plan::Code::InvalidEncoding);
+/// assert!(issues[0].message.contains("UTF-16"));
+/// ```
+pub fn validate_bytes(bytes: &[u8]) -> Vec<Issue> {
+    match input::decode(bytes) {
+        Ok(json) => validate_json(json),
+        Err(error) => error.issues().to_vec(),
+    }
+}
+
+/// Every problem with a plan file (see [`validate_json`]); a file over the size limit is
+/// refused before it is read.
+///
+/// # Errors
+///
+/// [`FileError::Unreadable`] if the file cannot be read; whatever its content, it is
+/// reported as issues.
+pub fn validate_file(path: impl AsRef<Path>) -> Result<Vec<Issue>, FileError> {
+    match read_file(path.as_ref()) {
+        Ok(bytes) => Ok(validate_bytes(&bytes)),
+        Err(FileError::Plan(error)) => Ok(error.issues().to_vec()),
+        Err(error) => Err(error),
+    }
+}
+
 /// What loading found: the data and its index if the file could be read as a plan, and
 /// every issue.
 struct Loaded {
@@ -83,14 +146,10 @@ struct Loaded {
 }
 
 fn load(json: &str) -> Result<Loaded, PlanError> {
-    if json.len() > MAX_INPUT_BYTES {
-        let message = format!(
-            "the input is {} bytes; plans are limited to {MAX_INPUT_BYTES} bytes",
-            json.len()
-        );
-        return Err(PlanError::Limit(Issue::new(Code::TooLarge, "", message)));
-    }
+    check_size(json.len())?;
+    let (json, bom) = input::strip_bom(json);
     let (mut value, mut issues) = value::parse(json)?;
+    issues.splice(0..0, bom);
     let checked = shape::check_plan(&mut value);
     issues.extend(checked.issues);
     if !checked.readable {

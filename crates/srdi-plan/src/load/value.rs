@@ -1,5 +1,6 @@
 //! Phase one of loading: JSON text to a JSON value, within the depth limit, noting every key
-//! an object repeats (which a plain parse would silently drop).
+//! an object repeats (which a plain parse would silently drop) and every string that holds a
+//! control character (which a plain parse would silently keep).
 
 use std::cell::RefCell;
 use std::fmt;
@@ -10,7 +11,8 @@ use serde_json::{Map, Value};
 use crate::error::{Code, Issue, PlanError};
 use crate::load::{MAX_DEPTH, escape_token};
 
-/// The value of `json`, and an issue for each repeated key.
+/// The value of `json`, and an issue for each repeated key and each string with a control
+/// character.
 ///
 /// # Errors
 ///
@@ -28,9 +30,14 @@ pub(crate) fn parse(json: &str) -> Result<(Value, Vec<Issue>), PlanError> {
         .deserialize(&mut deserializer)
         .and_then(|value| deserializer.end().map(|()| value));
     match parsed {
-        Ok(value) => Ok((value, state.duplicates.into_inner())),
+        Ok(value) => Ok((value, state.issues.into_inner())),
         Err(error) => {
             let (line, column) = (error.line(), error.column().max(1));
+            if json.trim().is_empty() {
+                let message = "the input is empty; a plan is a JSON object";
+                let issue = Issue::new(Code::SyntaxError, "", message).at(line, column);
+                return Err(PlanError::Syntax(issue));
+            }
             if state.too_deep.into_inner() {
                 let message = format!("arrays and objects nest deeper than {MAX_DEPTH} levels");
                 // The parser stops just past the bracket that opens one level too many.
@@ -38,7 +45,7 @@ pub(crate) fn parse(json: &str) -> Result<(Value, Vec<Issue>), PlanError> {
                 let issue = Issue::new(Code::TooDeep, "", message).at(line, bracket);
                 return Err(PlanError::Limit(issue));
             }
-            let message = format!("not valid JSON: {}", strip_location(&error.to_string()));
+            let message = explain(&strip_location(&error.to_string()));
             let issue = Issue::new(Code::SyntaxError, "", message).at(line, column);
             Err(PlanError::Syntax(issue))
         }
@@ -47,8 +54,16 @@ pub(crate) fn parse(json: &str) -> Result<(Value, Vec<Issue>), PlanError> {
 
 #[derive(Default)]
 struct State {
-    duplicates: RefCell<Vec<Issue>>,
+    issues: RefCell<Vec<Issue>>,
     too_deep: RefCell<bool>,
+}
+
+impl State {
+    fn report(&self, code: Code, path: &Path<'_>, message: String) {
+        self.issues
+            .borrow_mut()
+            .push(Issue::new(code, path.pointer(), message));
+    }
 }
 
 /// Where a value stands, as a chain of keys and indexes; rendered only when reported.
@@ -84,6 +99,22 @@ impl Node<'_> {
         }
         Ok(depth)
     }
+
+    /// A string value, noting a control character in it.
+    fn string(&self, value: String) -> Value {
+        let control = value
+            .chars()
+            .find(|&c| c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r'));
+        if let Some(control) = control {
+            let message = format!(
+                "the string holds the control character U+{:04X}, which no printed text has",
+                u32::from(control)
+            );
+            self.state
+                .report(Code::ControlCharacter, self.path, message);
+        }
+        Value::String(value)
+    }
 }
 
 impl<'de> DeserializeSeed<'de> for Node<'_> {
@@ -118,11 +149,11 @@ impl<'de> Visitor<'de> for Node<'_> {
     }
 
     fn visit_str<E>(self, value: &str) -> Result<Value, E> {
-        Ok(Value::String(value.to_owned()))
+        Ok(self.string(value.to_owned()))
     }
 
     fn visit_string<E>(self, value: String) -> Result<Value, E> {
-        Ok(Value::String(value))
+        Ok(self.string(value))
     }
 
     fn visit_unit<E>(self) -> Result<Value, E> {
@@ -159,16 +190,27 @@ impl<'de> Visitor<'de> for Node<'_> {
             let value = map.next_value_seed(node)?;
             if object.contains_key(&key) {
                 let message = format!("the key `{key}` appears twice; the last one counts");
-                self.state.duplicates.borrow_mut().push(Issue::new(
-                    Code::DuplicateKey,
-                    path.pointer(),
-                    message,
-                ));
+                self.state.report(Code::DuplicateKey, &path, message);
             }
             object.insert(key, value);
         }
         Ok(Value::Object(object))
     }
+}
+
+/// The parser's message, said for people who wrote a plan by hand.
+fn explain(message: &str) -> String {
+    if message.contains("surrogate") || message == "unexpected end of hex escape" {
+        return "not valid JSON: a \\u escape names a lone UTF-16 surrogate (\\ud800–\\udfff) \
+                or is cut short; a surrogate escape must come in a high–low pair"
+            .to_owned();
+    }
+    if message == "trailing characters" {
+        return "not valid JSON: more follows the plan's closing brace (two plans in one \
+                file?)"
+            .to_owned();
+    }
+    format!("not valid JSON: {message}")
 }
 
 /// `serde_json` appends " at line L column C"; we report those as fields instead.
