@@ -121,9 +121,9 @@ fuzz:
 	@rustup toolchain list | grep -q nightly || \
 		(echo "make fuzz needs a nightly toolchain: rustup toolchain install nightly" && exit 1)
 	cd fuzz && for target in load edit; do \
-		PATH="$(TOOLS)/bin:$$PATH" cargo +nightly fuzz run -O $$target corpus/$$target -- \
+		PATH="$(TOOLS)/bin:$$PATH" cargo +nightly fuzz run -O -s none $$target corpus/$$target -- \
 			-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -print_final_stats=1 || exit 1; \
-		PATH="$(TOOLS)/bin:$$PATH" cargo +nightly fuzz cmin -O $$target corpus/$$target || exit 1; \
+		PATH="$(TOOLS)/bin:$$PATH" cargo +nightly fuzz cmin -O -s none $$target corpus/$$target || exit 1; \
 	done
 
 ## Regenerates the committed JSON Schema from the Rust types.
