@@ -14,7 +14,7 @@ WASM_BINDGEN = $(shell if [ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bin
 	then echo wasm-bindgen; else echo $(TOOLS)/bin/wasm-bindgen; fi)
 
 .PHONY: test setup-rust test-rust test-python lint doc package schema stubs summary bench bench-python \
-	setup-wasm wasm test-wasm test-browser fuzz
+	setup-wasm wasm test-wasm test-browser fuzz bake
 
 ## Everything CI checks, from a fresh clone.
 test: setup-rust lint doc package test-rust test-python test-wasm test-browser
@@ -125,6 +125,10 @@ fuzz:
 			-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -print_final_stats=1 || exit 1; \
 		PATH="$(TOOLS)/bin:$$PATH" cargo +nightly fuzz cmin -O -s none $$target corpus/$$target || exit 1; \
 	done
+
+## Rewrites src/baked.rs, the shipped plans as Rust code (after editing a plan; a test says when).
+bake:
+	$(CARGO) run -q -p srdi-plan --features bake --example bake
 
 ## Regenerates the committed JSON Schema from the Rust types.
 schema:

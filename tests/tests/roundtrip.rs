@@ -1,10 +1,10 @@
 //! Properties of the loader over plans edited at random (`srdi_plan_tests::mutate`): whatever
-//! it accepts round-trips through `to_json` unchanged, and whatever it rejects, `validate`
-//! reports the same way.
+//! it accepts round-trips through `to_json` unchanged, whatever it rejects `validate` reports
+//! the same way, and the fast path for well-formed plans finds what the phases find.
 
 use proptest::prelude::*;
 use serde_json::Value;
-use srdi_plan::{Plan, validate_json};
+use srdi_plan::{Plan, validate_json, validate_json_in_phases};
 
 fn edited(plan: &str, edits: &[u8]) -> String {
     let mut value: Value = serde_json::from_str(plan).unwrap();
@@ -13,6 +13,7 @@ fn edited(plan: &str, edits: &[u8]) -> String {
 }
 
 fn check(json: &str) -> Result<(), TestCaseError> {
+    prop_assert_eq!(validate_json(json), validate_json_in_phases(json));
     match Plan::from_json(json) {
         Ok(plan) => {
             let written = plan.to_json();

@@ -14,8 +14,30 @@ pub const WULONG_JSON: &str = include_str!("../data/wulong-2022-48.json");
 /// Wulong plan implements, in the [`Plan::from_json`] format.
 pub const CHONGQING_JSON: &str = include_str!("../data/chongqing-2022-23.json");
 
-static WULONG: LazyLock<Arc<Plan>> = LazyLock::new(|| trusted(WULONG_JSON));
-static CHONGQING: LazyLock<Arc<Plan>> = LazyLock::new(|| trusted(CHONGQING_JSON));
+static WULONG: LazyLock<Arc<Plan>> = LazyLock::new(|| trusted(data::wulong()));
+static CHONGQING: LazyLock<Arc<Plan>> = LazyLock::new(|| trusted(data::chongqing()));
+
+/// The shipped plans' data, as `src/baked.rs` builds it: no parse.
+#[cfg(not(feature = "bake"))]
+use crate::baked as data;
+
+/// The shipped plans' data, parsed: while baking, `src/baked.rs` is not compiled.
+#[cfg(feature = "bake")]
+mod data {
+    use crate::model::PlanData;
+
+    fn parse(json: &str) -> PlanData {
+        serde_json::from_str(json).unwrap_or_else(|error| unreachable!("{error}"))
+    }
+
+    pub(super) fn wulong() -> PlanData {
+        parse(super::WULONG_JSON)
+    }
+
+    pub(super) fn chongqing() -> PlanData {
+        parse(super::CHONGQING_JSON)
+    }
+}
 
 /// A shipped plan, parsed on first use.
 type Shipped = fn() -> &'static Arc<Plan>;
@@ -24,13 +46,10 @@ type Shipped = fn() -> &'static Arc<Plan>;
 const EMBEDDED: [(&str, Shipped); 2] =
     [("wulong-2022-48", wulong), ("chongqing-2022-23", chongqing)];
 
-/// A plan the tests have proven valid: parsed straight into its types and indexed.
-fn trusted(json: &str) -> Arc<Plan> {
-    match serde_json::from_str::<PlanData>(json) {
-        Ok(data) => Arc::new(Plan::trusted(data)),
-        // Unreachable: the crate's tests load every embedded plan through `Plan::from_json`.
-        Err(error) => unreachable!("an embedded plan does not parse: {error}"),
-    }
+/// A plan the tests have proven valid (they load every shipped plan through
+/// `Plan::from_json`, and prove its baked data equal to its JSON): indexed, not checked.
+fn trusted(data: PlanData) -> Arc<Plan> {
+    Arc::new(Plan::trusted(data))
 }
 
 /// The Wulong District SRDI plan (武隆府办发〔2022〕48号), parsed once on first use and shared:
@@ -87,4 +106,26 @@ pub fn embedded(id: &str) -> Option<&'static Arc<Plan>> {
         .iter()
         .find(|(known, _)| *known == id)
         .map(|(_, plan)| plan())
+}
+
+#[cfg(all(test, not(feature = "bake")))]
+mod tests {
+    use crate::model::PlanData;
+
+    /// `src/baked.rs` is fresh: it builds exactly the data of each plan's JSON. After editing
+    /// a plan, `make bake` rewrites it.
+    #[test]
+    fn the_baked_plans_are_their_json() {
+        for (baked, json) in [
+            (crate::baked::wulong(), super::WULONG_JSON),
+            (crate::baked::chongqing(), super::CHONGQING_JSON),
+        ] {
+            let parsed: PlanData = serde_json::from_str(json).unwrap();
+            assert!(
+                baked == parsed,
+                "src/baked.rs is stale for {}: run `make bake`",
+                parsed.id
+            );
+        }
+    }
 }

@@ -86,6 +86,7 @@ macro_rules! instruments {
             Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
         )]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
         #[serde(rename_all = "snake_case")]
         #[non_exhaustive]
         pub enum Instrument {

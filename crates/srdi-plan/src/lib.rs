@@ -87,7 +87,16 @@ macro_rules! names {
     )*};
 }
 
+extern crate alloc;
+
 mod answer;
+#[cfg(feature = "bake")]
+mod bake;
+// Left out when baking, so that a stale file cannot stop the generator from building.
+#[cfg(not(feature = "bake"))]
+#[rustfmt::skip]
+#[allow(clippy::too_many_lines, clippy::unreadable_literal, reason = "generated data")]
+mod baked;
 mod corpus;
 mod embedded;
 mod error;
@@ -110,6 +119,8 @@ pub use answer::{
     MeasureView, MechanismView, NameKind, Query, SectionView, Summary, TargetView, TaskView,
     UnitView,
 };
+#[cfg(feature = "bake")]
+pub use bake::bake;
 pub use corpus::{Basis, Corpus};
 pub use embedded::{
     CHONGQING_JSON, WULONG_JSON, chongqing, embedded, embedded_ids, embedded_plan, wulong,
@@ -118,7 +129,7 @@ pub use error::{Code, ErrorReport, Issue, PlanError, QueryError, Severity};
 pub use instrument::{Instrument, StipType};
 pub use load::{
     FileError, MAX_DEPTH, MAX_INPUT_BYTES, check_size, check_text_size, read_file, validate_bytes,
-    validate_file, validate_json,
+    validate_file, validate_json, validate_json_in_phases,
 };
 pub use model::*;
 pub use plan::Plan;

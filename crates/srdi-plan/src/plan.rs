@@ -5,7 +5,7 @@
 //! resolves every id (explicit or derived) to an [`ItemRef`], every task to its responsible
 //! units, and every item to its [`Citation`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::error::{Code, Issue, PlanError};
@@ -373,10 +373,10 @@ impl Index {
         }
         for item in explicit_items(data) {
             let id = id_of(data, item);
-            let path = format!("{}/id", item.pointer());
+            let path = || format!("{}/id", item.pointer());
             if !is_slug(&id) {
                 let message = format!("id `{id}` must be lowercase ASCII letters, digits and `-`");
-                issues.push(Issue::new(Code::InvalidId, path.clone(), message));
+                issues.push(Issue::new(Code::InvalidId, path(), message));
             }
             if let Some(owner) = index.derived_owner(&id)
                 && !is_inside(item, owner)
@@ -386,7 +386,7 @@ impl Index {
                     id_of(data, owner),
                     item.kind().noun()
                 );
-                issues.push(Issue::new(Code::InvalidId, path.clone(), message));
+                issues.push(Issue::new(Code::InvalidId, path(), message));
             }
             match index.ids.get(&id) {
                 Some(&first) => {
@@ -395,7 +395,7 @@ impl Index {
                         first.kind().noun(),
                         first.pointer()
                     );
-                    issues.push(Issue::new(Code::DuplicateId, path, message));
+                    issues.push(Issue::new(Code::DuplicateId, path(), message));
                 }
                 None => {
                     index.ids.insert(id, item);

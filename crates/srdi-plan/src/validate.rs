@@ -5,7 +5,7 @@
 //! A partial plan (see [`Provenance`](crate::Provenance)) may have gaps in its numbering:
 //! they are warnings that say what is missing.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::error::{Code, Issue};
 use crate::load::Pruned;
@@ -36,8 +36,9 @@ pub(crate) fn rules_after_pruning(data: &PlanData, index: &Index, pruned: &Prune
         pruned,
         partial,
         issues: Vec::new(),
-        used_units: HashSet::new(),
-        used_entities: HashSet::new(),
+        used_units: HashSet::default(),
+        used_entities: HashSet::default(),
+        printed_entities: HashSet::default(),
     };
     check.numbering();
     check.document();
@@ -61,12 +62,22 @@ struct Checker<'a> {
     issues: Vec<Issue>,
     used_units: HashSet<&'a str>,
     used_entities: HashSet<&'a str>,
+    /// Entities whose name a mention found printed: the names check need not look again.
+    printed_entities: HashSet<&'a str>,
 }
 
 /// Whether `quote` stands in `text`, whitespace aside (copies break lines inside sentences).
 fn stands_in(quote: &str, text: &str) -> bool {
-    let squash = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
-    squash(text).contains(&squash(quote))
+    text.contains(quote) || squash(text).contains(&*squash(quote))
+}
+
+/// `text` without whitespace; borrowed when it has none, as most Chinese texts.
+fn squash(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(char::is_whitespace) {
+        text.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// `3–30`, `7`: a run of numbers for messages.
@@ -299,7 +310,10 @@ impl<'a> Checker<'a> {
         if provenance.inferred.is_empty() {
             return;
         }
-        let Ok(value) = serde_json::to_value(self.data) else {
+        // Through the text, which the file format is: one serializer for every surface.
+        let value = serde_json::to_string(self.data)
+            .and_then(|json| serde_json::from_str::<serde_json::Value>(&json));
+        let Ok(value) = value else {
             return;
         };
         for (i, inference) in provenance.inferred.iter().enumerate() {
@@ -440,10 +454,15 @@ impl<'a> Checker<'a> {
         for (j, id) in entities.iter().enumerate() {
             let at = || format!("{}/entities/{j}", path());
             self.entity_ref(at, id);
-            if let Some(ItemRef::Entity(entity)) = self.index.ids.get(id.as_str())
-                && let Some(entity) = self.data.entities.get(entity.index())
-                && !stands_in(&entity.name.zh, &text.zh)
-            {
+            let Some(ItemRef::Entity(entity)) = self.index.ids.get(id.as_str()) else {
+                continue;
+            };
+            let Some(entity) = self.data.entities.get(entity.index()) else {
+                continue;
+            };
+            if stands_in(&entity.name.zh, &text.zh) {
+                self.printed_entities.insert(id);
+            } else {
                 let message = format!(
                     "the entity `{id}` ({}) is not named in this item's text",
                     entity.name.zh
@@ -762,7 +781,7 @@ impl<'a> Checker<'a> {
     /// Unit names are unique, in Chinese and (ignoring case) in English; every unit is used.
     fn units(&mut self) {
         let data = self.data;
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::default();
         for (i, unit) in data.units.iter().enumerate() {
             let mut names = vec![(format!("zh:{}", unit.name.zh), &unit.name.zh)];
             if !unit.name.en.trim().is_empty() {
@@ -829,10 +848,22 @@ impl<'a> Checker<'a> {
                 K::Tier | K::Group | K::Term | K::Unit | K::Entity
             );
             if !own_name {
-                body.extend(text.text.zh.chars().filter(|c| !c.is_whitespace()));
+                body.push_str(&text.text.zh);
                 body.push('\u{0}');
             }
         });
+        // Whitespace aside, as in every quote: squashed only if a name is not found as is.
+        let squashed_body = std::cell::OnceCell::new();
+        let printed = |name: &str| {
+            let found =
+                |text: &str, name: &str| memchr::memmem::find(text.as_bytes(), name.as_bytes());
+            found(&body, name).is_some()
+                || found(
+                    squashed_body.get_or_init(|| squash(&body).into_owned()),
+                    &squash(name),
+                )
+                .is_some()
+        };
         let data = self.data;
         let names = data
             .tiers
@@ -855,12 +886,12 @@ impl<'a> Checker<'a> {
                 data.entities
                     .iter()
                     .enumerate()
+                    .filter(|(_, e)| !self.printed_entities.contains(e.id.as_str()))
                     .map(|(i, e)| (format!("/entities/{i}/name/zh"), &e.name)),
             );
         let mut missing = Vec::new();
         for (path, name) in names {
-            let squashed: String = name.zh.chars().filter(|c| !c.is_whitespace()).collect();
-            if !squashed.is_empty() && !body.contains(&squashed) {
+            if !squash(&name.zh).is_empty() && !printed(&name.zh) {
                 missing.push((path, name.zh.clone()));
             }
         }

@@ -12,12 +12,15 @@
 
 mod input;
 mod shape;
+mod strict;
 mod value;
 
 use std::path::Path;
 
 pub use input::{FileError, check_size, check_text_size, read_file};
 pub(crate) use shape::Pruned;
+
+use serde::Deserialize;
 
 use crate::error::{Code, Issue, PlanError};
 use crate::model::PlanData;
@@ -108,6 +111,20 @@ pub fn validate_json(json: &str) -> Vec<Issue> {
     }
 }
 
+/// Every problem with a plan file, found by the phases alone, without the fast path that
+/// reads a well-formed plan straight into its types. Tests and fuzzing prove the two agree.
+#[doc(hidden)]
+pub fn validate_json_in_phases(json: &str) -> Vec<Issue> {
+    let checked = check_size(json.len()).and_then(|()| {
+        let (json, bom) = input::strip_bom(json);
+        thorough(json, bom)
+    });
+    match checked {
+        Ok(loaded) => loaded.issues,
+        Err(error) => error.issues().to_vec(),
+    }
+}
+
 /// Every problem with the bytes of a plan file, its encoding included (see
 /// [`validate_json`]).
 ///
@@ -148,6 +165,45 @@ struct Loaded {
 fn load(json: &str) -> Result<Loaded, PlanError> {
     check_size(json.len())?;
     let (json, bom) = input::strip_bom(json);
+    if let Some(data) = typed(json) {
+        let (index, mut issues) = Index::build(&data);
+        issues.splice(0..0, bom);
+        issues.extend(crate::validate::rules(&data, &index));
+        return Ok(Loaded {
+            plan: Some((data, index)),
+            issues,
+        });
+    }
+    thorough(json, bom)
+}
+
+/// The plan's data straight from its text, if the text is well-formed in every way the
+/// phases of [`thorough`] check before the rules: then those phases would find nothing, and
+/// the types read it directly. The types deny unknown fields and repeated keys and bound the
+/// nesting; [`strict::Strict`] refuses arrays for structs; an escape that may hold a control
+/// character sends the text to the phases, which say where. `None` sends any other text to
+/// the phases, which report every problem.
+fn typed(json: &str) -> Option<PlanData> {
+    let bytes = json.as_bytes();
+    let control_escape = memchr::memchr_iter(b'\\', bytes)
+        .any(|at| matches!(bytes.get(at + 1), Some(b'b' | b'f' | b'u')));
+    if control_escape {
+        return None;
+    }
+    read_typed(json).ok()
+}
+
+/// The data of a plan text, read exactly as the format says.
+fn read_typed(json: &str) -> serde_json::Result<PlanData> {
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let data = PlanData::deserialize(strict::Strict(&mut deserializer))?;
+    deserializer.end()?;
+    Ok(data)
+}
+
+/// Loading in phases, each problem reported with its path: the value, its shape, the data,
+/// the rules.
+fn thorough(json: &str, bom: Option<Issue>) -> Result<Loaded, PlanError> {
     let (mut value, mut issues) = value::parse(json)?;
     issues.splice(0..0, bom);
     let checked = shape::check_plan(&mut value);
@@ -155,7 +211,9 @@ fn load(json: &str) -> Result<Loaded, PlanError> {
     if !checked.readable {
         return Ok(Loaded { plan: None, issues });
     }
-    let data = match serde_json::from_value::<PlanData>(value) {
+    // Read through the text rather than the value, so that one deserializer serves both
+    // paths (it halves the WebAssembly module's deserialization code).
+    let data = match read_typed(&value.to_string()) {
         Ok(data) => data,
         // The shape check lets through only what the types read; this would be a bug.
         Err(error) => {

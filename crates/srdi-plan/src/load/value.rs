@@ -102,9 +102,11 @@ impl Node<'_> {
 
     /// A string value, noting a control character in it.
     fn string(&self, value: String) -> Value {
+        // Bytes, not characters: a control character is one ASCII byte, and no byte of a
+        // multi-byte character is ASCII.
         let control = value
-            .chars()
-            .find(|&c| c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r'));
+            .bytes()
+            .find(|&b| b.is_ascii_control() && !matches!(b, b'\t' | b'\n' | b'\r'));
         if let Some(control) = control {
             let message = format!(
                 "the string holds the control character U+{:04X}, which no printed text has",

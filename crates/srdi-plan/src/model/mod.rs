@@ -32,11 +32,9 @@ pub type EntityId = String;
 /// names. This is the file format; a validated `Plan` is made from it by loading or
 /// validating, and only a `Plan` answers questions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct PlanData {
     /// The JSON Schema the file claims to follow; lets editors check and complete it.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
@@ -131,11 +129,9 @@ impl PlanData {
 
 /// Header and footer of the official document (红头文件). Only the title is required.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     /// Document number as printed, e.g. `武隆府办发〔2022〕48号`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -183,11 +179,9 @@ pub struct Document {
 /// Approval of the plan: a meeting that adopted it (区政府第17次常务会议), or the printed
 /// statement of approval (已经市政府同意). At least one of the two.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Approval {
     /// The approving unit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -202,11 +196,9 @@ pub struct Approval {
 
 /// Whether, and how, the document is published.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Disclosure {
     /// The disclosure status.
     pub status: DisclosureStatus,
@@ -218,6 +210,7 @@ pub struct Disclosure {
 /// Disclosure status of a government document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DisclosureStatus {
@@ -231,11 +224,9 @@ pub enum DisclosureStatus {
 
 /// Where a plan's text comes from, how complete it is, and what in it is inferred.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Provenance {
     /// The copies the text was taken from, the best first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -256,11 +247,9 @@ pub struct Provenance {
 
 /// One copy of the document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     /// What kind of copy it is.
     pub kind: SourceKind,
@@ -281,6 +270,7 @@ pub struct Source {
 /// What kind of copy a source is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SourceKind {
@@ -298,11 +288,9 @@ pub enum SourceKind {
 
 /// Whether the whole document is in the file.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Completeness {
     /// Complete or partial.
     pub status: CompletenessStatus,
@@ -315,6 +303,7 @@ pub struct Completeness {
 /// Complete or partial.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CompletenessStatus {
@@ -327,11 +316,9 @@ pub enum CompletenessStatus {
 
 /// A value the file holds that the text does not print.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Inference {
     /// The JSON Pointer of the value in this file, e.g. `/document/number`.
     pub path: String,
@@ -341,11 +328,9 @@ pub struct Inference {
 
 /// The registry metadata of a government document.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Registry {
     /// 索引号, the registry index number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -363,11 +348,9 @@ pub struct Registry {
 
 /// A span of years, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Period {
     /// First year.
     pub start: u16,
@@ -384,11 +367,9 @@ impl Period {
 
 /// How many items of each kind the whole document has, where known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 #[allow(missing_docs, reason = "each field counts the items its name says")]
 pub struct Totals {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -405,11 +386,9 @@ pub struct Totals {
 
 /// A numbered part of the plan (一、发展目标 …).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Part {
     /// 1-based number; printed as 一、二、三.
     pub number: u16,
@@ -425,6 +404,7 @@ pub struct Part {
 /// What a [`Part`] of the plan holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PartContent {
@@ -441,6 +421,7 @@ pub enum PartContent {
 /// How tasks are numbered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TaskNumbering {
@@ -463,11 +444,9 @@ impl TaskNumbering {
 
 /// A section of the tasks part, with the units responsible for its tasks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Section {
     /// 1-based number; printed as （一）（二）….
     pub number: u16,
@@ -486,11 +465,9 @@ pub struct Section {
 /// The line is printed in many ways — `责任单位：A、B`, `牵头单位：A；配合单位：B、C`,
 /// `A牵头，B、C配合`, `责任单位：A（牵头）、B` — and is checked against the lists.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Responsibility {
     /// The line as printed, without its enclosing parentheses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -524,11 +501,9 @@ impl Responsibility {
 
 /// A lead the running text names (`区经济信息委牵头，…`), with the clause it governs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Lead {
     /// The leading unit.
     pub unit: UnitId,
@@ -538,11 +513,9 @@ pub struct Lead {
 
 /// Something the text says happens at a frequency, with the clause that says so.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Scheduled {
     /// The clause, verbatim from the item's text.
     pub clause: Text,
@@ -553,6 +526,7 @@ pub struct Scheduled {
 /// How often something happens, as the text puts it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Frequency {
@@ -572,11 +546,9 @@ pub enum Frequency {
 
 /// A list the text prints (sectors, industries), each item verbatim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Listing {
     /// The items, in printed order.
     pub items: Vec<Text>,
@@ -587,11 +559,9 @@ pub struct Listing {
 
 /// A numbered task.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Task {
     /// 1-based number: across sections, or within its section (see [`TaskNumbering`]).
     pub number: u16,
@@ -636,11 +606,9 @@ pub struct Task {
 
 /// One of the safeguard mechanisms (保障措施).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Mechanism {
     /// 1-based number; printed as （一）（二）….
     pub number: u16,
@@ -670,11 +638,9 @@ pub struct Mechanism {
 
 /// A quantified target: a plan goal or a task-level target.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Target {
     /// Stable ASCII id, e.g. `goal-1` or `task-8-t1`.
     pub id: String,
@@ -713,11 +679,9 @@ pub struct Target {
 
 /// A value of a target's indicator in a year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Milestone {
     /// The year.
     pub year: u16,
@@ -731,6 +695,7 @@ pub struct Milestone {
 /// The verb of a target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TargetKind {
@@ -756,11 +721,9 @@ pub enum TargetKind {
 /// on what occasion (`trigger`), how much (`amount`), how often (`one_time`), on whose
 /// approval (`approved_by`) and under which rules (`legal_basis`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Measure {
     /// Stable ASCII id, e.g. `task-28-m1`.
     pub id: String,
@@ -793,11 +756,9 @@ pub struct Measure {
 
 /// Who a measure is for: a tier, defined term or group, narrowed by a printed condition.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Beneficiary {
     /// The tier, defined term or group named, if the beneficiary is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -810,6 +771,7 @@ pub struct Beneficiary {
 /// The event that entitles an enterprise to a measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Trigger {
@@ -825,11 +787,9 @@ pub enum Trigger {
 
 /// A sum of money.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Amount {
     /// The sum in whole currency units (100 万元 = 1 000 000).
     pub value: u64,
@@ -842,11 +802,9 @@ pub struct Amount {
 
 /// One rung of the enterprise ladder (梯度培育).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Tier {
     /// Stable ASCII id, e.g. `little-giant`.
     pub id: GroupId,
@@ -858,11 +816,9 @@ pub struct Tier {
 
 /// A named group other than a tier: places, institutions, kinds of enterprise.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Group {
     /// Stable ASCII id, e.g. `districts-and-counties`.
     pub id: GroupId,
@@ -875,6 +831,7 @@ pub struct Group {
 /// What a [`Group`] is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum GroupKind {
@@ -890,11 +847,9 @@ pub enum GroupKind {
 
 /// A term the plan defines for itself (以下统称…, 以下简称…), and what it stands for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct DefinedTerm {
     /// Stable ASCII id, e.g. `srdi-enterprises`.
     pub id: GroupId,
@@ -908,11 +863,9 @@ pub struct DefinedTerm {
 
 /// An organisation the document names, by the short name it prints.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Unit {
     /// Stable ASCII id, e.g. `finance-bureau`.
     pub id: UnitId,
@@ -928,6 +881,7 @@ pub struct Unit {
 /// The kind of an organisation (our classification, from its name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum UnitKind {
@@ -965,11 +919,9 @@ pub enum UnitKind {
 
 /// A named thing other than an organisation with duties: platform, fund, document, event….
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Entity {
     /// Stable ASCII id, e.g. `yuqi-jinfu`.
     pub id: EntityId,
@@ -988,6 +940,7 @@ pub struct Entity {
 /// The kind of a named entity (our classification).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EntityKind {

@@ -10,11 +10,9 @@ use serde::{Deserialize, Serialize, Serializer};
 /// `zh` is the source verbatim (artifacts of the copy, such as page breaks, joined). `en` is
 /// optional: a plan may be loaded in Chinese only, with `missing_translation` warnings.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
 pub struct Text {
     /// The source text, verbatim.
     pub zh: String,
@@ -49,6 +47,23 @@ pub struct Decimal {
 }
 
 impl Decimal {
+    /// `units` × 10<sup>−`scale`</sup>: `Decimal::new(25, 1)` is 2.5. Exact for a `scale` up
+    /// to 9.
+    ///
+    /// ```
+    /// use srdi_plan::Decimal;
+    /// assert_eq!(Decimal::new(25, 1), Decimal::parse("2.5").unwrap());
+    /// assert_eq!(Decimal::new(2500, 3), Decimal::new(25, 1));
+    /// ```
+    pub const fn new(units: i64, scale: u8) -> Self {
+        let (mut units, mut scale) = (units, scale);
+        while scale > 0 && units % 10 == 0 {
+            units /= 10;
+            scale -= 1;
+        }
+        Self { units, scale }
+    }
+
     /// A whole number.
     pub fn whole(value: i64) -> Self {
         Self {
@@ -191,6 +206,14 @@ impl schemars::JsonSchema for Decimal {
             "description": "An exact decimal number, e.g. 25000 or 2.5.",
             "type": "number"
         })
+    }
+}
+
+#[cfg(feature = "bake")]
+impl databake::Bake for Decimal {
+    fn bake(&self, _: &databake::CrateEnv) -> databake::TokenStream {
+        let (units, scale) = (self.units, self.scale);
+        databake::quote! { srdi_plan::Decimal::new(#units, #scale) }
     }
 }
 
