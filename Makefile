@@ -70,18 +70,25 @@ setup-wasm:
 	fi
 	cd $(WASM_DIR) && npm install --no-audit --no-fund --loglevel=error
 
-## Builds the npm package `srdi-plan` into bindings/wasm/pkg (size-optimised).
+## Builds the npm package `srdi-plan` into bindings/wasm/pkg (size-optimised): the small module
+## of `srdi-plan` (shipped plans) and the full one of `srdi-plan/loader`.
 wasm: setup-wasm
-	$(CARGO) build --target wasm32-unknown-unknown --profile wasm-release -p srdi-plan-wasm
 	rm -rf $(WASM_PKG) && mkdir -p $(WASM_PKG)
-	$(WASM_BINDGEN) --target web --no-typescript --out-dir $(WASM_PKG) --out-name srdi_plan $(WASM_OUT)
-	$(WASM_DIR)/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
-		$(WASM_PKG)/srdi_plan_bg.wasm -o $(WASM_PKG)/srdi_plan_bg.wasm
+	$(CARGO) build --target wasm32-unknown-unknown --profile wasm-release -p srdi-plan-wasm
+	$(WASM_BINDGEN) --target web --no-typescript --out-dir $(WASM_PKG) --out-name srdi_plan_core $(WASM_OUT)
+	$(CARGO) build --target wasm32-unknown-unknown --profile wasm-release -p srdi-plan-wasm --features loader
+	$(WASM_BINDGEN) --target web --no-typescript --out-dir $(WASM_PKG) --out-name srdi_plan_full $(WASM_OUT)
+	for module in core full; do \
+		$(WASM_DIR)/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+			$(WASM_PKG)/srdi_plan_$${module}_bg.wasm -o $(WASM_PKG)/srdi_plan_$${module}_bg.wasm || exit 1; \
+	done
 	cp $(WASM_DIR)/js/* $(WASM_PKG)/
 	$(CARGO) run -q -p srdi-plan --example schema -- answers > target/answers.schema.json
 	node $(WASM_DIR)/scripts/types.mjs target/answers.schema.json $(WASM_PKG)/types.d.ts
-	@echo "srdi_plan_bg.wasm: $$(wc -c < $(WASM_PKG)/srdi_plan_bg.wasm) bytes, $$(gzip -9c $(WASM_PKG)/srdi_plan_bg.wasm | wc -c) gzipped;" \
-		"srdi_plan.js: $$(wc -c < $(WASM_PKG)/srdi_plan.js) bytes, $$(gzip -9c $(WASM_PKG)/srdi_plan.js | wc -c) gzipped"
+	@cd $(WASM_PKG) && echo "srdi-plan: $$(cat srdi_plan_core_bg.wasm srdi_plan_core.js api.js srdi_plan.js | wc -c) bytes," \
+		"$$(for f in srdi_plan_core_bg.wasm srdi_plan_core.js api.js srdi_plan.js; do gzip -9c $$f; done | wc -c) gzipped;" \
+		"srdi-plan/loader: $$(cat srdi_plan_full_bg.wasm srdi_plan_full.js api.js loader.js | wc -c) bytes," \
+		"$$(for f in srdi_plan_full_bg.wasm srdi_plan_full.js api.js loader.js; do gzip -9c $$f; done | wc -c) gzipped"
 
 ## The package installed as a user installs it, type-checked and run by node's test runner.
 test-wasm: wasm
@@ -104,8 +111,9 @@ test-browser: wasm
 		cd $(WASM_DIR) && SRDI_CHROMIUM="$$browser" node --test browser/; \
 	fi
 
-## Benchmarks beside the plain-JSON Python baseline; rewrites the table in benches/README.md.
-bench:
+## Benchmarks beside the plain-JSON baselines (Python and JavaScript); rewrites the tables in
+## benches/README.md.
+bench: wasm
 	python3 benches/compare.py
 
 ## The Python package beside the same baseline; needs `make bench` first for the core's numbers.

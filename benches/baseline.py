@@ -34,7 +34,7 @@ def units_of(plan, task):
 def tiers_of(plan, group):
     if any(t["id"] == group for t in plan["tiers"]):
         return {group}
-    return {t for term in plan["defined_terms"] if term["id"] == group for t in term["tiers"]}
+    return {t for term in plan["defined_terms"] if term["id"] == group for t in term["stands_for"]}
 
 
 def tasks_unit(plan, name="区财政局"):

@@ -1,15 +1,19 @@
-"""Runs the Rust benchmarks and the plain-JSON Python baseline side by side and writes the
-table into benches/README.md (between the bench markers).
+"""Runs the benchmarks and their plain-JSON baselines side by side and writes the tables into
+benches/README.md (between the markers).
 
-    python3 benches/compare.py            # what `make bench` runs
+    python3 benches/compare.py            # what `make bench` runs (after `make wasm`)
     python3 benches/compare.py --no-cargo # reuse the last criterion run and release build
 
-In-process: criterion's median for each query (benches/queries.rs) against the median of
-`timeit` runs of the same question in benches/baseline.py. Whole process: the median wall
-time of `srdi --json …` against `python3 benches/baseline.py …`, each run RUNS times.
+Rust, in process: criterion's median for each query (benches/queries.rs) against the median
+of `timeit` runs of the same question in benches/baseline.py. Whole process: the median wall
+time of `srdi --json …` against `python3 benches/baseline.py …`, each run RUNS times, and of
+a fresh process's wait for the shipped plan (benches/ready.rs). JavaScript: the npm package,
+packed and installed as a user installs it, against `JSON.parse` and `Array.filter`
+(benches/js_compare.mjs).
 """
 
 import json
+import platform
 import statistics
 import subprocess
 import sys
@@ -52,6 +56,67 @@ def process_median_ms(command):
     return statistics.median(times) * 1e3
 
 
+def versions():
+    rustc = subprocess.run(["rustc", "-V"], capture_output=True, text=True, check=True).stdout.split()[1]
+    node = subprocess.run(["node", "-v"], capture_output=True, text=True, check=True).stdout.strip()
+    cores = len(__import__("os").sched_getaffinity(0))
+    return f"{cores} cores, {platform.system()} {platform.machine()}; Rust {rustc}, CPython {platform.python_version()}, Node {node}"
+
+
+def ready_medians_us():
+    """A fresh process's wait for `wulong()` and for its first answer, in microseconds."""
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "srdi-plan-benches", "--example", "ready"],
+                   cwd=ROOT, check=True)
+    runs = [subprocess.run([str(ROOT / "target" / "release" / "examples" / "ready")], capture_output=True,
+                           text=True, check=True).stdout.split() for _ in range(RUNS)]
+    return [statistics.median(int(run[i]) for run in runs) / 1000 for i in (0, 1)]
+
+
+def javascript():
+    """The npm package, packed and installed as a user installs it, against plain JSON."""
+    folder = ROOT / "target" / "bench-npm"
+    subprocess.run(["rm", "-rf", str(folder)], check=True)
+    folder.mkdir(parents=True)
+    packed = subprocess.run(["npm", "pack", "--silent", "--pack-destination", str(folder)],
+                            cwd=ROOT / "bindings" / "wasm" / "pkg", capture_output=True, text=True, check=True)
+    tarball = folder / packed.stdout.strip().splitlines()[-1]
+    subprocess.run(["npm", "init", "-y"], cwd=folder, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", str(tarball)],
+                   cwd=folder, check=True, stdout=subprocess.DEVNULL)
+    run = subprocess.run(["node", str(ROOT / "benches" / "js_compare.mjs"), str(folder)],
+                         capture_output=True, text=True, check=True)
+    result = json.loads(run.stdout)
+    lines = [
+        f"Per call, median of 15 batches ({result['node']}); answers checked equal to the baseline's. "
+        "“First time” asks each question of a plan that has not answered it before; “repeated” asks it "
+        "again (a plan never changes, so the package keeps its recent answers):",
+        "",
+        "| question | srdi-plan, repeated | srdi-plan, first time | `JSON.parse` + `filter` | baseline ÷ repeated |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for q in result["questions"]:
+        lines.append(f"| {q['name']} | {q['ours']:.2f} µs | {q['first']:.2f} µs | {q['baseline']:.2f} µs | "
+                     f"{q['baseline'] / q['ours']:.1f}× |")
+    first = result["first_answer_ms"]
+    size = result["package_gzipped_bytes"]
+    lines += [
+        "",
+        "Time to the first answer, a fresh `node` process each, median of 15 (import, init, load, tasks by unit):",
+        "",
+        "| | srdi-plan | `readFileSync` + `JSON.parse` + `filter` |",
+        "|---|---:|---:|",
+        f"| first answer | {first['ours']:.1f} ms | {first['baseline']:.1f} ms |",
+        "",
+        "Package, gzipped (WebAssembly module and the JavaScript it loads):",
+        "",
+        "| entry | gzipped |",
+        "|---|---:|",
+    ]
+    for entry, bytes_ in size.items():
+        lines.append(f"| `{entry}` | {bytes_ / 1024:.0f} KB |")
+    write_section("bench-js", "\n".join(lines))
+
+
 def fmt_ns(ns):
     return f"{ns / 1000:.2f} µs" if ns >= 1000 else f"{ns:.0f} ns"
 
@@ -65,6 +130,8 @@ def main():
     plan = baseline.load(text)
 
     lines = [
+        f"Measured on: {versions()}.",
+        "",
         "In process, median per call (Rust: criterion; Python: timeit):",
         "",
         "| question | srdi-plan (Rust) | json + comprehensions (Python) | Python ÷ Rust |",
@@ -77,8 +144,9 @@ def main():
         rust = criterion_median_ns(name)
         python = python_median_ns(function, plan)
         lines.append(f"| {name} | {fmt_ns(rust)} | {fmt_ns(python)} | {python / rust:.1f}× |")
-    rust = criterion_median_ns("unit/unknown_with_suggestions")
-    lines.append(f"| unit/unknown_with_suggestions | {fmt_ns(rust)} | — | — |")
+    for name in ["unit/unknown_with_suggestions", "binding/views_json/tasks", "binding/positions/tasks_unit",
+                 "binding/search_json/zh"]:
+        lines.append(f"| {name} | {fmt_ns(criterion_median_ns(name))} | — | — |")
 
     lines += [
         "",
@@ -92,7 +160,18 @@ def main():
         python = process_median_ms([sys.executable, str(ROOT / "benches" / "baseline.py"), question])
         lines.append(f"| {label} | {rust:.2f} ms | {python:.2f} ms | {python / rust:.1f}× |")
 
+    ready, answered = ready_medians_us()
+    lines += [
+        "",
+        f"A fresh process's wait for the shipped plan, median of {RUNS} (benches/ready.rs):",
+        "",
+        "| | median |",
+        "|---|---:|",
+        f"| `srdi_plan::wulong()` ready (baked data, indexed) | {ready:.0f} µs |",
+        f"| and its first answer (tasks by unit) | {answered:.0f} µs |",
+    ]
     write_section("bench", "\n".join(lines))
+    javascript()
 
 
 def write_section(name, table):

@@ -26,6 +26,14 @@ CALLS = [
     ("search('首台')", lambda plan: plan.search("首台"), "search/zh"),
 ]
 
+# What each answer of the package says in the baseline's terms: the two must agree.
+AS_BASELINE = {
+    "tasks/unit": lambda answer: [t.number for t in answer],
+    "tasks/tier": lambda answer: [t.number for t in answer],
+    "task/number": lambda answer: answer.number,
+    "unit/duties": lambda answer: list(answer),
+}
+
 
 def per_call_ns(function, plan):
     timer = timeit.Timer(lambda: function(plan))
@@ -54,6 +62,11 @@ def main():
     plan = srdi_plan.wulong()
     data = baseline.load(baseline.PLAN_PATH.read_text(encoding="utf-8"))
     for label, call, question in CALLS:
+        if question in AS_BASELINE:
+            ours, theirs = AS_BASELINE[question](call(plan)), baseline.QUESTIONS[question](data)
+            if question == "unit/duties":
+                theirs = theirs["mechanisms"]
+            assert ours == theirs, f"{question}: the package answers {ours}, the baseline {theirs}"
         python = per_call_ns(call, plan)
         core = criterion_median_ns(question)
         plain_call = per_call_ns(baseline.QUESTIONS[question], data)

@@ -1,7 +1,8 @@
-//! In-process cost of loading the plan and of each query kind.
+//! In-process cost of loading a plan, of each query kind, and of the core work behind each
+//! call of the bindings (`binding/…`: the JSON a call sends, the positions a question gets).
 //!
-//! `make bench` runs this and the plain-JSON Python baseline side by side
-//! (`benches/compare.py`); the table is in `benches/README.md`.
+//! `make bench` runs this and the plain-JSON baselines side by side (`benches/compare.py`);
+//! the tables are in `benches/README.md`.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -65,6 +66,20 @@ fn queries(c: &mut Criterion) {
     c.bench_function("search/zh", |b| b.iter(|| plan.search(black_box("首台"))));
     c.bench_function("search/en", |b| {
         b.iter(|| plan.search(black_box("white list")));
+    });
+
+    // What the bindings add: answers as JSON, and questions as positions of items.
+    c.bench_function("binding/views_json/tasks", |b| {
+        b.iter(|| serde_json::to_string(&plan.tasks(&TaskFilter::default()).unwrap()));
+    });
+    c.bench_function("binding/positions/tasks_unit", |b| {
+        b.iter(|| {
+            let tasks = plan.tasks(black_box(&by_unit)).unwrap();
+            tasks.iter().map(|t| t.at.index()).collect::<Vec<_>>()
+        });
+    });
+    c.bench_function("binding/search_json/zh", |b| {
+        b.iter(|| serde_json::to_string(&plan.search(black_box("首台")).unwrap()));
     });
 }
 

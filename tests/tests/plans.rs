@@ -99,7 +99,7 @@ fn a_mismatched_line_says_what_it_read_and_what_is_listed() {
 #[test]
 fn tasks_numbered_per_section_have_their_own_ids_and_places() {
     let plan = load("per-section.json");
-    let ids: Vec<String> = plan
+    let ids: Vec<&str> = plan
         .tasks(&srdi_plan::TaskFilter::default())
         .unwrap()
         .into_iter()

@@ -432,7 +432,7 @@ impl Task {
 
     #[getter]
     fn id(&self) -> PyResult<String> {
-        Ok(self.view()?.id)
+        Ok(self.view()?.id.to_owned())
     }
 
     #[getter]
@@ -876,12 +876,12 @@ impl Entity {
 
     #[getter]
     fn tasks(&self) -> PyResult<Vec<u32>> {
-        Ok(numbers(&self.view()?.tasks))
+        Ok(numbers(self.view()?.tasks))
     }
 
     #[getter]
     fn mechanisms(&self) -> PyResult<Vec<u32>> {
-        Ok(numbers(&self.view()?.mechanisms))
+        Ok(numbers(self.view()?.mechanisms))
     }
 
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -61,4 +61,4 @@ def test_the_code_literal_is_the_cores():
     import srdi_plan
     from srdi_plan import _native
 
-    assert list(get_args(srdi_plan.Code)) == _native.CODES, "errors.py is stale: run `make stubs`"
+    assert list(get_args(srdi_plan.Code)) == _native.CODES, "codes.py is stale: run `make stubs`"

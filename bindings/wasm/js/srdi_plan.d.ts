@@ -152,7 +152,7 @@ export interface InvalidArgumentError extends TypeError {
 
 /**
  * Loads the WebAssembly module; call once before anything else (later calls do nothing).
- * In browsers it fetches `srdi_plan_bg.wasm` beside the module; in Node it reads the file.
+ * In browsers it fetches `srdi_plan_core_bg.wasm` beside the module; in Node it reads the file.
  */
 export default function init(input?: unknown): Promise<unknown>;
 
@@ -165,17 +165,12 @@ export function embedded(id: string): Plan;
 /** The ids of the plans shipped with the package. */
 export function embeddedIds(): string[];
 
-/** Every problem with a plan file (syntax, shape, unknown fields, rules), warnings included. */
-export function validate(text: string | Uint8Array): Issue[];
-
-/** An action plan. Methods throw `UnknownNameError` for names that match nothing. */
+/**
+ * An action plan. Methods throw `UnknownNameError` for names that match nothing. Answers are
+ * frozen and shared: the same item is the same object in every answer.
+ */
 export class Plan {
-  private constructor();
-  /** Loads and validates a plan; throws `PlanSyntaxError`, `PlanLimitError` or `PlanValidationError`. */
-  static fromJson(text: string): Plan;
-  /** Loads and validates a plan from the bytes of a file (UTF-8 JSON; bad bytes are an
-   * `invalid_encoding`, never replaced); throws as `fromJson`. */
-  static fromBytes(bytes: Uint8Array | string): Plan;
+  protected constructor();
   readonly id: string;
   /** The document number, e.g. 武隆府办发〔2022〕48号, if the plan has one. */
   readonly number: string | undefined;
@@ -205,6 +200,4 @@ export class Plan {
   instruments(): InstrumentView[];
   matrix(): Matrix;
   table(kind: TableKind): Table;
-  /** Frees the plan's memory now instead of when it is garbage-collected. */
-  free(): void;
 }

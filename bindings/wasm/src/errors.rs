@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 fn thrown(report: &ErrorReport) -> JsValue {
     let error = Error::new(&report.message);
     error.set_name(report.class());
-    if let Ok(fields) = crate::to_js(report) {
+    if let Ok(fields) = crate::args::to_js(report) {
         Object::assign(
             error.unchecked_ref::<Object>(),
             fields.unchecked_ref::<Object>(),

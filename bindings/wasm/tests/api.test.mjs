@@ -2,10 +2,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import init, { Plan, embedded, embeddedIds, validate, wulong } from "srdi-plan";
+import init, { embedded, embeddedIds, wulong } from "srdi-plan";
+import initLoader, * as loader from "srdi-plan/loader";
 
 await init();
+await initLoader();
 const plan = wulong();
+const { Plan, validate } = loader;
 
 test("init can be called again", async () => {
   await init();
@@ -92,6 +95,29 @@ test("unknown names suggest the closest", () => {
   });
   assert.throws(() => plan.task(99), { name: "UnknownNameError", code: "unknown_name" });
   assert.throws(() => plan.search(" "), { name: "QueryError", code: "empty_search" });
+});
+
+test("answers are built once, shared and frozen", () => {
+  assert.equal(plan.task(28), plan.task(28));
+  assert.equal(plan.tasks({ unit: "区财政局" })[9], plan.task(28));
+  assert.equal(plan.measures({ instrument: "reward" })[1], plan.task(28).measures[0] && plan.measures()[23]);
+  assert.ok(Object.isFrozen(plan.task(28)) && Object.isFrozen(plan.task(28).measures[0].amount));
+  assert.throws(() => {
+    "use strict";
+    plan.task(28).number = 1;
+  }, TypeError);
+  assert.equal(plan.summary(), plan.summary());
+  assert.equal(wulong(), plan);
+  assert.equal(embedded("wulong-2022-48"), plan);
+});
+
+test("the small module loads no plans; the loader module has the same answers and loads", () => {
+  assert.equal(typeof embedded("wulong-2022-48").constructor.fromJson, "undefined");
+  assert.equal(typeof Plan.fromJson, "function");
+  const shipped = loader.wulong();
+  assert.notEqual(shipped, plan);
+  assert.deepEqual(shipped.task(28), plan.task(28));
+  assert.equal(Plan.fromJson(JSON.stringify(plan)).task(28).citation.zh, plan.task(28).citation.zh);
 });
 
 test("malformed arguments are type errors", () => {

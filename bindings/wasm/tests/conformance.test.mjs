@@ -1,12 +1,15 @@
 // The shared conformance vectors through the JS API: every answer is the whole answer the Rust
-// core gives (tests/conformance/answers.json), as JSON, and shows the hand-derived facts; every
-// bad input throws its documented error.
+// core gives (tests/conformance/answers.json), as JSON, and shows the hand-derived facts, from
+// both modules of the package; every bad input throws its documented error.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import init, { Plan, embedded, validate } from "srdi-plan";
+import init, * as shipped from "srdi-plan";
+import initLoader, * as loader from "srdi-plan/loader";
 import { ANSWERS, CASES, ERROR_CASES, makeInput, select } from "./conformance.mjs";
 
 await init();
+await initLoader();
+const { Plan, validate } = loader;
 
 /** Answers a query with the method of its name, as a user calls it. */
 function ask(plan, { op, ...options }) {
@@ -49,8 +52,9 @@ test("the vectors are many", () => {
   assert.equal(Object.keys(ANSWERS).length, CASES.length);
 });
 
+for (const [module, { embedded }] of [["srdi-plan", shipped], ["srdi-plan/loader", loader]])
 for (const { name, plan = "wulong-2022-48", query, expect } of CASES) {
-  test(name, () => {
+  test(`${module}: ${name}`, () => {
     const actual = answer(embedded(plan), query);
     if ("error" in expect) {
       assert.equal(actual.error?.code, expect.error);

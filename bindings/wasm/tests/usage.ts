@@ -1,9 +1,11 @@
 // A typed use of the package: `tsc -p tests/tsconfig.json` checks it against the shipped
 // declarations (srdi_plan.d.ts and the generated types.d.ts).
-import init, { Plan, validate, wulong } from "srdi-plan";
+import init, { Plan, wulong } from "srdi-plan";
+import initLoader, { Plan as LoadedPlan, validate } from "srdi-plan/loader";
 import type { Code, Hit, Issue, MeasureView, Summary, Table, TaskView, UnitView, UnknownNameError } from "srdi-plan";
 
 await init();
+await initLoader();
 const plan: Plan = wulong();
 const tasks: TaskView[] = plan.tasks({ unit: "区财政局", tier: "little-giant" });
 const numbers: number[] = tasks.map((task) => task.number);
@@ -24,4 +26,6 @@ try {
   const suggestions: string[] = unknown.suggestions;
   console.log(suggestions);
 }
-console.log(numbers, citation, zh, amount, hits.length, unit.tasks, rewards.length, summary.counts.tasks, table.rows.length, code, Plan.fromJson(JSON.stringify(plan)).id);
+console.log(numbers, citation, zh, amount, hits.length, unit.tasks, rewards.length, summary.counts.tasks, table.rows.length, code, LoadedPlan.fromJson(JSON.stringify(plan)).id);
+const loaded: Plan = LoadedPlan.fromBytes(new TextEncoder().encode(JSON.stringify(plan)));
+console.log(loaded.summary().counts.tasks);

@@ -485,8 +485,8 @@ fn entities(entities: &[EntityView<'_>], lang: Lang) -> String {
             view.entity.id.clone(),
             view.entity.kind.as_str().to_owned(),
             lang.pick(&view.entity.name),
-            runs(&view.tasks),
-            runs(&view.mechanisms),
+            runs(view.tasks),
+            runs(view.mechanisms),
         ]);
     }
     finish(&rows, entities.len(), "entity")

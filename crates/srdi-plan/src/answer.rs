@@ -154,7 +154,7 @@ pub struct TaskView<'a> {
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub at: TaskRef,
     /// `task-N`.
-    pub id: String,
+    pub id: &'a str,
     /// E.g. `武隆府办发〔2022〕48号 二（五）28`.
     pub citation: Option<Citation>,
     /// The responsible units' ids, every role: the task's own line, or its section's.
@@ -257,9 +257,9 @@ pub struct EntityView<'a> {
     #[serde(flatten)]
     pub entity: &'a Entity,
     /// Numbers of the tasks that mention it (as a named thing or as a legal basis).
-    pub tasks: Vec<u16>,
+    pub tasks: &'a [u16],
     /// Numbers of the mechanisms that mention it.
-    pub mechanisms: Vec<u16>,
+    pub mechanisms: &'a [u16],
 }
 
 /// A section with its tasks and the units that answer for them.
@@ -726,7 +726,7 @@ impl Plan {
                             m.beneficiary
                                 .group
                                 .as_deref()
-                                .is_some_and(|group| overlap(&self.members_of(group), tiers))
+                                .is_some_and(|group| self.group_reaches(group, tiers))
                         })
                 })
             })
@@ -793,46 +793,20 @@ impl Plan {
             return Err(QueryError::EmptySearch);
         }
         let needle = Needle::new(phrase);
-        let mut hits = Vec::new();
-        self.data().visit_texts(|text| {
-            for (language, content) in
-                [(Language::Zh, &text.text.zh), (Language::En, &text.text.en)]
-            {
-                if let Some(snippet) = needle.snippet(content) {
-                    hits.push(Hit {
-                        kind: text.item.kind(),
-                        id: self.id_of(text.item),
-                        citation: self.citation(text.item),
-                        task: self.task_of(text.item),
-                        field: text.field_name(),
-                        language,
-                        snippet,
-                    });
-                }
-            }
-        });
-        // Document numbers are not texts of two languages, but people search for them too.
-        let data = self.data();
-        let entities = data
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, entity)| (ItemRef::Entity(EntityRef::new(i)), entity.number.as_deref()));
-        let numbers =
-            std::iter::once((ItemRef::Document, data.document.number.as_deref())).chain(entities);
-        for (item, number) in numbers {
-            if let Some(snippet) = number.and_then(|number| needle.snippet(number)) {
-                hits.push(Hit {
-                    kind: item.kind(),
-                    id: self.id_of(item),
-                    citation: self.citation(item),
-                    task: None,
-                    field: "number".to_owned(),
-                    language: Language::Zh,
-                    snippet,
-                });
-            }
-        }
+        let hits = self
+            .search_index()
+            .find(phrase, &needle)
+            .into_iter()
+            .map(|(entry, snippet)| Hit {
+                kind: entry.item.kind(),
+                id: self.id_of(entry.item),
+                citation: self.citation(entry.item),
+                task: self.task_of(entry.item),
+                field: entry.field.clone(),
+                language: entry.language,
+                snippet,
+            })
+            .collect();
         Ok(hits)
     }
 
@@ -947,18 +921,13 @@ impl Plan {
     /// A task with its id, citation and responsible units.
     pub fn task_view(&self, at: TaskRef) -> Option<TaskView<'_>> {
         let item = ItemRef::Task(at);
-        let task = self.get(at)?;
-        let line = task.responsibility.as_ref().or_else(|| {
-            let section = self.section_numbered(task.section)?;
-            self.get(section)?.responsibility.as_ref()
-        });
         Some(TaskView {
             at,
-            id: self.id_of(item),
+            id: self.task_id(at),
             citation: self.citation(item),
             responsible_units: self.unit_ids(self.responsible(at)),
-            leading_units: leads(line, &task.leads),
-            task,
+            leading_units: self.task_leads(at),
+            task: self.get(at)?,
         })
     }
 
@@ -1031,9 +1000,8 @@ impl Plan {
             }),
             lead_tasks: self
                 .task_refs()
-                .filter_map(|task| self.task_view(task))
-                .filter(|view| view.leading_units.contains(&unit.id.as_str()))
-                .map(|view| view.task.number)
+                .filter(|&task| self.task_leads(task).contains(&unit.id.as_str()))
+                .filter_map(|task| self.get(task).map(|t| t.number))
                 .collect(),
             lead_mechanisms: numbers(&|m| {
                 m.leads.iter().any(|lead| lead.unit == unit.id)
@@ -1046,29 +1014,12 @@ impl Plan {
 
     /// An entity with the tasks and mechanisms that mention it.
     pub fn entity_view(&self, at: EntityRef) -> Option<EntityView<'_>> {
-        let entity = self.get(at)?;
-        let id = &entity.id;
-        let data = self.data();
+        let (tasks, mechanisms) = self.index().mentions.get(at.index())?;
         Some(EntityView {
             at,
-            entity,
-            tasks: data
-                .tasks
-                .iter()
-                .filter(|t| {
-                    t.entities.contains(id)
-                        || t.measures
-                            .iter()
-                            .any(|m| m.legal_basis.as_ref() == Some(id))
-                })
-                .map(|t| t.number)
-                .collect(),
-            mechanisms: data
-                .mechanisms
-                .iter()
-                .filter(|m| m.entities.contains(id))
-                .map(|m| m.number)
-                .collect(),
+            entity: self.get(at)?,
+            tasks,
+            mechanisms,
         })
     }
 
@@ -1107,10 +1058,13 @@ impl Plan {
     }
 
     pub(crate) fn unit_ids(&self, units: &[UnitRef]) -> Vec<&str> {
-        units
-            .iter()
-            .filter_map(|&unit| self.get(unit).map(|u| u.id.as_str()))
-            .collect()
+        let mut ids = Vec::with_capacity(units.len());
+        ids.extend(
+            units
+                .iter()
+                .filter_map(|&unit| self.get(unit).map(|u| u.id.as_str())),
+        );
+        ids
     }
 
     /// Whether a task is aimed at, or offers a measure to, any of `tiers` (tiers and groups).
@@ -1121,8 +1075,38 @@ impl Plan {
                 .filter_map(|m| m.beneficiary.group.as_ref()),
         );
         groups
-            .map(|group| self.members_of(group))
-            .any(|reached| overlap(&reached, tiers))
+            .into_iter()
+            .any(|group| self.group_reaches(group, tiers))
+    }
+
+    /// Whether a tier, group or defined term reaches one of `tiers` (see [`Plan::members_of`],
+    /// which this answers without building the list).
+    fn group_reaches(&self, group: &str, tiers: &[ItemRef]) -> bool {
+        match self.item(group) {
+            Some(item @ (ItemRef::Tier(_) | ItemRef::Group(_))) => tiers.contains(&item),
+            Some(ItemRef::Term(term)) => self.get(term).is_some_and(|term| {
+                term.stands_for.iter().any(|id| {
+                    self.item(id).is_some_and(|item| {
+                        matches!(item, ItemRef::Tier(_) | ItemRef::Group(_))
+                            && tiers.contains(&item)
+                    })
+                })
+            }),
+            _ => false,
+        }
+    }
+
+    /// The units that lead a task: its responsibility line's lead role, then the leads its
+    /// text names for a clause.
+    fn task_leads(&self, at: TaskRef) -> Vec<&str> {
+        let Some(task) = self.get(at) else {
+            return Vec::new();
+        };
+        let line = task.responsibility.as_ref().or_else(|| {
+            let section = self.section_numbered(task.section)?;
+            self.get(section)?.responsibility.as_ref()
+        });
+        leads(line, &task.leads)
     }
 }
 
@@ -1137,10 +1121,6 @@ fn leads<'a>(line: Option<&'a Responsibility>, clauses: &'a [Lead]) -> Vec<&'a s
         }
     }
     ids
-}
-
-fn overlap(a: &[ItemRef], b: &[ItemRef]) -> bool {
-    a.iter().any(|tier| b.contains(tier))
 }
 
 /// A reference the plan itself just resolved did not resolve: impossible for a valid plan,

@@ -3311,6 +3311,9 @@ pub(crate) fn wulong() -> crate::PlanData {
         totals: None,
     }
 }
+pub(crate) fn wulong_warnings() -> alloc::vec::Vec<crate::Issue> {
+    alloc::vec::Vec::from([])
+}
 pub(crate) fn chongqing() -> crate::PlanData {
     crate::PlanData {
         schema: Some("../schema/plan.schema.json".to_owned()),
@@ -3833,4 +3836,26 @@ pub(crate) fn chongqing() -> crate::PlanData {
             mechanisms: None,
         }),
     }
+}
+pub(crate) fn chongqing_warnings() -> alloc::vec::Vec<crate::Issue> {
+    alloc::vec::Vec::from([
+        crate::Issue {
+            code: crate::Code::MissingItems,
+            path: "/sections".to_owned(),
+            message: "sections 2–5 are missing from this partial plan".to_owned(),
+            severity: crate::Severity::Warning,
+            line: None,
+            column: None,
+            offset: None,
+        },
+        crate::Issue {
+            code: crate::Code::MissingItems,
+            path: "/tasks".to_owned(),
+            message: "tasks 3–30 are missing from this partial plan".to_owned(),
+            severity: crate::Severity::Warning,
+            line: None,
+            column: None,
+            offset: None,
+        },
+    ])
 }

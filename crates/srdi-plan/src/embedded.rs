@@ -3,6 +3,7 @@
 
 use std::sync::{Arc, LazyLock};
 
+use crate::error::Issue;
 use crate::model::PlanData;
 use crate::plan::Plan;
 
@@ -14,8 +15,10 @@ pub const WULONG_JSON: &str = include_str!("../data/wulong-2022-48.json");
 /// Wulong plan implements, in the [`Plan::from_json`] format.
 pub const CHONGQING_JSON: &str = include_str!("../data/chongqing-2022-23.json");
 
-static WULONG: LazyLock<Arc<Plan>> = LazyLock::new(|| trusted(data::wulong()));
-static CHONGQING: LazyLock<Arc<Plan>> = LazyLock::new(|| trusted(data::chongqing()));
+static WULONG: LazyLock<Arc<Plan>> =
+    LazyLock::new(|| trusted(data::wulong(), data::wulong_warnings()));
+static CHONGQING: LazyLock<Arc<Plan>> =
+    LazyLock::new(|| trusted(data::chongqing(), data::chongqing_warnings()));
 
 /// The shipped plans' data, as `src/baked.rs` builds it: no parse.
 #[cfg(not(feature = "bake"))]
@@ -24,18 +27,28 @@ use crate::baked as data;
 /// The shipped plans' data, parsed: while baking, `src/baked.rs` is not compiled.
 #[cfg(feature = "bake")]
 mod data {
+    use crate::error::Issue;
     use crate::model::PlanData;
+    use crate::plan::Plan;
 
-    fn parse(json: &str) -> PlanData {
-        serde_json::from_str(json).unwrap_or_else(|error| unreachable!("{error}"))
+    fn load(json: &str) -> Plan {
+        Plan::from_json(json).unwrap_or_else(|error| unreachable!("{error}"))
     }
 
     pub(super) fn wulong() -> PlanData {
-        parse(super::WULONG_JSON)
+        load(super::WULONG_JSON).data().clone()
+    }
+
+    pub(super) fn wulong_warnings() -> Vec<Issue> {
+        load(super::WULONG_JSON).warnings().to_vec()
     }
 
     pub(super) fn chongqing() -> PlanData {
-        parse(super::CHONGQING_JSON)
+        load(super::CHONGQING_JSON).data().clone()
+    }
+
+    pub(super) fn chongqing_warnings() -> Vec<Issue> {
+        load(super::CHONGQING_JSON).warnings().to_vec()
     }
 }
 
@@ -47,9 +60,10 @@ const EMBEDDED: [(&str, Shipped); 2] =
     [("wulong-2022-48", wulong), ("chongqing-2022-23", chongqing)];
 
 /// A plan the tests have proven valid (they load every shipped plan through
-/// `Plan::from_json`, and prove its baked data equal to its JSON): indexed, not checked.
-fn trusted(data: PlanData) -> Arc<Plan> {
-    Arc::new(Plan::trusted(data))
+/// `Plan::from_json`, and prove its baked data and warnings those of its JSON): indexed, not
+/// checked.
+fn trusted(data: PlanData, warnings: Vec<Issue>) -> Arc<Plan> {
+    Arc::new(Plan::trusted(data, warnings))
 }
 
 /// The Wulong District SRDI plan (武隆府办发〔2022〕48号), parsed once on first use and shared:
@@ -110,21 +124,31 @@ pub fn embedded(id: &str) -> Option<&'static Arc<Plan>> {
 
 #[cfg(all(test, not(feature = "bake")))]
 mod tests {
-    use crate::model::PlanData;
+    use crate::baked;
+    use crate::plan::Plan;
 
     /// `src/baked.rs` is fresh: it builds exactly the data of each plan's JSON. After editing
     /// a plan, `make bake` rewrites it.
     #[test]
     fn the_baked_plans_are_their_json() {
-        for (baked, json) in [
-            (crate::baked::wulong(), super::WULONG_JSON),
-            (crate::baked::chongqing(), super::CHONGQING_JSON),
+        for (baked, warnings, json) in [
+            (
+                baked::wulong(),
+                baked::wulong_warnings(),
+                super::WULONG_JSON,
+            ),
+            (
+                baked::chongqing(),
+                baked::chongqing_warnings(),
+                super::CHONGQING_JSON,
+            ),
         ] {
-            let parsed: PlanData = serde_json::from_str(json).unwrap();
+            let loaded = Plan::from_json(json).unwrap();
+            let fresh = &baked == loaded.data() && warnings == loaded.warnings();
             assert!(
-                baked == parsed,
+                fresh,
                 "src/baked.rs is stale for {}: run `make bake`",
-                parsed.id
+                baked.id
             );
         }
     }

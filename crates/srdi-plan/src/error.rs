@@ -11,6 +11,7 @@ use crate::answer::NameKind;
 /// How bad an issue is: errors make a plan unusable, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The plan is rejected.
@@ -25,6 +26,7 @@ macro_rules! codes {
         /// Serialized in `snake_case`; never renamed.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
         #[serde(rename_all = "snake_case")]
         #[non_exhaustive]
         pub enum Code {
@@ -174,6 +176,7 @@ impl std::fmt::Display for Code {
 /// One problem found in a plan file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
 pub struct Issue {
     /// What kind of problem.
     pub code: Code,

@@ -110,6 +110,7 @@ mod refs;
 mod responsibility;
 #[cfg(feature = "schema")]
 mod schema;
+mod search;
 mod table;
 mod texts;
 mod validate;

@@ -5,8 +5,9 @@
 //! resolves every id (explicit or derived) to an [`ItemRef`], every task to its responsible
 //! units, and every item to its [`Citation`].
 
-use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::{Code, Issue, PlanError};
 use crate::model::{PartContent, PlanData, Task, TaskNumbering, Tier};
@@ -14,6 +15,7 @@ use crate::refs::{
     Citation, Division, EntityRef, GroupRef, ItemRef, MeasureRef, MechanismRef, PartRef, Place,
     PlanRef, SectionRef, TargetRef, TaskRef, TermRef, TierRef, UnitRef,
 };
+use crate::search::SearchIndex;
 
 /// A valid action plan. Made only by loading or validating, and immutable after.
 ///
@@ -27,8 +29,10 @@ use crate::refs::{
 pub struct Plan {
     data: PlanData,
     index: Index,
-    /// Found when loading; for a trusted plan, found when first asked for.
-    warnings: OnceLock<Vec<Issue>>,
+    /// Found when loading; for a shipped plan, found when it was baked.
+    warnings: Vec<Issue>,
+    /// Built on the first search.
+    search: OnceLock<SearchIndex>,
 }
 
 impl Plan {
@@ -55,17 +59,20 @@ impl Plan {
         Ok(Self {
             data,
             index,
-            warnings: OnceLock::from(issues),
+            warnings: issues,
+            search: OnceLock::new(),
         })
     }
 
-    /// A plan of data the test suite has proven valid (the embedded plans): indexed, not checked.
-    pub(crate) fn trusted(data: PlanData) -> Plan {
+    /// A plan of data the test suite has proven valid, with the warnings its rules give (the
+    /// shipped plans): indexed, not checked.
+    pub(crate) fn trusted(data: PlanData, warnings: Vec<Issue>) -> Plan {
         let (index, _) = Index::build(&data);
         Self {
             data,
             index,
-            warnings: OnceLock::new(),
+            warnings,
+            search: OnceLock::new(),
         }
     }
 
@@ -82,8 +89,17 @@ impl Plan {
     /// The warnings about the plan: it is valid, but something looks wrong (or, for a partial
     /// plan, is missing).
     pub fn warnings(&self) -> &[Issue] {
-        self.warnings
-            .get_or_init(|| crate::validate::rules(&self.data, &self.index))
+        &self.warnings
+    }
+
+    /// The plan's index of ids, numbers and mentions.
+    pub(crate) fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// The plan's search index, built on first use.
+    pub(crate) fn search_index(&self) -> &SearchIndex {
+        self.search.get_or_init(|| SearchIndex::build(&self.data))
     }
 
     /// The item a reference of this plan points to.
@@ -112,6 +128,14 @@ impl Plan {
     /// The id of an item: its own, or the one derived from its number (`task-28`, `sec-5`).
     pub fn id_of(&self, item: ItemRef) -> String {
         id_of(&self.data, item)
+    }
+
+    /// The id of a task (`task-28`), as [`Plan::id_of`] gives it, without building it.
+    pub fn task_id(&self, at: TaskRef) -> &str {
+        self.index
+            .task_ids
+            .get(at.index())
+            .map_or("", String::as_str)
     }
 
     /// The task numbered `number` (in `section`, for a plan whose numbering starts again in
@@ -336,6 +360,11 @@ pub(crate) struct Index {
     parts: HashMap<PartContent, PartRef>,
     /// The units responsible for each task, by task position.
     pub(crate) responsible: Vec<Vec<UnitRef>>,
+    /// The derived id of each task, by task position: asked for with every task.
+    task_ids: Vec<String>,
+    /// The numbers of the tasks, and of the mechanisms, that mention each entity (as a named
+    /// thing or, for tasks, as the legal basis of a measure), by entity position.
+    pub(crate) mentions: Vec<(Vec<u16>, Vec<u16>)>,
 }
 
 impl Index {
@@ -369,6 +398,9 @@ impl Index {
         // Derived ids first, so that an explicit id cannot take one.
         for item in numbered_items(data) {
             let id = id_of(data, item);
+            if let ItemRef::Task(_) = item {
+                index.task_ids.push(id.clone());
+            }
             index.ids.entry(id).or_insert(item);
         }
         for item in explicit_items(data) {
@@ -408,6 +440,7 @@ impl Index {
             .iter()
             .map(|task| index.responsible_for(data, task))
             .collect();
+        index.mentions = mentions(data, &index.ids);
         (index, issues)
     }
 
@@ -442,6 +475,36 @@ impl Index {
             })
             .collect()
     }
+}
+
+/// The numbers of the tasks, and of the mechanisms, that mention each entity, by entity
+/// position (see [`Index::mentions`]).
+fn mentions(data: &PlanData, ids: &HashMap<String, ItemRef>) -> Vec<(Vec<u16>, Vec<u16>)> {
+    let mut mentions = vec![(Vec::new(), Vec::new()); data.entities.len()];
+    let entity = |id: &String| match ids.get(id.as_str()) {
+        Some(ItemRef::Entity(at)) => Some(at.index()),
+        _ => None,
+    };
+    for task in &data.tasks {
+        let legal = task.measures.iter().filter_map(|m| m.legal_basis.as_ref());
+        for at in task.entities.iter().chain(legal).filter_map(entity) {
+            if let Some((tasks, _)) = mentions.get_mut(at)
+                && tasks.last() != Some(&task.number)
+            {
+                tasks.push(task.number);
+            }
+        }
+    }
+    for mechanism in &data.mechanisms {
+        for at in mechanism.entities.iter().filter_map(entity) {
+            if let Some((_, mechanisms)) = mentions.get_mut(at)
+                && mechanisms.last() != Some(&mechanism.number)
+            {
+                mechanisms.push(mechanism.number);
+            }
+        }
+    }
+    mentions
 }
 
 /// The items whose ids are derived from their numbers.

@@ -5,8 +5,6 @@
 //! marks, spaces and case set aside) and strictly: a name that matches nothing is a
 //! [`QueryError::UnknownName`] with the closest valid names, never an empty answer.
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 use crate::answer::NameKind;
@@ -292,8 +290,8 @@ fn unknown<'a>(
 }
 
 fn unknown_number(kind: NameKind, number: i64, valid: impl Iterator<Item = u16>) -> QueryError {
-    let valid: BTreeSet<u16> = valid.collect();
-    let range = match (valid.first(), valid.last()) {
+    let valid: Vec<u16> = valid.collect();
+    let range = match (valid.iter().min(), valid.iter().max()) {
         (Some(first), Some(last)) if first == last => vec![first.to_string()],
         (Some(first), Some(last)) => vec![format!("{first}–{last}")],
         _ => Vec::new(),
@@ -313,6 +311,11 @@ pub(crate) fn closest_name(name: &str, candidates: &[&str]) -> Option<String> {
 /// The (at most three) candidates closest to `name`: those that contain it or that it
 /// contains first, then those within a small edit distance.
 fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    // One body for every kind of candidate list: it is the only sort in the crate.
+    ranked(name, candidates.into_iter().collect())
+}
+
+fn ranked(name: &str, candidates: Vec<&str>) -> Vec<String> {
     let key = normalize(name);
     if key.is_empty() {
         return Vec::new();
@@ -330,13 +333,13 @@ fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let mut seen = BTreeSet::new();
-    scored
-        .into_iter()
-        .filter(|(_, candidate)| seen.insert(*candidate))
-        .take(3)
-        .map(|(_, candidate)| candidate.to_owned())
-        .collect()
+    let mut best: Vec<String> = Vec::new();
+    for (_, candidate) in scored {
+        if best.len() < 3 && !best.iter().any(|seen| seen == candidate) {
+            best.push(candidate.to_owned());
+        }
+    }
+    best
 }
 
 /// A search phrase. ASCII letters match in any case; everything else matches exactly

@@ -28,8 +28,9 @@ from ._native import (
     validate,
     wulong,
 )
+TYPE_CHECKING = False  # as `typing.TYPE_CHECKING`, without importing `typing` at run time
+
 from .errors import (
-    Code,
     PlanError,
     PlanLimitError,
     PlanSyntaxError,
@@ -64,3 +65,14 @@ __all__ = [
     "wulong",
 ]
 
+if TYPE_CHECKING:
+    from .codes import Code
+
+
+def __getattr__(name: str) -> object:
+    """``Code`` on first use: it is a ``typing.Literal``, and ``typing`` is slow to import."""
+    if name == "Code":
+        from .codes import Code
+
+        return Code
+    raise AttributeError(f"module 'srdi_plan' has no attribute {name!r}")

@@ -7,7 +7,7 @@ Every result object's ``to_dict()`` is the core's answer in its JSON shape — t
 from os import PathLike
 from typing import Any, Optional, Union, final
 
-from .errors import Code
+from .codes import Code
 
 __all__ = [
     "CODES",

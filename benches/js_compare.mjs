@@ -1,0 +1,146 @@
+// The npm package against what a web developer would do without it: `JSON.parse` of the same
+// plan.json and `Array.prototype.filter`. Same questions, answers checked equal, medians of
+// repeated batches in one run. Prints JSON for benches/compare.py, which writes the table.
+//
+//   node benches/js_compare.mjs <folder where srdi-plan is installed>
+//
+// Per call: each question in a loop, the median of 15 batches; "first time" asks it of plans
+// that have not answered it before (fresh plans from srdi-plan/loader, built outside the
+// timing). First answer: a fresh Node process per run (import, init, load, first question),
+// the median of 15 runs.
+
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const folder = resolve(process.argv[2]);
+const require = createRequire(join(folder, "package.json"));
+const entry = require.resolve("srdi-plan");
+const { default: init, wulong } = await import(`file://${entry}`);
+const { default: initLoader, Plan: Loaded } = await import(`file://${require.resolve("srdi-plan/loader")}`);
+const PLAN_PATH = new URL("../policy-data/wulong-2022-48/plan.json", import.meta.url);
+const text = readFileSync(PLAN_PATH, "utf8");
+
+await init();
+await initLoader();
+const plan = wulong();
+const json = JSON.parse(text);
+
+// The baseline: the same questions over the parsed JSON, as the plan file format says.
+const unitsOf = (task) => (task.responsibility ?? json.sections.find((s) => s.number === task.section).responsibility).units;
+const unitId = (name) => json.units.find((u) => u.id === name || u.name.zh === name || u.name.en.toLowerCase() === name.toLowerCase()).id;
+const tiersOf = (group) =>
+  json.tiers.some((t) => t.id === group) ? [group] : json.defined_terms.filter((d) => d.id === group).flatMap((d) => d.stands_for);
+const groupsOf = (task) => [...(task.aimed_at ?? []), ...(task.measures ?? []).flatMap((m) => (m.beneficiary?.group ? [m.beneficiary.group] : []))];
+const textsOf = (task) => [task.title, task.text, ...(task.targets ?? []).flatMap((t) => [t.indicator, t.text]), ...(task.measures ?? []).map((m) => m.text)].filter(Boolean);
+
+const baseline = {
+  "tasks/unit": () => {
+    const id = unitId("区财政局");
+    return json.tasks.filter((t) => unitsOf(t).includes(id)).map((t) => t.number);
+  },
+  "tasks/tier": () => json.tasks.filter((t) => groupsOf(t).some((g) => tiersOf(g).includes("little-giant"))).map((t) => t.number),
+  "task/number": () => json.tasks.find((t) => t.number === 28).number,
+  "search/zh": () => json.tasks.filter((t) => textsOf(t).some((x) => x.zh.includes("首台"))).map((t) => t.number),
+  "measures/tier": () =>
+    json.tasks.flatMap((t) => t.measures ?? []).filter((m) => m.instrument === "reward" && tiersOf(m.beneficiary?.group ?? "").includes("srdi-sme")).map((m) => m.id),
+  "unit/duties": () => {
+    const id = unitId("区统计局");
+    return {
+      tasks: json.tasks.filter((t) => unitsOf(t).includes(id)).map((t) => t.number),
+      mechanisms: json.mechanisms.filter((m) => m.responsibility?.units.includes(id)).map((m) => m.number),
+    };
+  },
+  "matrix/all": () => Object.fromEntries(json.units.map((u) => [u.id, json.tasks.filter((t) => unitsOf(t).includes(u.id)).map((t) => t.number)])),
+};
+
+// The package: the same questions, as a user asks them.
+const ours = {
+  "tasks/unit": (plan) => plan.tasks({ unit: "区财政局" }).map((t) => t.number),
+  "tasks/tier": (plan) => plan.tasks({ tier: "little-giant" }).map((t) => t.number),
+  "task/number": (plan) => plan.task(28).number,
+  "search/zh": (plan) => [...new Set(plan.search("首台").filter((h) => h.task !== null && h.task !== undefined).map((h) => h.task))],
+  "measures/tier": (plan) => plan.measures({ tier: "srdi-sme", instrument: "reward" }).map((m) => m.id),
+  "unit/duties": (plan) => {
+    const unit = plan.unit("区统计局");
+    return { tasks: [...unit.tasks], mechanisms: [...unit.mechanisms] };
+  },
+  "matrix/all": (plan) => {
+    const rows = Object.fromEntries(json.units.map((u) => [u.id, []]));
+    for (const row of plan.matrix().rows) rows[row.unit.id] = row.tasks;
+    return rows;
+  },
+};
+
+/** The median cost of asking a question of plans that have not answered it before. */
+function medianFirstTime(question) {
+  const batches = [];
+  for (let b = 0; b < 15; b++) {
+    const plans = Array.from({ length: 10 }, () => Loaded.fromJson(text));
+    const start = performance.now();
+    for (const fresh of plans) question(fresh);
+    batches.push((performance.now() - start) / plans.length);
+  }
+  batches.sort((a, b) => a - b);
+  return batches[7] * 1000; // µs
+}
+
+function medianPerCall(fn) {
+  let n = 1;
+  for (let start = performance.now(); performance.now() - start < 20; n *= 2) for (let i = 0; i < n; i++) fn();
+  const batches = [];
+  for (let b = 0; b < 15; b++) {
+    const start = performance.now();
+    for (let i = 0; i < n; i++) fn();
+    batches.push((performance.now() - start) / n);
+  }
+  batches.sort((a, b) => a - b);
+  return batches[7] * 1000; // µs
+}
+
+const questions = [];
+for (const name of Object.keys(baseline)) {
+  const expected = JSON.stringify(baseline[name]());
+  const actual = JSON.stringify(ours[name](plan));
+  if (expected !== actual) throw new Error(`${name}: the package answers ${actual}, the baseline ${expected}`);
+  questions.push({
+    name,
+    ours: medianPerCall(() => ours[name](plan)),
+    first: medianFirstTime(ours[name]),
+    baseline: medianPerCall(baseline[name]),
+  });
+}
+
+// First answer, each in a fresh process.
+const FIRST = `
+const t0 = performance.now();
+const { default: init, wulong } = await import(${JSON.stringify(`file://${entry}`)});
+await init();
+const answer = wulong().tasks({ unit: "区财政局" }).length;
+process.stdout.write(String(performance.now() - t0));`;
+const FIRST_BASELINE = `
+const t0 = performance.now();
+const { readFileSync } = await import("node:fs");
+const json = JSON.parse(readFileSync(${JSON.stringify(PLAN_PATH.pathname)}, "utf8"));
+const id = json.units.find((u) => u.name.zh === "区财政局").id;
+const answer = json.tasks.filter((t) => (t.responsibility ?? json.sections.find((s) => s.number === t.section).responsibility).units.includes(id)).length;
+process.stdout.write(String(performance.now() - t0));`;
+const firstAnswer = (script) => {
+  const runs = Array.from({ length: 15 }, () => Number(execFileSync(process.execPath, ["--input-type=module", "-e", script])));
+  runs.sort((a, b) => a - b);
+  return runs[7];
+};
+
+const gzipped = (files) => files.reduce((sum, file) => sum + gzipSync(readFileSync(join(folder, "node_modules", "srdi-plan", file)), { level: 9 }).length, 0);
+const result = {
+  node: process.version,
+  questions,
+  first_answer_ms: { ours: firstAnswer(FIRST), baseline: firstAnswer(FIRST_BASELINE) },
+  package_gzipped_bytes: {
+    "srdi-plan": gzipped(["srdi_plan_core_bg.wasm", "srdi_plan_core.js", "api.js", "srdi_plan.js"]),
+    "srdi-plan/loader": gzipped(["srdi_plan_full_bg.wasm", "srdi_plan_full.js", "api.js", "loader.js"]),
+  },
+};
+console.log(JSON.stringify(result, null, 2));

@@ -1,0 +1,228 @@
+// The package's API over one of its two WebAssembly modules (srdi-plan, srdi-plan/loader).
+//
+// Every answer is the Rust core's. A question asks the module for the positions of the items
+// that answer it (tasks, measures, targets, units, mechanisms, entities, each kind in file
+// order); each item crosses from WebAssembly once, as the core's JSON, and is frozen and
+// shared, so that `plan.task(28) === plan.task(28)`. A plan never changes, so an answer is
+// kept for the next time the same question is asked (the most recent QUESTIONS of each plan).
+
+/** How many recent questions and their answers a plan keeps. */
+const QUESTIONS = 256;
+
+/** Freezes a JSON value and everything in it: answers are shared, so nobody may change them. */
+function freeze(value) {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) freeze(child);
+  }
+  return value;
+}
+
+/** A key for the arguments of a question, if they are plain data (strings, numbers, plain
+ * objects of those); `undefined` leaves anything else to the module, which refuses it. */
+function keyOf(args) {
+  let key = "";
+  for (const value of args) {
+    if (typeof value === "string") key += `s${value}\u0000`;
+    else if (typeof value === "number" && Number.isFinite(value)) key += `n${value}\u0000`;
+    else if (value === undefined || value === null) key += "\u0000";
+    else if (plainObject(value)) key += `o${JSON.stringify(value)}\u0000`;
+    else return undefined;
+  }
+  return key;
+}
+
+/** An object literal of strings and numbers, as the options of a question are. */
+function plainObject(value) {
+  if (typeof value !== "object" || ![Object.prototype, null].includes(Object.getPrototypeOf(value))) return false;
+  return Object.values(value).every((child) => child === undefined || typeof child === "string" || typeof child === "number");
+}
+
+/** The API over `raw`, a module built by wasm-bindgen from bindings/wasm (either build). */
+export function api(raw) {
+  /** Shipped plans already wrapped, by id, so that each is built once. */
+  const shipped = new Map();
+  /** The id of `wulong()`, once it is known. */
+  let wulongId;
+
+  class Plan {
+    #raw;
+    /** Items by kind: sparse arrays, filled as questions need them. */
+    #items = new Map();
+    /** Kinds whose every item has crossed. */
+    #complete = new Set();
+    /** Recent questions and their answers (positions, or a frozen value). */
+    #answers = new Map();
+
+    /** @internal Plans come from `wulong()`, `embedded(id)`, or the loader's `Plan.fromJson`. */
+    constructor(handle) {
+      this.#raw = handle;
+    }
+
+    get id() {
+      return this.#raw.id;
+    }
+
+    get number() {
+      return this.#raw.number;
+    }
+
+    /** The answer to a question, asked of the module the first time only. */
+    #ask(question, args, ask) {
+      const key = keyOf(args);
+      if (key === undefined) return ask();
+      const id = question + key;
+      const known = this.#answers.get(id);
+      if (known !== undefined) return known;
+      const answer = ask();
+      if (this.#answers.size >= QUESTIONS) this.#answers.delete(this.#answers.keys().next().value);
+      this.#answers.set(id, answer);
+      return answer;
+    }
+
+    /** The items of a kind at `positions`, each asked of the module once. */
+    #at(kind, positions) {
+      let items = this.#items.get(kind);
+      if (!items) this.#items.set(kind, (items = []));
+      let missing;
+      for (const position of positions) if (items[position] === undefined) (missing ??= []).push(position);
+      if (missing) {
+        const views = this.#raw.views(kind, Uint32Array.from(missing));
+        missing.forEach((position, i) => (items[position] = freeze(views[i])));
+      }
+      const answer = new Array(positions.length);
+      for (let i = 0; i < positions.length; i++) answer[i] = items[positions[i]];
+      return answer;
+    }
+
+    /** The item of a kind at `position`. */
+    #one(kind, position) {
+      return this.#items.get(kind)?.[position] ?? this.#at(kind, [position])[0];
+    }
+
+    /** Every item of a kind, in file order. */
+    #all(kind) {
+      if (!this.#complete.has(kind)) {
+        // Items that crossed before keep their identity.
+        const items = this.#items.get(kind) ?? [];
+        const views = this.#raw.views(kind, undefined);
+        this.#items.set(kind, views.map((view, position) => (position in items ? items[position] : freeze(view))));
+        this.#complete.add(kind);
+      }
+      return [...this.#items.get(kind)];
+    }
+
+    /** An answer that is not a list of items, as one frozen value. */
+    #value(question, args, ask) {
+      return this.#ask(question, args, () => freeze(ask()));
+    }
+
+    summary() {
+      return this.#value("summary", [], () => this.#raw.summary());
+    }
+
+    tasks(filter) {
+      return this.#at("tasks", this.#ask("tasks", [filter], () => this.#raw.taskPositions(filter)));
+    }
+
+    task(number, options) {
+      return this.#one("tasks", this.#ask("task", [number, options], () => this.#raw.taskPosition(number, options)));
+    }
+
+    search(query, options) {
+      return [...this.#value("search", [query, options], () => this.#raw.search(query, options))];
+    }
+
+    units() {
+      return this.#all("units");
+    }
+
+    unit(name) {
+      return this.#one("units", this.#ask("unit", [name], () => this.#raw.unitPosition(name)));
+    }
+
+    goals() {
+      return this.#at("targets", this.#ask("goals", [], () => this.#raw.goalPositions()));
+    }
+
+    goal(id) {
+      return this.#one("targets", this.#ask("goal", [id], () => this.#raw.targetPosition(id)));
+    }
+
+    targets() {
+      return this.#all("targets");
+    }
+
+    measures(filter) {
+      return this.#at("measures", this.#ask("measures", [filter], () => this.#raw.measurePositions(filter)));
+    }
+
+    mechanisms() {
+      return this.#all("mechanisms");
+    }
+
+    mechanism(number) {
+      return this.#one("mechanisms", this.#ask("mechanism", [number], () => this.#raw.mechanismPosition(number)));
+    }
+
+    entities() {
+      return this.#all("entities");
+    }
+
+    entity(name) {
+      return this.#one("entities", this.#ask("entity", [name], () => this.#raw.entityPosition(name)));
+    }
+
+    documents() {
+      return this.#at("entities", this.#ask("documents", [], () => this.#raw.documentPositions()));
+    }
+
+    instruments() {
+      return this.#value("instruments", [], () => this.#raw.instruments());
+    }
+
+    matrix() {
+      return this.#value("matrix", [], () => this.#raw.matrix());
+    }
+
+    table(kind) {
+      return this.#value("table", [kind], () => this.#raw.table(kind));
+    }
+
+    warnings() {
+      return this.#value("warnings", [], () => this.#raw.warnings());
+    }
+
+    /** The plan data, as `JSON.stringify(plan)` writes it. */
+    toJSON() {
+      return this.#value("data", [], () => this.#raw.toJSON());
+    }
+  }
+
+  // The loader module also loads plans: the same class gets its loading functions.
+  if (raw.Plan.fromJson) {
+    /** Loads and validates a plan from JSON text. */
+    Plan.fromJson = (text) => new Plan(raw.Plan.fromJson(text));
+    /** Loads and validates a plan from the bytes of a file (or from text). */
+    Plan.fromBytes = (bytes) => new Plan(raw.Plan.fromBytes(bytes));
+  }
+
+  /** A shipped plan, wrapped once: `ask` gets its handle from the module the first time. */
+  function shippedPlan(id, ask) {
+    if (typeof id === "string" && shipped.has(id)) return shipped.get(id);
+    const plan = new Plan(ask());
+    shipped.set(plan.id, plan);
+    return plan;
+  }
+
+  return {
+    Plan,
+    embedded: (id) => shippedPlan(id, () => raw.embedded(id)),
+    embeddedIds: () => raw.embeddedIds(),
+    wulong: () => {
+      const plan = shippedPlan(wulongId, () => raw.wulong());
+      wulongId = plan.id;
+      return plan;
+    },
+  };
+}
