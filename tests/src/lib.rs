@@ -16,7 +16,8 @@ pub const CONFORMANCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/conformance"
 pub struct Case {
     /// Unique; the key of the whole answer in `answers.json`.
     pub name: String,
-    /// The id of the shipped plan asked (`wulong-2022-48` unless the case says otherwise).
+    /// The id of the shipped plan asked (`wulong-2022-48` unless the case says otherwise), or
+    /// a plan file's path from the repository's root (`tests/plans/rewards.json`).
     pub plan: String,
     /// A `srdi_plan::Query` in JSON, e.g. `{"op": "task", "number": 28}`.
     pub query: Value,
@@ -57,9 +58,30 @@ pub fn answers() -> Map<String, Value> {
     }
 }
 
-/// The shipped plan a case asks.
+/// The plan a case asks: a shipped one, or a file of the repository (loaded once per call,
+/// and kept for the rest of the test run).
 pub fn plan_of(case: &Case) -> &'static srdi_plan::Plan {
+    if is_file(case) {
+        let plan = srdi_plan::Plan::from_file(plan_path(case))
+            .unwrap_or_else(|e| panic!("{}: {e}", case.plan));
+        return Box::leak(Box::new(plan));
+    }
     srdi_plan::embedded(&case.plan).unwrap_or_else(|| panic!("no shipped plan {}", case.plan))
+}
+
+/// Whether a case asks a plan file (a path) rather than a shipped plan (an id, which has no
+/// `/`).
+fn is_file(case: &Case) -> bool {
+    case.plan.contains('/')
+}
+
+/// The plan of a case as `srdi --plan` takes it: the shipped id, or the file's full path.
+pub fn plan_path(case: &Case) -> String {
+    if is_file(case) {
+        format!("{}/../{}", env!("CARGO_MANIFEST_DIR"), case.plan)
+    } else {
+        case.plan.clone()
+    }
 }
 
 /// The answer a Rust program gets for a query, as JSON: the answer, or `{"error": report}`.
@@ -73,8 +95,9 @@ pub fn answer(plan: &srdi_plan::Plan, query: &Value) -> Value {
 }
 
 /// What `selector` picks out of `value`: a path of keys and indexes separated by `/`, where
-/// `[]` maps the rest of the path over a list; then `|count` (the length) or `|unique` (the
-/// list without repeats). A missing key selects `null`.
+/// `[]` maps the rest of the path over a list and `[key=value]` picks the first item of a
+/// list whose `key` is that string; then `|count` (the length) or `|unique` (the list without
+/// repeats). A missing key selects `null`.
 ///
 /// ```
 /// use serde_json::json;
@@ -83,6 +106,8 @@ pub fn answer(plan: &srdi_plan::Plan, query: &Value) -> Value {
 /// assert_eq!(srdi_plan_tests::select(&answer, "[]/id|unique"), json!(["a"]));
 /// assert_eq!(srdi_plan_tests::select(&answer, "|count"), json!(2));
 /// assert_eq!(srdi_plan_tests::select(&answer, "/0/missing"), json!(null));
+/// let entitlements = json!([{"measure": "m1", "status": "applies"}, {"measure": "m2", "status": "may_apply"}]);
+/// assert_eq!(srdi_plan_tests::select(&entitlements, "[measure=m2]/status"), json!("may_apply"));
 /// ```
 pub fn select(value: &Value, selector: &str) -> Value {
     let (path, modifier) = selector.split_once('|').unwrap_or((selector, ""));
@@ -108,6 +133,18 @@ fn walk(value: &Value, tokens: &[&str]) -> Value {
     let Some((first, rest)) = tokens.split_first() else {
         return value.clone();
     };
+    if let (Some((key, wanted)), Value::Array(items)) = (
+        first
+            .strip_prefix('[')
+            .and_then(|f| f.strip_suffix(']'))
+            .and_then(|f| f.split_once('=')),
+        value,
+    ) {
+        return items
+            .iter()
+            .find(|item| item[key] == wanted)
+            .map_or(Value::Null, |item| walk(item, rest));
+    }
     match (*first, value) {
         ("[]", Value::Array(items)) => Value::Array(items.iter().map(|v| walk(v, rest)).collect()),
         (key, Value::Object(map)) => map.get(key).map_or(Value::Null, |v| walk(v, rest)),

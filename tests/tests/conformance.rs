@@ -60,8 +60,11 @@ fn case_names_are_unique_and_every_question_is_asked() {
     ops.sort_unstable();
     ops.dedup();
     let all = [
+        "cost",
         "documents",
         "entities",
+        "entitlement_total",
+        "entitlements",
         "entity",
         "goal",
         "goals",

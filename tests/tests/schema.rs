@@ -13,6 +13,28 @@ fn committed_schema_is_current() {
 }
 
 #[test]
+fn committed_input_schemas_are_current() {
+    let committed = [
+        (
+            include_str!("../../policy-data/schema/profile.schema.json"),
+            srdi_plan::profile_schema(),
+            "profile",
+        ),
+        (
+            include_str!("../../policy-data/schema/scenario.schema.json"),
+            srdi_plan::scenario_schema(),
+            "scenario",
+        ),
+    ];
+    for (file, generated, name) in committed {
+        assert!(
+            generated == file,
+            "policy-data/schema/{name}.schema.json is stale: regenerate it with `make schema`"
+        );
+    }
+}
+
+#[test]
 fn the_plan_refers_to_the_committed_schema() {
     let plan = srdi_plan::wulong();
     let reference = plan.data().schema.as_deref().unwrap();

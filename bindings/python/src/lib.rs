@@ -320,27 +320,87 @@ impl Plan {
 
     /// `table(kind)` as a pandas `DataFrame` with nullable dtypes (needs pandas).
     fn to_pandas<'py>(&self, py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
-        let pandas = py.import("pandas").map_err(|_| errors::missing_pandas())?;
-        let table = self.0.table(kind.parse().into_py(py)?);
-        let series = pandas.getattr("Series")?;
-        let columns = PyDict::new(py);
-        for (i, column) in table.columns.iter().enumerate() {
-            let values = table
-                .rows
-                .iter()
-                .map(|row| py_value(py, row.get(i).unwrap_or(&core::Cell::Null)))
-                .collect::<PyResult<Vec<_>>>()?;
-            let dtype = match column.kind {
-                core::CellKind::Integer => "Int64",
-                core::CellKind::Decimal => "Float64",
-                core::CellKind::Bool => "boolean",
-                core::CellKind::Text => "string",
-                core::CellKind::List => "object",
-            };
-            let options = [("dtype", dtype)].into_py_dict(py)?;
-            columns.set_item(column.name, series.call((values,), Some(&options))?)?;
+        frame(py, &self.0.table(kind.parse().into_py(py)?))
+    }
+
+    /// What an enterprise can get: every measure evaluated for `profile` (a dict, or its JSON
+    /// as str or bytes), as the list of dicts `srdi --json entitlements` prints. With
+    /// `explain=True` it also prints each step in words, citing the text.
+    #[pyo3(signature = (profile, explain=false, language="zh"))]
+    fn entitlements<'py>(
+        &self,
+        py: Python<'py>,
+        profile: &Bound<'py, PyAny>,
+        explain: bool,
+        language: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let profile = read_profile(py, profile)?;
+        let answer = self.0.entitlements(&profile).into_py(py)?;
+        if explain {
+            let language = language.parse().into_py(py)?;
+            let text = core::explain(&answer, &self.0.entitlement_total(&answer), language);
+            py.import("builtins")?
+                .getattr("print")?
+                .call1((text.trim_end(),))?;
         }
-        pandas.getattr("DataFrame")?.call1((columns,))
+        py_value(py, &answer)
+    }
+
+    /// The sums of the amounts that apply to `profile`, by currency.
+    fn entitlement_total<'py>(
+        &self,
+        py: Python<'py>,
+        profile: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let profile = read_profile(py, profile)?;
+        let answer = self.0.entitlements(&profile).into_py(py)?;
+        py_value(py, &self.0.entitlement_total(&answer))
+    }
+
+    /// Many enterprises at once: `profiles` is a list of profiles or a pandas `DataFrame`
+    /// with one row per enterprise (columns named as the profile's keys; a missing cell is
+    /// left out). Returns a `DataFrame` with one row per enterprise and measure (needs pandas).
+    fn entitlements_table<'py>(
+        &self,
+        py: Python<'py>,
+        profiles: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let is_frame = profiles.hasattr("columns")? && profiles.hasattr("to_dict")?;
+        let rows = if is_frame {
+            profiles.call_method1("to_dict", ("records",))?
+        } else {
+            profiles.clone()
+        };
+        let profiles = rows
+            .try_iter()?
+            .map(|row| read_profile(py, &row?))
+            .collect::<PyResult<Vec<_>>>()?;
+        frame(py, &self.0.entitlement_table(&profiles).into_py(py)?)
+    }
+
+    /// What the one-time rewards tied to a recognition or an event cost, by year: for
+    /// `scenario` (a dict, or JSON as str or bytes: `{"recognitions": [{"tier", "year",
+    /// "count"}], "events": [{"kind", "year", "count"}]}`), or without one for the plan's goals.
+    #[pyo3(signature = (scenario=None))]
+    fn cost<'py>(
+        &self,
+        py: Python<'py>,
+        scenario: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let scenario = scenario
+            .map(|value| {
+                read_json(
+                    py,
+                    value,
+                    core::Scenario::from_bytes,
+                    core::Scenario::from_value,
+                )
+            })
+            .transpose()?;
+        py_value(
+            py,
+            &self.0.answer(&core::Query::Cost { scenario }).into_py(py)?,
+        )
     }
 
     fn __repr__(&self) -> String {
@@ -396,6 +456,189 @@ impl Plan {
             at,
         }
     }
+}
+
+/// A typed table as a pandas `DataFrame` with nullable dtypes (needs pandas). Numbers and
+/// booleans go over as whole arrays (values and a mask of missing cells); a category column
+/// as codes into its distinct values; a text repeated down a column is made once.
+fn frame<'py>(py: Python<'py>, table: &core::Table) -> PyResult<Bound<'py, PyAny>> {
+    let pandas = py.import("pandas").map_err(|_| errors::missing_pandas())?;
+    let builder = ColumnBuilder {
+        py,
+        numpy: py.import("numpy")?,
+        arrays: pandas.getattr("arrays")?,
+        pandas: pandas.clone(),
+    };
+    let columns = PyDict::new(py);
+    for (i, column) in table.columns.iter().enumerate() {
+        let cells: Vec<&core::Cell> = table
+            .rows
+            .iter()
+            .map(|row| row.get(i).unwrap_or(&core::Cell::Null))
+            .collect();
+        columns.set_item(column.name, builder.column(column.kind, &cells)?)?;
+    }
+    pandas.getattr("DataFrame")?.call1((columns,))
+}
+
+/// Builds pandas arrays from the cells of one column.
+struct ColumnBuilder<'py> {
+    py: Python<'py>,
+    pandas: Bound<'py, PyModule>,
+    numpy: Bound<'py, PyModule>,
+    arrays: Bound<'py, PyAny>,
+}
+
+impl<'py> ColumnBuilder<'py> {
+    fn column(&self, kind: core::CellKind, cells: &[&core::Cell]) -> PyResult<Bound<'py, PyAny>> {
+        use core::Cell;
+        let mask: Vec<u8> = cells
+            .iter()
+            .map(|cell| u8::from(**cell == Cell::Null))
+            .collect();
+        let mask = self.array(&mask, "bool")?;
+        match kind {
+            core::CellKind::Integer => {
+                let values = Self::bytes(cells, |cell| match cell {
+                    Cell::Integer(value) => value.to_ne_bytes(),
+                    _ => [0; 8],
+                });
+                self.arrays
+                    .call_method1("IntegerArray", (self.array(&values, "int64")?, mask))
+            }
+            core::CellKind::Decimal => {
+                let values = Self::bytes(cells, |cell| match cell {
+                    Cell::Decimal(value) => value.to_f64().to_ne_bytes(),
+                    _ => [0; 8],
+                });
+                self.arrays
+                    .call_method1("FloatingArray", (self.array(&values, "float64")?, mask))
+            }
+            core::CellKind::Bool => {
+                let values = Self::bytes(cells, |cell| [u8::from(*cell == Cell::Bool(true))]);
+                self.arrays
+                    .call_method1("BooleanArray", (self.array(&values, "bool")?, mask))
+            }
+            core::CellKind::Category => {
+                let mut categories: Vec<&str> = Vec::new();
+                let mut codes: std::collections::HashMap<&str, i32> =
+                    std::collections::HashMap::new();
+                let values = Self::bytes(cells, |cell| {
+                    let code = match cell {
+                        Cell::Text(text) => *codes.entry(text).or_insert_with(|| {
+                            categories.push(text);
+                            i32::try_from(categories.len() - 1).unwrap_or(-1)
+                        }),
+                        _ => -1,
+                    };
+                    code.to_ne_bytes()
+                });
+                let categorical = self.pandas.getattr("Categorical")?;
+                categorical.call_method1("from_codes", (self.array(&values, "int32")?, categories))
+            }
+            core::CellKind::Text => self.objects(cells, "string"),
+            core::CellKind::List => self.objects(cells, "object"),
+        }
+    }
+
+    /// The bytes of each cell, end to end.
+    fn bytes<'c, const N: usize>(
+        cells: &[&'c core::Cell],
+        mut each: impl FnMut(&'c core::Cell) -> [u8; N],
+    ) -> Vec<u8> {
+        cells.iter().flat_map(|&cell| each(cell)).collect()
+    }
+
+    /// A writable `numpy` array over `bytes`.
+    fn array(&self, bytes: &[u8], dtype: &str) -> PyResult<Bound<'py, PyAny>> {
+        let buffer = pyo3::types::PyByteArray::new(self.py, bytes);
+        self.numpy.call_method1("frombuffer", (buffer, dtype))
+    }
+
+    /// A column of Python objects; each distinct text is made once.
+    fn objects(&self, cells: &[&core::Cell], dtype: &str) -> PyResult<Bound<'py, PyAny>> {
+        let mut texts: std::collections::HashMap<&str, Bound<'py, PyAny>> =
+            std::collections::HashMap::new();
+        let objects = cells
+            .iter()
+            .map(|cell| match cell {
+                core::Cell::Text(value) => {
+                    let text = texts
+                        .entry(value)
+                        .or_insert_with(|| pyo3::types::PyString::new(self.py, value).into_any());
+                    Ok(text.clone())
+                }
+                core::Cell::List(items) => {
+                    pyo3::types::PyList::new(self.py, items).map(Bound::into_any)
+                }
+                other => py_value(self.py, other),
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        let options = [("dtype", dtype)].into_py_dict(self.py)?;
+        self.pandas
+            .getattr("array")?
+            .call((objects,), Some(&options))
+    }
+}
+
+/// A profile from Python: a dict (a `None` or NaN value, as a data frame gives for a missing
+/// cell, is left out), or its JSON as str or bytes.
+fn read_profile(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<core::Profile> {
+    read_json(
+        py,
+        value,
+        core::Profile::from_bytes,
+        core::Profile::from_value,
+    )
+}
+
+/// A profile or scenario from a dict or its JSON, read and checked by the core. A dict that
+/// reads straight into the type takes no detour; any other goes through the core's checks,
+/// which report every problem with its path.
+fn read_json<T: serde::de::DeserializeOwned>(
+    py: Python<'_>,
+    value: &Bound<'_, PyAny>,
+    from_bytes: fn(&[u8]) -> Result<T, core::QueryError>,
+    from_value: fn(serde_json::Value) -> Result<T, core::QueryError>,
+) -> PyResult<T> {
+    if let Ok(dict) = value.cast::<PyDict>() {
+        let complete = dict.values().iter().all(|item| !is_missing(&item));
+        if complete && let Ok(read) = pythonize::depythonize::<T>(dict.as_any()) {
+            return Ok(read);
+        }
+        let given = PyDict::new(py);
+        for (key, item) in dict.iter() {
+            if !is_missing(&item) {
+                given.set_item(key, item)?;
+            }
+        }
+        return match pythonize::depythonize::<serde_json::Value>(&given) {
+            Ok(json) => from_value(json).into_py(py),
+            Err(error) => {
+                let message = format!("the input cannot be read as JSON: {error}");
+                Err(core::QueryError::InvalidArgument(message)).into_py(py)
+            }
+        };
+    }
+    if !value.is_instance_of::<pyo3::types::PyString>()
+        && !value.is_instance_of::<pyo3::types::PyBytes>()
+    {
+        let kind = value.get_type().name()?;
+        let message = format!("expected a dict, or JSON as str or bytes, not {kind}");
+        return Err(core::QueryError::InvalidArgument(message)).into_py(py);
+    }
+    read_input(value, from_bytes, |error| {
+        Err(core::QueryError::InvalidProfile(error.issues().to_vec()))
+    })?
+    .into_py(py)
+}
+
+/// A cell a data frame leaves empty: `None`, or a float NaN.
+fn is_missing(item: &Bound<'_, PyAny>) -> bool {
+    item.is_none()
+        || item
+            .cast::<pyo3::types::PyFloat>()
+            .is_ok_and(|f| f.value().is_nan())
 }
 
 /// An item of a plan: the plan, shared, and a typed reference into it. Its attributes read the

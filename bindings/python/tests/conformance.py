@@ -16,8 +16,8 @@ WULONG = (ROOT / "policy-data" / "wulong-2022-48" / "plan.json").read_text(encod
 
 
 def select(value: Any, selector: str) -> Any:
-    """A path of keys and indexes split by `/`, `[]` mapping over a list, then `|count` or
-    `|unique` (tests/conformance/README.md)."""
+    """A path of keys and indexes split by `/`, `[]` mapping over a list, `[key=value]` picking
+    an item of a list, then `|count` or `|unique` (tests/conformance/README.md)."""
     path, _, modifier = selector.partition("|")
 
     def walk(value: Any, tokens: list[str]) -> Any:
@@ -26,6 +26,10 @@ def select(value: Any, selector: str) -> Any:
         first, rest = tokens[0], tokens[1:]
         if first == "[]" and isinstance(value, list):
             return [walk(item, rest) for item in value]
+        if first.startswith("[") and "=" in first and isinstance(value, list):
+            key, _, wanted = first[1:-1].partition("=")
+            found = [item for item in value if item.get(key) == wanted]
+            return walk(found[0], rest) if found else None
         if isinstance(value, dict):
             return walk(value[first], rest) if first in value else None
         if isinstance(value, list) and first.isdigit() and int(first) < len(value):

@@ -10,6 +10,7 @@ import pytest
 
 import srdi_plan
 from conformance import ANSWERS, CASES, ERROR_CASES, check_facts, compact, make_input
+from conftest import ROOT
 
 
 def as_json(result: Any) -> Any:
@@ -44,7 +45,8 @@ def answer(plan: srdi_plan.Plan, query: dict[str, Any]) -> Any:
 
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
 def test_case(case):
-    plan = srdi_plan.embedded(case.get("plan", "wulong-2022-48"))
+    name = case.get("plan", "wulong-2022-48")
+    plan = srdi_plan.load(ROOT / name) if name.endswith(".json") else srdi_plan.embedded(name)
     actual = answer(plan, case["query"])
     check_facts(case, actual)
     assert compact(actual) == compact(ANSWERS[case["name"]])

@@ -193,6 +193,18 @@ export function api(raw) {
       return this.#value("warnings", [], () => this.#raw.warnings());
     }
 
+    entitlements(profile) {
+      return [...this.#value("entitlements", [profile], () => this.#raw.entitlements(profile))];
+    }
+
+    entitlementTotal(profile) {
+      return [...this.#value("entitlementTotal", [profile], () => this.#raw.entitlementTotal(profile))];
+    }
+
+    cost(scenario) {
+      return this.#value("cost", [scenario], () => this.#raw.cost(scenario));
+    }
+
     /** The plan data, as `JSON.stringify(plan)` writes it. */
     toJSON() {
       return this.#value("data", [], () => this.#raw.toJSON());

@@ -12,6 +12,8 @@
 
 import type {
   Code,
+  Cost,
+  Entitlement,
   Language,
   EntityView,
   Hit,
@@ -21,10 +23,13 @@ import type {
   MeasureView,
   MechanismView,
   PlanData,
+  Profile,
+  Scenario,
   Summary,
   Table,
   TargetView,
   TaskView,
+  Total,
   UnitView,
 } from "./types.js";
 
@@ -36,10 +41,16 @@ export type {
   Citation,
   Code,
   Column,
+  Condition,
+  Cost,
   Counts,
   Document,
+  Entitlement,
   EntityView,
   ErrorReport,
+  Event,
+  EventKind,
+  Fact,
   Hit,
   Instrument,
   InstrumentView,
@@ -52,17 +63,23 @@ export type {
   MechanismView,
   Place,
   PlanData,
+  Profile,
   Query,
+  Recognition,
   RecordKind,
   Responsibility,
+  Scenario,
   SectionView,
   Severity,
+  Status,
+  Step,
   Summary,
   Table,
   TargetKind,
   TargetView,
   TaskView,
   Text,
+  Total,
   Trigger,
   UnitView,
 } from "./types.js";
@@ -90,7 +107,7 @@ export interface MeasureFilter {
 }
 
 /** The kinds of tables. */
-export type TableKind = "tasks" | "measures" | "targets" | "units";
+export type TableKind = "tasks" | "measures" | "targets" | "units" | "entitlements";
 
 /**
  * Every error thrown by srdi-plan carries the core's error report: a stable `code` and, where
@@ -143,6 +160,13 @@ export interface UnknownNameError extends SrdiError {
 /** Thrown for a question that cannot be asked, such as a search for nothing. */
 export interface QueryError extends SrdiError {
   name: "QueryError";
+}
+
+/** Thrown for a profile or scenario the plan cannot read; `issues` lists every problem. */
+export interface ProfileError extends SrdiError {
+  name: "ProfileError";
+  code: "invalid_profile";
+  issues: Issue[];
 }
 
 /** Thrown for an argument of the wrong type, or options the method does not know. */
@@ -200,4 +224,20 @@ export class Plan {
   instruments(): InstrumentView[];
   matrix(): Matrix;
   table(kind: TableKind): Table;
+  /**
+   * What an enterprise can get: every measure with its `status` (`applies`, `may_apply`,
+   * `does_not_apply`), `amount`, `citation`, what is `missing` or `failed`, and the `trace` of
+   * each step. A key left out of the profile is unknown. Throws `ProfileError` for a profile
+   * the plan cannot read (an unknown key, tier, group or fact).
+   *
+   * @example
+   * plan.entitlements({ tiers: ["srdi-sme"], recognitions: [{ tier: "srdi-sme", year: 2023 }], events: [] })
+   *   .find((e) => e.measure === "task-28-m2").status; // "applies"
+   */
+  entitlements(profile: Profile | string): Entitlement[];
+  /** The sums of the amounts that apply to a profile, by currency. */
+  entitlementTotal(profile: Profile | string): Total[];
+  /** What the one-time rewards tied to a recognition or an event cost, by year, in a
+   * scenario of counts, or without one in the plan's own goals (an upper bound). */
+  cost(scenario?: Scenario | string): Cost;
 }

@@ -30,6 +30,20 @@ pub(crate) fn options<T: DeserializeOwned + Default>(
     serde_json::from_str(&json).map_err(|error| argument(&format!("{method}: {error}")))
 }
 
+/// An input given as an object or as its JSON text, as JSON text for the core to read and
+/// check; anything else is a `TypeError`.
+pub(crate) fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(argument(&format!(
+            "{what} must be an object or its JSON text"
+        )));
+    }
+    Ok(js_sys::JSON::stringify(value)?.into())
+}
+
 /// A string argument, else a `TypeError`.
 pub(crate) fn string(value: &JsValue, what: &str) -> Result<String, JsValue> {
     value

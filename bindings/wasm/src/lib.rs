@@ -31,7 +31,7 @@ pub use loader::validate;
 use srdi_plan as core;
 use wasm_bindgen::prelude::*;
 
-use crate::args::{number, options, string, to_js};
+use crate::args::{json_text, number, options, string, to_js};
 use crate::errors::IntoJsResult;
 
 /// The options of [`Plan::task_position`].
@@ -224,6 +224,31 @@ impl Plan {
         let kind = string(kind, "a table kind")?;
         let kind: core::RecordKind = kind.parse().into_js()?;
         to_js(&self.0.table(kind))
+    }
+
+    /// Every measure evaluated for a profile (an object, or its JSON text).
+    pub fn entitlements(&self, profile: &JsValue) -> Result<JsValue, JsValue> {
+        let profile = core::Profile::from_json(&json_text(profile, "a profile")?).into_js()?;
+        to_js(&self.0.entitlements(&profile).into_js()?)
+    }
+
+    /// The sums of the amounts that apply to a profile, by currency.
+    #[wasm_bindgen(js_name = entitlementTotal)]
+    pub fn entitlement_total(&self, profile: &JsValue) -> Result<JsValue, JsValue> {
+        let profile = core::Profile::from_json(&json_text(profile, "a profile")?).into_js()?;
+        let entitlements = self.0.entitlements(&profile).into_js()?;
+        to_js(&self.0.entitlement_total(&entitlements))
+    }
+
+    /// What the one-time rewards cost in a scenario (an object or its JSON text), or without
+    /// one in the plan's goals.
+    pub fn cost(&self, scenario: &JsValue) -> Result<JsValue, JsValue> {
+        let scenario = if scenario.is_undefined() || scenario.is_null() {
+            None
+        } else {
+            Some(core::Scenario::from_json(&json_text(scenario, "a scenario")?).into_js()?)
+        };
+        to_js(&self.0.answer(&core::Query::Cost { scenario }).into_js()?)
     }
 
     /// The plan data, as `JSON.stringify(plan)` writes it.

@@ -131,6 +131,31 @@ test("malformed arguments are type errors", () => {
   }
 });
 
+test("entitlements: a profile as an object or JSON, answers shared, bad profiles a ProfileError", () => {
+  const profile = { tiers: ["srdi-sme"], recognitions: [{ tier: "srdi-sme", year: 2023 }], events: [] };
+  const answer = plan.entitlements(profile);
+  const reward = answer.find((e) => e.measure === "task-28-m2");
+  assert.equal(reward.status, "applies");
+  assert.equal(reward.amount.value, 200000);
+  assert.equal(reward.citation.zh, "武隆府办发〔2022〕48号 二（五）28");
+  assert.deepEqual(plan.entitlements(JSON.stringify(profile)), answer);
+  assert.ok(Object.isFrozen(reward));
+  assert.deepEqual(plan.entitlementTotal(profile), [{ currency: "CNY", value: 200000, measures: ["task-28-m2"] }]);
+  assert.equal(plan.cost().total[0].value, 3000000);
+  assert.throws(() => plan.entitlements({ tier: ["srdi-sme"] }), (error) => {
+    assert.equal(error.name, "ProfileError");
+    assert.equal(error.code, "invalid_profile");
+    assert.deepEqual(error.issues.map((i) => [i.code, i.path]), [["unknown_field", "/tier"]]);
+    assert.match(error.issues[0].message, /did you mean `tiers`/);
+    return true;
+  });
+  assert.throws(() => plan.entitlements({ tiers: ["srdi"], facts: { x: true } }), (error) => {
+    assert.deepEqual(error.issues.map((i) => [i.code, i.path]), [["unknown_group", "/tiers/0"], ["unknown_fact", "/facts/x"]]);
+    return true;
+  });
+  assert.throws(() => plan.entitlements(42), { name: "TypeError", code: "invalid_argument" });
+});
+
 test("every export meets any argument with an answer or a coded error", () => {
   const values = [undefined, null, 0, -1, 1.5, NaN, Infinity, 2 ** 60, 10n, "", "28", "\ud800", {}, [], [1], { section: 1 },
     Symbol("x"), () => 1, new Uint8Array([0xff]), new Uint8Array(0), new Date(0), Object.create(null)];
@@ -144,6 +169,7 @@ test("every export meets any argument with an answer or a coded error", () => {
     ["task with options", (v) => plan.task(1, v)],
     ["search", (v) => plan.search(v)],
     ["search with options", (v) => plan.search("首台", v)],
+    ...["entitlements", "entitlementTotal", "cost"].map((m) => [m, (v) => plan[m](v)]),
   ];
   const label = (value) => (typeof value === "object" && value !== null ? value.constructor?.name ?? "object" : typeof value);
   for (const [name, call] of calls) {

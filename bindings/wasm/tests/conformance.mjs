@@ -9,13 +9,22 @@ export const ANSWERS = JSON.parse(read("tests/conformance/answers.json"));
 export const ERROR_CASES = JSON.parse(read("tests/conformance/errors/cases.json")).cases;
 const WULONG = read("policy-data/wulong-2022-48/plan.json");
 
-/** A path of keys and indexes split by `/`, `[]` mapping over a list, then `|count` or `|unique`. */
+/** The text of a plan file a case asks, by its path from the repository's root. */
+export const planFile = (path) => read(path);
+
+/** A path of keys and indexes split by `/`, `[]` mapping over a list, `[key=value]` picking an
+ * item of a list, then `|count` or `|unique`. */
 export function select(value, selector) {
   const [path, modifier = ""] = selector.split("|");
   const walk = (value, tokens) => {
     if (tokens.length === 0) return value;
     const [first, ...rest] = tokens;
     if (first === "[]" && Array.isArray(value)) return value.map((item) => walk(item, rest));
+    const filter = /^\[(.+?)=(.*)\]$/.exec(first);
+    if (filter && Array.isArray(value)) {
+      const found = value.find((item) => item[filter[1]] === filter[2]);
+      return found === undefined ? null : walk(found, rest);
+    }
     if (value !== null && typeof value === "object" && first in value) return walk(value[first], rest);
     return null;
   };

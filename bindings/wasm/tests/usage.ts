@@ -2,7 +2,7 @@
 // declarations (srdi_plan.d.ts and the generated types.d.ts).
 import init, { Plan, wulong } from "srdi-plan";
 import initLoader, { Plan as LoadedPlan, validate } from "srdi-plan/loader";
-import type { Code, Hit, Issue, MeasureView, Summary, Table, TaskView, UnitView, UnknownNameError } from "srdi-plan";
+import type { Code, Entitlement, Hit, Issue, MeasureView, Profile, Summary, Table, TaskView, UnitView, UnknownNameError } from "srdi-plan";
 
 await init();
 await initLoader();
@@ -29,3 +29,7 @@ try {
 console.log(numbers, citation, zh, amount, hits.length, unit.tasks, rewards.length, summary.counts.tasks, table.rows.length, code, LoadedPlan.fromJson(JSON.stringify(plan)).id);
 const loaded: Plan = LoadedPlan.fromBytes(new TextEncoder().encode(JSON.stringify(plan)));
 console.log(loaded.summary().counts.tasks);
+const profile: Profile = { tiers: ["srdi-sme"], recognitions: [{ tier: "srdi-sme", year: 2023 }], events: [] };
+const entitlements: Entitlement[] = plan.entitlements(profile);
+const applying: string[] = entitlements.filter((e) => e.status === "applies").map((e) => e.measure);
+console.log(applying, plan.entitlementTotal(profile)[0]?.value, plan.cost().total[0]?.value);

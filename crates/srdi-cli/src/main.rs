@@ -12,7 +12,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use srdi_plan::{
-    Answer, FileError, Issue, MeasureFilter, Plan, Query, QueryError, RecordKind, TaskFilter,
+    Answer, FileError, Issue, MeasureFilter, Plan, Profile, Query, QueryError, RecordKind,
+    Scenario, TaskFilter,
 };
 
 use crate::render::Lang;
@@ -122,13 +123,44 @@ enum Command {
         #[arg(long)]
         csv: bool,
     },
+    /// What an enterprise can get: each measure, whether it applies, how much, and why.
+    ///
+    /// The profile is a JSON file: `{"tiers": […], "recognitions": [{"tier", "year"}],
+    /// "events": [{"kind", "year"}], "facts": {…}}` (`srdi schema --profile` prints its
+    /// schema). A list left out is unknown, so measures that ask about it may apply.
+    Entitlements {
+        /// The enterprise's profile (JSON).
+        #[arg(long, value_name = "FILE")]
+        profile: PathBuf,
+        /// Print each step of each measure in words, citing the text.
+        #[arg(long)]
+        explain: bool,
+        /// Print only the total of the amounts that apply.
+        #[arg(long, conflicts_with = "explain")]
+        total: bool,
+    },
+    /// What the one-time rewards tied to a recognition or an event cost, by year: for the
+    /// counts of a scenario file, or without one for the plan's own goals (an upper bound).
+    Cost {
+        /// Counts of enterprises by tier and event, by year (JSON:
+        /// `{"recognitions": [{"tier", "year", "count"}], "events": [{"kind", "year", "count"}]}`).
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+    },
     /// Check a plan file and report every problem.
     Validate {
         /// The plan file.
         file: PathBuf,
     },
-    /// Print the JSON Schema of the plan format.
-    Schema,
+    /// Print the JSON Schema of the plan format (or of profiles or scenarios).
+    Schema {
+        /// The schema of an enterprise profile (`srdi entitlements --profile`).
+        #[arg(long, conflicts_with = "scenario")]
+        profile: bool,
+        /// The schema of a scenario (`srdi cost --scenario`).
+        #[arg(long)]
+        scenario: bool,
+    },
     /// Print a minimal plan to start a new plan file from (see policy-data/README.md).
     New {
         /// The new plan's id: lowercase ASCII letters, digits and `-`.
@@ -176,8 +208,8 @@ impl From<Kind> for RecordKind {
 
 impl Command {
     /// The core question this command asks, if it asks one.
-    fn query(&self) -> Option<Query> {
-        Some(match self {
+    fn query(&self) -> Result<Option<Query>, Failure> {
+        Ok(Some(match self {
             Self::Summary => Query::Summary,
             Self::Tasks {
                 unit,
@@ -221,14 +253,33 @@ impl Command {
             } => Query::Table {
                 kind: (*kind).into(),
             },
+            Self::Entitlements { profile, total, .. } => {
+                let profile = Profile::from_bytes(&read(profile)?)?;
+                if *total {
+                    Query::EntitlementTotal { profile }
+                } else {
+                    Query::Entitlements { profile }
+                }
+            }
+            Self::Cost { scenario } => Query::Cost {
+                scenario: scenario
+                    .as_ref()
+                    .map(|file| Ok::<_, Failure>(Scenario::from_bytes(&read(file)?)?))
+                    .transpose()?,
+            },
             Self::Export { kind: None, .. }
             | Self::Validate { .. }
-            | Self::Schema
+            | Self::Schema { .. }
             | Self::New { .. } => {
-                return None;
+                return Ok(None);
             }
-        })
+        }))
     }
+}
+
+/// The bytes of an input file, its size checked before it is read.
+fn read(path: &Path) -> Result<Vec<u8>, Failure> {
+    srdi_plan::read_file(path).map_err(|error| Failure::Load(path.to_owned(), Box::new(error)))
 }
 
 /// The long help of `--plan`, naming the plans shipped with srdi.
@@ -324,6 +375,12 @@ fn report(failure: &Failure, json: bool, out: &mut dyn Write) -> ExitCode {
                     .try_for_each(|issue| writeln!(err, "  {issue}"))
             }
         },
+        Failure::Query(QueryError::InvalidProfile(issues)) => {
+            let _ = writeln!(err, "error: the input is not valid");
+            issues
+                .iter()
+                .try_for_each(|issue| writeln!(err, "  {issue}"))
+        }
         Failure::Query(error) => writeln!(err, "error: {error}"),
         Failure::Invalid => Ok(()),
         Failure::Output(error) => writeln!(err, "error: cannot write the output: {error}"),
@@ -335,8 +392,13 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     if let Command::Validate { file } = &cli.command {
         return validate(cli, file, out);
     }
-    if let Command::Schema = &cli.command {
-        return Ok(out.write_all(srdi_plan::json_schema().as_bytes())?);
+    if let Command::Schema { profile, scenario } = &cli.command {
+        let schema = match (profile, scenario) {
+            (true, _) => srdi_plan::profile_schema(),
+            (_, true) => srdi_plan::scenario_schema(),
+            _ => srdi_plan::json_schema(),
+        };
+        return Ok(out.write_all(schema.as_bytes())?);
     }
     if let Command::New { id, title } = &cli.command {
         let mut data = srdi_plan::PlanData::new(id, srdi_plan::Text::new(title, ""));
@@ -362,7 +424,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
             }
         },
     };
-    let Some(mut query) = cli.command.query() else {
+    let Some(mut query) = cli.command.query()? else {
         // `export` without a kind: the plan itself, in its file format.
         return Ok(writeln!(out, "{}", plan.to_json())?);
     };
@@ -384,6 +446,17 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
             },
             Answer::Table(table),
         ) => render::table_csv(out, table),
+        (Command::Entitlements { explain: true, .. }, Answer::Entitlements(entitlements))
+            if !cli.json =>
+        {
+            let totals = plan.entitlement_total(entitlements);
+            let language = lang.language().unwrap_or(srdi_plan::Language::Zh);
+            Ok(write!(
+                out,
+                "{}",
+                srdi_plan::explain(entitlements, &totals, language)
+            )?)
+        }
         _ if cli.json || matches!(cli.command, Command::Export { .. }) => {
             serde_json::to_writer_pretty(&mut *out, &answer).map_err(io::Error::from)?;
             Ok(writeln!(out)?)

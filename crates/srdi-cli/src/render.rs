@@ -9,9 +9,9 @@ use std::io::Write;
 use clap::ValueEnum;
 use comfy_table::{ContentArrangement, Table, presets};
 use srdi_plan::{
-    Answer, Citation, CompletenessStatus, EntityView, Hit, InstrumentView, Issue, ItemRef,
-    Language, Matrix, MeasureView, MechanismView, Plan, Summary, TargetView, TaskView, Text,
-    UnitView,
+    Answer, Citation, CompletenessStatus, Cost, Entitlement, EntityView, Hit, InstrumentView,
+    Issue, ItemRef, Language, Matrix, MeasureView, MechanismView, Plan, Summary, TargetView,
+    TaskView, Text, Total, UnitView,
 };
 
 use crate::Failure;
@@ -107,6 +107,9 @@ pub(crate) fn answer(answer: &Answer<'_>, plan: &Plan, lang: Lang) -> String {
         Answer::Hits(hits) => self::hits(hits, lang),
         Answer::Matrix(matrix) => self::matrix(matrix, lang),
         Answer::Instruments(instruments) => self::instruments(instruments),
+        Answer::Entitlements(entitlements) => self::entitlements(entitlements, plan, lang),
+        Answer::Totals(totals) => self::totals(totals),
+        Answer::Cost(cost) => self::cost(cost, lang),
         // Tables go out as JSON or CSV; `export` never renders them for people.
         Answer::Table(_) | _ => String::new(),
     }
@@ -461,6 +464,99 @@ fn measures(measures: &[MeasureView<'_>], lang: Lang) -> String {
         ]);
     }
     finish(&rows, measures.len(), "measure")
+}
+
+/// `1000000 CNY` as `1,000,000 CNY`.
+fn money(value: u64, currency: &str) -> String {
+    let digits = value.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    format!("{out} {currency}")
+}
+
+fn entitlements(entitlements: &[Entitlement<'_>], plan: &Plan, lang: Lang) -> String {
+    // The clause is left to `--explain`: a table of it would be too wide to read.
+    let mut rows = table(&[
+        "measure",
+        "place",
+        "instrument",
+        "status",
+        "amount",
+        "missing or failed",
+    ]);
+    for e in entitlements {
+        let amount = e.amount.map_or_else(String::new, |a| {
+            let once = if e.one_time { ", once" } else { "" };
+            format!("{}{once}", money(a.value, &a.currency))
+        });
+        let why = if e.failed.is_empty() {
+            e.missing.join(", ")
+        } else {
+            let failed: Vec<&str> = e.failed.iter().map(|test| test.as_str()).collect();
+            failed.join(", ")
+        };
+        rows.add_row(vec![
+            e.measure.to_owned(),
+            lang.place(e.citation.as_ref()),
+            e.instrument.to_string(),
+            e.status.as_str().replace('_', " "),
+            amount,
+            why,
+        ]);
+    }
+    let mut out = finish(&rows, entitlements.len(), "measure");
+    out.push_str(&totals(&plan.entitlement_total(entitlements)));
+    out
+}
+
+fn totals(totals: &[Total]) -> String {
+    if totals.is_empty() {
+        return "total that applies: no stated amount\n".to_owned();
+    }
+    let mut out = String::new();
+    for t in totals {
+        let _ = writeln!(
+            out,
+            "total that applies: {} ({})",
+            money(t.value, &t.currency),
+            t.measures.join(", ")
+        );
+    }
+    out
+}
+
+fn cost(cost: &Cost, lang: Lang) -> String {
+    let mut rows = table(&["measure", "place", "year", "count", "amount", "cost"]);
+    for line in &cost.lines {
+        rows.add_row(vec![
+            line.measure.clone(),
+            lang.place(line.citation.as_ref()),
+            line.year.to_string(),
+            line.count.to_string(),
+            money(line.amount, &line.currency),
+            money(line.value, &line.currency),
+        ]);
+    }
+    let mut out = finish(&rows, cost.lines.len(), "line");
+    for sum in &cost.by_year {
+        let year = sum.year.map_or_else(String::new, |y| y.to_string());
+        let _ = writeln!(out, "{year}: {}", money(sum.value, &sum.currency));
+    }
+    for sum in &cost.total {
+        let _ = writeln!(out, "total: {}", money(sum.value, &sum.currency));
+    }
+    for left in &cost.not_costed {
+        let _ = writeln!(out, "not costed: {} ({})", left.measure, left.reason);
+    }
+    for assumption in &cost.assumptions {
+        let _ = writeln!(out, "assumed: {assumption}");
+    }
+    out
 }
 
 fn mechanisms(mechanisms: &[MechanismView<'_>], plan: &Plan, lang: Lang) -> String {

@@ -441,9 +441,38 @@ fn argv(query: &Value) -> Vec<String> {
             }
         }
         "table" => args = vec!["export".into(), "--kind".into(), text(&query["kind"])],
+        "entitlements" => args.extend(["--profile".into(), input_file(&query["profile"])]),
+        "entitlement_total" => {
+            let file = input_file(&query["profile"]);
+            args = vec![
+                "entitlements".into(),
+                "--profile".into(),
+                file,
+                "--total".into(),
+            ];
+        }
+        "cost" if !query["scenario"].is_null() => {
+            args.extend(["--scenario".into(), input_file(&query["scenario"])]);
+        }
         _ => {}
     }
     args
+}
+
+/// A profile or scenario of a vector, written to a file for `--profile` or `--scenario`.
+fn input_file(value: &Value) -> String {
+    let text = value.to_string();
+    let name = format!("input-{:016x}.json", fxhash(&text));
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+/// A stable name for a text (FNV-1a), so that equal inputs share a file.
+fn fxhash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 #[test]
@@ -451,7 +480,8 @@ fn every_conformance_vector_gives_the_whole_answer_at_the_shell() {
     let answers = srdi_plan_tests::answers();
     for case in srdi_plan_tests::cases() {
         let args = argv(&case.query);
-        let args: Vec<&str> = ["--json", "--plan", case.plan.as_str()]
+        let plan = srdi_plan_tests::plan_path(&case);
+        let args: Vec<&str> = ["--json", "--plan", plan.as_str()]
             .into_iter()
             .chain(args.iter().map(String::as_str))
             .collect();

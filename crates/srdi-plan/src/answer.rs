@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::entitle::{Cost, Entitlement, Profile, Scenario, Total};
 use crate::error::QueryError;
 use crate::instrument::{Instrument, StipType};
 use crate::model::Text;
@@ -56,6 +57,8 @@ pub enum ItemKind {
     Unit,
     /// An entity.
     Entity,
+    /// A fact the conditions of measures ask about.
+    Fact,
 }
 
 names! {
@@ -78,6 +81,7 @@ names! {
         Mechanism = "mechanism",
         Unit = "unit",
         Entity = "entity",
+        Fact = "fact",
     }
 }
 
@@ -99,6 +103,7 @@ impl ItemKind {
             Self::Mechanism => "mechanism",
             Self::Unit => "unit",
             Self::Entity => "entity",
+            Self::Fact => "fact",
         }
     }
 }
@@ -461,6 +466,23 @@ pub enum Query {
         /// Which items.
         kind: RecordKind,
     },
+    /// [`Plan::entitlements`].
+    Entitlements {
+        /// The enterprise.
+        profile: Profile,
+    },
+    /// [`Plan::entitlement_total`] of [`Plan::entitlements`].
+    EntitlementTotal {
+        /// The enterprise.
+        profile: Profile,
+    },
+    /// [`Plan::cost`] of a scenario, or without one of the plan's goals
+    /// ([`Scenario::from_goals`]).
+    Cost {
+        /// Counts of enterprises by tier recognised and by event, by year.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        scenario: Option<Scenario>,
+    },
 }
 
 /// The answer to a [`Query`]. Serialized as the answer itself, without a tag: the JSON of
@@ -489,6 +511,9 @@ pub enum Answer<'a> {
     Matrix(Matrix<'a>),
     Instruments(Vec<InstrumentView>),
     Table(Table),
+    Entitlements(Vec<Entitlement<'a>>),
+    Totals(Vec<Total>),
+    Cost(Cost),
 }
 
 impl Plan {
@@ -525,6 +550,20 @@ impl Plan {
             Query::Matrix => Answer::Matrix(self.matrix()),
             Query::Instruments => Answer::Instruments(self.instruments()),
             Query::Table { kind } => Answer::Table(self.table(*kind)),
+            Query::Entitlements { profile } => Answer::Entitlements(self.entitlements(profile)?),
+            Query::EntitlementTotal { profile } => {
+                Answer::Totals(self.entitlement_total(&self.entitlements(profile)?))
+            }
+            Query::Cost {
+                scenario: Some(scenario),
+            } => Answer::Cost(self.cost(scenario)?),
+            Query::Cost { scenario: None } => {
+                let (scenario, assumptions) = Scenario::from_goals(self);
+                Answer::Cost(Cost {
+                    assumptions,
+                    ..self.cost(&scenario)?
+                })
+            }
         })
     }
 

@@ -919,6 +919,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -969,6 +971,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1019,6 +1023,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1064,6 +1070,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1094,6 +1102,12 @@ pub(crate) fn wulong() -> crate::PlanData {
                             }),
                         },
                         trigger: None,
+                        years: None,
+                        conditions: Some(
+                            crate::Condition::Fact(
+                                "rd-deduction-filing-threshold".to_owned(),
+                            ),
+                        ),
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1145,6 +1159,12 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: Some(
+                            crate::Condition::Fact(
+                                "deferral-and-bridge-loan-policies".to_owned(),
+                            ),
+                        ),
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1199,6 +1219,12 @@ pub(crate) fn wulong() -> crate::PlanData {
                             }),
                         },
                         trigger: None,
+                        years: None,
+                        conditions: Some(
+                            crate::Condition::Fact(
+                                "eligible-for-financial-support".to_owned(),
+                            ),
+                        ),
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1223,6 +1249,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1273,6 +1301,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1294,6 +1324,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1343,6 +1375,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1423,7 +1457,9 @@ pub(crate) fn wulong() -> crate::PlanData {
                                 truncated: false,
                             }),
                         },
-                        trigger: None,
+                        trigger: Some(crate::Trigger::PreListingPool),
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1452,7 +1488,9 @@ pub(crate) fn wulong() -> crate::PlanData {
                                 truncated: false,
                             }),
                         },
-                        trigger: None,
+                        trigger: Some(crate::Trigger::PreListingPool),
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1506,6 +1544,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1578,6 +1618,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1599,6 +1641,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1646,6 +1690,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1693,6 +1739,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1714,6 +1762,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1761,6 +1811,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1805,6 +1857,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1826,6 +1880,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1881,6 +1937,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -1935,6 +1993,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             }),
                         },
                         trigger: Some(crate::Trigger::NewRecognition),
+                        years: None,
+                        conditions: None,
                         amount: Some(crate::Amount {
                             value: 1000000u64,
                             currency: "CNY".to_owned(),
@@ -1967,6 +2027,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             }),
                         },
                         trigger: Some(crate::Trigger::NewRecognition),
+                        years: None,
+                        conditions: None,
                         amount: Some(crate::Amount {
                             value: 200000u64,
                             currency: "CNY".to_owned(),
@@ -2027,12 +2089,32 @@ pub(crate) fn wulong() -> crate::PlanData {
                             }),
                         },
                         trigger: Some(crate::Trigger::QualifyingProject),
+                        years: None,
+                        conditions: Some(
+                            crate::Condition::All(
+                                alloc::vec::Vec::from([
+                                    crate::Condition::Fact(
+                                        "intelligent-or-green-upgrading".to_owned(),
+                                    ),
+                                    crate::Condition::Any(
+                                        alloc::vec::Vec::from([
+                                            crate::Condition::Fact(
+                                                "builds-digital-workshop".to_owned(),
+                                            ),
+                                            crate::Condition::Fact("builds-smart-factory".to_owned()),
+                                            crate::Condition::Fact("builds-green-factory".to_owned()),
+                                        ]),
+                                    ),
+                                ]),
+                            ),
+                        ),
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "The text does not state an amount.".to_owned(),
+                            "The text does not state an amount. The conditions follow the translation: the upgrading, and building at least one of the three (、 read as \"or\")."
+                                .to_owned(),
                         ),
                     },
                     crate::Measure {
@@ -2056,6 +2138,17 @@ pub(crate) fn wulong() -> crate::PlanData {
                             }),
                         },
                         trigger: Some(crate::Trigger::QualifyingProject),
+                        years: None,
+                        conditions: Some(
+                            crate::Condition::All(
+                                alloc::vec::Vec::from([
+                                    crate::Condition::Fact("develops-new-models".to_owned()),
+                                    crate::Condition::Fact(
+                                        "creates-replicable-models".to_owned(),
+                                    ),
+                                ]),
+                            ),
+                        ),
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -2111,6 +2204,12 @@ pub(crate) fn wulong() -> crate::PlanData {
                             }),
                         },
                         trigger: None,
+                        years: None,
+                        conditions: Some(
+                            crate::Condition::Fact(
+                                "incubated-by-research-institute".to_owned(),
+                            ),
+                        ),
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -2135,6 +2234,10 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: None,
+                        years: None,
+                        conditions: Some(
+                            crate::Condition::Fact("tax-incentive-policies".to_owned()),
+                        ),
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -2195,6 +2298,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             }),
                         },
                         trigger: Some(crate::Trigger::Listing),
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
@@ -2244,6 +2349,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                             condition: None,
                         },
                         trigger: Some(crate::Trigger::CaseByCase),
+                        years: None,
+                        conditions: None,
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([
@@ -3308,6 +3415,133 @@ pub(crate) fn wulong() -> crate::PlanData {
                 interpretation: None,
             },
         ]),
+        facts: alloc::vec::Vec::from([
+            crate::Fact {
+                id: "deferral-and-bridge-loan-policies".to_owned(),
+                name: crate::Text {
+                    zh: "延期还本付息和转贷应急政策".to_owned(),
+                    en: "the policies on deferred repayment of principal and interest and on emergency bridge loans"
+                        .to_owned(),
+                    truncated: false,
+                },
+                interpretation: Some(
+                    "True when the enterprise qualifies under these policies. Task 15 names no beneficiary and does not state who qualifies; the policies set their own conditions."
+                        .to_owned(),
+                ),
+            },
+            crate::Fact {
+                id: "rd-deduction-filing-threshold".to_owned(),
+                name: crate::Text {
+                    zh: "研发费用加计扣除备案达到一定额度".to_owned(),
+                    en: "filed additional deductions of R&D expenses reach a certain amount"
+                        .to_owned(),
+                    truncated: false,
+                },
+                interpretation: Some(
+                    "True when the filed amount reaches the threshold, which the text does not state (一定额度)."
+                        .to_owned(),
+                ),
+            },
+            crate::Fact {
+                id: "eligible-for-financial-support".to_owned(),
+                name: crate::Text {
+                    zh: "符合条件".to_owned(),
+                    en: "eligible".to_owned(),
+                    truncated: false,
+                },
+                interpretation: Some(
+                    "True when the enterprise meets the conditions of task 16, which the text does not state."
+                        .to_owned(),
+                ),
+            },
+            crate::Fact {
+                id: "intelligent-or-green-upgrading".to_owned(),
+                name: crate::Text {
+                    zh: "实施智能化、绿色化改造".to_owned(),
+                    en: "carry out intelligent or green upgrading".to_owned(),
+                    truncated: false,
+                },
+                interpretation: None,
+            },
+            crate::Fact {
+                id: "builds-digital-workshop".to_owned(),
+                name: crate::Text {
+                    zh: "数字化车间".to_owned(),
+                    en: "digital workshops".to_owned(),
+                    truncated: false,
+                },
+                interpretation: Some(
+                    "True when the enterprise builds (建设) one.".to_owned(),
+                ),
+            },
+            crate::Fact {
+                id: "builds-smart-factory".to_owned(),
+                name: crate::Text {
+                    zh: "智能工厂".to_owned(),
+                    en: "smart factories".to_owned(),
+                    truncated: false,
+                },
+                interpretation: Some(
+                    "True when the enterprise builds (建设) one.".to_owned(),
+                ),
+            },
+            crate::Fact {
+                id: "builds-green-factory".to_owned(),
+                name: crate::Text {
+                    zh: "绿色工厂".to_owned(),
+                    en: "green factories".to_owned(),
+                    truncated: false,
+                },
+                interpretation: Some(
+                    "True when the enterprise builds (建设) one.".to_owned(),
+                ),
+            },
+            crate::Fact {
+                id: "develops-new-models".to_owned(),
+                name: crate::Text {
+                    zh: "运用新一代信息技术，发展数字化管理、个性化定制、服务化延伸（服务型制造）等新模式"
+                        .to_owned(),
+                    en: "use new-generation information technology to develop new models such as digital management, personalised customisation and service extension (service-oriented manufacturing)"
+                        .to_owned(),
+                    truncated: false,
+                },
+                interpretation: None,
+            },
+            crate::Fact {
+                id: "creates-replicable-models".to_owned(),
+                name: crate::Text {
+                    zh: "打造可复制可推广典型模式和应用场景".to_owned(),
+                    en: "create typical models and application scenarios that can be replicated and rolled out"
+                        .to_owned(),
+                    truncated: false,
+                },
+                interpretation: None,
+            },
+            crate::Fact {
+                id: "incubated-by-research-institute".to_owned(),
+                name: crate::Text {
+                    zh: "重庆市高新技术产业研究院孵化".to_owned(),
+                    en: "incubated by the Chongqing High-Tech Industry Research Institute"
+                        .to_owned(),
+                    truncated: false,
+                },
+                interpretation: None,
+            },
+            crate::Fact {
+                id: "tax-incentive-policies".to_owned(),
+                name: crate::Text {
+                    zh: "研发费用税前加计扣除、科技企业孵化器免征增值税等各项税收优惠政策"
+                        .to_owned(),
+                    en: "the additional pre-tax deduction of R&D expenses, the VAT exemption for technology business incubators and other tax incentive policies"
+                        .to_owned(),
+                    truncated: false,
+                },
+                interpretation: Some(
+                    "True when the enterprise qualifies under these national policies. Task 30 names them but not who qualifies; their conditions are in the national rules."
+                        .to_owned(),
+                ),
+            },
+        ]),
         totals: None,
     }
 }
@@ -3828,6 +4062,7 @@ pub(crate) fn chongqing() -> crate::PlanData {
                 interpretation: None,
             },
         ]),
+        facts: alloc::vec::Vec::from([]),
         totals: Some(crate::Totals {
             parts: None,
             goals: None,

@@ -136,6 +136,8 @@ codes! {
     UnusedUnit = "unused_unit",
     /// An entity no item refers to.
     UnusedEntity = "unused_entity",
+    /// A condition or profile names a fact the plan does not declare.
+    UnknownFact = "unknown_fact",
     // Errors of the API.
     /// The input is JSON, but not a valid plan (the error carries every issue).
     InvalidPlan = "invalid_plan",
@@ -147,6 +149,8 @@ codes! {
     InvalidArgument = "invalid_argument",
     /// A plan file could not be read (missing, a directory, no permission).
     Unreadable = "unreadable",
+    /// A profile or scenario that is not valid for the plan (the error carries every issue).
+    InvalidProfile = "invalid_profile",
 }
 
 impl Code {
@@ -256,7 +260,7 @@ pub enum PlanError {
     #[error("{0}")]
     Syntax(Issue),
     /// The input is JSON, but not a valid plan. Holds every issue found, warnings included.
-    #[error("{}", summarize(.0))]
+    #[error("{}", summarize("plan", .0))]
     Invalid(Vec<Issue>),
 }
 
@@ -279,13 +283,13 @@ impl PlanError {
     }
 }
 
-fn summarize(issues: &[Issue]) -> String {
+fn summarize(what: &str, issues: &[Issue]) -> String {
     let errors: Vec<&Issue> = issues.iter().filter(|issue| issue.is_error()).collect();
     match errors.as_slice() {
-        [] => "invalid plan".to_owned(),
-        [only] => format!("invalid plan: {only}"),
+        [] => format!("invalid {what}"),
+        [only] => format!("invalid {what}: {only}"),
         [first, rest @ ..] => format!(
-            "invalid plan: {first} (and {} more error{})",
+            "invalid {what}: {first} (and {} more error{})",
             rest.len(),
             if rest.len() == 1 { "" } else { "s" }
         ),
@@ -312,15 +316,28 @@ pub enum QueryError {
     /// An argument of the wrong type or out of range, or an unknown option.
     #[error("{0}")]
     InvalidArgument(String),
+    /// A profile or scenario with problems: every issue, each with its JSON Pointer.
+    #[error("{}", summarize("input", .0))]
+    InvalidProfile(Vec<Issue>),
 }
 
 impl QueryError {
-    /// The error's code: `unknown_name`, `empty_search` or `invalid_argument`.
+    /// The error's code: `unknown_name`, `empty_search`, `invalid_argument` or
+    /// `invalid_profile`.
     pub fn code(&self) -> Code {
         match self {
             Self::UnknownName { .. } => Code::UnknownName,
             Self::EmptySearch => Code::EmptySearch,
             Self::InvalidArgument(_) => Code::InvalidArgument,
+            Self::InvalidProfile(_) => Code::InvalidProfile,
+        }
+    }
+
+    /// Every issue of an invalid profile or scenario.
+    pub fn issues(&self) -> &[Issue] {
+        match self {
+            Self::InvalidProfile(issues) => issues,
+            _ => &[],
         }
     }
 
@@ -377,6 +394,7 @@ impl ErrorReport {
             // Python raises its own `OSError` for a file it cannot read; JavaScript reads none.
             Code::Unreadable => "OSError",
             Code::EmptySearch | Code::InvalidArgument => "QueryError",
+            Code::InvalidProfile => "ProfileError",
             _ => "PlanValidationError",
         }
     }
@@ -439,6 +457,9 @@ impl QueryError {
             report.kind = Some(*kind);
             report.value = Some(name.clone());
             report.suggestions = Some(suggestions.clone());
+        }
+        if let Self::InvalidProfile(issues) = self {
+            report.issues = Some(issues.clone());
         }
         report
     }

@@ -99,6 +99,7 @@ mod bake;
 mod baked;
 mod corpus;
 mod embedded;
+mod entitle;
 mod error;
 mod instrument;
 mod load;
@@ -126,6 +127,11 @@ pub use corpus::{Basis, Corpus};
 pub use embedded::{
     CHONGQING_JSON, WULONG_JSON, chongqing, embedded, embedded_ids, embedded_plan, wulong,
 };
+pub use entitle::{
+    Cost, CostLine, Entitlement, Event, EventCount, EventKind, FactValue, NotCosted, Outcome,
+    Profile, Recognition, RecognitionCount, Scenario, Status, Step, Test, Total, YearTotal,
+    explain,
+};
 pub use error::{Code, ErrorReport, Issue, PlanError, QueryError, Severity};
 pub use instrument::{Instrument, StipType};
 pub use load::{
@@ -136,10 +142,10 @@ pub use model::*;
 pub use plan::Plan;
 pub use query::{MeasureFilter, TaskFilter};
 pub use refs::{
-    Citation, Division, EntityRef, GroupRef, ItemRef, MeasureRef, MechanismRef, PartRef, Place,
-    PlanRef, SectionRef, TargetRef, TaskRef, TermRef, TierRef, UnitRef,
+    Citation, Division, EntityRef, FactRef, GroupRef, ItemRef, MeasureRef, MechanismRef, PartRef,
+    Place, PlanRef, SectionRef, TargetRef, TaskRef, TermRef, TierRef, UnitRef,
 };
 #[cfg(feature = "schema")]
-pub use schema::{answer_schema, json_schema};
+pub use schema::{answer_schema, json_schema, profile_schema, scenario_schema};
 pub use table::{Cell, CellKind, Column, RecordKind, Table};
 pub use texts::TextRef;

@@ -12,8 +12,8 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::error::{Code, Issue, PlanError};
 use crate::model::{PartContent, PlanData, Task, TaskNumbering, Tier};
 use crate::refs::{
-    Citation, Division, EntityRef, GroupRef, ItemRef, MeasureRef, MechanismRef, PartRef, Place,
-    PlanRef, SectionRef, TargetRef, TaskRef, TermRef, TierRef, UnitRef,
+    Citation, Division, EntityRef, FactRef, GroupRef, ItemRef, MeasureRef, MechanismRef, PartRef,
+    Place, PlanRef, SectionRef, TargetRef, TaskRef, TermRef, TierRef, UnitRef,
 };
 use crate::search::SearchIndex;
 
@@ -298,7 +298,11 @@ impl Plan {
                 division: Some(Division::Mechanism(u32::from(self.get(mechanism)?.number))),
                 task: None,
             },
-            ItemRef::Document | ItemRef::Preamble | ItemRef::Unit(_) | ItemRef::Entity(_) => {
+            ItemRef::Document
+            | ItemRef::Preamble
+            | ItemRef::Unit(_)
+            | ItemRef::Entity(_)
+            | ItemRef::Fact(_) => {
                 return None;
             }
         };
@@ -319,7 +323,7 @@ impl Plan {
     pub fn citation(&self, item: ItemRef) -> Option<Citation> {
         if matches!(
             item,
-            ItemRef::Unit(_) | ItemRef::Entity(_) | ItemRef::Group(_)
+            ItemRef::Unit(_) | ItemRef::Entity(_) | ItemRef::Group(_) | ItemRef::Fact(_)
         ) {
             return None;
         }
@@ -537,6 +541,7 @@ fn explicit_items(data: &PlanData) -> impl Iterator<Item = ItemRef> + '_ {
     });
     let units = (0..data.units.len()).map(|i| ItemRef::Unit(UnitRef::new(i)));
     let entities = (0..data.entities.len()).map(|i| ItemRef::Entity(EntityRef::new(i)));
+    let facts = (0..data.facts.len()).map(|i| ItemRef::Fact(FactRef::new(i)));
     tiers
         .chain(groups)
         .chain(terms)
@@ -544,6 +549,7 @@ fn explicit_items(data: &PlanData) -> impl Iterator<Item = ItemRef> + '_ {
         .chain(nested)
         .chain(units)
         .chain(entities)
+        .chain(facts)
 }
 
 /// Whether `item` belongs to `owner` (a measure or target of a task).
@@ -578,6 +584,7 @@ fn id_of(data: &PlanData, item: ItemRef) -> String {
         ItemRef::Measure(at) => explicit(at.resolve(data).map(|measure| &measure.id)),
         ItemRef::Unit(at) => explicit(at.resolve(data).map(|unit| &unit.id)),
         ItemRef::Entity(at) => explicit(at.resolve(data).map(|entity| &entity.id)),
+        ItemRef::Fact(at) => explicit(at.resolve(data).map(|fact| &fact.id)),
     }
 }
 

@@ -70,7 +70,7 @@ pub(crate) fn english(value: Decimal, unit: &str) -> String {
 }
 
 /// `25000` as `25,000`; decimals as they are.
-fn grouped(value: Decimal) -> String {
+pub(crate) fn grouped(value: Decimal) -> String {
     let text = value.to_string();
     let (whole, fraction) = text
         .split_once('.')

@@ -57,6 +57,8 @@ position_refs! {
     UnitRef => units: crate::Unit,
     /// An entity.
     EntityRef => entities: crate::Entity,
+    /// A fact the conditions of measures ask about.
+    FactRef => facts: crate::Fact,
 }
 
 /// A plan goal (`task` is `None`) or a target of a task.
@@ -176,6 +178,8 @@ pub enum ItemRef {
     Unit(UnitRef),
     /// An entity.
     Entity(EntityRef),
+    /// A fact the conditions of measures ask about.
+    Fact(FactRef),
 }
 
 impl ItemRef {
@@ -197,6 +201,7 @@ impl ItemRef {
             Self::Mechanism(_) => K::Mechanism,
             Self::Unit(_) => K::Unit,
             Self::Entity(_) => K::Entity,
+            Self::Fact(_) => K::Fact,
         }
     }
 
@@ -220,6 +225,7 @@ impl ItemRef {
             Self::Mechanism(at) => format!("/mechanisms/{}", at.index()),
             Self::Unit(at) => format!("/units/{}", at.index()),
             Self::Entity(at) => format!("/entities/{}", at.index()),
+            Self::Fact(at) => format!("/facts/{}", at.index()),
         }
     }
 }

@@ -14,9 +14,28 @@ use crate::table::Table;
 ///
 /// The committed copy is `policy-data/schema/plan.schema.json`; a test keeps it current.
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(PlanData);
+    pretty(&schemars::schema_for!(PlanData))
+}
+
+/// The JSON Schema of an enterprise's [`Profile`](crate::Profile), which
+/// [`Plan::entitlements`](crate::Plan::entitlements) evaluates.
+///
+/// The committed copy is `policy-data/schema/profile.schema.json`; a test keeps it current.
+pub fn profile_schema() -> String {
+    pretty(&schemars::schema_for!(crate::Profile))
+}
+
+/// The JSON Schema of a [`Scenario`](crate::Scenario) of counts, which
+/// [`Plan::cost`](crate::Plan::cost) prices.
+///
+/// The committed copy is `policy-data/schema/scenario.schema.json`; a test keeps it current.
+pub fn scenario_schema() -> String {
+    pretty(&schemars::schema_for!(crate::Scenario))
+}
+
+fn pretty(schema: &schemars::Schema) -> String {
     // A schema is a tree of JSON values: serializing cannot fail.
-    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+    serde_json::to_string_pretty(schema).unwrap_or_default() + "\n"
 }
 
 /// The JSON Schema of every answer (task views, hits, units, matrix, …), of the questions
@@ -36,6 +55,11 @@ pub fn answer_schema() -> String {
     generator.subschema_for::<Matrix<'static>>();
     generator.subschema_for::<InstrumentView>();
     generator.subschema_for::<Table>();
+    generator.subschema_for::<crate::Profile>();
+    generator.subschema_for::<crate::Scenario>();
+    generator.subschema_for::<crate::Entitlement<'static>>();
+    generator.subschema_for::<crate::Total>();
+    generator.subschema_for::<crate::Cost>();
     generator.subschema_for::<Issue>();
     generator.subschema_for::<Code>();
     generator.subschema_for::<ErrorReport>();

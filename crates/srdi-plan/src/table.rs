@@ -8,6 +8,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::entitle::Profile;
+use crate::error::QueryError;
 use crate::model::Text;
 use crate::plan::Plan;
 use crate::refs::{ItemRef, UnitRef};
@@ -26,6 +28,9 @@ pub enum RecordKind {
     Targets,
     /// One row per unit.
     Units,
+    /// One row per enterprise and measure ([`Plan::entitlement_table`]); as a kind of the
+    /// plan alone, the columns without rows.
+    Entitlements,
 }
 
 names! {
@@ -34,6 +39,7 @@ names! {
         Measures = "measures",
         Targets = "targets",
         Units = "units",
+        Entitlements = "entitlements",
     }
 }
 
@@ -48,6 +54,9 @@ pub enum CellKind {
     Decimal,
     /// Text.
     Text,
+    /// Text from a small vocabulary (ids, statuses, currency codes), repeated down the
+    /// column: a categorical column in data frames.
+    Category,
     /// `true` or `false`.
     Bool,
     /// Lists of text (ids).
@@ -119,6 +128,36 @@ fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> Cell {
     Cell::List(items.into_iter().map(str::to_owned).collect())
 }
 
+/// Names joined as CSV lists are (`group; trigger`), null for none: few distinct values, so
+/// a category column rather than a list per row.
+fn joined<'a>(mut names: impl Iterator<Item = &'a str>) -> Cell {
+    let Some(first) = names.next() else {
+        return Cell::Null;
+    };
+    let mut text = first.to_owned();
+    for name in names {
+        text.push_str("; ");
+        text.push_str(name);
+    }
+    Cell::Text(text)
+}
+
+fn entitlement_columns() -> Vec<Column> {
+    use CellKind::{Bool, Category, Integer, Text as T};
+    columns(&[
+        ("profile", Integer),
+        ("id", T),
+        ("measure", Category),
+        ("status", Category),
+        ("task", Integer),
+        ("amount", Integer),
+        ("currency", Category),
+        ("one_time", Bool),
+        ("missing", Category),
+        ("failed", Category),
+    ])
+}
+
 fn columns(spec: &[(&'static str, CellKind)]) -> Vec<Column> {
     spec.iter()
         .map(|&(name, kind)| Column { name, kind })
@@ -144,12 +183,73 @@ impl Plan {
             RecordKind::Measures => self.measure_records(),
             RecordKind::Targets => self.target_records(),
             RecordKind::Units => self.unit_records(),
+            RecordKind::Entitlements => (entitlement_columns(), Vec::new()),
         };
         Table {
             kind,
             columns,
             rows,
         }
+    }
+
+    /// Every measure evaluated for each profile: one row per profile and measure, for data
+    /// frames (`profile` is the position in `profiles`, `id` the profile's own).
+    ///
+    /// ```
+    /// use srdi_plan::{Cell, Profile};
+    /// let plan = srdi_plan::wulong();
+    /// let profiles = [Profile::default(), Profile::from_json(r#"{"tiers": []}"#).unwrap()];
+    /// let table = plan.entitlement_table(&profiles).unwrap();
+    /// assert_eq!(table.rows.len(), 2 * plan.measure_refs().count());
+    /// assert_eq!(table.rows[0][3], Cell::Text("may_apply".into()));
+    /// assert_eq!(table.rows[0][8], Cell::Text("tiers".into())); // what is missing
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::InvalidProfile`] with every issue of every profile, each path starting
+    /// with the profile's position.
+    pub fn entitlement_table(&self, profiles: &[Profile]) -> Result<Table, QueryError> {
+        let catalog = self.catalog();
+        let mut rows = Vec::with_capacity(profiles.len() * catalog.len());
+        let mut issues = Vec::new();
+        for (i, profile) in profiles.iter().enumerate() {
+            let judgements = match self.judgements(&catalog, profile) {
+                Ok(judgements) => judgements,
+                Err(error) => {
+                    issues.extend(error.issues().iter().cloned().map(|mut issue| {
+                        issue.path = format!("/{i}{}", issue.path);
+                        issue
+                    }));
+                    continue;
+                }
+            };
+            for judged in judgements {
+                let amount = judged.measure.amount.as_ref();
+                rows.push(vec![
+                    Cell::Integer(i64::try_from(i).unwrap_or(i64::MAX)),
+                    optional(profile.id.as_deref()),
+                    text(&judged.measure.id),
+                    text(judged.status.as_str()),
+                    Cell::Integer(i64::from(judged.task)),
+                    amount.map_or(Cell::Null, |a| {
+                        Cell::Integer(i64::try_from(a.value).unwrap_or(i64::MAX))
+                    }),
+                    optional(amount.map(|a| a.currency.as_str())),
+                    Cell::Bool(judged.measure.one_time),
+                    joined(judged.missing.iter().copied()),
+                    joined(judged.failed.iter().map(|test| test.as_str())),
+                ]);
+            }
+        }
+        if !issues.is_empty() {
+            return Err(QueryError::InvalidProfile(issues));
+        }
+        Ok(Table {
+            kind: RecordKind::Entitlements,
+            columns: entitlement_columns(),
+            rows,
+        })
     }
 
     fn citation_cell(&self, item: ItemRef) -> Cell {

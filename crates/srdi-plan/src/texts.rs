@@ -6,8 +6,8 @@
 
 use crate::model::{Lead, PlanData, Scheduled, Text};
 use crate::refs::{
-    EntityRef, GroupRef, ItemRef, MeasureRef, MechanismRef, PartRef, SectionRef, TargetRef,
-    TaskRef, TermRef, TierRef, UnitRef,
+    EntityRef, FactRef, GroupRef, ItemRef, MeasureRef, MechanismRef, PartRef, SectionRef,
+    TargetRef, TaskRef, TermRef, TierRef, UnitRef,
 };
 
 /// One text of a plan: the item it belongs to, which field, and the text.
@@ -141,6 +141,9 @@ impl PlanData {
                 None,
                 &entity.name,
             );
+        }
+        for (i, fact) in self.facts.iter().enumerate() {
+            emit(ItemRef::Fact(FactRef::new(i)), "name", None, &fact.name);
         }
     }
 

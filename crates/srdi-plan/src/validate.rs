@@ -48,6 +48,7 @@ pub(crate) fn rules_after_pruning(data: &PlanData, index: &Index, pruned: &Prune
     check.mechanisms();
     check.units();
     check.entities();
+    check.facts();
     check.texts();
     check.names();
     check.issues
@@ -683,6 +684,59 @@ impl<'a> Checker<'a> {
         }
         if let Some(basis) = &measure.legal_basis {
             self.entity_ref(|| format!("{}/legal_basis", path()), basis);
+        }
+        if let Some(years) = measure.years
+            && years.end < years.start
+        {
+            let message = format!(
+                "the years end ({}) before they start ({})",
+                years.end, years.start
+            );
+            self.report(Code::InvalidPeriod, format!("{}/years", path()), message);
+        }
+        if let Some(conditions) = &measure.conditions {
+            for id in conditions.facts() {
+                if !self.data.facts.iter().any(|fact| fact.id == id) {
+                    let message = format!(
+                        "the conditions name the fact `{id}`, which `facts` does not declare"
+                    );
+                    self.report(Code::UnknownFact, format!("{}/conditions", path()), message);
+                }
+            }
+        }
+    }
+
+    /// Each fact is named by words printed in a measure that asks about it (its id is checked
+    /// with every other id).
+    fn facts(&mut self) {
+        for (i, fact) in self.data.facts.iter().enumerate() {
+            let path = format!("/facts/{i}");
+            let askers: Vec<&Measure> = self
+                .data
+                .tasks
+                .iter()
+                .flat_map(|task| &task.measures)
+                .filter(|m| {
+                    m.conditions
+                        .as_ref()
+                        .is_some_and(|c| c.facts().contains(&fact.id.as_str()))
+                })
+                .collect();
+            let printed = askers.iter().any(|m| {
+                stands_in(&fact.name.zh, &m.text.zh)
+                    || m.beneficiary
+                        .condition
+                        .as_ref()
+                        .is_some_and(|c| stands_in(&fact.name.zh, &c.zh))
+            });
+            if !askers.is_empty() && !printed {
+                let message = format!(
+                    "`{}` does not stand in the text of a measure that asks about the fact; a fact is \
+                     named by the printed words that state it",
+                    fact.name.zh
+                );
+                self.report(Code::QuoteNotFound, format!("{path}/name/zh"), message);
+            }
         }
     }
 

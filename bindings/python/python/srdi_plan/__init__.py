@@ -35,6 +35,7 @@ from .errors import (
     PlanLimitError,
     PlanSyntaxError,
     PlanValidationError,
+    ProfileError,
     QueryError,
     UnknownNameError,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "PlanLimitError",
     "PlanSyntaxError",
     "PlanValidationError",
+    "ProfileError",
     "QueryError",
     "Target",
     "Task",

@@ -5,7 +5,7 @@ Every result object's ``to_dict()`` is the core's answer in its JSON shape — t
 """
 
 from os import PathLike
-from typing import Any, Optional, Union, final
+from typing import Any, Iterable, Literal, Mapping, Optional, Union, final
 
 from .codes import Code
 
@@ -128,6 +128,23 @@ class Plan:
         """The rows of ``table(kind)`` as dicts, with Python values and ``None`` if missing."""
     def to_pandas(self, kind: str) -> Any:
         """``table(kind)`` as a pandas DataFrame with nullable dtypes; needs ``srdi-plan[pandas]``."""
+    def entitlements(
+        self, profile: Mapping[str, Any] | str | bytes, explain: bool = False, language: Literal["zh", "en"] = "zh"
+    ) -> list[dict[str, Any]]:
+        """What an enterprise can get: every measure with ``status`` (``applies``, ``may_apply``,
+        ``does_not_apply``), ``amount``, ``citation``, ``missing``, ``failed`` and the ``trace``
+        of each step. ``profile`` is ``{"tiers", "groups", "recognitions", "events", "facts"}``;
+        a key left out is unknown. ``explain=True`` also prints the steps in words. Raises
+        ``ProfileError`` for a profile the plan cannot read."""
+    def entitlement_total(self, profile: Mapping[str, Any] | str | bytes) -> list[dict[str, Any]]:
+        """The sums of the amounts that apply, by currency: ``[{"currency", "value", "measures"}]``."""
+    def entitlements_table(self, profiles: Iterable[Mapping[str, Any] | str | bytes] | Any) -> Any:
+        """Many enterprises at once (a list of profiles, or a DataFrame with one row each): a
+        DataFrame with one row per enterprise and measure; needs ``srdi-plan[pandas]``."""
+    def cost(self, scenario: Mapping[str, Any] | str | bytes | None = None) -> dict[str, Any]:
+        """What the one-time rewards tied to a recognition or an event cost, by year, for
+        ``{"recognitions": [{"tier", "year", "count"}], "events": [{"kind", "year", "count"}]}``,
+        or without one for the plan's own goals (an upper bound, its assumptions listed)."""
     def __eq__(self, value: object, /) -> bool: ...
 
 @final

@@ -49,10 +49,12 @@ Code = Literal[
     "duplicate_name",
     "unused_unit",
     "unused_entity",
+    "unknown_fact",
     "invalid_plan",
     "unknown_name",
     "empty_search",
     "invalid_argument",
     "unreadable",
+    "invalid_profile",
 ]
 # codes:end

@@ -17,6 +17,7 @@ __all__ = [
     "PlanLimitError",
     "PlanSyntaxError",
     "PlanValidationError",
+    "ProfileError",
     "QueryError",
     "UnknownNameError",
 ]
@@ -96,3 +97,9 @@ class UnknownNameError(PlanError, KeyError):
 class QueryError(PlanError, ValueError):
     """A question that cannot be asked: a search for nothing (``empty_search``) or an argument
     of the wrong kind (``invalid_argument``)."""
+
+
+class ProfileError(_LoadError, ValueError):
+    """A profile or scenario that is not valid for the plan (``invalid_profile``): an unknown
+    key (with the closest valid one), a tier, group or fact the plan does not have, a value of
+    the wrong kind. ``issues`` lists every problem, each with its JSON Pointer."""

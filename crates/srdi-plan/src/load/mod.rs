@@ -237,6 +237,59 @@ fn thorough(json: &str, bom: Option<Issue>) -> Result<Loaded, PlanError> {
     })
 }
 
+/// The inputs other than plans that the loader reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    /// An enterprise's [`Profile`](crate::Profile).
+    Profile,
+    /// A [`Scenario`](crate::Scenario) of counts.
+    Scenario,
+}
+
+fn invalid_input(error: &PlanError) -> crate::QueryError {
+    crate::QueryError::InvalidProfile(error.issues().to_vec())
+}
+
+/// A profile or scenario from the bytes of a file: its size and encoding checked first, as
+/// a plan's are.
+pub(crate) fn read_input_bytes<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    format: Format,
+) -> Result<T, crate::QueryError> {
+    check_size(bytes.len()).map_err(|error| invalid_input(&error))?;
+    read_input(
+        input::decode(bytes).map_err(|error| invalid_input(&error))?,
+        format,
+    )
+}
+
+/// A profile or scenario from JSON, through the same phases as a plan (size, JSON, shape
+/// against its committed schema), every problem reported at once.
+pub(crate) fn read_input<T: serde::de::DeserializeOwned>(
+    json: &str,
+    format: Format,
+) -> Result<T, crate::QueryError> {
+    check_size(json.len()).map_err(|error| invalid_input(&error))?;
+    let (json, _) = input::strip_bom(json);
+    let (value, issues) = value::parse(json).map_err(|error| invalid_input(&error))?;
+    read_value(value, issues, format)
+}
+
+/// A profile or scenario from a JSON value (a Python dict, say), checked against its schema.
+pub(crate) fn read_value<T: serde::de::DeserializeOwned>(
+    mut value: serde_json::Value,
+    mut issues: Vec<Issue>,
+    format: Format,
+) -> Result<T, crate::QueryError> {
+    issues.extend(shape::check_input(&mut value, format));
+    if !issues.is_empty() {
+        return Err(crate::QueryError::InvalidProfile(issues));
+    }
+    serde_json::from_value(value).map_err(|error| {
+        crate::QueryError::InvalidProfile(vec![Issue::new(Code::WrongType, "", error.to_string())])
+    })
+}
+
 /// Escapes one reference token of a JSON Pointer (RFC 6901).
 pub(crate) fn escape_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")

@@ -25,10 +25,14 @@ use serde_json::{Map, Value};
 use crate::error::{Code, Issue};
 use crate::load::escape_token;
 
-/// The committed JSON Schema of the plan format.
+/// The committed JSON Schemas of the plan format, of profiles and of scenarios.
 const PLAN_SCHEMA: &str = include_str!("../../data/plan.schema.json");
+const PROFILE_SCHEMA: &str = include_str!("../../data/profile.schema.json");
+const SCENARIO_SCHEMA: &str = include_str!("../../data/scenario.schema.json");
 
-static PLAN: LazyLock<Schema> = LazyLock::new(|| Schema::compile(PLAN_SCHEMA));
+static PLAN: LazyLock<Schema> = LazyLock::new(|| Schema::compile(PLAN_SCHEMA, "plan"));
+static PROFILE: LazyLock<Schema> = LazyLock::new(|| Schema::compile(PROFILE_SCHEMA, "profile"));
+static SCENARIO: LazyLock<Schema> = LazyLock::new(|| Schema::compile(SCENARIO_SCHEMA, "scenario"));
 
 /// What the checker found in a plan value.
 pub(crate) struct Checked {
@@ -42,7 +46,19 @@ pub(crate) struct Checked {
 
 /// Checks `value` against the plan format, pruning what is invalid.
 pub(crate) fn check_plan(value: &mut Value) -> Checked {
-    let schema = &*PLAN;
+    check(&PLAN, value)
+}
+
+/// Checks `value` against the format of a profile or a scenario.
+pub(crate) fn check_input(value: &mut Value, format: super::Format) -> Vec<Issue> {
+    let schema = match format {
+        super::Format::Profile => &*PROFILE,
+        super::Format::Scenario => &*SCENARIO,
+    };
+    check(schema, value).issues
+}
+
+fn check(schema: &Schema, value: &mut Value) -> Checked {
     let mut checker = Checker {
         schema,
         issues: Vec::new(),
@@ -119,6 +135,8 @@ fn original_index(removed: &[usize], index: usize) -> usize {
 struct Schema {
     defs: Vec<Def>,
     root: Node,
+    /// What the root is called in messages.
+    root_name: &'static str,
 }
 
 /// A named object type.
@@ -149,6 +167,27 @@ enum Node {
     Ref(usize),
     /// The inner node, or `null`.
     Nullable(Box<Node>),
+    /// An object of any keys, each value the inner node.
+    Map(Box<Node>),
+    /// An object of exactly one key, the variant's tag (an externally tagged enum).
+    Variants(Vec<(String, Node)>),
+    /// A value of one of these types.
+    Either(Vec<Node>),
+}
+
+impl Node {
+    /// What the node expects, in a few words, for messages.
+    fn noun(&self) -> &'static str {
+        match self {
+            Self::Null => "null",
+            Self::Bool => "true or false",
+            Self::Integer { .. } => "a whole number",
+            Self::Number => "a number",
+            Self::String | Self::Enum(_) => "a string",
+            Self::Array(_) => "an array",
+            _ => "an object",
+        }
+    }
 }
 
 struct Property {
@@ -160,7 +199,7 @@ struct Property {
 impl Schema {
     /// Compiles the schema text. The text is ours and fixed; a part this checker does not
     /// know becomes `Any` (and the schema test would show it).
-    fn compile(text: &str) -> Schema {
+    fn compile(text: &str, root_name: &'static str) -> Schema {
         let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
         let empty = Map::new();
         let defs_json = value
@@ -179,12 +218,16 @@ impl Schema {
             })
             .collect();
         let root = compile(&value, None);
-        Schema { defs, root }
+        Schema {
+            defs,
+            root,
+            root_name,
+        }
     }
 
     fn name_of(&self, def: Option<usize>) -> &str {
         def.and_then(|i| self.defs.get(i))
-            .map_or("plan", |def| def.name.as_str())
+            .map_or(self.root_name, |def| def.name.as_str())
     }
 }
 
@@ -203,23 +246,7 @@ fn compile_node(
         .or_else(|| json.get("anyOf"))
         .and_then(Value::as_array)
     {
-        let consts: Option<Vec<String>> = branches
-            .iter()
-            .map(|b| b.get("const").and_then(Value::as_str).map(str::to_owned))
-            .collect();
-        if let Some(values) = consts {
-            return Node::Enum(values);
-        }
-        let is_null = |b: &Value| b.get("type").and_then(Value::as_str) == Some("null");
-        if let [a, b] = branches.as_slice() {
-            if is_null(b) {
-                return Node::Nullable(Box::new(child(a)));
-            }
-            if is_null(a) {
-                return Node::Nullable(Box::new(child(b)));
-            }
-        }
-        return Node::Any;
+        return compile_branches(branches, &child);
     }
     if let Some(values) = json.get("enum").and_then(Value::as_array) {
         return Node::Enum(
@@ -254,6 +281,15 @@ fn compile_node(
             max: json.get("maximum").and_then(Value::as_u64),
         },
         "array" => Node::Array(Box::new(json.get("items").map_or(Node::Any, child))),
+        "object"
+            if json
+                .get("additionalProperties")
+                .is_some_and(Value::is_object) =>
+        {
+            Node::Map(Box::new(
+                json.get("additionalProperties").map_or(Node::Any, child),
+            ))
+        }
         "object" => {
             let required: Vec<&str> = json
                 .get("required")
@@ -288,6 +324,43 @@ fn compile_node(
     }
 }
 
+/// A `oneOf`/`anyOf`: string constants (an enum), objects of one required key (an
+/// externally tagged enum), a type or `null`, or a choice of types.
+fn compile_branches(branches: &[Value], child: &dyn Fn(&Value) -> Node) -> Node {
+    let consts: Option<Vec<String>> = branches
+        .iter()
+        .map(|b| b.get("const").and_then(Value::as_str).map(str::to_owned))
+        .collect();
+    if let Some(values) = consts {
+        return Node::Enum(values);
+    }
+    let tags: Option<Vec<(String, Node)>> = branches
+        .iter()
+        .map(|branch| {
+            let required = branch.get("required")?.as_array()?;
+            let [tag] = required.as_slice() else {
+                return None;
+            };
+            let tag = tag.as_str()?;
+            let node = child(branch.get("properties")?.get(tag)?);
+            Some((tag.to_owned(), node))
+        })
+        .collect();
+    if let Some(tags) = tags {
+        return Node::Variants(tags);
+    }
+    let is_null = |b: &Value| b.get("type").and_then(Value::as_str) == Some("null");
+    if let [a, b] = branches {
+        if is_null(b) {
+            return Node::Nullable(Box::new(child(a)));
+        }
+        if is_null(a) {
+            return Node::Nullable(Box::new(child(b)));
+        }
+    }
+    Node::Either(branches.iter().map(child).collect())
+}
+
 struct Checker<'s> {
     schema: &'s Schema,
     issues: Vec<Issue>,
@@ -316,7 +389,77 @@ impl Checker<'_> {
             Node::Enum(values) => self.one_of(values, value, path),
             Node::Array(item) => self.array(item, value, path),
             Node::Object { name, properties } => self.object(*name, properties, value, path),
+            Node::Map(inner) => self.map(inner, value, path),
+            Node::Variants(tags) => self.variant(tags, value, path),
+            Node::Either(branches) => self.either(branches, value, path),
         }
+    }
+
+    fn map(&mut self, inner: &Node, value: &mut Value, path: &mut String) -> bool {
+        let Value::Object(fields) = value else {
+            return self.expect(false, "an object", value, path);
+        };
+        let length = path.len();
+        let mut invalid = Vec::new();
+        for (key, field) in fields.iter_mut() {
+            path.push('/');
+            path.push_str(&escape_token(key));
+            if !self.check(inner, field, path) {
+                invalid.push(key.clone());
+            }
+            path.truncate(length);
+        }
+        for key in invalid {
+            fields.shift_remove(&key);
+        }
+        true
+    }
+
+    fn variant(&mut self, tags: &[(String, Node)], value: &mut Value, path: &mut String) -> bool {
+        let names = || tags.iter().map(|(tag, _)| tag.as_str());
+        let key = match value {
+            Value::Object(fields) if fields.len() == 1 => fields.keys().next().cloned(),
+            _ => None,
+        };
+        let Some(key) = key else {
+            let expected = format!(
+                "an object of one key, one of: {}",
+                names().collect::<Vec<_>>().join(", ")
+            );
+            return self.expect(false, &expected, value, path);
+        };
+        let length = path.len();
+        path.push('/');
+        path.push_str(&escape_token(&key));
+        let valid = if let (Some((_, node)), Some(inner)) = (
+            tags.iter().find(|(tag, _)| *tag == key),
+            value.get_mut(&key),
+        ) {
+            self.check(node, inner, path)
+        } else {
+            let message = format!(
+                "unknown key `{key}`{}; expected one of: {}",
+                did_you_mean(&key, names()),
+                names().collect::<Vec<_>>().join(", ")
+            );
+            self.report(Code::UnknownField, path, message);
+            false
+        };
+        path.truncate(length);
+        valid
+    }
+
+    fn either(&mut self, branches: &[Node], value: &mut Value, path: &mut String) -> bool {
+        let before = self.issues.len();
+        for branch in branches {
+            let mut copy = value.clone();
+            if self.check(branch, &mut copy, path) && self.issues.len() == before {
+                return true;
+            }
+            self.issues.truncate(before);
+        }
+        let expected: Vec<&str> = branches.iter().map(Node::noun).collect();
+        self.expect(false, &expected.join(" or "), value, path)
     }
 
     fn expect(&mut self, ok: bool, expected: &str, value: &Value, path: &str) -> bool {

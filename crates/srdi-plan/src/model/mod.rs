@@ -85,6 +85,9 @@ pub struct PlanData {
     /// Every named platform, fund, programme, event, document and other thing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<Entity>,
+    /// The facts about an enterprise that the measures' conditions ask about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<Fact>,
     /// How many items of each kind the whole document has, where a source says so (a partial
     /// plan: “30 项任务，五个方面”).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -122,6 +125,7 @@ impl PlanData {
             mechanisms: Vec::new(),
             units: Vec::new(),
             entities: Vec::new(),
+            facts: Vec::new(),
             totals: None,
         }
     }
@@ -737,6 +741,13 @@ pub struct Measure {
     /// The event that entitles an enterprise, if the text ties the benefit to one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger: Option<Trigger>,
+    /// The years in which the trigger counts, when they differ from the plan's period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<Period>,
+    /// The beneficiary's printed condition as an expression over named facts, beside the
+    /// verbatim text it stands for (`beneficiary.condition`), so that it can be evaluated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conditions: Option<Condition>,
     /// The sum, when the text states one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<Amount>,
@@ -783,6 +794,106 @@ pub enum Trigger {
     QualifyingProject,
     /// A case-by-case decision (一事一议).
     CaseByCase,
+    /// Being taken into a pool of enterprises preparing for listing (纳入拟上市企业储备库).
+    PreListingPool,
+}
+
+/// A fact about an enterprise that a measure's conditions ask about, named by the words of
+/// the text that state it (`研发费用加计扣除备案达到一定额度`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    /// Stable ASCII id, the key of the fact in a profile, e.g. `rd-deduction-filing-threshold`.
+    pub id: String,
+    /// The words of the condition that state the fact, verbatim, and our translation.
+    pub name: Text,
+    /// What we read into the text beyond its letter, if anything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interpretation: Option<String>,
+}
+
+/// A condition over the facts of a profile: `{"fact": id}` holds when the fact is true;
+/// `at_least` and `at_most` compare a number; `all`, `any` and `not` combine.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(rename_all = "snake_case")]
+pub enum Condition {
+    /// The fact (yes or no) holds.
+    Fact(String),
+    /// The fact (a number) is at least the value.
+    AtLeast(Comparison),
+    /// The fact (a number) is at most the value.
+    AtMost(Comparison),
+    /// Every condition holds.
+    All(Vec<Condition>),
+    /// One condition holds.
+    Any(Vec<Condition>),
+    /// The condition does not hold.
+    Not(Box<Condition>),
+}
+
+/// A fact compared with a value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(deny_unknown_fields)]
+pub struct Comparison {
+    /// The fact's id.
+    pub fact: String,
+    /// The bound.
+    pub value: Decimal,
+}
+
+impl Condition {
+    /// The ids of the facts the condition names, in order, each once.
+    pub fn facts(&self) -> Vec<&str> {
+        let mut ids = Vec::new();
+        self.visit(&mut |condition| {
+            let id = match condition {
+                Self::Fact(id) => id.as_str(),
+                Self::AtLeast(c) | Self::AtMost(c) => c.fact.as_str(),
+                _ => return,
+            };
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        });
+        ids
+    }
+
+    /// Whether the condition compares the fact `id` as a number.
+    pub fn compares(&self, id: &str) -> bool {
+        let mut found = false;
+        self.visit(&mut |condition| {
+            if let Self::AtLeast(c) | Self::AtMost(c) = condition {
+                found |= c.fact == id;
+            }
+        });
+        found
+    }
+
+    /// The bounds the condition compares the fact `id` with: (`true` for at least, the bound).
+    pub fn comparisons<'a>(&'a self, id: &'a str) -> impl Iterator<Item = (bool, Decimal)> + 'a {
+        let mut found = Vec::new();
+        self.visit(&mut |condition| match condition {
+            Self::AtLeast(c) if c.fact == id => found.push((true, c.value)),
+            Self::AtMost(c) if c.fact == id => found.push((false, c.value)),
+            _ => {}
+        });
+        found.into_iter()
+    }
+
+    fn visit<'a>(&'a self, f: &mut impl FnMut(&'a Self)) {
+        f(self);
+        match self {
+            Self::All(list) | Self::Any(list) => list.iter().for_each(|c| c.visit(f)),
+            Self::Not(inner) => inner.visit(f),
+            Self::Fact(_) | Self::AtLeast(_) | Self::AtMost(_) => {}
+        }
+    }
 }
 
 /// A sum of money.
@@ -1011,6 +1122,7 @@ names! {
         Listing = "listing",
         QualifyingProject = "qualifying_project",
         CaseByCase = "case_by_case",
+        PreListingPool = "pre_listing_pool",
     }
     GroupKind {
         Enterprises = "enterprises",
