@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use srdi_plan::{MeasureFilter, Plan, TaskFilter};
+use srdi_plan::{MeasureFilter, Plan, Profile, TaskFilter};
 
 fn filter(unit: Option<&str>, tier: Option<&str>, text: Option<&str>) -> TaskFilter {
     TaskFilter {
@@ -64,6 +64,18 @@ fn queries(c: &mut Criterion) {
     });
     c.bench_function("matrix/all", |b| b.iter(|| black_box(plan).matrix()));
     c.bench_function("search/zh", |b| b.iter(|| plan.search(black_box("首台"))));
+    let profile = Profile::from_json(
+        r#"{"tiers": ["srdi-sme"], "recognitions": [{"tier": "srdi-sme", "year": 2023}],
+            "events": [], "facts": {"rd-deduction-filing-threshold": true}}"#,
+    )
+    .expect("a valid profile");
+    c.bench_function("entitlements/one_profile", |b| {
+        b.iter(|| plan.entitlements(black_box(&profile)));
+    });
+    let profiles = vec![profile; 100];
+    c.bench_function("entitlements/table_of_100", |b| {
+        b.iter(|| plan.entitlement_table(black_box(&profiles)));
+    });
     c.bench_function("search/en", |b| {
         b.iter(|| plan.search(black_box("white list")));
     });

@@ -86,6 +86,28 @@ test("switching to English shows the translation", async () => {
   console.log(`screenshot: ${shot}`);
 });
 
+test("my enterprise: an SRDI SME recognised in 2023 gets 200,000 CNY under task 28", async () => {
+  await page.click("#lang-zh");
+  // Nothing given: the lists are complete and empty, so no reward applies.
+  assert.equal(await page.getAttribute('tr[data-measure="task-28-m2"]', "data-status"), "does_not_apply");
+  await page.check('input[name="tier:srdi-sme"]');
+  await page.fill('input[name="recognised:srdi-sme"]', "2023");
+  await page.waitForSelector('tr[data-measure="task-28-m2"][data-status="applies"]');
+  assert.match(await page.textContent('tr[data-measure="task-28-m2"]'), /200,000 CNY/);
+  assert.match(await page.textContent('tr[data-measure="task-28-m2"]'), /二（五）28/);
+  assert.match(await page.textContent("#entitlement-total"), /200,000 CNY/);
+  // A defined term: “专精特新”企业 includes the tier, so the loan products of task 14 apply.
+  assert.equal(await page.getAttribute('tr[data-measure="task-14-m1"]', "data-status"), "applies");
+  // A fact left at “?” leaves its measure open; answering it decides.
+  assert.equal(await page.getAttribute('tr[data-measure="task-14-m2"]', "data-status"), "may_apply");
+  await page.selectOption('select[name="fact:rd-deduction-filing-threshold"]', "no");
+  await page.waitForSelector('tr[data-measure="task-14-m2"][data-status="does_not_apply"]');
+  // A recognition outside the plan's period earns nothing.
+  await page.fill('input[name="recognised:srdi-sme"]', "2021");
+  await page.waitForSelector('tr[data-measure="task-28-m2"][data-status="does_not_apply"]');
+  assert.match(await page.textContent("#entitlement-total"), /没有适用的明确金额/);
+});
+
 test("the page logged no errors", () => {
   assert.deepEqual(errors, []);
 });

@@ -148,11 +148,80 @@ function showUnit(id) {
     mechanisms.length ? element("ul", {}, ...mechanisms.map((m) => element("li", {}, `${place(m.citation)} `, text(m.title), unit.lead_mechanisms.includes(m.number) ? label("（牵头）", " (lead)") : ""))) : element("p", {}, "—"));
 }
 
+/** The events a profile can give, with the page's labels for them. */
+const EVENTS = [
+  ["listing", "上市", "listing"],
+  ["quotation", "挂牌", "quotation"],
+  ["pre_listing_pool", "纳入拟上市企业储备库", "taken into the pre-listing pool"],
+  ["approval", "“一事一议”获批", "case-by-case approval"],
+];
+const STATUS = { applies: ["适用", "applies"], may_apply: ["可能适用", "may apply"], does_not_apply: ["不适用", "does not apply"] };
+const year = (attributes) => element("input", { type: "number", min: "1990", max: "2100", step: "1", inputmode: "numeric", ...attributes });
+
+/** The form's fields: a checkbox and a year per tier, a year per event, a choice per fact. */
+function renderProfileForm() {
+  const form = new FormData($("#profile"));
+  const legend = (id) => $(`${id} legend`);
+  fill($("#profile-tiers"), legend("#profile-tiers"), ...summary.tiers.map((tier) => element("label", { class: "field" },
+    element("input", { type: "checkbox", name: `tier:${tier.id}`, ...(form.has(`tier:${tier.id}`) ? { checked: "" } : {}) }),
+    text(tier.name), year({ name: `recognised:${tier.id}`, "aria-label": `${tier.id} year`, value: form.get(`recognised:${tier.id}`) ?? "" }))));
+  fill($("#profile-events"), legend("#profile-events"), ...EVENTS.map(([kind, zh, en]) => element("label", { class: "field" },
+    element("span", {}, label(zh, en)), year({ name: `event:${kind}`, value: form.get(`event:${kind}`) ?? "" }))));
+  fill($("#profile-facts"), legend("#profile-facts"), ...summary.facts.map((fact) => {
+    const name = `fact:${fact.id}`;
+    const value = form.get(name) ?? "";
+    const input = fact.kind === "number"
+      ? element("input", { type: "number", name, step: "any", value })
+      : element("select", { name }, ...[["", "?", "?"], ["yes", "是", "yes"], ["no", "否", "no"]].map(([v, zh, en]) =>
+          element("option", { value: v, ...(v === value ? { selected: "" } : {}) }, label(zh, en))));
+    return element("label", { class: "field" }, text(fact.name), input);
+  }));
+}
+
+/** The profile the form describes: its lists are complete, a fact left at “?” is unknown. */
+function profileOfForm() {
+  const form = new FormData($("#profile"));
+  const profile = { tiers: [], recognitions: [], events: [], facts: {} };
+  for (const [name, value] of form) {
+    const [key, id] = name.split(":");
+    if (key === "tier") profile.tiers.push(id);
+    else if (value === "") continue;
+    else if (key === "recognised") profile.recognitions.push({ tier: id, year: Number(value) });
+    else if (key === "event") profile.events.push({ kind: id, year: Number(value) });
+    else if (key === "fact") profile.facts[id] = value === "yes" ? true : value === "no" ? false : Number(value);
+  }
+  return profile;
+}
+
+function renderEntitlements() {
+  let entitlements, totals;
+  try {
+    const profile = profileOfForm();
+    entitlements = plan.entitlements(profile);
+    totals = plan.entitlementTotal(profile);
+  } catch (error) {
+    $("#entitlement-total").textContent = error.message;
+    return;
+  }
+  const money = (amount) => `${amount.value.toLocaleString("en")} ${amount.currency}`;
+  $("#entitlement-total").textContent = totals.length
+    ? `${label("适用的金额合计", "Total of the amounts that apply")}: ${totals.map(money).join(" + ")}`
+    : label("没有适用的明确金额。", "No stated amount applies.");
+  $("#entitlements tbody").replaceChildren(...entitlements.map((e) => element("tr", { "data-measure": e.measure, "data-status": e.status },
+    element("td", { class: "place" }, place(e.citation)),
+    element("td", {}, text(e.text)),
+    element("td", {}, element("span", { class: `status ${e.status}` }, label(...STATUS[e.status]))),
+    element("td", {}, e.amount ? `${money(e.amount)}${e.one_time ? label(" 一次性", " once") : ""}` : "—"),
+    element("td", { class: "why" }, [...e.failed, ...e.missing].join(", ")))));
+}
+
 function render() {
   renderHeader();
   renderGoals();
   renderFilters();
   renderTasks();
+  renderProfileForm();
+  renderEntitlements();
   if (state.selected?.task) showTask(state.selected.task);
   else if (state.selected?.unit) showUnit(state.selected.unit);
 }
@@ -166,5 +235,7 @@ for (const button of document.querySelectorAll(".lang button")) {
 for (const id of ["#section", "#unit", "#instrument"]) $(id).addEventListener("change", renderTasks);
 $("#search").addEventListener("input", renderTasks);
 $("#filters").addEventListener("submit", (event) => event.preventDefault());
+$("#profile").addEventListener("input", renderEntitlements);
+$("#profile").addEventListener("submit", (event) => event.preventDefault());
 render();
 document.body.dataset.ready = "true";

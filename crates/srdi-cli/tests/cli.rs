@@ -560,3 +560,121 @@ fn the_parent_plan_validates_and_summarises() {
         "{english}"
     );
 }
+
+/// A profile file in the test's temporary folder.
+fn profile_file(name: &str, json: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, json).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn entitlements_for_people_with_the_total_and_explained_in_words() {
+    let file = profile_file(
+        "srdi-sme-2023.json",
+        r#"{"tiers": ["srdi-sme"], "recognitions": [{"tier": "srdi-sme", "year": 2023}], "events": []}"#,
+    );
+    let table = stdout(&srdi(&["entitlements", "--profile", &file, "--lang", "en"]));
+    assert!(table.contains("task-28-m2"), "{table}");
+    assert!(table.contains("200,000 CNY"), "{table}");
+    assert!(
+        table.contains("total that applies: 200,000 CNY (task-28-m2)"),
+        "{table}"
+    );
+
+    let explained = stdout(&srdi(&["entitlements", "--profile", &file, "--explain"]));
+    assert!(
+        explained
+            .contains("task-28-m2  applies  200,000 CNY once  武隆府办发〔2022〕48号 二（五）28"),
+        "{explained}"
+    );
+    assert!(
+        explained.contains(
+            "[yes] trigger: recognised as `srdi-sme` in 2023, within 2022–2025 — “新获得认定的”"
+        ),
+        "{explained}"
+    );
+    assert!(
+        explained.contains("Total that applies: 200,000 CNY (task-28-m2)"),
+        "{explained}"
+    );
+
+    let total = json(&["entitlements", "--profile", &file, "--total"]);
+    assert_eq!(total[0]["value"], 200_000);
+
+    let answer = json(&["entitlements", "--profile", &file]);
+    for entry in answer.as_array().unwrap() {
+        for key in ["measure", "status", "amount", "citation"] {
+            assert!(entry.get(key).is_some(), "{key} missing in {entry}");
+        }
+    }
+}
+
+#[test]
+fn a_bad_profile_reports_every_problem_with_its_path() {
+    let file = profile_file(
+        "bad-profile.json",
+        r#"{"tier": ["srdi-sme"], "recognitions": [{"tier": "srdi-sme", "year": "2023"}]}"#,
+    );
+    let output = srdi(&["entitlements", "--profile", &file]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("error[unknown_field] /tier: unknown field `tier`; did you mean `tiers`?"),
+        "{message}"
+    );
+    assert!(message.contains("/recognitions/0/year"), "{message}");
+
+    let output = srdi(&["--json", "entitlements", "--profile", &file]);
+    let error: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(error["error"]["code"], "invalid_profile");
+    assert_eq!(error["error"]["issues"].as_array().unwrap().len(), 2);
+
+    let file = profile_file("unknown-tier.json", r#"{"tiers": ["srdi"]}"#);
+    let error: Value = serde_json::from_str(&stdout(&srdi(&[
+        "--json",
+        "entitlements",
+        "--profile",
+        &file,
+    ])))
+    .unwrap();
+    assert_eq!(error["error"]["issues"][0]["code"], "unknown_group");
+    assert_eq!(error["error"]["issues"][0]["path"], "/tiers/0");
+
+    let output = srdi(&[
+        "--json",
+        "entitlements",
+        "--profile",
+        "/no/such/profile.json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let error: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(error["error"]["code"], "unreadable");
+}
+
+#[test]
+fn cost_of_the_goals_and_of_a_scenario() {
+    let goals = stdout(&srdi(&["cost"]));
+    assert!(goals.contains("total: 3,000,000 CNY"), "{goals}");
+    assert!(
+        goals.contains("assumed: goal-2: 15 srdi-sme counted as newly recognised in 2025"),
+        "{goals}"
+    );
+    assert!(
+        goals.contains("not costed: task-31-m1 (the text states no amount)"),
+        "{goals}"
+    );
+    let file = profile_file(
+        "scenario.json",
+        r#"{"recognitions": [{"tier": "little-giant", "year": 2024, "count": 2}]}"#,
+    );
+    let cost = json(&["cost", "--scenario", &file]);
+    assert_eq!(cost["total"][0]["value"], 2_000_000);
+    assert_eq!(cost["by_year"][0]["year"], 2024);
+}
+
+#[test]
+fn the_profile_and_scenario_schemas_are_printed() {
+    assert_eq!(json(&["schema", "--profile"])["title"], "Profile");
+    assert_eq!(json(&["schema", "--scenario"])["title"], "Scenario");
+}

@@ -13,8 +13,8 @@ use crate::error::QueryError;
 use crate::instrument::{Instrument, StipType};
 use crate::model::Text;
 use crate::model::{
-    Completeness, Document, Entity, EntityKind, Lead, Measure, Mechanism, Period, Responsibility,
-    Section, Target, Task, Totals, Unit,
+    Completeness, Document, Entity, EntityKind, Fact, Group, Lead, Measure, Mechanism, Period,
+    Responsibility, Section, Target, Task, Tier, Totals, Unit,
 };
 use crate::plan::Plan;
 use crate::query::{MeasureFilter, Needle, TaskFilter, find_instrument};
@@ -310,6 +310,12 @@ pub struct Summary<'a> {
     pub goals: Vec<TargetView<'a>>,
     /// The sections, with their tasks and units.
     pub sections: Vec<SectionView<'a>>,
+    /// The tiers of the enterprise ladder, lowest first: what a profile holds.
+    pub tiers: &'a [Tier],
+    /// The other groups the plan names.
+    pub groups: &'a [Group],
+    /// The facts the conditions of its measures ask about: what a profile can give.
+    pub facts: &'a [Fact],
 }
 
 /// How many items of each kind a plan has.
@@ -605,6 +611,9 @@ impl Plan {
             sections: (0..data.sections.len())
                 .filter_map(|i| self.section_view(SectionRef::new(i)))
                 .collect(),
+            tiers: &data.tiers,
+            groups: &data.groups,
+            facts: &data.facts,
         }
     }
 

@@ -3424,6 +3424,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                         .to_owned(),
                     truncated: false,
                 },
+                kind: crate::FactKind::YesNo,
                 interpretation: Some(
                     "True when the enterprise qualifies under these policies. Task 15 names no beneficiary and does not state who qualifies; the policies set their own conditions."
                         .to_owned(),
@@ -3437,6 +3438,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                         .to_owned(),
                     truncated: false,
                 },
+                kind: crate::FactKind::YesNo,
                 interpretation: Some(
                     "True when the filed amount reaches the threshold, which the text does not state (一定额度)."
                         .to_owned(),
@@ -3449,6 +3451,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                     en: "eligible".to_owned(),
                     truncated: false,
                 },
+                kind: crate::FactKind::YesNo,
                 interpretation: Some(
                     "True when the enterprise meets the conditions of task 16, which the text does not state."
                         .to_owned(),
@@ -3461,6 +3464,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                     en: "carry out intelligent or green upgrading".to_owned(),
                     truncated: false,
                 },
+                kind: crate::FactKind::YesNo,
                 interpretation: None,
             },
             crate::Fact {
@@ -3470,6 +3474,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                     en: "digital workshops".to_owned(),
                     truncated: false,
                 },
+                kind: crate::FactKind::YesNo,
                 interpretation: Some(
                     "True when the enterprise builds (建设) one.".to_owned(),
                 ),
@@ -3481,6 +3486,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                     en: "smart factories".to_owned(),
                     truncated: false,
                 },
+                kind: crate::FactKind::YesNo,
                 interpretation: Some(
                     "True when the enterprise builds (建设) one.".to_owned(),
                 ),
@@ -3492,6 +3498,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                     en: "green factories".to_owned(),
                     truncated: false,
                 },
+                kind: crate::FactKind::YesNo,
                 interpretation: Some(
                     "True when the enterprise builds (建设) one.".to_owned(),
                 ),
@@ -3505,6 +3512,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                         .to_owned(),
                     truncated: false,
                 },
+                kind: crate::FactKind::YesNo,
                 interpretation: None,
             },
             crate::Fact {
@@ -3515,6 +3523,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                         .to_owned(),
                     truncated: false,
                 },
+                kind: crate::FactKind::YesNo,
                 interpretation: None,
             },
             crate::Fact {
@@ -3525,6 +3534,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                         .to_owned(),
                     truncated: false,
                 },
+                kind: crate::FactKind::YesNo,
                 interpretation: None,
             },
             crate::Fact {
@@ -3536,6 +3546,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                         .to_owned(),
                     truncated: false,
                 },
+                kind: crate::FactKind::YesNo,
                 interpretation: Some(
                     "True when the enterprise qualifies under these national policies. Task 30 names them but not who qualifies; their conditions are in the national rules."
                         .to_owned(),

@@ -777,15 +777,14 @@ impl Plan {
                 ));
                 continue;
             }
-            let compared = self
+            let number = self
                 .data()
-                .tasks
+                .facts
                 .iter()
-                .flat_map(|t| &t.measures)
-                .any(|m| m.conditions.as_ref().is_some_and(|c| c.compares(name)));
+                .any(|fact| fact.id == *name && fact.kind == crate::model::FactKind::Number);
             let wrong = match value {
-                FactValue::Yes(_) if compared => Some("a number"),
-                FactValue::Number(_) if !compared => Some("true or false"),
+                FactValue::Yes(_) if number => Some("a number"),
+                FactValue::Number(_) if !number => Some("true or false"),
                 _ => None,
             };
             if let Some(expected) = wrong {

@@ -696,11 +696,25 @@ impl<'a> Checker<'a> {
         }
         if let Some(conditions) = &measure.conditions {
             for id in conditions.facts() {
-                if !self.data.facts.iter().any(|fact| fact.id == id) {
+                let Some(fact) = self.data.facts.iter().find(|fact| fact.id == id) else {
                     let message = format!(
                         "the conditions name the fact `{id}`, which `facts` does not declare"
                     );
                     self.report(Code::UnknownFact, format!("{}/conditions", path()), message);
+                    continue;
+                };
+                let compared = conditions.compares(id);
+                if compared != (fact.kind == crate::model::FactKind::Number) {
+                    let message = if compared {
+                        format!(
+                            "the conditions compare `{id}`, a yes-or-no fact; declare it `\"kind\": \"number\"`"
+                        )
+                    } else {
+                        format!(
+                            "the conditions ask whether `{id}` holds, but it is a number; compare it with `at_least` or `at_most`"
+                        )
+                    };
+                    self.report(Code::WrongType, format!("{}/conditions", path()), message);
                 }
             }
         }

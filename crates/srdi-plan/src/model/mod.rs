@@ -809,9 +809,35 @@ pub struct Fact {
     pub id: String,
     /// The words of the condition that state the fact, verbatim, and our translation.
     pub name: Text,
+    /// Whether a profile gives it as yes or no (the default) or as a number.
+    #[serde(default, skip_serializing_if = "FactKind::is_yes_no")]
+    pub kind: FactKind,
     /// What we read into the text beyond its letter, if anything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interpretation: Option<String>,
+}
+
+/// How a profile gives a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    /// `true` or `false`, asked with `{"fact": id}`.
+    #[default]
+    YesNo,
+    /// A number, compared with `at_least` and `at_most`.
+    Number,
+}
+
+impl FactKind {
+    #[allow(
+        clippy::trivially_copy_pass_by_ref,
+        reason = "serde's skip_serializing_if passes a reference"
+    )]
+    fn is_yes_no(&self) -> bool {
+        *self == Self::YesNo
+    }
 }
 
 /// A condition over the facts of a profile: `{"fact": id}` holds when the fact is true;
