@@ -141,10 +141,10 @@ def test_to_pandas(plan):
     frame = plan.to_pandas("measures")
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame.columns[:4]) == ["id", "task", "citation", "instrument"]
-    assert len(frame) == 31
+    assert len(frame) == 32
     assert frame.amount.sum() == 1_200_000
     assert str(frame.amount.dtype) == "Int64" and str(frame.one_time.dtype) == "boolean"
-    assert frame.amount.isna().sum() == 29
+    assert frame.amount.isna().sum() == 30
 
 
 def test_to_pandas_without_pandas_says_how_to_install(plan, monkeypatch):

@@ -38,7 +38,7 @@ test("tasks are plain objects with id, citation and units", () => {
 
 test("measures, targets, units, entities, matrix, tables", () => {
   assert.deepEqual(plan.measures({ tier: "srdi-sme", instrument: "reward" }).map((m) => m.id), ["task-19-m2", "task-28-m2", "task-31-m1"]);
-  assert.equal(plan.measures().length, 31);
+  assert.equal(plan.measures().length, 32);
   assert.deepEqual(plan.goals().map((g) => g.value), [200, 15, 1, 1]);
   assert.equal(plan.goal("goal-2").task, null);
   assert.equal(plan.targets().length, 9);
@@ -51,7 +51,7 @@ test("measures, targets, units, entities, matrix, tables", () => {
   assert.equal(plan.matrix().rows.length, 16);
   const table = plan.table("measures");
   assert.deepEqual(table.columns[0], { name: "id", kind: "text" });
-  assert.equal(table.rows.length, 31);
+  assert.equal(table.rows.length, 32);
   const amount = table.columns.findIndex((column) => column.name === "amount");
   assert.equal(table.rows.reduce((sum, row) => sum + (row[amount] ?? 0), 0), 1_200_000);
 });
@@ -100,7 +100,7 @@ test("unknown names suggest the closest", () => {
 test("answers are built once, shared and frozen", () => {
   assert.equal(plan.task(28), plan.task(28));
   assert.equal(plan.tasks({ unit: "区财政局" })[9], plan.task(28));
-  assert.equal(plan.measures({ instrument: "reward" })[1], plan.task(28).measures[0] && plan.measures()[23]);
+  assert.equal(plan.measures({ instrument: "reward" })[1], plan.task(28).measures[0] && plan.measures()[24]);
   assert.ok(Object.isFrozen(plan.task(28)) && Object.isFrozen(plan.task(28).measures[0].amount));
   assert.throws(() => {
     "use strict";

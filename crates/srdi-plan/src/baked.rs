@@ -1161,8 +1161,15 @@ pub(crate) fn wulong() -> crate::PlanData {
                         trigger: None,
                         years: None,
                         conditions: Some(
-                            crate::Condition::Fact(
-                                "deferral-and-bridge-loan-policies".to_owned(),
+                            crate::Condition::Any(
+                                alloc::vec::Vec::from([
+                                    crate::Condition::Fact(
+                                        "deferral-and-bridge-loan-policies".to_owned(),
+                                    ),
+                                    crate::Condition::Fact(
+                                        "renewal-without-repayment-products".to_owned(),
+                                    ),
+                                ]),
                             ),
                         ),
                         amount: None,
@@ -1465,7 +1472,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "The coaching is read as going to the enterprises selected into the pool; this measure is the coaching, and the rewards and subsidies are task-19-m2."
+                            "The coaching is read as going to the enterprises selected into the pool; this measure is the coaching, and the rewards and subsidies are task-19-m2. Counted for entry into the pool within the plan's period, 2022–2025; the text states no window. With 动态遴选, an enterprise selected before 2022 and still in the pool is arguably covered, which an event of entry cannot say."
                                 .to_owned(),
                         ),
                     },
@@ -1496,7 +1503,33 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "This measure is the 落实各项奖补政策 part (task-19-m1 is the coaching); 奖补 covers rewards and subsidies, tagged reward like the listing reward of task 31. The text names neither the policies nor amounts. The district's rules for rewards to 拟上市重点培育企业 are 武隆财政发〔2020〕89号 (cited in task 31), but task 19 does not cite them and 各项 (all) may include municipal policies, so `legal_basis` is not set."
+                            "This measure is the 落实各项奖补政策 part (task-19-m1 is the coaching); 奖补 covers rewards and subsidies, tagged reward like the listing reward of task 31. The text names neither the policies nor amounts. The district's rules for rewards to 拟上市重点培育企业 are 武隆财政发〔2020〕89号 (cited in task 31), but task 19 does not cite them and 各项 (all) may include municipal policies, so `legal_basis` is not set. Counted for entry into the pool within the plan's period, 2022–2025; the text states no window. With 动态遴选, an enterprise selected before 2022 and still in the pool is arguably covered, which an event of entry cannot say."
+                                .to_owned(),
+                        ),
+                    },
+                    crate::Measure {
+                        id: "task-19-m3".to_owned(),
+                        instrument: crate::Instrument::ListingSupport,
+                        text: crate::Text {
+                            zh: "动态遴选2家“专精特新”企业纳入拟上市企业储备库"
+                                .to_owned(),
+                            en: "select, on a rolling basis, 2 SRDI enterprises for inclusion in the reserve pool of enterprises preparing for listing"
+                                .to_owned(),
+                            truncated: false,
+                        },
+                        beneficiary: crate::Beneficiary {
+                            group: Some("srdi-enterprises".to_owned()),
+                            condition: None,
+                        },
+                        trigger: None,
+                        years: None,
+                        conditions: None,
+                        amount: None,
+                        one_time: false,
+                        approved_by: alloc::vec::Vec::from([]),
+                        legal_basis: None,
+                        interpretation: Some(
+                            "The selection into the pool, open to SRDI enterprises as candidates: 2 places, chosen on a rolling basis (动态遴选). Being in the group makes an enterprise a candidate, not a member; the coaching and rewards that follow are task-19-m1 and task-19-m2."
                                 .to_owned(),
                         ),
                     },
@@ -1696,7 +1729,10 @@ pub(crate) fn wulong() -> crate::PlanData {
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
-                        interpretation: None,
+                        interpretation: Some(
+                            "企业 is read as the SRDI enterprises of the 服务联系机制 named in the same sentence."
+                                .to_owned(),
+                        ),
                     },
                 ]),
                 entities: alloc::vec::Vec::from([
@@ -1887,7 +1923,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "The service is printed for 中小企业 (SMEs in general), which is not a tier or defined term; the beneficiary recorded is the group the text says is helped (帮助“专精特新”企业开拓国际市场)."
+                            "The service is printed for 中小企业 (SMEs in general), which is not a tier or defined term; the beneficiary recorded is the group the text says is helped (帮助“专精特新”企业开拓国际市场). An SME with no tier may still use the cross-border service, which the engine, reading the group, does not say."
                                 .to_owned(),
                         ),
                     },
@@ -2004,7 +2040,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "分别 (respectively) pairs 100 万元 with 国家级“小巨人” and 20 万元 with 市级“专精特新”企业; 国家级“小巨人” is read as the tier 国家专精特新“小巨人”企业."
+                            "分别 (respectively) pairs 100 万元 with 国家级“小巨人” and 20 万元 with 市级“专精特新”企业; 国家级“小巨人” is read as the tier 国家专精特新“小巨人”企业. 新获得认定 is read as a recognition within the plan's period, 2022–2025 (no `years`); the text states no window."
                                 .to_owned(),
                         ),
                     },
@@ -2038,7 +2074,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "分别 (respectively) pairs 20 万元 with 市级“专精特新”企业, read as the tier “专精特新”中小企业 recognised at municipal level."
+                            "分别 (respectively) pairs 20 万元 with 市级“专精特新”企业, read as the tier “专精特新”中小企业 recognised at municipal level. 新获得认定 is read as a recognition within the plan's period, 2022–2025 (no `years`); the text states no window."
                                 .to_owned(),
                         ),
                     },
@@ -2113,7 +2149,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "The text does not state an amount. The conditions follow the translation: the upgrading, and building at least one of the three (、 read as \"or\")."
+                            "The text does not state an amount. The clauses before 的 are read as cumulative, as in the second sentence of this task (运用…，发展…，打造…的): the upgrading, carried out by building at least one of the three (、 lists kinds; nothing asks for all three, and task 8 cultivates 2, 1 and 2 of them, which 重点资金支持 answers). Another reading takes the two clauses as alternatives, so that an upgrade without a workshop or factory would qualify; it is not followed. Building one of the three entails the upgrading."
                                 .to_owned(),
                         ),
                     },
@@ -2225,7 +2261,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                         text: crate::Text {
                             zh: "落实企业研发费用税前加计扣除、科技企业孵化器免征增值税等各项税收优惠政策"
                                 .to_owned(),
-                            en: "implement the additional pre-tax deduction of enterprises' R&D expenses, the VAT exemption for technology business incubators and other tax incentive policies"
+                            en: "implement the additional pre-tax deduction of enterprises' R&D expenses, the VAT exemption for technology business incubators and all other tax incentive policies"
                                 .to_owned(),
                             truncated: false,
                         },
@@ -2305,7 +2341,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: Some("doc-wulong-caizhengfa-2020-89".to_owned()),
                         interpretation: Some(
-                            "The amounts are set by the cited measures, which the plan does not reproduce."
+                            "The amounts are set by the cited measures, which the plan does not reproduce. Counted for 挂牌 or 上市 within the plan's period, 2022–2025; the text states no window and 武隆财政发〔2020〕89号 may set its own. 主要 (main exchanges) is not tested."
                                 .to_owned(),
                         ),
                     },
@@ -2346,11 +2382,21 @@ pub(crate) fn wulong() -> crate::PlanData {
                         },
                         beneficiary: crate::Beneficiary {
                             group: Some("srdi-enterprises".to_owned()),
-                            condition: None,
+                            condition: Some(crate::Text {
+                                zh: "用工、用厂房、用地、用能、融资贷款、配套等实际困难和需求"
+                                    .to_owned(),
+                                en: "practical difficulties and needs with labour, factory buildings, land, energy, financing and loans, supporting facilities and the like"
+                                    .to_owned(),
+                                truncated: false,
+                            }),
                         },
                         trigger: Some(crate::Trigger::CaseByCase),
                         years: None,
-                        conditions: None,
+                        conditions: Some(
+                            crate::Condition::Fact(
+                                "has-practical-difficulties".to_owned(),
+                            ),
+                        ),
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([
@@ -2359,7 +2405,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                         ]),
                         legal_basis: None,
                         interpretation: Some(
-                            "专项扶持 (special support) is not specified: for 用工、用厂房、用地、用能 it is likely in kind (labour, premises, land, energy), for 融资贷款 possibly financial. Tagged grant as the nearest type for bespoke support decided case by case (一事一议). The text says 可 (may): the support is discretionary and needs the approval of 区委 and 区政府."
+                            "专项扶持 (special support) is not specified: for 用工、用厂房、用地、用能 it is likely in kind (labour, premises, land, energy), for 融资贷款 possibly financial. Tagged grant as the nearest type for bespoke support decided case by case (一事一议). The text says 可 (may): the support is discretionary and needs the approval of 区委 and 区政府. Until 区委 and 区政府 approve (an `approval` event), the support may apply: it is decided case by case, on the enterprise's request."
                                 .to_owned(),
                         ),
                     },
@@ -3461,11 +3507,14 @@ pub(crate) fn wulong() -> crate::PlanData {
                 id: "intelligent-or-green-upgrading".to_owned(),
                 name: crate::Text {
                     zh: "实施智能化、绿色化改造".to_owned(),
-                    en: "carry out intelligent or green upgrading".to_owned(),
+                    en: "carry out intelligent and green upgrading".to_owned(),
                     truncated: false,
                 },
                 kind: crate::FactKind::YesNo,
-                interpretation: None,
+                interpretation: Some(
+                    "True when the enterprise carries out either kind; 、 lists the two kinds and nothing asks for both."
+                        .to_owned(),
+                ),
             },
             crate::Fact {
                 id: "builds-digital-workshop".to_owned(),
@@ -3529,26 +3578,59 @@ pub(crate) fn wulong() -> crate::PlanData {
             crate::Fact {
                 id: "incubated-by-research-institute".to_owned(),
                 name: crate::Text {
-                    zh: "重庆市高新技术产业研究院孵化".to_owned(),
-                    en: "incubated by the Chongqing High-Tech Industry Research Institute"
+                    zh: "重庆市高新技术产业研究院孵化的创新型企业"
+                        .to_owned(),
+                    en: "innovative enterprises incubated by the Chongqing High-Tech Industry Research Institute"
                         .to_owned(),
                     truncated: false,
                 },
                 kind: crate::FactKind::YesNo,
-                interpretation: None,
+                interpretation: Some(
+                    "创新型企业 is not the tier 创新型中小企业 (see task-30-m1): the text qualifies it by incubation, so no tier is asked and the profile answers for both words."
+                        .to_owned(),
+                ),
             },
             crate::Fact {
                 id: "tax-incentive-policies".to_owned(),
                 name: crate::Text {
                     zh: "研发费用税前加计扣除、科技企业孵化器免征增值税等各项税收优惠政策"
                         .to_owned(),
-                    en: "the additional pre-tax deduction of R&D expenses, the VAT exemption for technology business incubators and other tax incentive policies"
+                    en: "the additional pre-tax deduction of R&D expenses, the VAT exemption for technology business incubators and all other tax incentive policies"
                         .to_owned(),
                     truncated: false,
                 },
                 kind: crate::FactKind::YesNo,
                 interpretation: Some(
                     "True when the enterprise qualifies under these national policies. Task 30 names them but not who qualifies; their conditions are in the national rules."
+                        .to_owned(),
+                ),
+            },
+            crate::Fact {
+                id: "has-practical-difficulties".to_owned(),
+                name: crate::Text {
+                    zh: "用工、用厂房、用地、用能、融资贷款、配套等实际困难和需求"
+                        .to_owned(),
+                    en: "practical difficulties and needs with labour, factory buildings, land, energy, financing and loans, supporting facilities and the like"
+                        .to_owned(),
+                    truncated: false,
+                },
+                kind: crate::FactKind::YesNo,
+                interpretation: Some(
+                    "True when the enterprise has a difficulty or need of this kind; 等 leaves the list open. The text sets no threshold."
+                        .to_owned(),
+                ),
+            },
+            crate::Fact {
+                id: "renewal-without-repayment-products".to_owned(),
+                name: crate::Text {
+                    zh: "无还本续贷产品".to_owned(),
+                    en: "products for loan renewal without repayment of principal"
+                        .to_owned(),
+                    truncated: false,
+                },
+                kind: crate::FactKind::YesNo,
+                interpretation: Some(
+                    "True when the enterprise qualifies for such a product. Task 15 names no beneficiary and does not state who qualifies; the banks' products set their own conditions."
                         .to_owned(),
                 ),
             },

@@ -973,6 +973,11 @@ impl Plan {
                     within: false,
                 },
             ),
+            // A case-by-case decision is made on the enterprise's request: until it is
+            // made, the support may still be granted.
+            (None, None) if trigger == Trigger::CaseByCase => {
+                found(Outcome::Unknown, Why::Undecided { window })
+            }
             (None, None) => found(Outcome::Fail, Why::NoEvent { kinds, window }),
         }
     }
@@ -1050,6 +1055,10 @@ impl Plan {
                 event.year,
                 if *within { "" } else { "not " },
                 span(window).trim_start()
+            ),
+            Why::Undecided { window } => format!(
+                "decided case by case: no approval yet{}, which may still be granted",
+                span(window)
             ),
             Why::NoEvent { kinds, window } => {
                 format!("no event {}{}", event_names(kinds), span(window))
@@ -1199,6 +1208,9 @@ enum Why<'a> {
         kinds: &'static [EventKind],
         window: Option<Period>,
     },
+    Undecided {
+        window: Option<Period>,
+    },
     Conditions(&'a Condition),
 }
 
@@ -1209,7 +1221,7 @@ impl Why<'_> {
         match self {
             Self::NotGiven { list, .. } => list,
             Self::NoRecognitions { .. } => "recognitions",
-            Self::NoEvents { .. } => "events",
+            Self::NoEvents { .. } | Self::Undecided { .. } => "events",
             _ => "qualifying_project",
         }
     }

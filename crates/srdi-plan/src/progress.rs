@@ -1,0 +1,693 @@
+//! Did the plan deliver? Observed values of its goals and targets, read from CSV or JSON
+//! and checked against the plan, and each target's status as of a date: `met`, `missed`,
+//! `on_track`, `behind` or `no_data`, with the gap and the yearly pace still needed.
+//!
+//! Time is counted in years: a value observed for a year stands at that year's end, one
+//! observed on a date at that date, and a target is due at the end of its year (the plan's
+//! last year when it states none). `on_track` compares the latest value with the straight
+//! path from the start — the stated baseline, else the earliest observation — through any
+//! milestones to the target at its deadline.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Code, Issue, QueryError};
+use crate::model::{Decimal, Milestone, Target, TargetKind, Text};
+use crate::plan::Plan;
+use crate::refs::{Citation, ItemRef, TargetRef};
+
+/// A calendar date, written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// The date written `YYYY-MM-DD`, if it is one.
+    ///
+    /// ```
+    /// let date = srdi_plan::Date::parse("2024-02-29").unwrap();
+    /// assert_eq!(date.year(), 2024);
+    /// assert!(srdi_plan::Date::parse("2023-02-29").is_none());
+    /// ```
+    pub fn parse(text: &str) -> Option<Self> {
+        let bytes = text.as_bytes();
+        if bytes.len() != 10 || bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
+            return None;
+        }
+        let number = |range: std::ops::Range<usize>| -> Option<u16> {
+            let part = text.get(range)?;
+            part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
+        };
+        let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+        if !(1..=12).contains(&month) {
+            return None;
+        }
+        let date = Self {
+            year,
+            month: u8::try_from(month).ok()?,
+            day: u8::try_from(day).ok()?,
+        };
+        (1..=u16::from(date.days_in_month()))
+            .contains(&day)
+            .then_some(date)
+    }
+
+    /// The date `days` days after 1970-01-01 (what a clock gives), for callers that read one.
+    ///
+    /// ```
+    /// assert_eq!(srdi_plan::Date::from_unix_days(19_723).to_string(), "2024-01-01");
+    /// ```
+    pub fn from_unix_days(days: i64) -> Self {
+        // Howard Hinnant's civil-from-days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Self {
+            year: u16::try_from(year).unwrap_or(u16::MAX),
+            month: u8::try_from(month).unwrap_or(1),
+            day: u8::try_from(day).unwrap_or(1),
+        }
+    }
+
+    /// The last day of `year`.
+    pub fn end_of(year: u16) -> Self {
+        Self {
+            year,
+            month: 12,
+            day: 31,
+        }
+    }
+
+    /// The year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    fn is_leap(self) -> bool {
+        self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0)
+    }
+
+    fn days_in_month(self) -> u8 {
+        match self.month {
+            2 if self.is_leap() => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
+    }
+
+    /// The end of the date as a point in time, in years: the end of 2024-12-31 is 2025.0.
+    fn as_years(self) -> f64 {
+        let before: u16 = (1..self.month)
+            .map(|month| u16::from(Self { month, ..self }.days_in_month()))
+            .sum();
+        let length = if self.is_leap() { 366.0 } else { 365.0 };
+        f64::from(self.year) + f64::from(before + u16::from(self.day)) / length
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("`{text}` is not a date written YYYY-MM-DD"))
+        })
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A calendar date, YYYY-MM-DD.",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        })
+    }
+}
+
+/// One observed value of a goal or target, with where it was published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Observation {
+    /// The goal or target id (`goal-2`, `task-8-t1`).
+    pub target: String,
+    /// The year the value is for (its end), when no `date` is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    /// The date the value is for, when it is known to the day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// The value, in the target's unit (`家`, `个`, `%`).
+    pub value: Decimal,
+    /// The unit the value is in, when given: it must be the target's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Where the figure was published: a document, a page, a statistical yearbook.
+    pub source: String,
+    /// Anything a reader should know about the figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Observation {
+    /// When the value stands, in years (see [`Date::as_years`]).
+    fn time(&self) -> f64 {
+        match (self.date, self.year) {
+            (Some(date), _) => date.as_years(),
+            (None, Some(year)) => f64::from(year) + 1.0,
+            (None, None) => f64::NAN,
+        }
+    }
+
+    /// The year the value is for.
+    fn year_of(&self) -> Option<u16> {
+        self.date.map(Date::year).or(self.year)
+    }
+}
+
+/// Observations, read from JSON (a list of objects) or CSV (a header row naming the fields,
+/// then one row per value), each problem reported with its path, line and column.
+///
+/// ```
+/// let csv = "target,year,value,source\ngoal-2,2023,9,synthetic example\n";
+/// let observations = srdi_plan::read_observations(csv.as_bytes()).unwrap();
+/// assert_eq!(observations[0].target, "goal-2");
+/// let error = srdi_plan::read_observations(b"target,year,value\ngoal-2,2023,nine\n").unwrap_err();
+/// let codes: Vec<_> = error.issues().iter().map(|i| (i.code, i.path.as_str())).collect();
+/// assert_eq!(codes, [(srdi_plan::Code::MissingField, "/0/source"), (srdi_plan::Code::WrongType, "/0/value")]);
+/// ```
+///
+/// # Errors
+///
+/// [`QueryError::InvalidProfile`] with every issue: size, encoding, syntax, shape.
+pub fn read_observations(bytes: &[u8]) -> Result<Vec<Observation>, QueryError> {
+    let text = crate::load::read_text(bytes)?;
+    let first = text.trim_start().chars().next();
+    if matches!(first, Some('[' | '{')) {
+        return crate::load::read_input(text, crate::load::Format::Observations);
+    }
+    read_csv(text)
+}
+
+/// CSV rows as the JSON objects they stand for, checked by the same schema as JSON: numbers
+/// in the `year` and `value` columns are numbers, empty cells are left out.
+fn read_csv(text: &str) -> Result<Vec<Observation>, QueryError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut issues = Vec::new();
+    let header: Vec<String> = match reader.headers() {
+        Ok(header) => header.iter().map(str::to_owned).collect(),
+        Err(error) => return Err(csv_error(&error)),
+    };
+    let mut rows = Vec::new();
+    let mut lines = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|error| csv_error(&error))?;
+        let line = record.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+        if record.len() > header.len() {
+            let message = format!("the row has {} cells, the header {}", record.len(), header.len());
+            issues.push(Issue::new(Code::WrongType, format!("/{i}"), message).at(line, header.len() + 1));
+        }
+        let mut row = serde_json::Map::new();
+        for (name, cell) in header.iter().zip(record.iter()) {
+            if cell.is_empty() {
+                continue;
+            }
+            let number = matches!(name.as_str(), "year" | "value")
+                .then(|| serde_json::from_str::<serde_json::Number>(cell).ok())
+                .flatten();
+            let value = number.map_or_else(|| serde_json::Value::from(cell), serde_json::Value::Number);
+            row.insert(name.clone(), value);
+        }
+        rows.push(serde_json::Value::Object(row));
+        lines.push(line);
+    }
+    match crate::load::read_value::<Vec<Observation>>(serde_json::Value::Array(rows), issues, crate::load::Format::Observations) {
+        Ok(observations) => Ok(observations),
+        Err(error) => Err(QueryError::InvalidProfile(
+            error
+                .issues()
+                .iter()
+                .map(|issue| at_cell(issue, &header, &lines))
+                .collect(),
+        )),
+    }
+}
+
+/// An issue of a CSV row with the line and column of its cell.
+fn at_cell(issue: &Issue, header: &[String], lines: &[usize]) -> Issue {
+    let mut tokens = issue.path.split('/').skip(1);
+    let row = tokens.next().and_then(|t| t.parse::<usize>().ok());
+    let column = tokens
+        .next()
+        .and_then(|name| header.iter().position(|h| h == name))
+        .map_or(1, |at| at + 1);
+    match row.and_then(|row| lines.get(row)) {
+        Some(&line) if issue.line.is_none() => issue.clone().at(line, column),
+        _ => issue.clone(),
+    }
+}
+
+fn csv_error(error: &csv::Error) -> QueryError {
+    let line = error
+        .position()
+        .map_or(1, |p| usize::try_from(p.line()).unwrap_or(1));
+    let issue = Issue::new(Code::SyntaxError, "", format!("not CSV: {error}")).at(line, 1);
+    QueryError::InvalidProfile(vec![issue])
+}
+
+/// How a target stands as of a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProgressStatus {
+    /// The latest value reaches the target.
+    Met,
+    /// The deadline has passed and the latest value does not reach the target.
+    Missed,
+    /// Not reached yet, but at or ahead of the straight path to the target.
+    OnTrack,
+    /// Not reached, and short of the straight path to the target.
+    Behind,
+    /// No value observed on or before the date.
+    NoData,
+}
+
+names! {
+    ProgressStatus {
+        Met = "met",
+        Missed = "missed",
+        OnTrack = "on_track",
+        Behind = "behind",
+        NoData = "no_data",
+    }
+}
+
+/// A value at a point in time, as the progress of a target uses it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Point {
+    /// The year the value is for.
+    pub year: u16,
+    /// The date, when the observation gives one.
+    pub date: Option<Date>,
+    /// The value.
+    pub value: Decimal,
+    /// Where it comes from: the observation's source, or `baseline` / `milestone` of the plan.
+    pub source: String,
+}
+
+/// A target's progress as of a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Progress<'a> {
+    /// The goal or target id.
+    pub target: &'a str,
+    /// The task that sets it; `null` for a plan goal.
+    pub task: Option<u16>,
+    /// Where it is stated.
+    pub citation: Option<Citation>,
+    /// What is counted, as printed.
+    pub indicator: &'a Text,
+    /// What the target asks: reach, increase, reduce, …
+    pub kind: TargetKind,
+    /// The target value; `null` for full coverage (100 %).
+    pub value: Option<Decimal>,
+    /// Its unit.
+    pub unit: Option<&'a str>,
+    /// The last year of the target: its own, or the plan's last.
+    pub deadline: Option<u16>,
+    /// How it stands.
+    pub status: ProgressStatus,
+    /// The latest value observed on or before the date.
+    pub latest: Option<Point>,
+    /// Where the path to the target starts: the stated baseline, else the earliest value.
+    pub start: Option<Point>,
+    /// What counts towards the target: the latest value, or for an increase (新增) the
+    /// latest minus the start.
+    pub achieved: Option<f64>,
+    /// Where the straight path stands at the latest value's time.
+    pub expected: Option<f64>,
+    /// How far the achieved value is from the target (0 when met).
+    pub gap: Option<f64>,
+    /// The gap divided by the years left to the deadline; `null` once met or past it.
+    pub pace_needed: Option<f64>,
+    /// How many values were observed on or before the date.
+    pub observations: usize,
+}
+
+/// Whether a plan is in force on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    /// Before it was issued, or before its first year.
+    NotYetInForce,
+    /// Issued, and within its period.
+    InForce,
+    /// After its last year.
+    Ended,
+    /// The plan states neither an issue date nor a period.
+    Unknown,
+}
+
+names! {
+    Standing {
+        NotYetInForce = "not_yet_in_force",
+        InForce = "in_force",
+        Ended = "ended",
+        Unknown = "unknown",
+    }
+}
+
+/// A plan's standing on a date, and its targets due by then.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PlanStatus<'a> {
+    /// The plan's id.
+    pub plan: &'a str,
+    /// The date asked about.
+    pub as_of: Date,
+    /// Whether the plan is in force.
+    pub standing: Standing,
+    /// The date it was issued, if known.
+    pub issued: Option<Date>,
+    /// Its first and last years, if known.
+    pub period: Option<(u16, u16)>,
+    /// The goals and targets whose deadline is on or before the date.
+    pub due: Vec<&'a str>,
+}
+
+/// Rounds a computed figure for display: four decimals are more than any plan prints.
+fn round(value: f64) -> f64 {
+    (value * 10_000.0).round() / 10_000.0
+}
+
+impl Plan {
+    /// The plan's standing on `as_of`, and its targets due by then.
+    ///
+    /// ```
+    /// use srdi_plan::{Date, Standing};
+    /// let plan = srdi_plan::wulong();
+    /// let status = plan.status(Date::parse("2026-01-01").unwrap());
+    /// assert_eq!(status.standing, Standing::Ended);
+    /// assert!(status.due.contains(&"goal-2"));
+    /// assert_eq!(plan.status(Date::parse("2022-03-01").unwrap()).standing, Standing::NotYetInForce);
+    /// ```
+    pub fn status(&self, as_of: Date) -> PlanStatus<'_> {
+        let data = self.data();
+        let issued = data.document.issued.as_deref().and_then(Date::parse);
+        let period = data.period.map(|p| (p.start, p.end));
+        let starts = match (issued, period) {
+            (Some(issued), Some((start, _))) => Some(issued.max(Date { year: start, month: 1, day: 1 })),
+            (Some(issued), None) => Some(issued),
+            (None, Some((start, _))) => Some(Date { year: start, month: 1, day: 1 }),
+            (None, None) => None,
+        };
+        let standing = match (starts, period) {
+            (None, _) => Standing::Unknown,
+            (Some(starts), _) if as_of < starts => Standing::NotYetInForce,
+            (_, Some((_, end))) if as_of > Date::end_of(end) => Standing::Ended,
+            _ => Standing::InForce,
+        };
+        let due = self
+            .target_refs()
+            .filter_map(|at| {
+                let target = self.get(at)?;
+                let deadline = self.deadline(target)?;
+                (Date::end_of(deadline) <= as_of).then_some(target.id.as_str())
+            })
+            .collect();
+        PlanStatus {
+            plan: &data.id,
+            as_of,
+            standing,
+            issued,
+            period,
+            due,
+        }
+    }
+
+    /// Every goal and target with its progress as of `as_of`, from `observations`.
+    ///
+    /// ```
+    /// use srdi_plan::{Date, ProgressStatus};
+    /// let plan = srdi_plan::wulong();
+    /// // Synthetic figures, for the example only.
+    /// let csv = "target,year,value,source\ngoal-2,2022,4,synthetic\ngoal-2,2024,12,synthetic\n";
+    /// let observations = srdi_plan::read_observations(csv.as_bytes()).unwrap();
+    /// let progress = plan.progress(&observations, Date::parse("2025-01-01").unwrap()).unwrap();
+    /// let goal = progress.iter().find(|p| p.target == "goal-2").unwrap();
+    /// assert_eq!(goal.status, ProgressStatus::OnTrack);
+    /// assert_eq!(goal.gap, Some(3.0));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::InvalidProfile`] with every problem of the observations: an unknown
+    /// target (with the closest ids), a unit other than the target's, a count that is not a
+    /// whole number or is negative, a year far outside the plan's period, a value given
+    /// twice for the same target and time.
+    pub fn progress(
+        &self,
+        observations: &[Observation],
+        as_of: Date,
+    ) -> Result<Vec<Progress<'_>>, QueryError> {
+        self.check_observations(observations)?;
+        Ok(self
+            .target_refs()
+            .filter_map(|at| self.progress_of(at, observations, as_of))
+            .collect())
+    }
+
+    /// Goals first, then the targets of each task, in file order.
+    fn target_refs(&self) -> impl Iterator<Item = TargetRef> + '_ {
+        let data = self.data();
+        let goals = (0..data.goals.len()).map(TargetRef::goal);
+        let tasks = data.tasks.iter().enumerate().flat_map(|(t, task)| {
+            (0..task.targets.len())
+                .map(move |i| TargetRef::of_task(crate::refs::TaskRef::new(t), i))
+        });
+        goals.chain(tasks)
+    }
+
+    /// The last year of a target: its own, or the plan's last.
+    fn deadline(&self, target: &Target) -> Option<u16> {
+        target.by_year.or(self.data().period.map(|p| p.end))
+    }
+
+    fn check_observations(&self, observations: &[Observation]) -> Result<(), QueryError> {
+        let mut issues = Vec::new();
+        let ids: Vec<&str> = self
+            .target_refs()
+            .filter_map(|at| self.get(at).map(|t| t.id.as_str()))
+            .collect();
+        let period = self.data().period;
+        for (i, observation) in observations.iter().enumerate() {
+            let path = |field: &str| format!("/{i}/{field}");
+            let target = match self.item(&observation.target) {
+                Some(ItemRef::Target(at)) => self.get(at),
+                _ => None,
+            };
+            let Some(target) = target else {
+                let suggestion = crate::query::closest_name(&observation.target, &ids)
+                    .map_or_else(String::new, |best| format!("; did you mean `{best}`?"));
+                let message = format!("the plan has no goal or target `{}`{suggestion}", observation.target);
+                issues.push(Issue::new(Code::UnknownTarget, path("target"), message));
+                continue;
+            };
+            match (observation.year, observation.date) {
+                (None, None) => {
+                    issues.push(Issue::new(Code::MissingField, path("year"), "an observation needs a `year` or a `date`"));
+                }
+                (Some(year), Some(date)) if date.year() != year => {
+                    let message = format!("the year {year} is not the year of the date {date}");
+                    issues.push(Issue::new(Code::InvalidDate, path("year"), message));
+                }
+                _ => {}
+            }
+            if let (Some(year), Some(period)) = (observation.year_of(), period)
+                && (year + 10 < period.start || year > period.end + 10)
+            {
+                let message = format!(
+                    "{year} is more than ten years from the plan's period {}–{}",
+                    period.start, period.end
+                );
+                issues.push(Issue::new(Code::YearOutsidePeriod, path("year"), message));
+            }
+            if let Some(unit) = &observation.unit
+                && target.unit.as_deref() != Some(unit.as_str())
+            {
+                let message = format!(
+                    "the value is in `{unit}`, but `{}` counts in `{}`",
+                    target.id,
+                    target.unit.as_deref().unwrap_or("no unit")
+                );
+                issues.push(Issue::new(Code::UnitMismatch, path("unit"), message));
+            }
+            let counts = target.unit.as_deref().is_some_and(crate::quantity::is_classifier);
+            if counts && (observation.value.as_whole().is_none() || observation.value < Decimal::default()) {
+                let message = format!(
+                    "`{}` counts in `{}`: a value is a whole number, not {}",
+                    target.id,
+                    target.unit.as_deref().unwrap_or_default(),
+                    observation.value
+                );
+                issues.push(Issue::new(Code::InvalidValue, path("value"), message));
+            }
+            let again = observations.iter().take(i).position(|other| {
+                other.target == observation.target && other.year == observation.year && other.date == observation.date
+            });
+            if let Some(first) = again {
+                let message = format!("`{}` has a value for this time already (row {first})", observation.target);
+                issues.push(Issue::new(Code::DuplicateObservation, path("target"), message));
+            }
+        }
+        if issues.is_empty() {
+            Ok(())
+        } else {
+            Err(QueryError::InvalidProfile(issues))
+        }
+    }
+
+    fn progress_of<'a>(
+        &'a self,
+        at: TargetRef,
+        observations: &[Observation],
+        as_of: Date,
+    ) -> Option<Progress<'a>> {
+        let target = self.get(at)?;
+        let deadline = self.deadline(target);
+        let now = as_of.as_years();
+        let mut seen: Vec<&Observation> = observations
+            .iter()
+            .filter(|o| o.target == target.id && o.time() <= now)
+            .collect();
+        seen.sort_by(|a, b| a.time().total_cmp(&b.time()));
+        let point = |o: &Observation| Point {
+            year: o.year_of().unwrap_or_default(),
+            date: o.date,
+            value: o.value,
+            source: o.source.clone(),
+        };
+        let stated = |m: &Milestone, source: &str| Point {
+            year: m.year,
+            date: None,
+            value: m.value,
+            source: source.to_owned(),
+        };
+        let latest = seen.last().map(|o| point(o));
+        let start = target
+            .baseline
+            .as_ref()
+            .map(|b| stated(b, "baseline"))
+            .or_else(|| seen.first().map(|o| point(o)));
+        let goal = match (target.kind, target.value) {
+            (TargetKind::FullCoverage, None) => Some(100.0),
+            (_, value) => value.map(Decimal::to_f64),
+        };
+        let lower_is_better = target.kind == TargetKind::Reduce;
+        let increase = target.kind == TargetKind::Increase;
+        let achieved = latest.as_ref().map(|l| {
+            let from = if increase { start.as_ref().map_or(0.0, |s| s.value.to_f64()) } else { 0.0 };
+            l.value.to_f64() - from
+        });
+        let due = deadline.map(|d| f64::from(d) + 1.0);
+        let met = |value: f64, goal: f64| if lower_is_better { value <= goal } else { value >= goal };
+        let (status, expected, gap, pace) = match (achieved, goal) {
+            (None, _) => (ProgressStatus::NoData, None, None, None),
+            (Some(_), None) => (ProgressStatus::NoData, None, None, None),
+            (Some(value), Some(goal)) => {
+                let gap = if lower_is_better { value - goal } else { goal - value }.max(0.0);
+                if met(value, goal) {
+                    (ProgressStatus::Met, None, Some(0.0), None)
+                } else if due.is_some_and(|due| now > due) {
+                    (ProgressStatus::Missed, None, Some(gap), None)
+                } else {
+                    let expected = self.path(target, start.as_ref(), increase, goal, due, seen.last().map_or(now, |o| o.time()));
+                    let behind = expected.is_some_and(|expected| !met(value, expected) && (value - expected).abs() > 1e-9);
+                    let left = due.map(|due| due - now).filter(|left| *left > 0.0);
+                    let status = if behind { ProgressStatus::Behind } else { ProgressStatus::OnTrack };
+                    (status, expected, Some(gap), left.map(|left| gap / left))
+                }
+            }
+        };
+        let view = self.target_view(at)?;
+        Some(Progress {
+            target: &target.id,
+            task: view.task,
+            citation: view.citation,
+            indicator: &target.indicator,
+            kind: target.kind,
+            value: target.value,
+            unit: target.unit.as_deref(),
+            deadline,
+            status,
+            observations: seen.len(),
+            latest,
+            start,
+            achieved: achieved.map(round),
+            expected: expected.map(round),
+            gap: gap.map(round),
+            pace_needed: pace.map(round),
+        })
+    }
+
+    /// Where the straight path from `start` through the target's milestones to `goal` at
+    /// `due` stands at time `at`, in the terms of `achieved` (an increase counts from zero).
+    fn path(
+        &self,
+        target: &Target,
+        start: Option<&Point>,
+        increase: bool,
+        goal: f64,
+        due: Option<f64>,
+        at: f64,
+    ) -> Option<f64> {
+        let start = start?;
+        let origin = if increase { start.value.to_f64() } else { 0.0 };
+        let mut points: Vec<(f64, f64)> = vec![(
+            start.date.map_or(f64::from(start.year) + 1.0, Date::as_years),
+            start.value.to_f64() - origin,
+        )];
+        for milestone in &target.milestones {
+            points.push((f64::from(milestone.year) + 1.0, milestone.value.to_f64() - origin));
+        }
+        points.push((due?, goal));
+        points.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let after = points.iter().position(|(time, _)| *time >= at)?;
+        let (t1, v1) = *points.get(after)?;
+        let Some(&(t0, v0)) = after.checked_sub(1).and_then(|before| points.get(before)) else {
+            return Some(v1);
+        };
+        Some(if t1 > t0 { v0 + (v1 - v0) * (at - t0) / (t1 - t0) } else { v1 })
+    }
+}
