@@ -138,11 +138,12 @@ fuzz:
 bake:
 	$(CARGO) run -q -p srdi-plan --features bake --example bake
 
-## Regenerates the committed JSON Schemas (plan, profile, scenario) from the Rust types.
+## Regenerates the committed JSON Schemas (plan, profile, scenario, observations) from the Rust types.
 schema:
 	$(CARGO) run -q -p srdi-plan --example schema > policy-data/schema/plan.schema.json
 	$(CARGO) run -q -p srdi-plan --example schema -- profile > policy-data/schema/profile.schema.json
 	$(CARGO) run -q -p srdi-plan --example schema -- scenario > policy-data/schema/scenario.schema.json
+	$(CARGO) run -q -p srdi-plan --example schema -- observations > policy-data/schema/observations.schema.json
 
 ## Regenerates the Python `Code` literal from the core's codes (needs the package installed, as
 ## `make test-python` does; run that again afterwards to rebuild it).

@@ -25,6 +25,11 @@ fn committed_input_schemas_are_current() {
             srdi_plan::scenario_schema(),
             "scenario",
         ),
+        (
+            include_str!("../../policy-data/schema/observations.schema.json"),
+            srdi_plan::observations_schema(),
+            "observations",
+        ),
     ];
     for (file, generated, name) in committed {
         assert!(

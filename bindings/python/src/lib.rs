@@ -403,6 +403,50 @@ impl Plan {
         )
     }
 
+    /// Did the plan deliver? Every goal and target as of `as_of` (a `datetime.date` or
+    /// `YYYY-MM-DD`; today if left out), from `observations`: a list of dicts, a data frame
+    /// (one row per value), or the path of a CSV or JSON file. Dicts in the JSON shape of
+    /// `srdi --json progress`.
+    #[pyo3(signature = (observations, as_of=None))]
+    fn progress<'py>(
+        &self,
+        py: Python<'py>,
+        observations: &Bound<'py, PyAny>,
+        as_of: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let observations = read_observations(py, observations)?;
+        let as_of = read_date(py, as_of)?;
+        py_value(py, &self.0.progress(&observations, as_of).into_py(py)?)
+    }
+
+    /// `progress(observations, as_of)` as a pandas `DataFrame`, one row per goal and target
+    /// (needs pandas).
+    #[pyo3(signature = (observations, as_of=None))]
+    fn progress_table<'py>(
+        &self,
+        py: Python<'py>,
+        observations: &Bound<'py, PyAny>,
+        as_of: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let observations = read_observations(py, observations)?;
+        let as_of = read_date(py, as_of)?;
+        frame(
+            py,
+            &self.0.progress_table(&observations, as_of).into_py(py)?,
+        )
+    }
+
+    /// Whether the plan is in force on `as_of` (today if left out), and which goals and
+    /// targets are due by then.
+    #[pyo3(signature = (as_of=None))]
+    fn status<'py>(
+        &self,
+        py: Python<'py>,
+        as_of: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.0.status(read_date(py, as_of)?))
+    }
+
     fn __repr__(&self) -> String {
         let data = self.0.data();
         format!(
@@ -631,6 +675,73 @@ fn read_json<T: serde::de::DeserializeOwned>(
         Err(core::QueryError::InvalidProfile(error.issues().to_vec()))
     })?
     .into_py(py)
+}
+
+/// Observations from Python: the path of a CSV or JSON file (`str` or `os.PathLike`), its
+/// bytes, a data frame, or a list of dicts (a `None` or NaN cell is left out).
+fn read_observations(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<core::Observation>> {
+    if let Ok(bytes) = value.cast::<pyo3::types::PyBytes>() {
+        return core::read_observations(bytes.as_bytes()).into_py(py);
+    }
+    if let Ok(path) = value.extract::<PathBuf>() {
+        return match core::read_file(&path) {
+            Ok(bytes) => core::read_observations(&bytes).into_py(py),
+            Err(core::FileError::Unreadable { error, .. }) => {
+                Err(errors::unreadable(&path, &error))
+            }
+            // Too large: the same error as for a plan file.
+            Err(error) => Err(error).into_py(py),
+        };
+    }
+    let is_frame = value.hasattr("columns")? && value.hasattr("to_dict")?;
+    let rows = if is_frame {
+        value.call_method1("to_dict", ("records",))?
+    } else {
+        value.clone()
+    };
+    let list = pyo3::types::PyList::empty(py);
+    for row in rows.try_iter()? {
+        let row = row?;
+        let given = PyDict::new(py);
+        if let Ok(dict) = row.cast::<PyDict>() {
+            for (key, item) in dict.iter() {
+                if !is_missing(&item) {
+                    given.set_item(key, item)?;
+                }
+            }
+            list.append(given)?;
+        } else {
+            list.append(row)?;
+        }
+    }
+    match pythonize::depythonize::<serde_json::Value>(&list) {
+        Ok(json) => core::observations_from_value(json).into_py(py),
+        Err(error) => {
+            let message = format!("the observations cannot be read as JSON: {error}");
+            Err(core::QueryError::InvalidArgument(message)).into_py(py)
+        }
+    }
+}
+
+/// A date from Python: a `datetime.date`, `YYYY-MM-DD`, or today for `None`.
+fn read_date(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<core::Date> {
+    let text: String = match value {
+        Some(value) if !value.is_none() => match value.extract::<String>() {
+            Ok(text) => text,
+            Err(_) => value.call_method0("isoformat")?.extract()?,
+        },
+        _ => py
+            .import("datetime")?
+            .getattr("date")?
+            .call_method0("today")?
+            .call_method0("isoformat")?
+            .extract()?,
+    };
+    core::Date::parse(&text)
+        .ok_or_else(|| {
+            core::QueryError::InvalidArgument(format!("`{text}` is not a date written YYYY-MM-DD"))
+        })
+        .into_py(py)
 }
 
 /// A cell a data frame leaves empty: `None`, or a float NaN.

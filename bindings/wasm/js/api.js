@@ -32,6 +32,16 @@ function keyOf(args) {
   return key;
 }
 
+/** The `asOf` of a question's options: a date written `YYYY-MM-DD` or a `Date`, today (UTC)
+ * when left out. Anything else goes to the module, which refuses it. */
+function dateOption(options) {
+  if (options === undefined || options === null) return new Date().toISOString().slice(0, 10);
+  if (typeof options !== "object") return options;
+  const { asOf } = options;
+  if (asOf === undefined || asOf === null) return new Date().toISOString().slice(0, 10);
+  return asOf instanceof Date ? asOf.toISOString().slice(0, 10) : asOf;
+}
+
 /** An object literal of strings and numbers, as the options of a question are. */
 function plainObject(value) {
   if (typeof value !== "object" || ![Object.prototype, null].includes(Object.getPrototypeOf(value))) return false;
@@ -203,6 +213,16 @@ export function api(raw) {
 
     cost(scenario) {
       return this.#value("cost", [scenario], () => this.#raw.cost(scenario));
+    }
+
+    progress(observations, options) {
+      const asOf = dateOption(options);
+      return [...this.#value("progress", [observations, asOf], () => this.#raw.progress(observations, asOf))];
+    }
+
+    status(options) {
+      const asOf = dateOption(options);
+      return this.#value("status", [asOf], () => this.#raw.status(asOf));
     }
 
     /** The plan data, as `JSON.stringify(plan)` writes it. */

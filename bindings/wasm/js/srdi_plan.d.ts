@@ -22,8 +22,11 @@ import type {
   Matrix,
   MeasureView,
   MechanismView,
+  Observation,
   PlanData,
+  PlanStatus,
   Profile,
+  Progress,
   Scenario,
   Summary,
   Table,
@@ -62,8 +65,13 @@ export type {
   MeasureView,
   MechanismView,
   Place,
+  Observation,
   PlanData,
+  PlanStatus,
+  Point,
   Profile,
+  Progress,
+  ProgressStatus,
   Query,
   Recognition,
   RecordKind,
@@ -107,7 +115,7 @@ export interface MeasureFilter {
 }
 
 /** The kinds of tables. */
-export type TableKind = "tasks" | "measures" | "targets" | "units" | "entitlements";
+export type TableKind = "tasks" | "measures" | "targets" | "units" | "entitlements" | "progress";
 
 /**
  * Every error thrown by srdi-plan carries the core's error report: a stable `code` and, where
@@ -235,6 +243,15 @@ export class Plan {
    *   .find((e) => e.measure === "task-28-m2").status; // "applies"
    */
   entitlements(profile: Profile | string): Entitlement[];
+  /**
+   * Did the plan deliver? Every goal and target as of `asOf` (`YYYY-MM-DD` or a `Date`;
+   * today if left out), from observed values: an array of
+   * `{ target, year | date, value, source, unit?, note? }`, or the text of a CSV or JSON file.
+   * Throws `ProfileError` naming every problem (an unknown target, a value in another unit…).
+   */
+  progress(observations: Observation[] | string, options?: { asOf?: string | Date }): Progress[];
+  /** Whether the plan is in force on `asOf` (today if left out), and what is due by then. */
+  status(options?: { asOf?: string | Date }): PlanStatus;
   /** The sums of the amounts that apply to a profile, by currency. */
   entitlementTotal(profile: Profile | string): Total[];
   /** What the one-time rewards tied to a recognition or an event cost, by year, in a

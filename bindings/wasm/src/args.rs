@@ -44,6 +44,14 @@ pub(crate) fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> 
     Ok(js_sys::JSON::stringify(value)?.into())
 }
 
+/// A date argument written `YYYY-MM-DD`, else a `TypeError`.
+pub(crate) fn date(value: &JsValue) -> Result<srdi_plan::Date, JsValue> {
+    value
+        .as_string()
+        .and_then(|text| srdi_plan::Date::parse(&text))
+        .ok_or_else(|| argument("the date must be a string written YYYY-MM-DD"))
+}
+
 /// A string argument, else a `TypeError`.
 pub(crate) fn string(value: &JsValue, what: &str) -> Result<String, JsValue> {
     value

@@ -156,6 +156,24 @@ test("entitlements: a profile as an object or JSON, answers shared, bad profiles
   assert.throws(() => plan.entitlements(42), { name: "TypeError", code: "invalid_argument" });
 });
 
+test("progress from CSV text or objects, and the standing of the plan", () => {
+  // Synthetic figures, for the test only.
+  const csv = "target,year,value,source\ngoal-2,2023,6,synthetic\ngoal-2,2025,14,synthetic\n";
+  const goal = (answer) => answer.find((p) => p.target === "goal-2");
+  assert.equal(goal(plan.progress(csv, { asOf: "2025-12-31" })).status, "behind");
+  assert.equal(goal(plan.progress(csv, { asOf: new Date("2026-01-01T12:00:00Z") })).status, "missed");
+  const objects = [{ target: "goal-2", year: 2024, value: 16, source: "synthetic" }];
+  assert.equal(goal(plan.progress(objects, { asOf: "2025-01-01" })).status, "met");
+  assert.throws(() => plan.progress([{ target: "goal-9", year: 2024, value: 1, source: "synthetic" }], { asOf: "2025-01-01" }), (error) => {
+    assert.equal(error.name, "ProfileError");
+    assert.deepEqual(error.issues.map((i) => [i.code, i.path]), [["unknown_target", "/0/target"]]);
+    return true;
+  });
+  assert.throws(() => plan.status({ asOf: "2025-02-30" }), { name: "TypeError", code: "invalid_argument" });
+  assert.equal(plan.status({ asOf: "2026-01-01" }).standing, "ended");
+  assert.equal(plan.status().as_of, new Date().toISOString().slice(0, 10));
+});
+
 test("every export meets any argument with an answer or a coded error", () => {
   const values = [undefined, null, 0, -1, 1.5, NaN, Infinity, 2 ** 60, 10n, "", "28", "\ud800", {}, [], [1], { section: 1 },
     Symbol("x"), () => 1, new Uint8Array([0xff]), new Uint8Array(0), new Date(0), Object.create(null)];
@@ -169,7 +187,8 @@ test("every export meets any argument with an answer or a coded error", () => {
     ["task with options", (v) => plan.task(1, v)],
     ["search", (v) => plan.search(v)],
     ["search with options", (v) => plan.search("首台", v)],
-    ...["entitlements", "entitlementTotal", "cost"].map((m) => [m, (v) => plan[m](v)]),
+    ...["entitlements", "entitlementTotal", "cost", "progress", "status"].map((m) => [m, (v) => plan[m](v)]),
+    ["progress with a date", (v) => plan.progress([], { asOf: v })],
   ];
   const label = (value) => (typeof value === "object" && value !== null ? value.constructor?.name ?? "object" : typeof value);
   for (const [name, call] of calls) {

@@ -36,6 +36,10 @@ function ask(plan, { op, ...options }) {
       return plan.entitlementTotal(options.profile);
     case "cost":
       return plan.cost(options.scenario);
+    case "progress":
+      return plan.progress(options.observations, { asOf: options.as_of });
+    case "status":
+      return plan.status({ asOf: options.as_of });
     default:
       return plan[op]();
   }

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use srdi_plan::{
-    Answer, FileError, Issue, MeasureFilter, Plan, Profile, Query, QueryError, RecordKind,
+    Answer, Date, FileError, Issue, MeasureFilter, Plan, Profile, Query, QueryError, RecordKind,
     Scenario, TaskFilter,
 };
 
@@ -147,6 +147,26 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         scenario: Option<PathBuf>,
     },
+    /// Did the plan deliver? Each goal and target as of a date, from observed values: met,
+    /// missed, on track, behind or no data, with the gap and the yearly pace still needed.
+    ///
+    /// The observations file is CSV with a header (`target,year,value,source`, and optionally
+    /// `date`, `unit`, `note`) or JSON (`[{"target", "year", "value", "source"}]`;
+    /// `srdi schema --observations` prints its schema).
+    Progress {
+        /// The observed values (CSV or JSON).
+        #[arg(long, value_name = "FILE")]
+        observations: PathBuf,
+        /// The date to judge on, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        as_of: Option<Date>,
+    },
+    /// Whether the plan is in force on a date, and which goals and targets are due by then.
+    Status {
+        /// The date, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        as_of: Option<Date>,
+    },
     /// Check a plan file and report every problem.
     Validate {
         /// The plan file.
@@ -158,8 +178,11 @@ enum Command {
         #[arg(long, conflicts_with = "scenario")]
         profile: bool,
         /// The schema of a scenario (`srdi cost --scenario`).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "observations")]
         scenario: bool,
+        /// The schema of observations in JSON (`srdi progress --observations`).
+        #[arg(long)]
+        observations: bool,
     },
     /// Print a minimal plan to start a new plan file from (see policy-data/README.md).
     New {
@@ -261,6 +284,16 @@ impl Command {
                     Query::Entitlements { profile }
                 }
             }
+            Self::Progress {
+                observations,
+                as_of,
+            } => Query::Progress {
+                observations: srdi_plan::read_observations(&read(observations)?)?,
+                as_of: as_of.unwrap_or_else(today),
+            },
+            Self::Status { as_of } => Query::Status {
+                as_of: as_of.unwrap_or_else(today),
+            },
             Self::Cost { scenario } => Query::Cost {
                 scenario: scenario
                     .as_ref()
@@ -277,9 +310,22 @@ impl Command {
     }
 }
 
+/// A `--as-of` date.
+fn date(text: &str) -> Result<Date, String> {
+    Date::parse(text).ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
+}
+
+/// Today, by the system clock (UTC).
+fn today() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    Date::from_unix_days(i64::try_from(seconds / 86_400).unwrap_or(0))
+}
+
 /// The bytes of an input file, its size checked before it is read.
 fn read(path: &Path) -> Result<Vec<u8>, Failure> {
-    srdi_plan::read_file(path).map_err(|error| Failure::Load(path.to_owned(), Box::new(error)))
+    srdi_plan::read_file(path).map_err(|error| Failure::Read(Box::new(error)))
 }
 
 /// The long help of `--plan`, naming the plans shipped with srdi.
@@ -299,6 +345,8 @@ fn plan_help() -> String {
 enum Failure {
     /// A plan file that cannot be read, or is not a valid plan.
     Load(PathBuf, Box<FileError>),
+    /// Another input file (a profile, scenario or observations) that cannot be read.
+    Read(Box<FileError>),
     Query(QueryError),
     /// `validate` found errors; they were printed as its output.
     Invalid,
@@ -341,7 +389,7 @@ fn report(failure: &Failure, json: bool, out: &mut dyn Write) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let report = match failure {
-        Failure::Load(_, error) => Some(error.report()),
+        Failure::Load(_, error) | Failure::Read(error) => Some(error.report()),
         Failure::Query(error) => Some(error.report()),
         _ => None,
     };
@@ -375,6 +423,7 @@ fn report(failure: &Failure, json: bool, out: &mut dyn Write) -> ExitCode {
                     .try_for_each(|issue| writeln!(err, "  {issue}"))
             }
         },
+        Failure::Read(error) => writeln!(err, "error: {error}"),
         Failure::Query(QueryError::InvalidProfile(issues)) => {
             let _ = writeln!(err, "error: the input is not valid");
             issues
@@ -392,10 +441,16 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     if let Command::Validate { file } = &cli.command {
         return validate(cli, file, out);
     }
-    if let Command::Schema { profile, scenario } = &cli.command {
-        let schema = match (profile, scenario) {
-            (true, _) => srdi_plan::profile_schema(),
-            (_, true) => srdi_plan::scenario_schema(),
+    if let Command::Schema {
+        profile,
+        scenario,
+        observations,
+    } = &cli.command
+    {
+        let schema = match (profile, scenario, observations) {
+            (true, _, _) => srdi_plan::profile_schema(),
+            (_, true, _) => srdi_plan::scenario_schema(),
+            (_, _, true) => srdi_plan::observations_schema(),
             _ => srdi_plan::json_schema(),
         };
         return Ok(out.write_all(schema.as_bytes())?);

@@ -10,8 +10,8 @@ use clap::ValueEnum;
 use comfy_table::{ContentArrangement, Table, presets};
 use srdi_plan::{
     Answer, Citation, CompletenessStatus, Cost, Entitlement, EntityView, Hit, InstrumentView,
-    Issue, ItemRef, Language, Matrix, MeasureView, MechanismView, Plan, Summary, TargetView,
-    TaskView, Text, Total, UnitView,
+    Issue, ItemRef, Language, Matrix, MeasureView, MechanismView, Plan, PlanStatus, Progress,
+    Summary, TargetView, TaskView, Text, Total, UnitView,
 };
 
 use crate::Failure;
@@ -110,6 +110,8 @@ pub(crate) fn answer(answer: &Answer<'_>, plan: &Plan, lang: Lang) -> String {
         Answer::Entitlements(entitlements) => self::entitlements(entitlements, plan, lang),
         Answer::Totals(totals) => self::totals(totals),
         Answer::Cost(cost) => self::cost(cost, lang),
+        Answer::Progress(progress) => self::progress(progress, lang),
+        Answer::Status(status) => self::status(status),
         // Tables go out as JSON or CSV; `export` never renders them for people.
         Answer::Table(_) | _ => String::new(),
     }
@@ -527,6 +529,63 @@ fn totals(totals: &[Total]) -> String {
             t.measures.join(", ")
         );
     }
+    out
+}
+
+fn progress(progress: &[Progress<'_>], lang: Lang) -> String {
+    let mut rows = table(&[
+        "target",
+        "place",
+        "status",
+        "latest",
+        "target value",
+        "due",
+        "gap",
+        "pace/yr",
+    ]);
+    let number = |value: Option<f64>| value.map_or_else(String::new, |v| format!("{v}"));
+    for p in progress {
+        let unit = p.unit.unwrap_or_default();
+        let latest = p
+            .latest
+            .as_ref()
+            .map_or_else(String::new, |l| format!("{}{unit} ({})", l.value, l.year));
+        let goal = p
+            .value
+            .map_or_else(|| "100%".to_owned(), |v| format!("{v}{unit}"));
+        rows.add_row(vec![
+            p.target.to_owned(),
+            lang.place(p.citation.as_ref()),
+            p.status.as_str().replace('_', " "),
+            latest,
+            format!("{} {goal}", p.kind),
+            p.deadline.map_or_else(String::new, |d| d.to_string()),
+            number(p.gap),
+            number(p.pace_needed),
+        ]);
+    }
+    finish(&rows, progress.len(), "target")
+}
+
+fn status(status: &PlanStatus<'_>) -> String {
+    let mut out = format!(
+        "{}: {} on {}\n",
+        status.plan,
+        status.standing.as_str().replace('_', " "),
+        status.as_of
+    );
+    if let Some(issued) = status.issued {
+        let _ = writeln!(out, "issued: {issued}");
+    }
+    if let Some(period) = status.period {
+        let _ = writeln!(out, "period: {}–{}", period.start, period.end);
+    }
+    let due = if status.due.is_empty() {
+        "none".to_owned()
+    } else {
+        status.due.join(", ")
+    };
+    let _ = writeln!(out, "due by then: {due}");
     out
 }
 

@@ -454,6 +454,19 @@ fn argv(query: &Value) -> Vec<String> {
         "cost" if !query["scenario"].is_null() => {
             args.extend(["--scenario".into(), input_file(&query["scenario"])]);
         }
+        "progress" => {
+            args.extend(["--observations".into(), input_file(&query["observations"])]);
+            args.extend(
+                flags(&["as_of"])
+                    .into_iter()
+                    .map(|flag| flag.replace('_', "-")),
+            );
+        }
+        "status" => args.extend(
+            flags(&["as_of"])
+                .into_iter()
+                .map(|flag| flag.replace('_', "-")),
+        ),
         _ => {}
     }
     args
@@ -677,4 +690,79 @@ fn cost_of_the_goals_and_of_a_scenario() {
 fn the_profile_and_scenario_schemas_are_printed() {
     assert_eq!(json(&["schema", "--profile"])["title"], "Profile");
     assert_eq!(json(&["schema", "--scenario"])["title"], "Scenario");
+}
+
+#[test]
+fn progress_from_a_csv_file_and_the_status_of_the_plan() {
+    // Synthetic figures, for the test only.
+    let file = profile_file(
+        "observations.csv",
+        "target,year,value,source\ngoal-2,2023,6,synthetic\ngoal-2,2025,14,synthetic\n",
+    );
+    let table = stdout(&srdi(&[
+        "progress",
+        "--observations",
+        &file,
+        "--as-of",
+        "2025-12-31",
+    ]));
+    assert!(table.contains("goal-2"), "{table}");
+    assert!(table.contains("behind"), "{table}");
+    let answer = json(&["progress", "--observations", &file, "--as-of", "2026-01-01"]);
+    let goal = answer
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["target"] == "goal-2")
+        .unwrap();
+    assert_eq!(goal["status"], "missed");
+    assert_eq!(goal["gap"], 1.0);
+
+    let status = json(&["status", "--as-of", "2024-05-01"]);
+    assert_eq!(status["standing"], "in_force");
+    assert_eq!(status["due"], serde_json::json!([]));
+    let output = srdi(&["status", "--as-of", "2024-13-01"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("not a date"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn progress_names_a_missing_file_and_an_unknown_target() {
+    let output = srdi(&["progress", "--observations", "/no/such/figures.csv"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("/no/such/figures.csv"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!stderr(&output).contains("shipped"), "{}", stderr(&output));
+
+    let file = profile_file(
+        "unknown-target.csv",
+        "target,year,value,source\ngoal-9,2023,6,synthetic\n",
+    );
+    let output = srdi(&["progress", "--observations", &file]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(message.contains("error[unknown_target] /0/target: the plan has no goal or target `goal-9`; did you mean `goal-1`?"), "{message}");
+
+    let file = profile_file(
+        "bad-cell.csv",
+        "target,year,value,source\ngoal-2,2023,six,synthetic\n",
+    );
+    let output = srdi(&["--json", "progress", "--observations", &file]);
+    let error: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let issue = &error["error"]["issues"][0];
+    assert_eq!(
+        (
+            issue["code"].as_str(),
+            issue["line"].as_u64(),
+            issue["column"].as_u64()
+        ),
+        (Some("wrong_type"), Some(2), Some(3))
+    );
 }

@@ -17,6 +17,7 @@ use crate::model::{
     Responsibility, Section, Target, Task, Tier, Totals, Unit,
 };
 use crate::plan::Plan;
+use crate::progress::{Date, Observation, PlanStatus, Progress};
 use crate::query::{MeasureFilter, Needle, TaskFilter, find_instrument};
 use crate::refs::{
     Citation, EntityRef, ItemRef, MeasureRef, MechanismRef, SectionRef, TargetRef, TaskRef, UnitRef,
@@ -482,6 +483,18 @@ pub enum Query {
         /// The enterprise.
         profile: Profile,
     },
+    /// [`Plan::progress`] of every goal and target as of a date.
+    Progress {
+        /// The observed values.
+        observations: Vec<Observation>,
+        /// The date the progress is judged on.
+        as_of: Date,
+    },
+    /// [`Plan::status`]: whether the plan is in force on a date, and what is due by then.
+    Status {
+        /// The date.
+        as_of: Date,
+    },
     /// [`Plan::cost`] of a scenario, or without one of the plan's goals
     /// ([`Scenario::from_goals`]).
     Cost {
@@ -520,6 +533,8 @@ pub enum Answer<'a> {
     Entitlements(Vec<Entitlement<'a>>),
     Totals(Vec<Total>),
     Cost(Cost),
+    Progress(Vec<Progress<'a>>),
+    Status(PlanStatus<'a>),
 }
 
 impl Plan {
@@ -560,6 +575,11 @@ impl Plan {
             Query::EntitlementTotal { profile } => {
                 Answer::Totals(self.entitlement_total(&self.entitlements(profile)?))
             }
+            Query::Progress {
+                observations,
+                as_of,
+            } => Answer::Progress(self.progress(observations, *as_of)?),
+            Query::Status { as_of } => Answer::Status(self.status(*as_of)),
             Query::Cost {
                 scenario: Some(scenario),
             } => Answer::Cost(self.cost(scenario)?),

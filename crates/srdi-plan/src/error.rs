@@ -138,6 +138,15 @@ codes! {
     UnusedEntity = "unused_entity",
     /// A condition or profile names a fact the plan does not declare.
     UnknownFact = "unknown_fact",
+    // Observations of progress.
+    /// An observation names a goal or target the plan does not have.
+    UnknownTarget = "unknown_target",
+    /// An observation's unit is not its target's.
+    UnitMismatch = "unit_mismatch",
+    /// A value that cannot be one of its target's: a negative or fractional count.
+    InvalidValue = "invalid_value",
+    /// Two observations of the same target for the same year or date.
+    DuplicateObservation = "duplicate_observation",
     // Errors of the API.
     /// The input is JSON, but not a valid plan (the error carries every issue).
     InvalidPlan = "invalid_plan",
@@ -149,7 +158,8 @@ codes! {
     InvalidArgument = "invalid_argument",
     /// A plan file could not be read (missing, a directory, no permission).
     Unreadable = "unreadable",
-    /// A profile or scenario that is not valid for the plan (the error carries every issue).
+    /// A profile, scenario or set of observations that is not valid for the plan (the error
+    /// carries every issue).
     InvalidProfile = "invalid_profile",
 }
 

@@ -105,6 +105,7 @@ mod instrument;
 mod load;
 mod model;
 mod plan;
+mod progress;
 mod quantity;
 mod query;
 mod refs;
@@ -140,12 +141,18 @@ pub use load::{
 };
 pub use model::*;
 pub use plan::Plan;
+pub use progress::{
+    Date, Observation, PlanStatus, Point, Progress, ProgressStatus, Standing,
+    observations_from_value, read_observations,
+};
 pub use query::{MeasureFilter, TaskFilter};
 pub use refs::{
     Citation, Division, EntityRef, FactRef, GroupRef, ItemRef, MeasureRef, MechanismRef, PartRef,
     Place, PlanRef, SectionRef, TargetRef, TaskRef, TermRef, TierRef, UnitRef,
 };
 #[cfg(feature = "schema")]
-pub use schema::{answer_schema, json_schema, profile_schema, scenario_schema};
+pub use schema::{
+    answer_schema, json_schema, observations_schema, profile_schema, scenario_schema,
+};
 pub use table::{Cell, CellKind, Column, RecordKind, Table};
 pub use texts::TextRef;

@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Code, Issue, QueryError};
-use crate::model::{Decimal, Milestone, Target, TargetKind, Text};
+use crate::model::{Decimal, Milestone, Period, Target, TargetKind, Text};
 use crate::plan::Plan;
 use crate::refs::{Citation, ItemRef, TargetRef};
 
@@ -38,7 +38,9 @@ impl Date {
         }
         let number = |range: std::ops::Range<usize>| -> Option<u16> {
             let part = text.get(range)?;
-            part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
+            part.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| part.parse().ok())?
         };
         let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
         if !(1..=12).contains(&month) {
@@ -200,7 +202,8 @@ impl Observation {
 /// assert_eq!(observations[0].target, "goal-2");
 /// let error = srdi_plan::read_observations(b"target,year,value\ngoal-2,2023,nine\n").unwrap_err();
 /// let codes: Vec<_> = error.issues().iter().map(|i| (i.code, i.path.as_str())).collect();
-/// assert_eq!(codes, [(srdi_plan::Code::MissingField, "/0/source"), (srdi_plan::Code::WrongType, "/0/value")]);
+/// assert_eq!(codes, [(srdi_plan::Code::WrongType, "/0/value"), (srdi_plan::Code::MissingField, "/0/source")]);
+/// assert_eq!((error.issues()[0].line, error.issues()[0].column), (Some(2), Some(3)));
 /// ```
 ///
 /// # Errors
@@ -213,6 +216,16 @@ pub fn read_observations(bytes: &[u8]) -> Result<Vec<Observation>, QueryError> {
         return crate::load::read_input(text, crate::load::Format::Observations);
     }
     read_csv(text)
+}
+
+/// Observations from a JSON value (a list of objects: a Python list of dicts, say), checked
+/// as [`read_observations`] checks a file.
+///
+/// # Errors
+///
+/// [`QueryError::InvalidProfile`] with every issue of the shape.
+pub fn observations_from_value(value: serde_json::Value) -> Result<Vec<Observation>, QueryError> {
+    crate::load::read_value(value, Vec::new(), crate::load::Format::Observations)
 }
 
 /// CSV rows as the JSON objects they stand for, checked by the same schema as JSON: numbers
@@ -231,10 +244,18 @@ fn read_csv(text: &str) -> Result<Vec<Observation>, QueryError> {
     let mut lines = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|error| csv_error(&error))?;
-        let line = record.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+        let line = record
+            .position()
+            .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
         if record.len() > header.len() {
-            let message = format!("the row has {} cells, the header {}", record.len(), header.len());
-            issues.push(Issue::new(Code::WrongType, format!("/{i}"), message).at(line, header.len() + 1));
+            let message = format!(
+                "the row has {} cells, the header {}",
+                record.len(),
+                header.len()
+            );
+            issues.push(
+                Issue::new(Code::WrongType, format!("/{i}"), message).at(line, header.len() + 1),
+            );
         }
         let mut row = serde_json::Map::new();
         for (name, cell) in header.iter().zip(record.iter()) {
@@ -244,13 +265,18 @@ fn read_csv(text: &str) -> Result<Vec<Observation>, QueryError> {
             let number = matches!(name.as_str(), "year" | "value")
                 .then(|| serde_json::from_str::<serde_json::Number>(cell).ok())
                 .flatten();
-            let value = number.map_or_else(|| serde_json::Value::from(cell), serde_json::Value::Number);
+            let value =
+                number.map_or_else(|| serde_json::Value::from(cell), serde_json::Value::Number);
             row.insert(name.clone(), value);
         }
         rows.push(serde_json::Value::Object(row));
         lines.push(line);
     }
-    match crate::load::read_value::<Vec<Observation>>(serde_json::Value::Array(rows), issues, crate::load::Format::Observations) {
+    match crate::load::read_value::<Vec<Observation>>(
+        serde_json::Value::Array(rows),
+        issues,
+        crate::load::Format::Observations,
+    ) {
         Ok(observations) => Ok(observations),
         Err(error) => Err(QueryError::InvalidProfile(
             error
@@ -401,7 +427,7 @@ pub struct PlanStatus<'a> {
     /// The date it was issued, if known.
     pub issued: Option<Date>,
     /// Its first and last years, if known.
-    pub period: Option<(u16, u16)>,
+    pub period: Option<Period>,
     /// The goals and targets whose deadline is on or before the date.
     pub due: Vec<&'a str>,
 }
@@ -425,17 +451,20 @@ impl Plan {
     pub fn status(&self, as_of: Date) -> PlanStatus<'_> {
         let data = self.data();
         let issued = data.document.issued.as_deref().and_then(Date::parse);
-        let period = data.period.map(|p| (p.start, p.end));
-        let starts = match (issued, period) {
-            (Some(issued), Some((start, _))) => Some(issued.max(Date { year: start, month: 1, day: 1 })),
-            (Some(issued), None) => Some(issued),
-            (None, Some((start, _))) => Some(Date { year: start, month: 1, day: 1 }),
-            (None, None) => None,
+        let period = data.period;
+        let first_day = period.map(|p| Date {
+            year: p.start,
+            month: 1,
+            day: 1,
+        });
+        let starts = match (issued, first_day) {
+            (Some(issued), Some(first)) => Some(issued.max(first)),
+            (issued, first) => issued.or(first),
         };
         let standing = match (starts, period) {
             (None, _) => Standing::Unknown,
             (Some(starts), _) if as_of < starts => Standing::NotYetInForce,
-            (_, Some((_, end))) if as_of > Date::end_of(end) => Standing::Ended,
+            (_, Some(period)) if as_of > Date::end_of(period.end) => Standing::Ended,
             _ => Standing::InForce,
         };
         let due = self
@@ -488,17 +517,6 @@ impl Plan {
             .collect())
     }
 
-    /// Goals first, then the targets of each task, in file order.
-    fn target_refs(&self) -> impl Iterator<Item = TargetRef> + '_ {
-        let data = self.data();
-        let goals = (0..data.goals.len()).map(TargetRef::goal);
-        let tasks = data.tasks.iter().enumerate().flat_map(|(t, task)| {
-            (0..task.targets.len())
-                .map(move |i| TargetRef::of_task(crate::refs::TaskRef::new(t), i))
-        });
-        goals.chain(tasks)
-    }
-
     /// The last year of a target: its own, or the plan's last.
     fn deadline(&self, target: &Target) -> Option<u16> {
         target.by_year.or(self.data().period.map(|p| p.end))
@@ -520,13 +538,20 @@ impl Plan {
             let Some(target) = target else {
                 let suggestion = crate::query::closest_name(&observation.target, &ids)
                     .map_or_else(String::new, |best| format!("; did you mean `{best}`?"));
-                let message = format!("the plan has no goal or target `{}`{suggestion}", observation.target);
+                let message = format!(
+                    "the plan has no goal or target `{}`{suggestion}",
+                    observation.target
+                );
                 issues.push(Issue::new(Code::UnknownTarget, path("target"), message));
                 continue;
             };
             match (observation.year, observation.date) {
                 (None, None) => {
-                    issues.push(Issue::new(Code::MissingField, path("year"), "an observation needs a `year` or a `date`"));
+                    issues.push(Issue::new(
+                        Code::MissingField,
+                        path("year"),
+                        "an observation needs a `year` or a `date`",
+                    ));
                 }
                 (Some(year), Some(date)) if date.year() != year => {
                     let message = format!("the year {year} is not the year of the date {date}");
@@ -553,8 +578,14 @@ impl Plan {
                 );
                 issues.push(Issue::new(Code::UnitMismatch, path("unit"), message));
             }
-            let counts = target.unit.as_deref().is_some_and(crate::quantity::is_classifier);
-            if counts && (observation.value.as_whole().is_none() || observation.value < Decimal::default()) {
+            let counts = target
+                .unit
+                .as_deref()
+                .is_some_and(crate::quantity::is_classifier);
+            if counts
+                && (observation.value.as_whole().is_none()
+                    || observation.value < Decimal::default())
+            {
                 let message = format!(
                     "`{}` counts in `{}`: a value is a whole number, not {}",
                     target.id,
@@ -564,11 +595,20 @@ impl Plan {
                 issues.push(Issue::new(Code::InvalidValue, path("value"), message));
             }
             let again = observations.iter().take(i).position(|other| {
-                other.target == observation.target && other.year == observation.year && other.date == observation.date
+                other.target == observation.target
+                    && other.year == observation.year
+                    && other.date == observation.date
             });
             if let Some(first) = again {
-                let message = format!("`{}` has a value for this time already (row {first})", observation.target);
-                issues.push(Issue::new(Code::DuplicateObservation, path("target"), message));
+                let message = format!(
+                    "`{}` has a value for this time already (row {first})",
+                    observation.target
+                );
+                issues.push(Issue::new(
+                    Code::DuplicateObservation,
+                    path("target"),
+                    message,
+                ));
             }
         }
         if issues.is_empty() {
@@ -610,36 +650,19 @@ impl Plan {
             .as_ref()
             .map(|b| stated(b, "baseline"))
             .or_else(|| seen.first().map(|o| point(o)));
-        let goal = match (target.kind, target.value) {
-            (TargetKind::FullCoverage, None) => Some(100.0),
-            (_, value) => value.map(Decimal::to_f64),
+        let course = Course {
+            target,
+            start: start.as_ref(),
+            goal: match (target.kind, target.value) {
+                (TargetKind::FullCoverage, None) => Some(100.0),
+                (_, value) => value.map(Decimal::to_f64),
+            },
+            due: deadline.map(|d| f64::from(d) + 1.0),
         };
-        let lower_is_better = target.kind == TargetKind::Reduce;
-        let increase = target.kind == TargetKind::Increase;
-        let achieved = latest.as_ref().map(|l| {
-            let from = if increase { start.as_ref().map_or(0.0, |s| s.value.to_f64()) } else { 0.0 };
-            l.value.to_f64() - from
+        let achieved = latest.as_ref().map(|l| l.value.to_f64() - course.origin());
+        let judged = achieved.map_or(Judged::default(), |value| {
+            course.judge(value, now, seen.last().map_or(now, |o| o.time()))
         });
-        let due = deadline.map(|d| f64::from(d) + 1.0);
-        let met = |value: f64, goal: f64| if lower_is_better { value <= goal } else { value >= goal };
-        let (status, expected, gap, pace) = match (achieved, goal) {
-            (None, _) => (ProgressStatus::NoData, None, None, None),
-            (Some(_), None) => (ProgressStatus::NoData, None, None, None),
-            (Some(value), Some(goal)) => {
-                let gap = if lower_is_better { value - goal } else { goal - value }.max(0.0);
-                if met(value, goal) {
-                    (ProgressStatus::Met, None, Some(0.0), None)
-                } else if due.is_some_and(|due| now > due) {
-                    (ProgressStatus::Missed, None, Some(gap), None)
-                } else {
-                    let expected = self.path(target, start.as_ref(), increase, goal, due, seen.last().map_or(now, |o| o.time()));
-                    let behind = expected.is_some_and(|expected| !met(value, expected) && (value - expected).abs() > 1e-9);
-                    let left = due.map(|due| due - now).filter(|left| *left > 0.0);
-                    let status = if behind { ProgressStatus::Behind } else { ProgressStatus::OnTrack };
-                    (status, expected, Some(gap), left.map(|left| gap / left))
-                }
-            }
-        };
         let view = self.target_view(at)?;
         Some(Progress {
             target: &target.id,
@@ -650,44 +673,129 @@ impl Plan {
             value: target.value,
             unit: target.unit.as_deref(),
             deadline,
-            status,
+            status: judged.status,
             observations: seen.len(),
             latest,
             start,
             achieved: achieved.map(round),
-            expected: expected.map(round),
-            gap: gap.map(round),
-            pace_needed: pace.map(round),
+            expected: judged.expected.map(round),
+            gap: judged.gap.map(round),
+            pace_needed: judged.pace.map(round),
         })
     }
+}
 
-    /// Where the straight path from `start` through the target's milestones to `goal` at
-    /// `due` stands at time `at`, in the terms of `achieved` (an increase counts from zero).
-    fn path(
-        &self,
-        target: &Target,
-        start: Option<&Point>,
-        increase: bool,
-        goal: f64,
-        due: Option<f64>,
-        at: f64,
-    ) -> Option<f64> {
-        let start = start?;
-        let origin = if increase { start.value.to_f64() } else { 0.0 };
+/// A target, where its path starts and where it ends: what a status is judged against.
+struct Course<'a> {
+    target: &'a Target,
+    start: Option<&'a Point>,
+    /// The target value (100 for full coverage); `None` when the target states none.
+    goal: Option<f64>,
+    /// The end of the deadline year, in years.
+    due: Option<f64>,
+}
+
+/// A status with its figures, before rounding.
+struct Judged {
+    status: ProgressStatus,
+    expected: Option<f64>,
+    gap: Option<f64>,
+    pace: Option<f64>,
+}
+
+impl Default for Judged {
+    fn default() -> Self {
+        Self {
+            status: ProgressStatus::NoData,
+            expected: None,
+            gap: None,
+            pace: None,
+        }
+    }
+}
+
+impl Course<'_> {
+    /// What an increase (新增) counts from: the start; other targets count from zero.
+    fn origin(&self) -> f64 {
+        match (self.target.kind, self.start) {
+            (TargetKind::Increase, Some(start)) => start.value.to_f64(),
+            _ => 0.0,
+        }
+    }
+
+    /// Whether `value` is at or beyond `bound` in the target's direction.
+    fn reaches(&self, value: f64, bound: f64) -> bool {
+        if self.target.kind == TargetKind::Reduce {
+            value <= bound
+        } else {
+            value >= bound
+        }
+    }
+
+    /// The status of the achieved `value`, observed at time `at`, on date `now`.
+    fn judge(&self, value: f64, now: f64, at: f64) -> Judged {
+        let Some(goal) = self.goal else {
+            return Judged::default();
+        };
+        let gap = if self.target.kind == TargetKind::Reduce {
+            value - goal
+        } else {
+            goal - value
+        }
+        .max(0.0);
+        let judged = |status, expected, pace| Judged {
+            status,
+            expected,
+            gap: Some(gap),
+            pace,
+        };
+        if self.reaches(value, goal) {
+            return judged(ProgressStatus::Met, None, None);
+        }
+        if self.due.is_some_and(|due| now > due) {
+            return judged(ProgressStatus::Missed, None, None);
+        }
+        let expected = self.path(goal, at);
+        let behind = expected.is_some_and(|expected| {
+            !self.reaches(value, expected) && (value - expected).abs() > 1e-9
+        });
+        let left = self.due.map(|due| due - now).filter(|left| *left > 0.0);
+        let status = if behind {
+            ProgressStatus::Behind
+        } else {
+            ProgressStatus::OnTrack
+        };
+        judged(status, expected, left.map(|left| gap / left))
+    }
+
+    /// Where the straight path from the start through the target's milestones to `goal` at
+    /// the deadline stands at time `at`, counted as `achieved` is.
+    fn path(&self, goal: f64, at: f64) -> Option<f64> {
+        let start = self.start?;
+        let origin = self.origin();
         let mut points: Vec<(f64, f64)> = vec![(
-            start.date.map_or(f64::from(start.year) + 1.0, Date::as_years),
+            start
+                .date
+                .map_or(f64::from(start.year) + 1.0, Date::as_years),
             start.value.to_f64() - origin,
         )];
-        for milestone in &target.milestones {
-            points.push((f64::from(milestone.year) + 1.0, milestone.value.to_f64() - origin));
+        for milestone in &self.target.milestones {
+            points.push((
+                f64::from(milestone.year) + 1.0,
+                milestone.value.to_f64() - origin,
+            ));
         }
-        points.push((due?, goal));
+        points.push((self.due?, goal));
         points.sort_by(|a, b| a.0.total_cmp(&b.0));
         let after = points.iter().position(|(time, _)| *time >= at)?;
         let (t1, v1) = *points.get(after)?;
         let Some(&(t0, v0)) = after.checked_sub(1).and_then(|before| points.get(before)) else {
             return Some(v1);
         };
-        Some(if t1 > t0 { v0 + (v1 - v0) * (at - t0) / (t1 - t0) } else { v1 })
+        Some(if t1 > t0 {
+            v0 + (v1 - v0) * (at - t0) / (t1 - t0)
+        } else {
+            v1
+        })
     }
 }

@@ -19,6 +19,11 @@ const CLASSIFIERS: [&str; 16] = [
     "家", "个", "项", "所", "座", "条", "户", "只", "台", "套", "件", "次", "批", "处", "类", "支",
 ];
 
+/// Whether a unit is a counting word, so that its values are whole numbers.
+pub(crate) fn is_classifier(unit: &str) -> bool {
+    CLASSIFIERS.contains(&unit)
+}
+
 /// A printed quantity read back: `2.5万家` is 25000 家, `100 万元` is 1000000 元.
 pub(crate) fn parse(printed: &str) -> Option<(Decimal, String)> {
     let printed = printed.trim();

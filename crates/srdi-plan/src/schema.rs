@@ -33,6 +33,14 @@ pub fn scenario_schema() -> String {
     pretty(&schemars::schema_for!(crate::Scenario))
 }
 
+/// The JSON Schema of observations (a list of [`Observation`](crate::Observation)), which
+/// [`Plan::progress`](crate::Plan::progress) reads; CSV files have the same columns.
+///
+/// The committed copy is `policy-data/schema/observations.schema.json`; a test keeps it current.
+pub fn observations_schema() -> String {
+    pretty(&schemars::schema_for!(Vec<crate::Observation>))
+}
+
 fn pretty(schema: &schemars::Schema) -> String {
     // A schema is a tree of JSON values: serializing cannot fail.
     serde_json::to_string_pretty(schema).unwrap_or_default() + "\n"
@@ -60,6 +68,9 @@ pub fn answer_schema() -> String {
     generator.subschema_for::<crate::Entitlement<'static>>();
     generator.subschema_for::<crate::Total>();
     generator.subschema_for::<crate::Cost>();
+    generator.subschema_for::<crate::Observation>();
+    generator.subschema_for::<crate::Progress<'static>>();
+    generator.subschema_for::<crate::PlanStatus<'static>>();
     generator.subschema_for::<Issue>();
     generator.subschema_for::<Code>();
     generator.subschema_for::<ErrorReport>();

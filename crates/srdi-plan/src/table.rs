@@ -31,6 +31,9 @@ pub enum RecordKind {
     /// One row per enterprise and measure ([`Plan::entitlement_table`]); as a kind of the
     /// plan alone, the columns without rows.
     Entitlements,
+    /// One row per goal and target with its progress ([`Plan::progress_table`]); as a kind
+    /// of the plan alone, the columns without rows.
+    Progress,
 }
 
 names! {
@@ -40,6 +43,7 @@ names! {
         Targets = "targets",
         Units = "units",
         Entitlements = "entitlements",
+        Progress = "progress",
     }
 }
 
@@ -158,6 +162,27 @@ fn entitlement_columns() -> Vec<Column> {
     ])
 }
 
+fn progress_columns() -> Vec<Column> {
+    use CellKind::{Category, Decimal, Integer, Text as T};
+    columns(&[
+        ("target", T),
+        ("task", Integer),
+        ("kind", Category),
+        ("status", Category),
+        ("value", Decimal),
+        ("unit", Category),
+        ("deadline", Integer),
+        ("latest", Decimal),
+        ("latest_year", Integer),
+        ("source", T),
+        ("achieved", Decimal),
+        ("expected", Decimal),
+        ("gap", Decimal),
+        ("pace_needed", Decimal),
+        ("observations", Integer),
+    ])
+}
+
 fn columns(spec: &[(&'static str, CellKind)]) -> Vec<Column> {
     spec.iter()
         .map(|&(name, kind)| Column { name, kind })
@@ -184,6 +209,7 @@ impl Plan {
             RecordKind::Targets => self.target_records(),
             RecordKind::Units => self.unit_records(),
             RecordKind::Entitlements => (entitlement_columns(), Vec::new()),
+            RecordKind::Progress => (progress_columns(), Vec::new()),
         };
         Table {
             kind,
@@ -248,6 +274,67 @@ impl Plan {
         Ok(Table {
             kind: RecordKind::Entitlements,
             columns: entitlement_columns(),
+            rows,
+        })
+    }
+
+    /// Every goal and target with its progress as of `as_of` (see [`Plan::progress`]): one
+    /// row each, for data frames.
+    ///
+    /// ```
+    /// use srdi_plan::{Cell, Date};
+    /// let plan = srdi_plan::wulong();
+    /// let observations = srdi_plan::read_observations(b"target,year,value,source\ngoal-2,2024,16,synthetic\n").unwrap();
+    /// let table = plan.progress_table(&observations, Date::parse("2025-01-01").unwrap()).unwrap();
+    /// assert_eq!(table.rows[1][0], Cell::Text("goal-2".into()));
+    /// assert_eq!(table.rows[1][3], Cell::Text("met".into()));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::progress`].
+    pub fn progress_table(
+        &self,
+        observations: &[crate::Observation],
+        as_of: crate::Date,
+    ) -> Result<Table, QueryError> {
+        let decimal = |value: Option<f64>| {
+            value
+                .and_then(|v| crate::model::Decimal::parse(&v.to_string()))
+                .map_or(Cell::Null, Cell::Decimal)
+        };
+        let rows = self
+            .progress(observations, as_of)?
+            .into_iter()
+            .map(|p| {
+                vec![
+                    text(p.target),
+                    p.task
+                        .map_or(Cell::Null, |task| Cell::Integer(i64::from(task))),
+                    text(p.kind.as_str()),
+                    text(p.status.as_str()),
+                    p.value.map_or(Cell::Null, Cell::Decimal),
+                    optional(p.unit),
+                    p.deadline
+                        .map_or(Cell::Null, |year| Cell::Integer(i64::from(year))),
+                    p.latest
+                        .as_ref()
+                        .map_or(Cell::Null, |l| Cell::Decimal(l.value)),
+                    p.latest
+                        .as_ref()
+                        .map_or(Cell::Null, |l| Cell::Integer(i64::from(l.year))),
+                    optional(p.latest.as_ref().map(|l| l.source.as_str())),
+                    decimal(p.achieved),
+                    decimal(p.expected),
+                    decimal(p.gap),
+                    decimal(p.pace_needed),
+                    Cell::Integer(i64::try_from(p.observations).unwrap_or(i64::MAX)),
+                ]
+            })
+            .collect();
+        Ok(Table {
+            kind: RecordKind::Progress,
+            columns: progress_columns(),
             rows,
         })
     }

@@ -4,6 +4,7 @@ Every result object's ``to_dict()`` is the core's answer in its JSON shape — t
 ``srdi --json`` prints and the JavaScript package returns.
 """
 
+from datetime import date
 from os import PathLike
 from typing import Any, Iterable, Literal, Mapping, Optional, Union, final
 
@@ -141,6 +142,26 @@ class Plan:
     def entitlements_table(self, profiles: Iterable[Mapping[str, Any] | str | bytes] | Any) -> Any:
         """Many enterprises at once (a list of profiles, or a DataFrame with one row each): a
         DataFrame with one row per enterprise and measure; needs ``srdi-plan[pandas]``."""
+    def progress(
+        self,
+        observations: Iterable[Mapping[str, Any]] | str | PathLike[str] | bytes | Any,
+        as_of: date | str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Did the plan deliver? Every goal and target as of ``as_of`` (today if left out), from
+        observed values: a list of dicts ``{"target", "year" or "date", "value", "source",
+        "unit"?, "note"?}``, a DataFrame of such rows, or the path of a CSV or JSON file. Each
+        answer has ``status`` (``met``, ``missed``, ``on_track``, ``behind``, ``no_data``),
+        ``latest``, ``start``, ``expected``, ``gap`` and ``pace_needed``. Bad observations raise
+        ``ProfileError`` with every issue."""
+    def progress_table(
+        self,
+        observations: Iterable[Mapping[str, Any]] | str | PathLike[str] | bytes | Any,
+        as_of: date | str | None = None,
+    ) -> Any:
+        """``progress(...)`` as a DataFrame, one row per goal and target; needs pandas."""
+    def status(self, as_of: date | str | None = None) -> dict[str, Any]:
+        """Whether the plan is in force on ``as_of`` (today if left out) — ``not_yet_in_force``,
+        ``in_force``, ``ended`` — and the goals and targets ``due`` by then."""
     def cost(self, scenario: Mapping[str, Any] | str | bytes | None = None) -> dict[str, Any]:
         """What the one-time rewards tied to a recognition or an event cost, by year, for
         ``{"recognitions": [{"tier", "year", "count"}], "events": [{"kind", "year", "count"}]}``,

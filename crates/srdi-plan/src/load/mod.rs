@@ -244,10 +244,20 @@ pub(crate) enum Format {
     Profile,
     /// A [`Scenario`](crate::Scenario) of counts.
     Scenario,
+    /// A list of [`Observation`](crate::Observation)s.
+    Observations,
 }
 
 fn invalid_input(error: &PlanError) -> crate::QueryError {
     crate::QueryError::InvalidProfile(error.issues().to_vec())
+}
+
+/// The text of an input file: its size and encoding checked as a plan's are, a byte order
+/// mark dropped.
+pub(crate) fn read_text(bytes: &[u8]) -> Result<&str, crate::QueryError> {
+    check_size(bytes.len()).map_err(|error| invalid_input(&error))?;
+    let text = input::decode(bytes).map_err(|error| invalid_input(&error))?;
+    Ok(input::strip_bom(text).0)
 }
 
 /// A profile or scenario from the bytes of a file: its size and encoding checked first, as

@@ -29,10 +29,13 @@ use crate::load::escape_token;
 const PLAN_SCHEMA: &str = include_str!("../../data/plan.schema.json");
 const PROFILE_SCHEMA: &str = include_str!("../../data/profile.schema.json");
 const SCENARIO_SCHEMA: &str = include_str!("../../data/scenario.schema.json");
+const OBSERVATIONS_SCHEMA: &str = include_str!("../../data/observations.schema.json");
 
 static PLAN: LazyLock<Schema> = LazyLock::new(|| Schema::compile(PLAN_SCHEMA, "plan"));
 static PROFILE: LazyLock<Schema> = LazyLock::new(|| Schema::compile(PROFILE_SCHEMA, "profile"));
 static SCENARIO: LazyLock<Schema> = LazyLock::new(|| Schema::compile(SCENARIO_SCHEMA, "scenario"));
+static OBSERVATIONS: LazyLock<Schema> =
+    LazyLock::new(|| Schema::compile(OBSERVATIONS_SCHEMA, "observation"));
 
 /// What the checker found in a plan value.
 pub(crate) struct Checked {
@@ -54,6 +57,7 @@ pub(crate) fn check_input(value: &mut Value, format: super::Format) -> Vec<Issue
     let schema = match format {
         super::Format::Profile => &*PROFILE,
         super::Format::Scenario => &*SCENARIO,
+        super::Format::Observations => &*OBSERVATIONS,
     };
     check(schema, value).issues
 }
