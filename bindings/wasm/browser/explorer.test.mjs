@@ -108,6 +108,31 @@ test("my enterprise: an SRDI SME recognised in 2023 gets 200,000 CNY under task 
   assert.match(await page.textContent("#entitlement-total"), /没有适用的明确金额/);
 });
 
+test("progress: pasted figures become bars with their status (synthetic figures)", async () => {
+  await page.fill("#as-of", "2025-12-31");
+  await page.fill("#observations", "target,year,value,source\ngoal-2,2023,6,synthetic test figure\ngoal-2,2025,14,synthetic test figure\n");
+  await page.waitForSelector('#progress-bars li[data-target="goal-2"][data-status="behind"]');
+  assert.match(await page.textContent('#progress-bars li[data-target="goal-2"]'), /14家 \(2025/);
+  assert.match(await page.textContent('#progress-bars li[data-target="goal-2"]'), /synthetic test figure/);
+  assert.equal(await page.getAttribute('#progress-bars li[data-target="goal-3"]', "data-status"), "no_data");
+  assert.match(await page.textContent("#plan-standing"), /^2025-12-31: 施行中/);
+  await page.fill("#as-of", "2026-01-01");
+  await page.waitForSelector('#progress-bars li[data-target="goal-2"][data-status="missed"]');
+  assert.match(await page.textContent("#plan-standing"), /已到期/);
+  // A mistake is named, and the page keeps working.
+  await page.fill("#observations", "target,year,value,source\ngoal-9,2023,6,synthetic\n");
+  await page.waitForSelector("#observations-error:not([hidden])");
+  assert.match(await page.textContent("#observations-error"), /goal-9.*did you mean `goal-1`/);
+  // Printed, the page keeps the bars and leaves out the forms.
+  await page.fill("#observations", "target,year,value,source\ngoal-2,2024,16,synthetic test figure\n");
+  await page.waitForSelector('#progress-bars li[data-target="goal-2"][data-status="met"]');
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.isVisible("#observations-form"), false);
+  assert.equal(await page.isVisible("#profile"), false);
+  assert.equal(await page.isVisible('#progress-bars li[data-target="goal-2"]'), true);
+  await page.emulateMedia({ media: "screen" });
+});
+
 test("the page logged no errors", () => {
   assert.deepEqual(errors, []);
 });

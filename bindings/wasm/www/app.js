@@ -215,6 +215,40 @@ function renderEntitlements() {
     element("td", { class: "why" }, [...e.failed, ...e.missing].join(", ")))));
 }
 
+const PROGRESS = {
+  met: ["已完成", "met"], missed: ["未完成", "missed"], on_track: ["进度正常", "on track"],
+  behind: ["进度滞后", "behind"], no_data: ["无数据", "no data"],
+};
+
+/** Each goal and target as a bar of its latest value against its target, with its status. */
+function renderProgress() {
+  const asOf = $("#as-of").value || undefined;
+  const standing = plan.status({ asOf });
+  const words = { not_yet_in_force: ["尚未施行", "not yet in force"], in_force: ["施行中", "in force"], ended: ["已到期", "ended"], unknown: ["未知", "unknown"] };
+  $("#plan-standing").textContent = `${standing.as_of}: ${label(...words[standing.standing])}`;
+  let progress;
+  try {
+    progress = plan.progress($("#observations").value.trim() === "" ? [] : $("#observations").value, { asOf });
+    $("#observations-error").hidden = true;
+  } catch (error) {
+    $("#observations-error").hidden = false;
+    $("#observations-error").textContent = [error.message, ...(error.issues ?? []).slice(1).map((issue) => issue.message)].join("\n");
+    return;
+  }
+  $("#progress-bars").replaceChildren(...progress.map((p) => {
+    const goal = p.value ?? 100;
+    const share = p.achieved === null ? 0 : Math.max(0, Math.min(1, p.kind === "reduce" ? goal / Math.max(p.achieved, goal) : p.achieved / goal));
+    const unit = p.unit ?? "";
+    const latest = p.latest ? `${p.latest.value}${unit} (${p.latest.year}${label("，来源：", "; source: ")}${p.latest.source})` : "—";
+    return element("li", { "data-target": p.target, "data-status": p.status },
+      element("span", { class: "place" }, place(p.citation) || p.target),
+      element("span", { class: "what" }, text(p.indicator), ` → ${p.value === null ? "100%" : `${goal}${unit}`}${p.deadline ? ` (${p.deadline})` : ""}`),
+      element("span", { class: `status ${p.status}` }, label(...PROGRESS[p.status])),
+      element("span", { class: "bar", role: "img", "aria-label": `${Math.round(share * 100)}%` }, element("span", { style: `width: ${(share * 100).toFixed(1)}%` })),
+      element("span", { class: "latest" }, latest));
+  }));
+}
+
 function render() {
   renderHeader();
   renderGoals();
@@ -222,6 +256,7 @@ function render() {
   renderTasks();
   renderProfileForm();
   renderEntitlements();
+  renderProgress();
   if (state.selected?.task) showTask(state.selected.task);
   else if (state.selected?.unit) showUnit(state.selected.unit);
 }
@@ -236,6 +271,14 @@ for (const id of ["#section", "#unit", "#instrument"]) $(id).addEventListener("c
 $("#search").addEventListener("input", renderTasks);
 $("#filters").addEventListener("submit", (event) => event.preventDefault());
 $("#profile").addEventListener("input", renderEntitlements);
+$("#observations").addEventListener("input", renderProgress);
+$("#as-of").addEventListener("change", renderProgress);
+$("#observations-file").addEventListener("change", async (event) => {
+  const [file] = event.target.files;
+  if (file) $("#observations").value = await file.text();
+  renderProgress();
+});
+$("#print-progress").addEventListener("click", () => window.print());
 $("#profile").addEventListener("submit", (event) => event.preventDefault());
 render();
 document.body.dataset.ready = "true";
