@@ -7,6 +7,17 @@
 //! because the profile does not say (a list left out, a fact not given). A measure
 //! [`applies`](Status::Applies) when every step passes, [`does not apply`](Status::DoesNotApply)
 //! when one fails, and otherwise [`may apply`](Status::MayApply), naming what is missing.
+//!
+//! ```
+//! let profile = srdi_plan::Profile::from_json(
+//!     r#"{"tiers": ["srdi-sme"], "recognitions": [{"tier": "srdi-sme", "year": 2023}], "events": []}"#,
+//! ).unwrap();
+//! assert_eq!(profile.recognitions.unwrap()[0].year, 2023);
+//!
+//! let error = srdi_plan::Profile::from_json(r#"{"tier": ["srdi-sme"]}"#).unwrap_err();
+//! assert_eq!(error.issues()[0].code, srdi_plan::Code::UnknownField);
+//! assert!(error.to_string().contains("did you mean `tiers`?"));
+//! ```
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -358,75 +369,47 @@ pub struct NotCosted {
     pub reason: String,
 }
 
-impl Profile {
-    /// Reads a profile from JSON, reporting every problem of its shape at once (unknown keys
-    /// with the closest valid one).
-    ///
-    /// ```
-    /// let profile = srdi_plan::Profile::from_json(
-    ///     r#"{"tiers": ["srdi-sme"], "recognitions": [{"tier": "srdi-sme", "year": 2023}], "events": []}"#,
-    /// ).unwrap();
-    /// assert_eq!(profile.recognitions.unwrap()[0].year, 2023);
-    ///
-    /// let error = srdi_plan::Profile::from_json(r#"{"tier": ["srdi-sme"]}"#).unwrap_err();
-    /// assert_eq!(error.issues()[0].code, srdi_plan::Code::UnknownField);
-    /// assert!(error.to_string().contains("did you mean `tiers`?"));
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`QueryError::InvalidProfile`] with every issue found.
-    pub fn from_json(json: &str) -> Result<Self, QueryError> {
-        crate::load::read_input(json, Format::Profile)
-    }
+/// `from_json`, `from_bytes` and `from_value` for an input the loader reads and checks
+/// against its committed schema, as it does a plan: every problem at once, with its path.
+macro_rules! inputs {
+    ($($name:ident => $format:expr, $what:literal;)*) => {$(
+        impl $name {
+            #[doc = concat!("Reads ", $what, " from JSON, reporting every problem of its shape at once (unknown keys with the closest valid one).")]
+            ///
+            /// # Errors
+            ///
+            /// [`QueryError::InvalidProfile`] with every issue found.
+            pub fn from_json(json: &str) -> Result<Self, QueryError> {
+                crate::load::read_input(json, $format)
+            }
 
-    /// Reads a profile from the bytes of a file (UTF-8 JSON), as [`Profile::from_json`].
-    ///
-    /// # Errors
-    ///
-    /// [`QueryError::InvalidProfile`] with every issue found, `invalid_encoding` included.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Self, QueryError> {
-        crate::load::read_input_bytes(bytes, Format::Profile)
-    }
+            #[doc = concat!("Reads ", $what, " from the bytes of a file (UTF-8 JSON), its size and encoding checked first.")]
+            ///
+            /// # Errors
+            ///
+            /// [`QueryError::InvalidProfile`] with every issue found, `invalid_encoding` included.
+            pub fn from_bytes(bytes: &[u8]) -> Result<Self, QueryError> {
+                crate::load::read_input_bytes(bytes, $format)
+            }
 
-    /// Reads a profile from a JSON value, as [`Profile::from_json`].
-    ///
-    /// # Errors
-    ///
-    /// [`QueryError::InvalidProfile`] with every issue found.
-    pub fn from_value(value: serde_json::Value) -> Result<Self, QueryError> {
-        crate::load::read_value(value, Vec::new(), Format::Profile)
-    }
+            #[doc = concat!("Reads ", $what, " from a JSON value (a Python dict, say), checked as `from_json` checks text.")]
+            ///
+            /// # Errors
+            ///
+            /// [`QueryError::InvalidProfile`] with every issue found.
+            pub fn from_value(value: serde_json::Value) -> Result<Self, QueryError> {
+                crate::load::read_value(value, Vec::new(), $format)
+            }
+        }
+    )*};
+}
+
+inputs! {
+    Profile => Format::Profile, "a profile";
+    Scenario => Format::Scenario, "a scenario";
 }
 
 impl Scenario {
-    /// Reads a scenario from JSON, reporting every problem of its shape at once.
-    ///
-    /// # Errors
-    ///
-    /// [`QueryError::InvalidProfile`] with every issue found.
-    pub fn from_json(json: &str) -> Result<Self, QueryError> {
-        crate::load::read_input(json, Format::Scenario)
-    }
-
-    /// Reads a scenario from the bytes of a file, as [`Scenario::from_json`].
-    ///
-    /// # Errors
-    ///
-    /// [`QueryError::InvalidProfile`] with every issue found.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Self, QueryError> {
-        crate::load::read_input_bytes(bytes, Format::Scenario)
-    }
-
-    /// Reads a scenario from a JSON value, as [`Scenario::from_json`].
-    ///
-    /// # Errors
-    ///
-    /// [`QueryError::InvalidProfile`] with every issue found.
-    pub fn from_value(value: serde_json::Value) -> Result<Self, QueryError> {
-        crate::load::read_value(value, Vec::new(), Format::Scenario)
-    }
-
     /// The scenario a plan's goals describe: every goal that reaches or increases a number of
     /// enterprises of one tier by a year counts as that many recognitions in that year. An
     /// upper bound: some of them may have been recognised before the plan.
