@@ -14,6 +14,7 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::{IntoPyDict, PyDict};
 use pythonize::pythonize;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use srdi_plan as core;
 
@@ -565,8 +566,7 @@ impl<'py> ColumnBuilder<'py> {
             }
             core::CellKind::Category => {
                 let mut categories: Vec<&str> = Vec::new();
-                let mut codes: std::collections::HashMap<&str, i32> =
-                    std::collections::HashMap::new();
+                let mut codes: FxHashMap<&str, i32> = FxHashMap::default();
                 let values = Self::bytes(cells, |cell| {
                     let code = match cell {
                         Cell::Text(text) => *codes.entry(text).or_insert_with(|| {
@@ -587,10 +587,14 @@ impl<'py> ColumnBuilder<'py> {
 
     /// The bytes of each cell, end to end.
     fn bytes<'c, const N: usize>(
-        cells: &[&'c core::Cell],
-        mut each: impl FnMut(&'c core::Cell) -> [u8; N],
+        cells: &[&'c core::Cell<'c>],
+        mut each: impl FnMut(&'c core::Cell<'c>) -> [u8; N],
     ) -> Vec<u8> {
-        cells.iter().flat_map(|&cell| each(cell)).collect()
+        let mut bytes = Vec::with_capacity(cells.len() * N);
+        for &cell in cells {
+            bytes.extend_from_slice(&each(cell));
+        }
+        bytes
     }
 
     /// A writable `numpy` array over `bytes`.
@@ -601,8 +605,7 @@ impl<'py> ColumnBuilder<'py> {
 
     /// A column of Python objects; each distinct text is made once.
     fn objects(&self, cells: &[&core::Cell], dtype: &str) -> PyResult<Bound<'py, PyAny>> {
-        let mut texts: std::collections::HashMap<&str, Bound<'py, PyAny>> =
-            std::collections::HashMap::new();
+        let mut texts: FxHashMap<&str, Bound<'py, PyAny>> = FxHashMap::default();
         let objects = cells
             .iter()
             .map(|cell| match cell {

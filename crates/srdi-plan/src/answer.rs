@@ -529,7 +529,7 @@ pub enum Answer<'a> {
     Hits(Vec<Hit>),
     Matrix(Matrix<'a>),
     Instruments(Vec<InstrumentView>),
-    Table(Table),
+    Table(Table<'a>),
     Entitlements(Vec<Entitlement<'a>>),
     Totals(Vec<Total>),
     Cost(Cost),

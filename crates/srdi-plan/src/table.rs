@@ -4,6 +4,7 @@
 //! pandas gets integer and boolean columns, CSV gets numbers unquoted and empty cells for
 //! missing values.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -85,17 +86,17 @@ pub struct Column {
     missing_docs,
     reason = "each variant holds a value of the kind of its name"
 )]
-pub enum Cell {
+pub enum Cell<'a> {
     Null,
     Bool(bool),
     Integer(i64),
     Decimal(crate::model::Decimal),
-    Text(String),
-    List(Vec<String>),
+    Text(Cow<'a, str>),
+    List(Vec<Cow<'a, str>>),
 }
 
 /// As a CSV field: empty for null, `true`/`false`, numbers as numbers, lists joined by `; `.
-impl fmt::Display for Cell {
+impl fmt::Display for Cell<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Null => Ok(()),
@@ -108,42 +109,50 @@ impl fmt::Display for Cell {
     }
 }
 
-/// A flat table: typed columns and rows of cells.
+/// A flat table: typed columns and rows of cells. Its texts borrow from the plan where they
+/// can, so that a large table (one row per enterprise and measure) costs no copy per cell.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Table {
+pub struct Table<'a> {
     /// What the rows are.
     pub kind: RecordKind,
     /// The columns, in order.
     pub columns: Vec<Column>,
     /// One row per item, one cell per column.
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Vec<Vec<Cell<'a>>>,
 }
 
-fn text(value: &str) -> Cell {
-    Cell::Text(value.to_owned())
+fn text(value: &str) -> Cell<'_> {
+    Cell::Text(Cow::Borrowed(value))
 }
 
-fn optional(value: Option<&str>) -> Cell {
+fn owned<'a>(value: String) -> Cell<'a> {
+    Cell::Text(Cow::Owned(value))
+}
+
+fn optional(value: Option<&str>) -> Cell<'_> {
     value.map_or(Cell::Null, text)
 }
 
-fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> Cell {
-    Cell::List(items.into_iter().map(str::to_owned).collect())
+fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> Cell<'a> {
+    Cell::List(items.into_iter().map(Cow::Borrowed).collect())
 }
 
 /// Names joined as CSV lists are (`group; trigger`), null for none: few distinct values, so
 /// a category column rather than a list per row.
-fn joined<'a>(mut names: impl Iterator<Item = &'a str>) -> Cell {
+fn joined<'a>(mut names: impl Iterator<Item = &'a str>) -> Cell<'a> {
     let Some(first) = names.next() else {
         return Cell::Null;
     };
-    let mut text = first.to_owned();
+    let Some(second) = names.next() else {
+        return text(first);
+    };
+    let mut joined = format!("{first}; {second}");
     for name in names {
-        text.push_str("; ");
-        text.push_str(name);
+        joined.push_str("; ");
+        joined.push_str(name);
     }
-    Cell::Text(text)
+    owned(joined)
 }
 
 fn entitlement_columns() -> Vec<Column> {
@@ -202,7 +211,7 @@ impl Plan {
     /// }).sum();
     /// assert_eq!(total, 1_200_000);
     /// ```
-    pub fn table(&self, kind: RecordKind) -> Table {
+    pub fn table(&self, kind: RecordKind) -> Table<'_> {
         let (columns, rows) = match kind {
             RecordKind::Tasks => self.task_records(),
             RecordKind::Measures => self.measure_records(),
@@ -235,7 +244,10 @@ impl Plan {
     ///
     /// [`QueryError::InvalidProfile`] with every issue of every profile, each path starting
     /// with the profile's position.
-    pub fn entitlement_table(&self, profiles: &[Profile]) -> Result<Table, QueryError> {
+    pub fn entitlement_table<'a>(
+        &'a self,
+        profiles: &'a [Profile],
+    ) -> Result<Table<'a>, QueryError> {
         let catalog = self.catalog();
         let mut rows = Vec::with_capacity(profiles.len() * catalog.len());
         let mut issues = Vec::new();
@@ -297,7 +309,7 @@ impl Plan {
         &self,
         observations: &[crate::Observation],
         as_of: crate::Date,
-    ) -> Result<Table, QueryError> {
+    ) -> Result<Table<'_>, QueryError> {
         let decimal = |value: Option<f64>| {
             value
                 .and_then(|v| crate::model::Decimal::parse(&v.to_string()))
@@ -323,7 +335,9 @@ impl Plan {
                     p.latest
                         .as_ref()
                         .map_or(Cell::Null, |l| Cell::Integer(i64::from(l.year))),
-                    optional(p.latest.as_ref().map(|l| l.source.as_str())),
+                    p.latest
+                        .as_ref()
+                        .map_or(Cell::Null, |l| owned(l.source.clone())),
                     decimal(p.achieved),
                     decimal(p.expected),
                     decimal(p.gap),
@@ -339,12 +353,12 @@ impl Plan {
         })
     }
 
-    fn citation_cell(&self, item: ItemRef) -> Cell {
+    fn citation_cell(&self, item: ItemRef) -> Cell<'_> {
         self.citation(item)
-            .map_or(Cell::Null, |citation| Cell::Text(citation.zh()))
+            .map_or(Cell::Null, |citation| owned(citation.zh()))
     }
 
-    fn task_records(&self) -> (Vec<Column>, Vec<Vec<Cell>>) {
+    fn task_records(&self) -> (Vec<Column>, Vec<Vec<Cell<'_>>>) {
         use CellKind::{Integer, List, Text as T};
         let columns = columns(&[
             ("number", Integer),
@@ -370,7 +384,7 @@ impl Plan {
                 let title = task.title.as_ref();
                 Some(vec![
                     Cell::Integer(task.number.into()),
-                    Cell::Text(self.id_of(item)),
+                    owned(self.id_of(item)),
                     Cell::Integer(task.section.into()),
                     self.citation_cell(item),
                     optional(title.map(|t| t.zh.as_str())),
@@ -389,7 +403,7 @@ impl Plan {
         (columns, rows)
     }
 
-    fn measure_records(&self) -> (Vec<Column>, Vec<Vec<Cell>>) {
+    fn measure_records(&self) -> (Vec<Column>, Vec<Vec<Cell<'_>>>) {
         use CellKind::{Bool, Integer, List, Text as T};
         let columns = columns(&[
             ("id", T),
@@ -438,7 +452,7 @@ impl Plan {
         (columns, rows)
     }
 
-    fn target_records(&self) -> (Vec<Column>, Vec<Vec<Cell>>) {
+    fn target_records(&self) -> (Vec<Column>, Vec<Vec<Cell<'_>>>) {
         use CellKind::{Decimal, Integer, Text as T};
         let columns = columns(&[
             ("id", T),
@@ -472,9 +486,9 @@ impl Plan {
                     text(t.kind.as_str()),
                     t.value.map_or(Cell::Null, Cell::Decimal),
                     optional(t.unit.as_deref()),
-                    optional(
-                        Some(crate::quantity::render(t).zh.as_str()).filter(|zh| !zh.is_empty()),
-                    ),
+                    Some(crate::quantity::render(t).zh)
+                        .filter(|zh| !zh.is_empty())
+                        .map_or(Cell::Null, owned),
                     optional(t.group.as_deref()),
                     t.by_year.map_or(Cell::Null, |y| Cell::Integer(y.into())),
                     text(&t.text.zh),
@@ -485,7 +499,7 @@ impl Plan {
         (columns, rows)
     }
 
-    fn unit_records(&self) -> (Vec<Column>, Vec<Vec<Cell>>) {
+    fn unit_records(&self) -> (Vec<Column>, Vec<Vec<Cell<'_>>>) {
         use CellKind::{List, Text as T};
         let columns = columns(&[
             ("id", T),
@@ -498,8 +512,9 @@ impl Plan {
         let rows = (0..self.data().units.len())
             .filter_map(|i| {
                 let view = self.unit_view(UnitRef::new(i))?;
-                let numbers =
-                    |numbers: &[u16]| Cell::List(numbers.iter().map(ToString::to_string).collect());
+                let numbers = |numbers: &[u16]| {
+                    Cell::List(numbers.iter().map(|n| Cow::Owned(n.to_string())).collect())
+                };
                 Some(vec![
                     text(&view.unit.id),
                     text(&view.unit.name.zh),
