@@ -15,6 +15,7 @@
 //! | plan | `plan`, `refs`, `texts` | the valid, immutable [`Plan`]; typed references ([`ItemRef`]); citations; the walker over every text |
 //! | queries | `query` | names resolved once; typed filters ([`TaskFilter`], [`MeasureFilter`]) |
 //! | answers | `answer`, `table` | each question and its answer type ([`TaskView`], [`Summary`], [`Table`] …), and [`Query`] → [`Answer`] |
+//! | questions users bring | `entitle`, `progress` | what an enterprise can get ([`Plan::entitlements`], with reasons); did the plan deliver ([`Plan::progress`], as of a date) |
 //!
 //! The `srdi` command and the Python and JavaScript packages convert these answers, nothing
 //! more: the same question gives the same JSON on every surface.

@@ -560,7 +560,7 @@ impl Plan {
                 _ => {}
             }
             if let (Some(year), Some(period)) = (observation.year_of(), period)
-                && (year + 10 < period.start || year > period.end + 10)
+                && (year.saturating_add(10) < period.start || year > period.end.saturating_add(10))
             {
                 let message = format!(
                     "{year} is more than ten years from the plan's period {}–{}",
@@ -797,5 +797,44 @@ impl Course<'_> {
         } else {
             v1
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_checked_to_the_day() {
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-1-01",
+            "24-01-01",
+            "2024-01-32",
+            "２０２４-01-01",
+        ] {
+            assert!(Date::parse(bad).is_none(), "{bad}");
+        }
+        assert_eq!(
+            Date::parse("2000-02-29").map(|d| d.to_string()).as_deref(),
+            Some("2000-02-29")
+        );
+        assert!(Date::parse("1900-02-29").is_none());
+        assert_eq!(Date::from_unix_days(0).to_string(), "1970-01-01");
+        assert_eq!(Date::from_unix_days(11_016).to_string(), "2000-02-29");
+        assert!((Date::end_of(2024).as_years() - 2025.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn years_at_the_edge_of_the_type_are_errors_not_panics() {
+        let plan = crate::wulong();
+        let text = r#"[{"target": "goal-2", "year": 65535, "value": 1, "source": "synthetic"}]"#;
+        let observations = read_observations(text.as_bytes()).unwrap();
+        let error = plan
+            .progress(&observations, Date::end_of(2025))
+            .unwrap_err();
+        assert_eq!(error.issues()[0].code, Code::YearOutsidePeriod);
     }
 }
