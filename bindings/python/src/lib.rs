@@ -354,8 +354,13 @@ impl Plan {
         profile: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let profile = read_profile(py, profile)?;
-        let answer = self.0.entitlements(&profile).into_py(py)?;
-        py_value(py, &self.0.entitlement_total(&answer))
+        py_value(
+            py,
+            &self
+                .0
+                .answer(&core::Query::EntitlementTotal { profile })
+                .into_py(py)?,
+        )
     }
 
     /// Many enterprises at once: `profiles` is a list of profiles or a pandas `DataFrame`
@@ -366,17 +371,24 @@ impl Plan {
         py: Python<'py>,
         profiles: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let is_frame = profiles.hasattr("columns")? && profiles.hasattr("to_dict")?;
-        let rows = if is_frame {
-            profiles.call_method1("to_dict", ("records",))?
-        } else {
-            profiles.clone()
-        };
-        let profiles = rows
-            .try_iter()?
-            .map(|row| read_profile(py, &row?))
-            .collect::<PyResult<Vec<_>>>()?;
-        frame(py, &self.0.entitlement_table(&profiles).into_py(py)?)
+        let mut read = Vec::new();
+        let mut issues = Vec::new();
+        for (i, row) in rows_of(profiles)?.try_iter()?.enumerate() {
+            match try_read_json(&row?, core::Profile::from_bytes, core::Profile::from_value)? {
+                Ok(profile) => read.push(profile),
+                Err(core::QueryError::InvalidProfile(found)) => {
+                    issues.extend(found.into_iter().map(|mut issue| {
+                        issue.path = format!("/{i}{}", issue.path);
+                        issue
+                    }));
+                }
+                Err(error) => return Err(error).into_py(py),
+            }
+        }
+        if !issues.is_empty() {
+            return Err(core::QueryError::InvalidProfile(issues)).into_py(py);
+        }
+        frame(py, &self.0.entitlement_table(&read).into_py(py)?)
     }
 
     /// What the one-time rewards tied to a recognition or an event cost, by year: for
@@ -639,45 +651,54 @@ fn read_profile(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<core::Prof
     )
 }
 
-/// A profile or scenario from a dict or its JSON, read and checked by the core. A dict that
-/// reads straight into the type takes no detour; any other goes through the core's checks,
-/// which report every problem with its path.
+/// A profile or scenario from a dict or its JSON, read and checked by the core, which reports
+/// every problem with its path.
 fn read_json<T: serde::de::DeserializeOwned>(
     py: Python<'_>,
     value: &Bound<'_, PyAny>,
     from_bytes: fn(&[u8]) -> Result<T, core::QueryError>,
     from_value: fn(serde_json::Value) -> Result<T, core::QueryError>,
 ) -> PyResult<T> {
+    try_read_json(value, from_bytes, from_value)?.into_py(py)
+}
+
+/// As [`read_json`], the core's error returned rather than raised, so that a batch can
+/// collect every row's.
+fn try_read_json<T: serde::de::DeserializeOwned>(
+    value: &Bound<'_, PyAny>,
+    from_bytes: fn(&[u8]) -> Result<T, core::QueryError>,
+    from_value: fn(serde_json::Value) -> Result<T, core::QueryError>,
+) -> PyResult<Result<T, core::QueryError>> {
+    // Always through a JSON value and the core's checks: read straight into the type,
+    // pythonize would take a string for a list of its characters.
     if let Ok(dict) = value.cast::<PyDict>() {
-        let complete = dict.values().iter().all(|item| !is_missing(&item));
-        if complete && let Ok(read) = pythonize::depythonize::<T>(dict.as_any()) {
-            return Ok(read);
-        }
-        let given = PyDict::new(py);
-        for (key, item) in dict.iter() {
-            if !is_missing(&item) {
-                given.set_item(key, item)?;
-            }
-        }
-        return match pythonize::depythonize::<serde_json::Value>(&given) {
-            Ok(json) => from_value(json).into_py(py),
-            Err(error) => {
-                let message = format!("the input cannot be read as JSON: {error}");
-                Err(core::QueryError::InvalidArgument(message)).into_py(py)
-            }
-        };
+        let given = present(dict)?;
+        return Ok(match pythonize::depythonize::<serde_json::Value>(&given) {
+            Ok(json) => from_value(json),
+            Err(error) => Err(core::QueryError::InvalidArgument(format!(
+                "the input cannot be read as JSON: {error}"
+            ))),
+        });
     }
     if !value.is_instance_of::<pyo3::types::PyString>()
         && !value.is_instance_of::<pyo3::types::PyBytes>()
     {
         let kind = value.get_type().name()?;
         let message = format!("expected a dict, or JSON as str or bytes, not {kind}");
-        return Err(core::QueryError::InvalidArgument(message)).into_py(py);
+        return Ok(Err(core::QueryError::InvalidArgument(message)));
     }
     read_input(value, from_bytes, |error| {
         Err(core::QueryError::InvalidProfile(error.issues().to_vec()))
-    })?
-    .into_py(py)
+    })
+}
+
+/// The rows of a pandas `DataFrame` as dicts, or the items of any other iterable.
+fn rows_of<'py>(value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    if value.hasattr("columns")? && value.hasattr("to_dict")? {
+        value.call_method1("to_dict", ("records",))
+    } else {
+        Ok(value.clone())
+    }
 }
 
 /// Observations from Python: the path of a CSV or JSON file (`str` or `os.PathLike`), its
@@ -696,22 +717,11 @@ fn read_observations(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<c
             Err(error) => Err(error).into_py(py),
         };
     }
-    let is_frame = value.hasattr("columns")? && value.hasattr("to_dict")?;
-    let rows = if is_frame {
-        value.call_method1("to_dict", ("records",))?
-    } else {
-        value.clone()
-    };
     let list = pyo3::types::PyList::empty(py);
-    for row in rows.try_iter()? {
+    for row in rows_of(value)?.try_iter()? {
         let row = row?;
-        let given = PyDict::new(py);
         if let Ok(dict) = row.cast::<PyDict>() {
-            for (key, item) in dict.iter() {
-                if !is_missing(&item) {
-                    given.set_item(key, item)?;
-                }
-            }
+            let given = present(dict)?;
             list.append(given)?;
         } else {
             list.append(row)?;
@@ -726,19 +736,22 @@ fn read_observations(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<c
     }
 }
 
-/// A date from Python: a `datetime.date`, `YYYY-MM-DD`, or today for `None`.
+/// A date from Python: a `datetime.date` (or the day of a `datetime.datetime`), `YYYY-MM-DD`,
+/// or today in UTC, as on every surface, for `None`.
 fn read_date(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<core::Date> {
-    let text: String = match value {
-        Some(value) if !value.is_none() => match value.extract::<String>() {
-            Ok(text) => text,
-            Err(_) => value.call_method0("isoformat")?.extract()?,
-        },
-        _ => py
-            .import("datetime")?
-            .getattr("date")?
-            .call_method0("today")?
+    let datetime = py.import("datetime")?;
+    let moment = datetime.getattr("datetime")?;
+    let day = match value {
+        Some(value) if !value.is_none() => value.clone(),
+        _ => moment.call_method1("now", (datetime.getattr("timezone")?.getattr("utc")?,))?,
+    };
+    let text: String = match day.extract::<String>() {
+        Ok(text) => text,
+        Err(_) if day.is_instance(&moment)? => day
+            .call_method0("date")?
             .call_method0("isoformat")?
             .extract()?,
+        Err(_) => day.call_method0("isoformat")?.extract()?,
     };
     core::Date::parse(&text)
         .ok_or_else(|| {
@@ -747,12 +760,34 @@ fn read_date(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<core:
         .into_py(py)
 }
 
-/// A cell a data frame leaves empty: `None`, or a float NaN.
+/// The cells of a row that hold a value: a missing cell is left out, and a whole number
+/// that a data frame turned into a float (a column of years with gaps) is a whole number again.
+fn present<'py>(row: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyDict>> {
+    let given = PyDict::new(row.py());
+    for (key, item) in row.iter() {
+        if is_missing(&item) {
+            continue;
+        }
+        match item.cast::<pyo3::types::PyFloat>() {
+            Ok(float) if float.value().fract() == 0.0 && float.value().abs() < 9e15 => {
+                given.set_item(key, float.call_method0("__int__")?)?;
+            }
+            _ => given.set_item(key, item)?,
+        }
+    }
+    Ok(given)
+}
+
+/// A cell a data frame leaves empty: `None`, a float NaN, `pandas.NA` or `NaT`.
 fn is_missing(item: &Bound<'_, PyAny>) -> bool {
     item.is_none()
         || item
             .cast::<pyo3::types::PyFloat>()
             .is_ok_and(|f| f.value().is_nan())
+        || item
+            .get_type()
+            .name()
+            .is_ok_and(|name| name == "NAType" || name == "NaTType")
 }
 
 /// An item of a plan: the plan, shared, and a typed reference into it. Its attributes read the

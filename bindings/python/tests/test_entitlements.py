@@ -99,3 +99,13 @@ def test_cost_of_a_scenario_and_of_the_goals(plan):
     goals = plan.cost()
     assert goals["total"][0]["value"] == 3_000_000
     assert any("goal-2" in assumption for assumption in goals["assumptions"])
+
+
+def test_a_batch_names_every_bad_row(plan):
+    pytest.importorskip("pandas")
+    with pytest.raises(srdi_plan.ProfileError) as raised:
+        plan.entitlements_table([{"tier": ["srdi-sme"]}, SRDI_SME_2023, {"tiers": "srdi-sme"}])
+    assert [(issue.code, issue.path) for issue in raised.value.issues] == [
+        ("unknown_field", "/0/tier"),
+        ("wrong_type", "/2/tiers"),
+    ]

@@ -39,6 +39,10 @@ def test_progress_from_a_csv_file_and_as_a_data_frame(plan, tmp_path):
     assert str(table["deadline"].dtype) == "Int64" and str(table["status"].dtype) == "category"
     frame = pandas.DataFrame({"target": ["goal-2"], "year": [2024], "value": [16], "source": [SYNTHETIC], "note": [None]})
     assert by_target(plan.progress(frame, as_of="2025-01-01"))["goal-2"]["status"] == "met"
+    # A column of years with a gap is a float column in pandas; dates fill the gap.
+    gaps = pandas.DataFrame({"target": ["goal-2", "goal-2"], "year": [2023, None], "date": [None, "2024-06-30"],
+                             "value": [6, 16], "source": [SYNTHETIC, SYNTHETIC]})
+    assert by_target(plan.progress(gaps, as_of="2025-01-01"))["goal-2"]["latest"]["date"] == "2024-06-30"
 
 
 def test_bad_observations_name_every_problem(plan):
@@ -62,4 +66,5 @@ def test_the_standing_of_the_plan(plan):
     assert plan.status("2022-07-06")["standing"] == "not_yet_in_force"
     status = plan.status(datetime.date(2026, 1, 1))
     assert status["standing"] == "ended" and "goal-2" in status["due"]
-    assert plan.status()["as_of"] == datetime.date.today().isoformat()
+    assert plan.status()["as_of"] == datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    assert plan.status(datetime.datetime(2026, 1, 1, 8, 30))["standing"] == "ended"

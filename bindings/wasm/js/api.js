@@ -32,14 +32,15 @@ function keyOf(args) {
   return key;
 }
 
-/** The `asOf` of a question's options: a date written `YYYY-MM-DD` or a `Date`, today (UTC)
- * when left out. Anything else goes to the module, which refuses it. */
+/** The `asOf` of a question's options: a date written `YYYY-MM-DD`, or a `Date` (its
+ * calendar day where the code runs); today in UTC, as on every surface, when left out.
+ * Anything else goes to the module, which refuses it with a `TypeError`. */
 function dateOption(options) {
-  if (options === undefined || options === null) return new Date().toISOString().slice(0, 10);
-  if (typeof options !== "object") return options;
-  const { asOf } = options;
+  const asOf = options !== null && typeof options === "object" ? options.asOf : options;
   if (asOf === undefined || asOf === null) return new Date().toISOString().slice(0, 10);
-  return asOf instanceof Date ? asOf.toISOString().slice(0, 10) : asOf;
+  if (!(asOf instanceof Date)) return asOf;
+  const two = (n) => String(n).padStart(2, "0");
+  return `${String(asOf.getFullYear()).padStart(4, "0")}-${two(asOf.getMonth() + 1)}-${two(asOf.getDate())}`;
 }
 
 /** An object literal of strings and numbers, as the options of a question are. */

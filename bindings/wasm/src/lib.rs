@@ -236,8 +236,12 @@ impl Plan {
     #[wasm_bindgen(js_name = entitlementTotal)]
     pub fn entitlement_total(&self, profile: &JsValue) -> Result<JsValue, JsValue> {
         let profile = core::Profile::from_json(&json_text(profile, "a profile")?).into_js()?;
-        let entitlements = self.0.entitlements(&profile).into_js()?;
-        to_js(&self.0.entitlement_total(&entitlements))
+        to_js(
+            &self
+                .0
+                .answer(&core::Query::EntitlementTotal { profile })
+                .into_js()?,
+        )
     }
 
     /// What the one-time rewards cost in a scenario (an object or its JSON text), or without

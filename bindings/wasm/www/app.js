@@ -236,13 +236,16 @@ function renderProgress() {
     return;
   }
   $("#progress-bars").replaceChildren(...progress.map((p) => {
-    const goal = p.value ?? 100;
-    const share = p.achieved === null ? 0 : Math.max(0, Math.min(1, p.kind === "reduce" ? goal / Math.max(p.achieved, goal) : p.achieved / goal));
+    const goal = p.goal;
+    // A bar's length: how much of the way from nothing to the goal (for a reduction, how close
+    // to the goal from above); empty without a figure or a goal.
+    const reached = p.kind === "reduce" ? goal / Math.max(p.achieved, goal) : p.achieved / goal;
+    const share = p.achieved === null || !goal ? 0 : Math.max(0, Math.min(1, reached));
     const unit = p.unit ?? "";
     const latest = p.latest ? `${p.latest.value}${unit} (${p.latest.year}${label("，来源：", "; source: ")}${p.latest.source})` : "—";
     return element("li", { "data-target": p.target, "data-status": p.status },
       element("span", { class: "place" }, place(p.citation) || p.target),
-      element("span", { class: "what" }, text(p.indicator), ` → ${p.value === null ? "100%" : `${goal}${unit}`}${p.deadline ? ` (${p.deadline})` : ""}`),
+      element("span", { class: "what" }, text(p.indicator), ` → ${p.value === null ? `${goal}%` : `${p.value}${unit}`}${p.deadline ? ` (${p.deadline})` : ""}`),
       element("span", { class: `status ${p.status}` }, label(...PROGRESS[p.status])),
       element("span", { class: "bar", role: "img", "aria-label": `${Math.round(share * 100)}%` }, element("span", { style: `width: ${(share * 100).toFixed(1)}%` })),
       element("span", { class: "latest" }, latest));

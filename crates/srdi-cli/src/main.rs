@@ -175,7 +175,7 @@ enum Command {
     /// Print the JSON Schema of the plan format (or of profiles or scenarios).
     Schema {
         /// The schema of an enterprise profile (`srdi entitlements --profile`).
-        #[arg(long, conflicts_with = "scenario")]
+        #[arg(long, conflicts_with_all = ["scenario", "observations"])]
         profile: bool,
         /// The schema of a scenario (`srdi cost --scenario`).
         #[arg(long, conflicts_with = "observations")]

@@ -550,9 +550,11 @@ fn progress(progress: &[Progress<'_>], lang: Lang) -> String {
             .latest
             .as_ref()
             .map_or_else(String::new, |l| format!("{}{unit} ({})", l.value, l.year));
-        let goal = p
-            .value
-            .map_or_else(|| "100%".to_owned(), |v| format!("{v}{unit}"));
+        let goal = match (p.value, p.goal) {
+            (Some(value), _) => format!("{value}{unit}"),
+            (None, Some(goal)) => format!("{goal}%"),
+            (None, None) => String::new(),
+        };
         rows.add_row(vec![
             p.target.to_owned(),
             lang.place(p.citation.as_ref()),

@@ -250,8 +250,9 @@ pub struct Entitlement<'a> {
     pub legal_basis: Option<&'a Entity>,
     /// The clause that grants it, verbatim, and our translation.
     pub text: &'a Text,
-    /// What the profile would have to say to decide (for `may_apply`): `tiers`, `groups`,
-    /// `recognitions`, `events`, or a fact id.
+    /// What would decide a `may_apply`: a list the profile left out (`tiers`, `groups`,
+    /// `recognitions`, `events`), a fact id, the event awaited (`approval`, for a case-by-case
+    /// decision), or `qualifying_project` when the text does not say what project qualifies.
     pub missing: Vec<String>,
     /// The steps that failed (for `does_not_apply`).
     pub failed: Vec<Test>,
@@ -600,7 +601,7 @@ impl Plan {
                 ));
                 continue;
             }
-            if measure.conditions.is_some() {
+            if measure.conditions.is_some() || trigger == Trigger::QualifyingProject {
                 cost.not_costed
                     .push(not_costed("it depends on conditions a count does not tell"));
                 continue;
@@ -820,10 +821,11 @@ impl Plan {
             }
         }
         missing.dedup();
-        let status = match (failed.is_empty(), missing.is_empty()) {
+        let undecided = found.iter().any(|f| f.outcome == Outcome::Unknown);
+        let status = match (failed.is_empty(), undecided) {
             (false, _) => Status::DoesNotApply,
-            (true, true) => Status::Applies,
-            (true, false) => Status::MayApply,
+            (true, false) => Status::Applies,
+            (true, true) => Status::MayApply,
         };
         Judgement {
             measure,
@@ -1204,8 +1206,20 @@ impl Why<'_> {
         match self {
             Self::NotGiven { list, .. } => list,
             Self::NoRecognitions { .. } => "recognitions",
-            Self::NoEvents { .. } | Self::Undecided { .. } => "events",
-            _ => "qualifying_project",
+            Self::NoEvents { .. } => "events",
+            // An `approval` event would settle it.
+            Self::Undecided { .. } => "approval",
+            // The text does not say what project qualifies: no profile can settle it.
+            Self::Project { .. } => "qualifying_project",
+            Self::OpenToAll
+            | Self::Holds { .. }
+            | Self::Recognised { .. }
+            | Self::HoldsNone { .. }
+            | Self::RecognitionIn { .. }
+            | Self::NoRecognition { .. }
+            | Self::EventIn { .. }
+            | Self::NoEvent { .. }
+            | Self::Conditions(_) => "",
         }
     }
 }

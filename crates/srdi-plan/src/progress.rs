@@ -62,8 +62,8 @@ impl Date {
     /// assert_eq!(srdi_plan::Date::from_unix_days(19_723).to_string(), "2024-01-01");
     /// ```
     pub fn from_unix_days(days: i64) -> Self {
-        // Howard Hinnant's civil-from-days.
-        let z = days + 719_468;
+        // Howard Hinnant's civil-from-days, on days of years 0 to 65535.
+        let z = days.clamp(-719_468, 23_936_000) + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z.rem_euclid(146_097);
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -178,13 +178,14 @@ pub struct Observation {
 }
 
 impl Observation {
+    /// The day the value stands on: its date, or the last day of its year.
+    fn day(&self) -> Option<Date> {
+        self.date.or(self.year.map(Date::end_of))
+    }
+
     /// When the value stands, in years (see [`Date::as_years`]).
     fn time(&self) -> f64 {
-        match (self.date, self.year) {
-            (Some(date), _) => date.as_years(),
-            (None, Some(year)) => f64::from(year) + 1.0,
-            (None, None) => f64::NAN,
-        }
+        self.day().map_or(f64::NAN, Date::as_years)
     }
 
     /// The year the value is for.
@@ -213,7 +214,8 @@ pub fn read_observations(bytes: &[u8]) -> Result<Vec<Observation>, QueryError> {
     let text = crate::load::read_text(bytes)?;
     let first = text.trim_start().chars().next();
     if matches!(first, Some('[' | '{')) {
-        return crate::load::read_input(text, crate::load::Format::Observations);
+        let (value, issues) = crate::load::parse_input(text)?;
+        return checked(value, issues);
     }
     read_csv(text)
 }
@@ -225,7 +227,34 @@ pub fn read_observations(bytes: &[u8]) -> Result<Vec<Observation>, QueryError> {
 ///
 /// [`QueryError::InvalidProfile`] with every issue of the shape.
 pub fn observations_from_value(value: serde_json::Value) -> Result<Vec<Observation>, QueryError> {
-    crate::load::read_value(value, Vec::new(), crate::load::Format::Observations)
+    checked(value, Vec::new())
+}
+
+/// Observations from their JSON value: the shape against the schema, and every date on the
+/// calendar.
+fn checked(
+    value: serde_json::Value,
+    mut issues: Vec<Issue>,
+) -> Result<Vec<Observation>, QueryError> {
+    issues.extend(impossible_dates(&value));
+    crate::load::read_value(value, issues, crate::load::Format::Observations)
+}
+
+/// A `date` written like one but not on the calendar (`2023-02-30`), with its path: the
+/// schema checks the pattern, and only the calendar knows the rest.
+fn impossible_dates(value: &serde_json::Value) -> Vec<Issue> {
+    let rows = value.as_array().map_or(&[][..], Vec::as_slice);
+    rows.iter()
+        .enumerate()
+        .filter_map(|(i, row)| {
+            let date = row.get("date")?.as_str()?;
+            let pattern = date.len() == 10 && date.bytes().filter(|b| *b == b'-').count() == 2;
+            (pattern && Date::parse(date).is_none()).then(|| {
+                let message = format!("`{date}` is not a day of the calendar");
+                Issue::new(Code::InvalidDate, format!("/{i}/date"), message)
+            })
+        })
+        .collect()
 }
 
 /// CSV rows as the JSON objects they stand for, checked by the same schema as JSON: numbers
@@ -272,11 +301,7 @@ fn read_csv(text: &str) -> Result<Vec<Observation>, QueryError> {
         rows.push(serde_json::Value::Object(row));
         lines.push(line);
     }
-    match crate::load::read_value::<Vec<Observation>>(
-        serde_json::Value::Array(rows),
-        issues,
-        crate::load::Format::Observations,
-    ) {
+    match checked(serde_json::Value::Array(rows), issues) {
         Ok(observations) => Ok(observations),
         Err(error) => Err(QueryError::InvalidProfile(
             error
@@ -369,6 +394,9 @@ pub struct Progress<'a> {
     pub value: Option<Decimal>,
     /// Its unit.
     pub unit: Option<&'a str>,
+    /// What the achieved value is measured against: the target value, or 100 (per cent)
+    /// for full coverage; `null` when the target states no number.
+    pub goal: Option<f64>,
     /// The last year of the target: its own, or the plan's last.
     pub deadline: Option<u16>,
     /// How it stands.
@@ -594,14 +622,13 @@ impl Plan {
                 );
                 issues.push(Issue::new(Code::InvalidValue, path("value"), message));
             }
+            // A value for a year stands at its end: `2023` and `2023-12-31` are one time.
             let again = observations.iter().take(i).position(|other| {
-                other.target == observation.target
-                    && other.year == observation.year
-                    && other.date == observation.date
+                other.target == observation.target && other.day() == observation.day()
             });
             if let Some(first) = again {
                 let message = format!(
-                    "`{}` has a value for this time already (row {first})",
+                    "`{}` has a value for this time already (/{first})",
                     observation.target
                 );
                 issues.push(Issue::new(
@@ -672,6 +699,7 @@ impl Plan {
             kind: target.kind,
             value: target.value,
             unit: target.unit.as_deref(),
+            goal: course.goal,
             deadline,
             status: judged.status,
             observations: seen.len(),

@@ -704,8 +704,9 @@ impl<'a> Checker<'a> {
                     continue;
                 };
                 let compared = conditions.compares(id);
-                if compared != (fact.kind == crate::model::FactKind::Number) {
-                    let message = if compared {
+                let number = fact.kind == crate::model::FactKind::Number;
+                if compared != number || (number && conditions.asks(id)) {
+                    let message = if compared && !number {
                         format!(
                             "the conditions compare `{id}`, a yes-or-no fact; declare it `\"kind\": \"number\"`"
                         )
@@ -1007,29 +1008,7 @@ impl<'a> Checker<'a> {
 
 /// Whether `date` is a real calendar date written `YYYY-MM-DD`.
 pub(crate) fn is_date(date: &str) -> bool {
-    let mut fields = date.split('-');
-    let (Some(y), Some(m), Some(d), None) =
-        (fields.next(), fields.next(), fields.next(), fields.next())
-    else {
-        return false;
-    };
-    let number = |s: &str, len: usize| {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
-    };
-    let (Some(year), Some(month), Some(day)) = (number(y, 4), number(m, 2), number(d, 2)) else {
-        return false;
-    };
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&day)
+    crate::progress::Date::parse(date).is_some()
 }
 
 #[cfg(test)]

@@ -279,10 +279,18 @@ pub(crate) fn read_input<T: serde::de::DeserializeOwned>(
     json: &str,
     format: Format,
 ) -> Result<T, crate::QueryError> {
+    let (value, issues) = parse_input(json)?;
+    read_value(value, issues, format)
+}
+
+/// The JSON value of an input other than a plan, its size checked and a byte order mark
+/// dropped, with the issues of the parse (repeated keys, control characters).
+pub(crate) fn parse_input(
+    json: &str,
+) -> Result<(serde_json::Value, Vec<Issue>), crate::QueryError> {
     check_size(json.len()).map_err(|error| invalid_input(&error))?;
     let (json, _) = input::strip_bom(json);
-    let (value, issues) = value::parse(json).map_err(|error| invalid_input(&error))?;
-    read_value(value, issues, format)
+    value::parse(json).map_err(|error| invalid_input(&error))
 }
 
 /// A profile or scenario from a JSON value (a Python dict, say), checked against its schema.

@@ -179,21 +179,6 @@ enum Node {
     Either(Vec<Node>),
 }
 
-impl Node {
-    /// What the node expects, in a few words, for messages.
-    fn noun(&self) -> &'static str {
-        match self {
-            Self::Null => "null",
-            Self::Bool => "true or false",
-            Self::Integer { .. } => "a whole number",
-            Self::Number => "a number",
-            Self::String | Self::Enum(_) => "a string",
-            Self::Array(_) => "an array",
-            _ => "an object",
-        }
-    }
-}
-
 struct Property {
     name: String,
     node: Node,
@@ -399,6 +384,29 @@ impl Checker<'_> {
         }
     }
 
+    /// What a node expects, in a few words, for messages; a reference says what it refers to.
+    fn noun(&self, node: &Node) -> &'static str {
+        match node {
+            Node::Ref(def) => self
+                .schema
+                .defs
+                .get(*def)
+                .map_or("a value", |def| self.noun(&def.node)),
+            Node::Null => "null",
+            Node::Bool => "true or false",
+            Node::Integer { .. } => "a whole number",
+            Node::Number => "a number",
+            Node::String | Node::Enum(_) => "a string",
+            Node::Array(_) => "an array",
+            Node::Any => "a value",
+            Node::Object { .. }
+            | Node::Map(_)
+            | Node::Variants(_)
+            | Node::Either(_)
+            | Node::Nullable(_) => "an object",
+        }
+    }
+
     fn map(&mut self, inner: &Node, value: &mut Value, path: &mut String) -> bool {
         let Value::Object(fields) = value else {
             return self.expect(false, "an object", value, path);
@@ -462,7 +470,7 @@ impl Checker<'_> {
             }
             self.issues.truncate(before);
         }
-        let expected: Vec<&str> = branches.iter().map(Node::noun).collect();
+        let expected: Vec<&str> = branches.iter().map(|branch| self.noun(branch)).collect();
         self.expect(false, &expected.join(" or "), value, path)
     }
 

@@ -890,6 +890,17 @@ impl Condition {
         ids
     }
 
+    /// Whether the condition asks whether the fact `id` holds (`{"fact": id}`).
+    pub fn asks(&self, id: &str) -> bool {
+        let mut found = false;
+        self.visit(&mut |condition| {
+            if let Self::Fact(fact) = condition {
+                found |= fact == id;
+            }
+        });
+        found
+    }
+
     /// Whether the condition compares the fact `id` as a number.
     pub fn compares(&self, id: &str) -> bool {
         let mut found = false;
