@@ -376,7 +376,7 @@ impl Plan {
         for (i, row) in rows_of(profiles)?.try_iter()?.enumerate() {
             match try_read_json(&row?, core::Profile::from_bytes, core::Profile::from_value)? {
                 Ok(profile) => read.push(profile),
-                Err(core::QueryError::InvalidProfile(found)) => {
+                Err(core::QueryError::InvalidInput(found)) => {
                     issues.extend(found.into_iter().map(|mut issue| {
                         issue.path = format!("/{i}{}", issue.path);
                         issue
@@ -386,7 +386,7 @@ impl Plan {
             }
         }
         if !issues.is_empty() {
-            return Err(core::QueryError::InvalidProfile(issues)).into_py(py);
+            return Err(core::QueryError::InvalidInput(issues)).into_py(py);
         }
         frame(py, &self.0.entitlement_table(&read).into_py(py)?)
     }
@@ -688,7 +688,7 @@ fn try_read_json<T: serde::de::DeserializeOwned>(
         return Ok(Err(core::QueryError::InvalidArgument(message)));
     }
     read_input(value, from_bytes, |error| {
-        Err(core::QueryError::InvalidProfile(error.issues().to_vec()))
+        Err(core::QueryError::InvalidInput(error.issues().to_vec()))
     })
 }
 

@@ -1,5 +1,5 @@
 """What an enterprise can get, from Python: one profile (a dict, or its JSON), many profiles
-as a DataFrame, the cost of a scenario, and a bad profile as a ProfileError."""
+as a DataFrame, the cost of a scenario, and a bad profile as a InputError."""
 
 import json
 
@@ -42,16 +42,16 @@ def test_a_missing_fact_is_named(plan):
 
 
 def test_a_bad_profile_is_a_profile_error_with_every_issue(plan):
-    with pytest.raises(srdi_plan.ProfileError) as raised:
+    with pytest.raises(srdi_plan.InputError) as raised:
         plan.entitlements({"tier": ["srdi-sme"], "events": [{"kind": "ipo", "year": 2024}]})
     error = raised.value
-    assert error.code == "invalid_profile"
+    assert error.code == "invalid_input"
     assert [(issue.code, issue.path) for issue in error.issues] == [
         ("unknown_field", "/tier"),
         ("unknown_value", "/events/0/kind"),
     ]
     assert "did you mean `tiers`?" in error.issues[0].message
-    with pytest.raises(srdi_plan.ProfileError) as raised:
+    with pytest.raises(srdi_plan.InputError) as raised:
         plan.entitlements({"tiers": ["srdi"], "facts": {"rd-threshold": True}})
     assert [(issue.code, issue.path) for issue in raised.value.issues] == [
         ("unknown_group", "/tiers/0"),
@@ -88,7 +88,7 @@ def test_many_profiles_as_a_data_frame(plan):
 
 def test_a_bad_profile_in_a_batch_names_its_position(plan):
     pytest.importorskip("pandas")
-    with pytest.raises(srdi_plan.ProfileError) as raised:
+    with pytest.raises(srdi_plan.InputError) as raised:
         plan.entitlements_table([SRDI_SME_2023, {"tiers": ["nope"]}])
     assert [(issue.code, issue.path) for issue in raised.value.issues] == [("unknown_group", "/1/tiers/0")]
 
@@ -103,7 +103,7 @@ def test_cost_of_a_scenario_and_of_the_goals(plan):
 
 def test_a_batch_names_every_bad_row(plan):
     pytest.importorskip("pandas")
-    with pytest.raises(srdi_plan.ProfileError) as raised:
+    with pytest.raises(srdi_plan.InputError) as raised:
         plan.entitlements_table([{"tier": ["srdi-sme"]}, SRDI_SME_2023, {"tiers": "srdi-sme"}])
     assert [(issue.code, issue.path) for issue in raised.value.issues] == [
         ("unknown_field", "/0/tier"),

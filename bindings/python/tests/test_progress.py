@@ -46,7 +46,7 @@ def test_progress_from_a_csv_file_and_as_a_data_frame(plan, tmp_path):
 
 
 def test_bad_observations_name_every_problem(plan):
-    with pytest.raises(srdi_plan.ProfileError) as raised:
+    with pytest.raises(srdi_plan.InputError) as raised:
         plan.progress([
             {"target": "goal-9", "year": 2024, "value": 1, "source": SYNTHETIC},
             {"target": "goal-2", "year": 2024, "value": 2.5, "source": SYNTHETIC},

@@ -170,10 +170,11 @@ export interface QueryError extends SrdiError {
   name: "QueryError";
 }
 
-/** Thrown for a profile or scenario the plan cannot read; `issues` lists every problem. */
-export interface ProfileError extends SrdiError {
-  name: "ProfileError";
-  code: "invalid_profile";
+/** Thrown for a profile, scenario or set of observations the plan cannot read; `issues`
+ * lists every problem. */
+export interface InputError extends SrdiError {
+  name: "InputError";
+  code: "invalid_input";
   issues: Issue[];
 }
 
@@ -235,7 +236,7 @@ export class Plan {
   /**
    * What an enterprise can get: every measure with its `status` (`applies`, `may_apply`,
    * `does_not_apply`), `amount`, `citation`, what is `missing` or `failed`, and the `trace` of
-   * each step. A key left out of the profile is unknown. Throws `ProfileError` for a profile
+   * each step. A key left out of the profile is unknown. Throws `InputError` for a profile
    * the plan cannot read (an unknown key, tier, group or fact).
    *
    * @example
@@ -247,7 +248,7 @@ export class Plan {
    * Did the plan deliver? Every goal and target as of `asOf` (`YYYY-MM-DD` or a `Date`;
    * today if left out), from observed values: an array of
    * `{ target, year | date, value, source, unit?, note? }`, or the text of a CSV or JSON file.
-   * Throws `ProfileError` naming every problem (an unknown target, a value in another unit…).
+   * Throws `InputError` naming every problem (an unknown target, a value in another unit…).
    */
   progress(observations: Observation[] | string, options?: { asOf?: string | Date }): Progress[];
   /** Whether the plan is in force on `asOf` (today if left out), and what is due by then. */

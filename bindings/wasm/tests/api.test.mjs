@@ -131,7 +131,7 @@ test("malformed arguments are type errors", () => {
   }
 });
 
-test("entitlements: a profile as an object or JSON, answers shared, bad profiles a ProfileError", () => {
+test("entitlements: a profile as an object or JSON, answers shared, bad profiles a InputError", () => {
   const profile = { tiers: ["srdi-sme"], recognitions: [{ tier: "srdi-sme", year: 2023 }], events: [] };
   const answer = plan.entitlements(profile);
   const reward = answer.find((e) => e.measure === "task-28-m2");
@@ -143,8 +143,8 @@ test("entitlements: a profile as an object or JSON, answers shared, bad profiles
   assert.deepEqual(plan.entitlementTotal(profile), [{ currency: "CNY", value: 200000, measures: ["task-28-m2"] }]);
   assert.equal(plan.cost().total[0].value, 3000000);
   assert.throws(() => plan.entitlements({ tier: ["srdi-sme"] }), (error) => {
-    assert.equal(error.name, "ProfileError");
-    assert.equal(error.code, "invalid_profile");
+    assert.equal(error.name, "InputError");
+    assert.equal(error.code, "invalid_input");
     assert.deepEqual(error.issues.map((i) => [i.code, i.path]), [["unknown_field", "/tier"]]);
     assert.match(error.issues[0].message, /did you mean `tiers`/);
     return true;
@@ -165,7 +165,7 @@ test("progress from CSV text or objects, and the standing of the plan", () => {
   const objects = [{ target: "goal-2", year: 2024, value: 16, source: "synthetic" }];
   assert.equal(goal(plan.progress(objects, { asOf: "2025-01-01" })).status, "met");
   assert.throws(() => plan.progress([{ target: "goal-9", year: 2024, value: 1, source: "synthetic" }], { asOf: "2025-01-01" }), (error) => {
-    assert.equal(error.name, "ProfileError");
+    assert.equal(error.name, "InputError");
     assert.deepEqual(error.issues.map((i) => [i.code, i.path]), [["unknown_target", "/0/target"]]);
     return true;
   });

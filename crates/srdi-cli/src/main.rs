@@ -424,7 +424,7 @@ fn report(failure: &Failure, json: bool, out: &mut dyn Write) -> ExitCode {
             }
         },
         Failure::Read(error) => writeln!(err, "error: {error}"),
-        Failure::Query(QueryError::InvalidProfile(issues)) => {
+        Failure::Query(QueryError::InvalidInput(issues)) => {
             let _ = writeln!(err, "error: the input is not valid");
             issues
                 .iter()

@@ -640,7 +640,7 @@ fn a_bad_profile_reports_every_problem_with_its_path() {
 
     let output = srdi(&["--json", "entitlements", "--profile", &file]);
     let error: Value = serde_json::from_str(&stdout(&output)).unwrap();
-    assert_eq!(error["error"]["code"], "invalid_profile");
+    assert_eq!(error["error"]["code"], "invalid_input");
     assert_eq!(error["error"]["issues"].as_array().unwrap().len(), 2);
 
     let file = profile_file("unknown-tier.json", r#"{"tiers": ["srdi"]}"#);

@@ -379,7 +379,7 @@ macro_rules! inputs {
             ///
             /// # Errors
             ///
-            /// [`QueryError::InvalidProfile`] with every issue found.
+            /// [`QueryError::InvalidInput`] with every issue found.
             pub fn from_json(json: &str) -> Result<Self, QueryError> {
                 crate::load::read_input(json, $format)
             }
@@ -388,7 +388,7 @@ macro_rules! inputs {
             ///
             /// # Errors
             ///
-            /// [`QueryError::InvalidProfile`] with every issue found, `invalid_encoding` included.
+            /// [`QueryError::InvalidInput`] with every issue found, `invalid_encoding` included.
             pub fn from_bytes(bytes: &[u8]) -> Result<Self, QueryError> {
                 crate::load::read_input_bytes(bytes, $format)
             }
@@ -397,7 +397,7 @@ macro_rules! inputs {
             ///
             /// # Errors
             ///
-            /// [`QueryError::InvalidProfile`] with every issue found.
+            /// [`QueryError::InvalidInput`] with every issue found.
             pub fn from_value(value: serde_json::Value) -> Result<Self, QueryError> {
                 crate::load::read_value(value, Vec::new(), $format)
             }
@@ -477,7 +477,7 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`QueryError::InvalidProfile`] if the profile names a tier, group or fact the plan
+    /// [`QueryError::InvalidInput`] if the profile names a tier, group or fact the plan
     /// does not have (each with the closest names), or gives a fact a value of the wrong kind.
     pub fn entitlements(&self, profile: &Profile) -> Result<Vec<Entitlement<'_>>, QueryError> {
         let resolved = self.resolve_profile(profile)?;
@@ -556,7 +556,7 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`QueryError::InvalidProfile`] if the scenario names a tier the plan does not have.
+    /// [`QueryError::InvalidInput`] if the scenario names a tier the plan does not have.
     pub fn cost(&self, scenario: &Scenario) -> Result<Cost, QueryError> {
         let mut issues = Vec::new();
         let recognitions: Vec<(ItemRef, &RecognitionCount)> = scenario
@@ -570,7 +570,7 @@ impl Plan {
             })
             .collect();
         if !issues.is_empty() {
-            return Err(QueryError::InvalidProfile(issues));
+            return Err(QueryError::InvalidInput(issues));
         }
         let mut cost = Cost {
             lines: Vec::new(),
@@ -686,7 +686,7 @@ impl Plan {
         });
         self.check_facts(&profile.facts, &mut issues);
         if !issues.is_empty() {
-            return Err(QueryError::InvalidProfile(issues));
+            return Err(QueryError::InvalidInput(issues));
         }
         // A tier recognised is a tier held.
         if let (Some(tiers), Some(recognitions)) = (&mut tiers, &recognitions) {

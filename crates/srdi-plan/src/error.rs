@@ -160,7 +160,7 @@ codes! {
     Unreadable = "unreadable",
     /// A profile, scenario or set of observations that is not valid for the plan (the error
     /// carries every issue).
-    InvalidProfile = "invalid_profile",
+    InvalidInput = "invalid_input",
 }
 
 impl Code {
@@ -326,27 +326,28 @@ pub enum QueryError {
     /// An argument of the wrong type or out of range, or an unknown option.
     #[error("{0}")]
     InvalidArgument(String),
-    /// A profile or scenario with problems: every issue, each with its JSON Pointer.
+    /// A profile, scenario or set of observations with problems: every issue, each with its
+    /// JSON Pointer.
     #[error("{}", summarize("input", .0))]
-    InvalidProfile(Vec<Issue>),
+    InvalidInput(Vec<Issue>),
 }
 
 impl QueryError {
     /// The error's code: `unknown_name`, `empty_search`, `invalid_argument` or
-    /// `invalid_profile`.
+    /// `invalid_input`.
     pub fn code(&self) -> Code {
         match self {
             Self::UnknownName { .. } => Code::UnknownName,
             Self::EmptySearch => Code::EmptySearch,
             Self::InvalidArgument(_) => Code::InvalidArgument,
-            Self::InvalidProfile(_) => Code::InvalidProfile,
+            Self::InvalidInput(_) => Code::InvalidInput,
         }
     }
 
-    /// Every issue of an invalid profile or scenario.
+    /// Every issue of an invalid profile, scenario or set of observations.
     pub fn issues(&self) -> &[Issue] {
         match self {
-            Self::InvalidProfile(issues) => issues,
+            Self::InvalidInput(issues) => issues,
             _ => &[],
         }
     }
@@ -404,7 +405,7 @@ impl ErrorReport {
             // Python raises its own `OSError` for a file it cannot read; JavaScript reads none.
             Code::Unreadable => "OSError",
             Code::EmptySearch | Code::InvalidArgument => "QueryError",
-            Code::InvalidProfile => "ProfileError",
+            Code::InvalidInput => "InputError",
             _ => "PlanValidationError",
         }
     }
@@ -468,7 +469,7 @@ impl QueryError {
             report.value = Some(name.clone());
             report.suggestions = Some(suggestions.clone());
         }
-        if let Self::InvalidProfile(issues) = self {
+        if let Self::InvalidInput(issues) = self {
             report.issues = Some(issues.clone());
         }
         report

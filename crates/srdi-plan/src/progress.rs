@@ -209,7 +209,7 @@ impl Observation {
 ///
 /// # Errors
 ///
-/// [`QueryError::InvalidProfile`] with every issue: size, encoding, syntax, shape.
+/// [`QueryError::InvalidInput`] with every issue: size, encoding, syntax, shape.
 pub fn read_observations(bytes: &[u8]) -> Result<Vec<Observation>, QueryError> {
     let text = crate::load::read_text(bytes)?;
     let first = text.trim_start().chars().next();
@@ -225,7 +225,7 @@ pub fn read_observations(bytes: &[u8]) -> Result<Vec<Observation>, QueryError> {
 ///
 /// # Errors
 ///
-/// [`QueryError::InvalidProfile`] with every issue of the shape.
+/// [`QueryError::InvalidInput`] with every issue of the shape.
 pub fn observations_from_value(value: serde_json::Value) -> Result<Vec<Observation>, QueryError> {
     checked(value, Vec::new())
 }
@@ -303,7 +303,7 @@ fn read_csv(text: &str) -> Result<Vec<Observation>, QueryError> {
     }
     match checked(serde_json::Value::Array(rows), issues) {
         Ok(observations) => Ok(observations),
-        Err(error) => Err(QueryError::InvalidProfile(
+        Err(error) => Err(QueryError::InvalidInput(
             error
                 .issues()
                 .iter()
@@ -332,7 +332,7 @@ fn csv_error(error: &csv::Error) -> QueryError {
         .position()
         .map_or(1, |p| usize::try_from(p.line()).unwrap_or(1));
     let issue = Issue::new(Code::SyntaxError, "", format!("not CSV: {error}")).at(line, 1);
-    QueryError::InvalidProfile(vec![issue])
+    QueryError::InvalidInput(vec![issue])
 }
 
 /// How a target stands as of a date.
@@ -529,7 +529,7 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`QueryError::InvalidProfile`] with every problem of the observations: an unknown
+    /// [`QueryError::InvalidInput`] with every problem of the observations: an unknown
     /// target (with the closest ids), a unit other than the target's, a count that is not a
     /// whole number or is negative, a year far outside the plan's period, a value given
     /// twice for the same target and time.
@@ -641,7 +641,7 @@ impl Plan {
         if issues.is_empty() {
             Ok(())
         } else {
-            Err(QueryError::InvalidProfile(issues))
+            Err(QueryError::InvalidInput(issues))
         }
     }
 

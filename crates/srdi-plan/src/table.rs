@@ -242,7 +242,7 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`QueryError::InvalidProfile`] with every issue of every profile, each path starting
+    /// [`QueryError::InvalidInput`] with every issue of every profile, each path starting
     /// with the profile's position.
     pub fn entitlement_table<'a>(
         &'a self,
@@ -281,7 +281,7 @@ impl Plan {
             }
         }
         if !issues.is_empty() {
-            return Err(QueryError::InvalidProfile(issues));
+            return Err(QueryError::InvalidInput(issues));
         }
         Ok(Table {
             kind: RecordKind::Entitlements,

@@ -35,7 +35,7 @@ from .errors import (
     PlanLimitError,
     PlanSyntaxError,
     PlanValidationError,
-    ProfileError,
+    InputError,
     QueryError,
     UnknownNameError,
 )
@@ -53,7 +53,7 @@ __all__ = [
     "PlanLimitError",
     "PlanSyntaxError",
     "PlanValidationError",
-    "ProfileError",
+    "InputError",
     "QueryError",
     "Target",
     "Task",

@@ -136,7 +136,7 @@ class Plan:
         ``does_not_apply``), ``amount``, ``citation``, ``missing``, ``failed`` and the ``trace``
         of each step. ``profile`` is ``{"tiers", "groups", "recognitions", "events", "facts"}``;
         a key left out is unknown. ``explain=True`` also prints the steps in words. Raises
-        ``ProfileError`` for a profile the plan cannot read."""
+        ``InputError`` for a profile the plan cannot read."""
     def entitlement_total(self, profile: Mapping[str, Any] | str | bytes) -> list[dict[str, Any]]:
         """The sums of the amounts that apply, by currency: ``[{"currency", "value", "measures"}]``."""
     def entitlements_table(self, profiles: Iterable[Mapping[str, Any] | str | bytes] | Any) -> Any:
@@ -152,7 +152,7 @@ class Plan:
         "unit"?, "note"?}``, a DataFrame of such rows, or the path of a CSV or JSON file. Each
         answer has ``status`` (``met``, ``missed``, ``on_track``, ``behind``, ``no_data``),
         ``latest``, ``start``, ``expected``, ``gap`` and ``pace_needed``. Bad observations raise
-        ``ProfileError`` with every issue."""
+        ``InputError`` with every issue."""
     def progress_table(
         self,
         observations: Iterable[Mapping[str, Any]] | str | PathLike[str] | bytes | Any,

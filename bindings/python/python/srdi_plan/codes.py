@@ -59,6 +59,6 @@ Code = Literal[
     "empty_search",
     "invalid_argument",
     "unreadable",
-    "invalid_profile",
+    "invalid_input",
 ]
 # codes:end

@@ -17,7 +17,7 @@ __all__ = [
     "PlanLimitError",
     "PlanSyntaxError",
     "PlanValidationError",
-    "ProfileError",
+    "InputError",
     "QueryError",
     "UnknownNameError",
 ]
@@ -99,7 +99,8 @@ class QueryError(PlanError, ValueError):
     of the wrong kind (``invalid_argument``)."""
 
 
-class ProfileError(_LoadError, ValueError):
-    """A profile or scenario that is not valid for the plan (``invalid_profile``): an unknown
-    key (with the closest valid one), a tier, group or fact the plan does not have, a value of
-    the wrong kind. ``issues`` lists every problem, each with its JSON Pointer."""
+class InputError(_LoadError, ValueError):
+    """A profile, scenario or set of observations that is not valid for the plan
+    (``invalid_input``): an unknown key (with the closest valid one), a tier, group, fact or
+    target the plan does not have, a value of the wrong kind. ``issues`` lists every problem,
+    each with its JSON Pointer (and, for CSV, its line and column)."""

@@ -249,7 +249,7 @@ pub(crate) enum Format {
 }
 
 fn invalid_input(error: &PlanError) -> crate::QueryError {
-    crate::QueryError::InvalidProfile(error.issues().to_vec())
+    crate::QueryError::InvalidInput(error.issues().to_vec())
 }
 
 /// The text of an input file: its size and encoding checked as a plan's are, a byte order
@@ -260,8 +260,8 @@ pub(crate) fn read_text(bytes: &[u8]) -> Result<&str, crate::QueryError> {
     Ok(input::strip_bom(text).0)
 }
 
-/// A profile or scenario from the bytes of a file: its size and encoding checked first, as
-/// a plan's are.
+/// An input (profile, scenario, observations) from the bytes of a file: its size and
+/// encoding checked first, as a plan's are.
 pub(crate) fn read_input_bytes<T: serde::de::DeserializeOwned>(
     bytes: &[u8],
     format: Format,
@@ -273,7 +273,7 @@ pub(crate) fn read_input_bytes<T: serde::de::DeserializeOwned>(
     )
 }
 
-/// A profile or scenario from JSON, through the same phases as a plan (size, JSON, shape
+/// An input from JSON, through the same phases as a plan (size, JSON, shape
 /// against its committed schema), every problem reported at once.
 pub(crate) fn read_input<T: serde::de::DeserializeOwned>(
     json: &str,
@@ -293,7 +293,7 @@ pub(crate) fn parse_input(
     value::parse(json).map_err(|error| invalid_input(&error))
 }
 
-/// A profile or scenario from a JSON value (a Python dict, say), checked against its schema.
+/// An input from a JSON value (a Python dict, say), checked against its schema.
 pub(crate) fn read_value<T: serde::de::DeserializeOwned>(
     mut value: serde_json::Value,
     mut issues: Vec<Issue>,
@@ -301,10 +301,10 @@ pub(crate) fn read_value<T: serde::de::DeserializeOwned>(
 ) -> Result<T, crate::QueryError> {
     issues.extend(shape::check_input(&mut value, format));
     if !issues.is_empty() {
-        return Err(crate::QueryError::InvalidProfile(issues));
+        return Err(crate::QueryError::InvalidInput(issues));
     }
     serde_json::from_value(value).map_err(|error| {
-        crate::QueryError::InvalidProfile(vec![Issue::new(Code::WrongType, "", error.to_string())])
+        crate::QueryError::InvalidInput(vec![Issue::new(Code::WrongType, "", error.to_string())])
     })
 }
 
