@@ -162,9 +162,13 @@ const year = (attributes) => element("input", { type: "number", min: "1990", max
 function renderProfileForm() {
   const form = new FormData($("#profile"));
   const legend = (id) => $(`${id} legend`);
+  const check = (name) => element("input", { type: "checkbox", name, ...(form.has(name) ? { checked: "" } : {}) });
+  // Groups of enterprises the plan names besides its tiers (上市企业, …), held or not.
+  const groups = summary.groups.filter((group) => group.kind === "enterprises");
   fill($("#profile-tiers"), legend("#profile-tiers"), ...summary.tiers.map((tier) => element("label", { class: "field" },
-    element("input", { type: "checkbox", name: `tier:${tier.id}`, ...(form.has(`tier:${tier.id}`) ? { checked: "" } : {}) }),
-    text(tier.name), year({ name: `recognised:${tier.id}`, "aria-label": `${tier.id} year`, value: form.get(`recognised:${tier.id}`) ?? "" }))));
+    check(`tier:${tier.id}`),
+    text(tier.name), year({ name: `recognised:${tier.id}`, "aria-label": `${tier.id} year`, value: form.get(`recognised:${tier.id}`) ?? "" }))),
+    ...groups.map((group) => element("label", { class: "field" }, check(`group:${group.id}`), text(group.name), element("span"))));
   fill($("#profile-events"), legend("#profile-events"), ...EVENTS.map(([kind, zh, en]) => element("label", { class: "field" },
     element("span", {}, label(zh, en)), year({ name: `event:${kind}`, value: form.get(`event:${kind}`) ?? "" }))));
   fill($("#profile-facts"), legend("#profile-facts"), ...summary.facts.map((fact) => {
@@ -181,10 +185,11 @@ function renderProfileForm() {
 /** The profile the form describes: its lists are complete, a fact left at “?” is unknown. */
 function profileOfForm() {
   const form = new FormData($("#profile"));
-  const profile = { tiers: [], recognitions: [], events: [], facts: {} };
+  const profile = { tiers: [], groups: [], recognitions: [], events: [], facts: {} };
   for (const [name, value] of form) {
     const [key, id] = name.split(":");
     if (key === "tier") profile.tiers.push(id);
+    else if (key === "group") profile.groups.push(id);
     else if (value === "") continue;
     else if (key === "recognised") profile.recognitions.push({ tier: id, year: Number(value) });
     else if (key === "event") profile.events.push({ kind: id, year: Number(value) });
