@@ -64,6 +64,8 @@ export function api(raw) {
     #complete = new Set();
     /** Recent questions and their answers (positions, or a frozen value). */
     #answers = new Map();
+    /** Tasks found by number alone (a plan has few). */
+    #tasksByNumber = new Map();
 
     /** @internal Plans come from `wulong()`, `embedded(id)`, or the loader's `Plan.fromJson`. */
     constructor(handle) {
@@ -137,7 +139,13 @@ export function api(raw) {
     }
 
     task(number, options) {
-      return this.#one("tasks", this.#ask("task", [number, options], () => this.#raw.taskPosition(number, options)));
+      // The most frequent question, by number alone, skips building a key.
+      const plain = options === undefined && typeof number === "number";
+      const known = plain ? this.#tasksByNumber.get(number) : undefined;
+      if (known !== undefined) return known;
+      const task = this.#one("tasks", this.#ask("task", [number, options], () => this.#raw.taskPosition(number, options)));
+      if (plain) this.#tasksByNumber.set(number, task);
+      return task;
     }
 
     search(query, options) {
