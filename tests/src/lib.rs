@@ -439,3 +439,31 @@ fn edit(value: &mut Value, depth: u8, bytes: &mut impl Iterator<Item = u8>) {
         }
     }
 }
+
+/// The properties every loaded input must have, whatever its bytes (the property test and
+/// both fuzz targets check them): an accepted plan's warnings are what validation reports
+/// and it round-trips through `to_json` unchanged; a rejected one has an error among its
+/// issues, and they are what validation reports.
+///
+/// ```
+/// let json = srdi_plan::WULONG_JSON;
+/// srdi_plan_tests::assert_loads_as_validated(srdi_plan::Plan::from_json(json), &srdi_plan::validate_json(json));
+/// ```
+pub fn assert_loads_as_validated(
+    loaded: Result<srdi_plan::Plan, srdi_plan::PlanError>,
+    issues: &[srdi_plan::Issue],
+) {
+    match loaded {
+        Ok(plan) => {
+            assert_eq!(plan.warnings(), issues);
+            let written = plan.to_json();
+            let again = srdi_plan::Plan::from_json(&written).expect("a written plan loads");
+            assert_eq!(again.data(), plan.data());
+            assert_eq!(again.to_json(), written);
+        }
+        Err(error) => {
+            assert_eq!(error.issues(), issues);
+            assert!(error.issues().iter().any(srdi_plan::Issue::is_error));
+        }
+    }
+}
