@@ -144,7 +144,7 @@ def main():
         rust = criterion_median_ns(name)
         python = python_median_ns(function, plan)
         lines.append(f"| {name} | {fmt_ns(rust)} | {fmt_ns(python)} | {python / rust:.1f}× |")
-    for name in ["unit/unknown_with_suggestions", "entitlements/one_profile", "entitlements/table_of_100",
+    for name in ["unit/unknown_with_suggestions", "entitlements/one_profile", "entitlements/table_of_10000",
                  "binding/views_json/tasks", "binding/positions/tasks_unit", "binding/search_json/zh"]:
         lines.append(f"| {name} | {fmt_ns(criterion_median_ns(name))} | — | — |")
 

@@ -72,8 +72,21 @@ fn queries(c: &mut Criterion) {
     c.bench_function("entitlements/one_profile", |b| {
         b.iter(|| plan.entitlements(black_box(&profile)));
     });
-    let profiles = vec![profile; 100];
-    c.bench_function("entitlements/table_of_100", |b| {
+    // The batch of benches/python_compare.py: 10,000 enterprises of two tiers, recognised
+    // in 2021–2026, half of them above a threshold.
+    let profiles: Vec<Profile> = (0..10_000)
+        .map(|i| {
+            let tier = if i % 2 == 1 { "srdi-sme" } else { "innovative-sme" };
+            Profile::from_json(&format!(
+                r#"{{"id": "e{i}", "tiers": ["{tier}"], "recognitions": [{{"tier": "srdi-sme", "year": {}}}],
+                    "events": [], "facts": {{"rd-deduction-filing-threshold": {}}}}}"#,
+                2021 + i % 6,
+                i % 3 == 0
+            ))
+            .expect("a valid profile")
+        })
+        .collect();
+    c.bench_function("entitlements/table_of_10000", |b| {
         b.iter(|| plan.entitlement_table(black_box(&profiles)));
     });
     c.bench_function("search/en", |b| {

@@ -1,9 +1,11 @@
 //! Arguments as Python gives them, converted once for every method: plan text as `str` or
-//! `bytes`, and item numbers as any `int`.
+//! `bytes`, item numbers as any `int`, and profiles, scenarios and observations as dicts
+//! (JSON values for the core to check).
 
 use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
+use serde_json::Value;
 use srdi_plan as core;
 
 /// Hands a plan's text to `read` as bytes: `bytes` as they are, so that the core checks their
@@ -51,4 +53,89 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Whole {
             Err(error) => Err(error),
         }
     }
+}
+
+/// A row of a data frame or a dict as a JSON object, for the core to check: a missing cell
+/// (`None`, NaN, `pandas.NA`, `NaT`) is left out, and a whole number that a data frame turned
+/// into a float (a column of years with gaps) is a whole number again.
+pub(crate) fn row_json(row: &Bound<'_, PyDict>) -> Result<Value, String> {
+    let mut object = serde_json::Map::with_capacity(row.len());
+    for (key, item) in row.iter() {
+        let Ok(key) = key.cast::<PyString>() else {
+            return Err(format!("a key is {}, not str", type_name(&key)));
+        };
+        let value = match item
+            .cast::<PyFloat>()
+            .map(pyo3::types::PyFloatMethods::value)
+        {
+            Ok(float) if float.is_nan() => continue,
+            Ok(float) if float.fract() == 0.0 && float.abs() < 9e15 =>
+            {
+                #[allow(clippy::cast_possible_truncation, reason = "whole and within i64")]
+                Value::from(float as i64)
+            }
+            _ if is_missing(&item) => continue,
+            _ => json(&item)?,
+        };
+        object.insert(key.to_cow().map_err(|e| e.to_string())?.into_owned(), value);
+    }
+    Ok(Value::Object(object))
+}
+
+/// A Python value as JSON. The types JSON has are read directly (a batch reads thousands);
+/// anything else (a numpy number, a mapping, a tuple) goes through pythonize.
+pub(crate) fn json(value: &Bound<'_, PyAny>) -> Result<Value, String> {
+    if let Ok(text) = value.cast_exact::<PyString>() {
+        return Ok(Value::String(
+            text.to_cow().map_err(|e| e.to_string())?.into_owned(),
+        ));
+    }
+    if let Ok(flag) = value.cast_exact::<PyBool>() {
+        return Ok(Value::Bool(flag.is_true()));
+    }
+    if value.is_exact_instance_of::<PyInt>() {
+        if let Ok(number) = value.extract::<i64>() {
+            return Ok(Value::from(number));
+        }
+    }
+    if let Ok(float) = value.cast_exact::<PyFloat>() {
+        return Ok(Value::from(float.value()));
+    }
+    if let Ok(list) = value.cast_exact::<PyList>() {
+        return list.iter().map(|item| json(&item)).collect();
+    }
+    if let Ok(dict) = value.cast_exact::<PyDict>() {
+        let mut object = serde_json::Map::with_capacity(dict.len());
+        for (key, item) in dict.iter() {
+            let Ok(key) = key.cast::<PyString>() else {
+                return Err(format!("a key is {}, not str", type_name(&key)));
+            };
+            object.insert(
+                key.to_cow().map_err(|e| e.to_string())?.into_owned(),
+                json(&item)?,
+            );
+        }
+        return Ok(Value::Object(object));
+    }
+    if value.is_none() {
+        return Ok(Value::Null);
+    }
+    pythonize::depythonize(value).map_err(|error| error.to_string())
+}
+
+/// A cell a data frame leaves empty: `None`, a float NaN, `pandas.NA` or `NaT`.
+fn is_missing(item: &Bound<'_, PyAny>) -> bool {
+    item.is_none()
+        || item.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan())
+        || item
+            .get_type()
+            .name()
+            .is_ok_and(|name| name == "NAType" || name == "NaTType")
+}
+
+fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value
+        .get_type()
+        .name()
+        .map_or_else(|_| "an object".to_owned(), |name| name.to_string())
 }

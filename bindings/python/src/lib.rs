@@ -19,7 +19,7 @@ use serde::Serialize;
 use srdi_plan as core;
 
 use crate::errors::{IntoPyResult, stale};
-use crate::input::{Whole, read_input};
+use crate::input::{Whole, json, read_input, row_json};
 
 /// Converts a core value to Python in its serde shape (dicts, lists, strings, numbers).
 fn py_value<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
@@ -307,11 +307,10 @@ impl Plan {
     fn records<'py>(&self, py: Python<'py>, kind: &str) -> PyResult<Vec<Bound<'py, PyDict>>> {
         let table = self.0.table(kind.parse().into_py(py)?);
         table
-            .rows
-            .iter()
+            .rows()
             .map(|row| {
                 let record = PyDict::new(py);
-                for (column, cell) in table.columns.iter().zip(row) {
+                for (column, cell) in table.columns.iter().zip(&row) {
                     record.set_item(column.name, py_value(py, cell)?)?;
                 }
                 Ok(record)
@@ -515,129 +514,94 @@ impl Plan {
     }
 }
 
-/// A typed table as a pandas `DataFrame` with nullable dtypes (needs pandas). Numbers and
-/// booleans go over as whole arrays (values and a mask of missing cells); a category column
-/// as codes into its distinct values; a text repeated down a column is made once.
+/// A typed table as a pandas `DataFrame` with nullable dtypes (needs pandas). Each column
+/// goes over whole: numbers and booleans as arrays of values and a mask of missing cells, a
+/// category column as its codes and distinct texts, text once per distinct value.
 fn frame<'py>(py: Python<'py>, table: &core::Table) -> PyResult<Bound<'py, PyAny>> {
     let pandas = py.import("pandas").map_err(|_| errors::missing_pandas())?;
-    let builder = ColumnBuilder {
-        py,
-        numpy: py.import("numpy")?,
-        arrays: pandas.getattr("arrays")?,
-        pandas: pandas.clone(),
+    let numpy = py.import("numpy")?;
+    let arrays = pandas.getattr("arrays")?;
+    // A writable `numpy` array over `bytes`.
+    let array = |bytes: &[u8], dtype: &str| {
+        numpy.call_method1(
+            "frombuffer",
+            (pyo3::types::PyByteArray::new(py, bytes), dtype),
+        )
+    };
+    // Values and mask, each cell's value as bytes (zero where missing).
+    let masked = |cells: Vec<Option<[u8; 8]>>, dtype: &str, class: &str| {
+        let mask: Vec<u8> = cells.iter().map(|c| u8::from(c.is_none())).collect();
+        let values: Vec<u8> = cells.iter().flat_map(|c| c.unwrap_or_default()).collect();
+        arrays.call_method1(class, (array(&values, dtype)?, array(&mask, "bool")?))
     };
     let columns = PyDict::new(py);
-    for (i, column) in table.columns.iter().enumerate() {
-        let cells: Vec<&core::Cell> = table
-            .rows
-            .iter()
-            .map(|row| row.get(i).unwrap_or(&core::Cell::Null))
-            .collect();
-        columns.set_item(column.name, builder.column(column.kind, &cells)?)?;
+    for (column, values) in table.columns.iter().zip(table.values()) {
+        let series = match values {
+            core::Values::Integer(cells) => masked(
+                cells.iter().map(|c| c.map(i64::to_ne_bytes)).collect(),
+                "int64",
+                "IntegerArray",
+            )?,
+            core::Values::Decimal(cells) => masked(
+                cells
+                    .iter()
+                    .map(|c| c.map(|d| d.to_f64().to_ne_bytes()))
+                    .collect(),
+                "float64",
+                "FloatingArray",
+            )?,
+            core::Values::Bool(cells) => {
+                let mask: Vec<u8> = cells.iter().map(|c| u8::from(c.is_none())).collect();
+                let values: Vec<u8> = cells.iter().map(|c| u8::from(*c == Some(true))).collect();
+                arrays.call_method1(
+                    "BooleanArray",
+                    (array(&values, "bool")?, array(&mask, "bool")?),
+                )?
+            }
+            core::Values::Category { names, codes } => {
+                let codes: Vec<u8> = codes
+                    .iter()
+                    .flat_map(|code| {
+                        code.and_then(|c| i32::try_from(c).ok())
+                            .unwrap_or(-1)
+                            .to_ne_bytes()
+                    })
+                    .collect();
+                let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
+                pandas
+                    .getattr("Categorical")?
+                    .call_method1("from_codes", (array(&codes, "int32")?, names))?
+            }
+            core::Values::Text(cells) => {
+                let mut made: FxHashMap<&str, Bound<'py, PyAny>> = FxHashMap::default();
+                let objects: Vec<Bound<'py, PyAny>> = cells
+                    .iter()
+                    .map(|cell| match cell {
+                        Some(text) => made
+                            .entry(text)
+                            .or_insert_with(|| pyo3::types::PyString::new(py, text).into_any())
+                            .clone(),
+                        None => py.None().into_bound(py),
+                    })
+                    .collect();
+                let options = [("dtype", "string")].into_py_dict(py)?;
+                pandas.getattr("array")?.call((objects,), Some(&options))?
+            }
+            core::Values::List(cells) => {
+                let objects = cells
+                    .iter()
+                    .map(|cell| match cell {
+                        Some(items) => pyo3::types::PyList::new(py, items).map(Bound::into_any),
+                        None => Ok(py.None().into_bound(py)),
+                    })
+                    .collect::<PyResult<Vec<_>>>()?;
+                let options = [("dtype", "object")].into_py_dict(py)?;
+                pandas.getattr("array")?.call((objects,), Some(&options))?
+            }
+        };
+        columns.set_item(column.name, series)?;
     }
     pandas.getattr("DataFrame")?.call1((columns,))
-}
-
-/// Builds pandas arrays from the cells of one column.
-struct ColumnBuilder<'py> {
-    py: Python<'py>,
-    pandas: Bound<'py, PyModule>,
-    numpy: Bound<'py, PyModule>,
-    arrays: Bound<'py, PyAny>,
-}
-
-impl<'py> ColumnBuilder<'py> {
-    fn column(&self, kind: core::CellKind, cells: &[&core::Cell]) -> PyResult<Bound<'py, PyAny>> {
-        use core::Cell;
-        let mask: Vec<u8> = cells
-            .iter()
-            .map(|cell| u8::from(**cell == Cell::Null))
-            .collect();
-        let mask = self.array(&mask, "bool")?;
-        match kind {
-            core::CellKind::Integer => {
-                let values = Self::bytes(cells, |cell| match cell {
-                    Cell::Integer(value) => value.to_ne_bytes(),
-                    _ => [0; 8],
-                });
-                self.arrays
-                    .call_method1("IntegerArray", (self.array(&values, "int64")?, mask))
-            }
-            core::CellKind::Decimal => {
-                let values = Self::bytes(cells, |cell| match cell {
-                    Cell::Decimal(value) => value.to_f64().to_ne_bytes(),
-                    _ => [0; 8],
-                });
-                self.arrays
-                    .call_method1("FloatingArray", (self.array(&values, "float64")?, mask))
-            }
-            core::CellKind::Bool => {
-                let values = Self::bytes(cells, |cell| [u8::from(*cell == Cell::Bool(true))]);
-                self.arrays
-                    .call_method1("BooleanArray", (self.array(&values, "bool")?, mask))
-            }
-            core::CellKind::Category => {
-                let mut categories: Vec<&str> = Vec::new();
-                let mut codes: FxHashMap<&str, i32> = FxHashMap::default();
-                let values = Self::bytes(cells, |cell| {
-                    let code = match cell {
-                        Cell::Text(text) => *codes.entry(text).or_insert_with(|| {
-                            categories.push(text);
-                            i32::try_from(categories.len() - 1).unwrap_or(-1)
-                        }),
-                        _ => -1,
-                    };
-                    code.to_ne_bytes()
-                });
-                let categorical = self.pandas.getattr("Categorical")?;
-                categorical.call_method1("from_codes", (self.array(&values, "int32")?, categories))
-            }
-            core::CellKind::Text => self.objects(cells, "string"),
-            core::CellKind::List => self.objects(cells, "object"),
-        }
-    }
-
-    /// The bytes of each cell, end to end.
-    fn bytes<'c, const N: usize>(
-        cells: &[&'c core::Cell<'c>],
-        mut each: impl FnMut(&'c core::Cell<'c>) -> [u8; N],
-    ) -> Vec<u8> {
-        let mut bytes = Vec::with_capacity(cells.len() * N);
-        for &cell in cells {
-            bytes.extend_from_slice(&each(cell));
-        }
-        bytes
-    }
-
-    /// A writable `numpy` array over `bytes`.
-    fn array(&self, bytes: &[u8], dtype: &str) -> PyResult<Bound<'py, PyAny>> {
-        let buffer = pyo3::types::PyByteArray::new(self.py, bytes);
-        self.numpy.call_method1("frombuffer", (buffer, dtype))
-    }
-
-    /// A column of Python objects; each distinct text is made once.
-    fn objects(&self, cells: &[&core::Cell], dtype: &str) -> PyResult<Bound<'py, PyAny>> {
-        let mut texts: FxHashMap<&str, Bound<'py, PyAny>> = FxHashMap::default();
-        let objects = cells
-            .iter()
-            .map(|cell| match cell {
-                core::Cell::Text(value) => {
-                    let text = texts
-                        .entry(value)
-                        .or_insert_with(|| pyo3::types::PyString::new(self.py, value).into_any());
-                    Ok(text.clone())
-                }
-                core::Cell::List(items) => {
-                    pyo3::types::PyList::new(self.py, items).map(Bound::into_any)
-                }
-                other => py_value(self.py, other),
-            })
-            .collect::<PyResult<Vec<_>>>()?;
-        let options = [("dtype", dtype)].into_py_dict(self.py)?;
-        self.pandas
-            .getattr("array")?
-            .call((objects,), Some(&options))
-    }
 }
 
 /// A profile from Python: a dict (a `None` or NaN value, as a data frame gives for a missing
@@ -672,8 +636,7 @@ fn try_read_json<T: serde::de::DeserializeOwned>(
     // Always through a JSON value and the core's checks: read straight into the type,
     // pythonize would take a string for a list of its characters.
     if let Ok(dict) = value.cast::<PyDict>() {
-        let given = present(dict)?;
-        return Ok(match pythonize::depythonize::<serde_json::Value>(&given) {
+        return Ok(match row_json(dict) {
             Ok(json) => from_value(json),
             Err(error) => Err(core::QueryError::InvalidArgument(format!(
                 "the input cannot be read as JSON: {error}"
@@ -717,18 +680,18 @@ fn read_observations(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<c
             Err(error) => Err(error).into_py(py),
         };
     }
-    let list = pyo3::types::PyList::empty(py);
-    for row in rows_of(value)?.try_iter()? {
-        let row = row?;
-        if let Ok(dict) = row.cast::<PyDict>() {
-            let given = present(dict)?;
-            list.append(given)?;
-        } else {
-            list.append(row)?;
-        }
-    }
-    match pythonize::depythonize::<serde_json::Value>(&list) {
-        Ok(json) => core::observations_from_value(json).into_py(py),
+    let rows = rows_of(value)?
+        .try_iter()?
+        .map(|row| {
+            let row = row?;
+            Ok(match row.cast::<PyDict>() {
+                Ok(dict) => row_json(dict),
+                Err(_) => json(&row),
+            })
+        })
+        .collect::<PyResult<Result<Vec<_>, _>>>()?;
+    match rows {
+        Ok(rows) => core::observations_from_value(serde_json::Value::Array(rows)).into_py(py),
         Err(error) => {
             let message = format!("the observations cannot be read as JSON: {error}");
             Err(core::QueryError::InvalidArgument(message)).into_py(py)
@@ -758,36 +721,6 @@ fn read_date(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<core:
             core::QueryError::InvalidArgument(format!("`{text}` is not a date written YYYY-MM-DD"))
         })
         .into_py(py)
-}
-
-/// The cells of a row that hold a value: a missing cell is left out, and a whole number
-/// that a data frame turned into a float (a column of years with gaps) is a whole number again.
-fn present<'py>(row: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyDict>> {
-    let given = PyDict::new(row.py());
-    for (key, item) in row.iter() {
-        if is_missing(&item) {
-            continue;
-        }
-        match item.cast::<pyo3::types::PyFloat>() {
-            Ok(float) if float.value().fract() == 0.0 && float.value().abs() < 9e15 => {
-                given.set_item(key, float.call_method0("__int__")?)?;
-            }
-            _ => given.set_item(key, item)?,
-        }
-    }
-    Ok(given)
-}
-
-/// A cell a data frame leaves empty: `None`, a float NaN, `pandas.NA` or `NaT`.
-fn is_missing(item: &Bound<'_, PyAny>) -> bool {
-    item.is_none()
-        || item
-            .cast::<pyo3::types::PyFloat>()
-            .is_ok_and(|f| f.value().is_nan())
-        || item
-            .get_type()
-            .name()
-            .is_ok_and(|name| name == "NAType" || name == "NaTType")
 }
 
 /// An item of a plan: the plan, shared, and a typed reference into it. Its attributes read the

@@ -727,7 +727,7 @@ pub(crate) fn matrix_csv(out: &mut dyn Write, matrix: &Matrix<'_>) -> Result<(),
 pub(crate) fn table_csv(out: &mut dyn Write, table: &srdi_plan::Table) -> Result<(), Failure> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(table.columns.iter().map(|column| column.name))?;
-    for row in &table.rows {
+    for row in table.rows() {
         writer.write_record(row.iter().map(ToString::to_string))?;
     }
     Ok(writer.flush()?)

@@ -100,6 +100,10 @@ impl Plan {
     ///
     /// [`QueryError::UnknownName`] with the closest names if nothing matches.
     pub fn find_group(&self, name: &str) -> Result<Vec<ItemRef>, QueryError> {
+        // An id, as profiles give them, without comparing names.
+        if let Some(ItemRef::Tier(_) | ItemRef::Group(_) | ItemRef::Term(_)) = self.item(name) {
+            return Ok(self.members_of(name));
+        }
         let data = self.data();
         let tier = data
             .tiers

@@ -14,6 +14,7 @@ use crate::error::QueryError;
 use crate::model::Text;
 use crate::plan::Plan;
 use crate::refs::{ItemRef, UnitRef};
+use rustc_hash::FxHashMap;
 
 /// What a table lists: one row per item of this kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -109,17 +110,235 @@ impl fmt::Display for Cell<'_> {
     }
 }
 
-/// A flat table: typed columns and rows of cells. Its texts borrow from the plan where they
-/// can, so that a large table (one row per enterprise and measure) costs no copy per cell.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// A flat table: typed columns, stored column by column. Its texts borrow from the plan
+/// where they can, and a column of few distinct texts keeps each once with a code per row:
+/// a batch table (one row per enterprise and measure) has hundreds of thousands of rows,
+/// and a data frame takes each column whole.
+///
+/// Serialized as `{"kind", "columns": [{"name", "kind"}], "rows": [[cell, …], …]}`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Table<'a> {
     /// What the rows are.
     pub kind: RecordKind,
     /// The columns, in order.
     pub columns: Vec<Column>,
+    /// The cells of each column, in the order of `columns`.
+    values: Vec<Values<'a>>,
+    len: usize,
+}
+
+/// The cells of one column, of its [`CellKind`]; `None` is a missing value.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(
+    missing_docs,
+    reason = "each variant holds the cells of the kind of its name"
+)]
+pub enum Values<'a> {
+    Integer(Vec<Option<i64>>),
+    Decimal(Vec<Option<crate::model::Decimal>>),
+    Bool(Vec<Option<bool>>),
+    Text(Vec<Option<Cow<'a, str>>>),
+    /// Each distinct text once, in order of first appearance, and per row a code into them.
+    Category {
+        names: Vec<Cow<'a, str>>,
+        codes: Vec<Option<u32>>,
+    },
+    List(Vec<Option<Vec<Cow<'a, str>>>>),
+}
+
+impl Values<'_> {
+    fn new(kind: CellKind, rows: usize) -> Self {
+        match kind {
+            CellKind::Integer => Self::Integer(Vec::with_capacity(rows)),
+            CellKind::Decimal => Self::Decimal(Vec::with_capacity(rows)),
+            CellKind::Bool => Self::Bool(Vec::with_capacity(rows)),
+            CellKind::Text => Self::Text(Vec::with_capacity(rows)),
+            CellKind::Category => Self::Category {
+                names: Vec::new(),
+                codes: Vec::with_capacity(rows),
+            },
+            CellKind::List => Self::List(Vec::with_capacity(rows)),
+        }
+    }
+
+    /// The cell of `row`, borrowing its text.
+    fn cell(&self, row: usize) -> Cell<'_> {
+        fn borrowed(text: &str) -> Cell<'_> {
+            Cell::Text(Cow::Borrowed(text))
+        }
+        let cell = match self {
+            Self::Integer(cells) => cells.get(row).copied().flatten().map(Cell::Integer),
+            Self::Decimal(cells) => cells.get(row).copied().flatten().map(Cell::Decimal),
+            Self::Bool(cells) => cells.get(row).copied().flatten().map(Cell::Bool),
+            Self::Text(cells) => cells
+                .get(row)
+                .and_then(Option::as_ref)
+                .map(|text| borrowed(text)),
+            Self::Category { names, codes } => codes
+                .get(row)
+                .copied()
+                .flatten()
+                .and_then(|code| names.get(code as usize))
+                .map(|text| borrowed(text)),
+            Self::List(cells) => cells
+                .get(row)
+                .and_then(Option::as_ref)
+                .map(|items| Cell::List(items.iter().map(|i| Cow::Borrowed(i.as_ref())).collect())),
+        };
+        cell.unwrap_or(Cell::Null)
+    }
+}
+
+impl<'a> Table<'a> {
+    /// The number of rows.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the table has no rows.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The cells of each column, in the order of [`Table::columns`].
+    #[must_use]
+    pub fn values(&self) -> &[Values<'a>] {
+        &self.values
+    }
+
+    /// The cell at `row` and `column` (null outside the table).
+    #[must_use]
+    pub fn cell(&self, row: usize, column: usize) -> Cell<'_> {
+        self.values
+            .get(column)
+            .map_or(Cell::Null, |values| values.cell(row))
+    }
+
+    /// Each row as its cells, in column order.
+    pub fn rows(&self) -> impl Iterator<Item = Vec<Cell<'_>>> {
+        (0..self.len).map(|row| self.values.iter().map(|values| values.cell(row)).collect())
+    }
+}
+
+impl Serialize for Table<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Rows<'t, 'a>(&'t Table<'a>);
+        impl Serialize for Rows<'_, '_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.0.rows())
+            }
+        }
+        let mut table = serializer.serialize_struct("Table", 3)?;
+        table.serialize_field("kind", &self.kind)?;
+        table.serialize_field("columns", &self.columns)?;
+        table.serialize_field("rows", &Rows(self))?;
+        table.end()
+    }
+}
+
+// The JSON shape of a `Table`, for its schema (its doc comment is the schema's description).
+/// A flat table: typed columns and rows of cells.
+#[cfg(feature = "schema")]
+#[derive(schemars::JsonSchema)]
+#[schemars(rename = "Table")]
+#[allow(dead_code, reason = "only its schema is used")]
+struct TableShape {
+    /// What the rows are.
+    kind: RecordKind,
+    /// The columns, in order.
+    columns: Vec<Column>,
     /// One row per item, one cell per column.
-    pub rows: Vec<Vec<Cell<'a>>>,
+    rows: Vec<Vec<Cell<'static>>>,
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Table<'_> {
+    fn schema_name() -> Cow<'static, str> {
+        TableShape::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        TableShape::json_schema(generator)
+    }
+}
+
+/// Builds a table row by row, each cell into its column.
+struct Builder<'a> {
+    table: Table<'a>,
+    /// Per category column, the code of each text seen.
+    codes: Vec<FxHashMap<Cow<'a, str>, u32>>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(kind: RecordKind, columns: Vec<Column>, rows: usize) -> Self {
+        let values = columns.iter().map(|c| Values::new(c.kind, rows)).collect();
+        Self {
+            codes: columns.iter().map(|_| FxHashMap::default()).collect(),
+            table: Table {
+                kind,
+                columns,
+                values,
+                len: 0,
+            },
+        }
+    }
+
+    /// Adds a row: a cell per column, of the column's kind or null.
+    fn push<const N: usize>(&mut self, row: [Cell<'a>; N]) {
+        debug_assert_eq!(N, self.table.columns.len(), "a cell per column");
+        for ((values, codes), cell) in self.table.values.iter_mut().zip(&mut self.codes).zip(row) {
+            match (values, cell) {
+                (Values::Integer(cells), Cell::Integer(value)) => cells.push(Some(value)),
+                (Values::Decimal(cells), Cell::Decimal(value)) => cells.push(Some(value)),
+                (Values::Bool(cells), Cell::Bool(value)) => cells.push(Some(value)),
+                (Values::Text(cells), Cell::Text(text)) => cells.push(Some(text)),
+                (Values::List(cells), Cell::List(items)) => cells.push(Some(items)),
+                (
+                    Values::Category {
+                        names,
+                        codes: row_codes,
+                    },
+                    Cell::Text(text),
+                ) => {
+                    // Rows often repeat the text above them (one enterprise's measures).
+                    let above = row_codes.last().copied().flatten();
+                    let code = match above.filter(|&c| names.get(c as usize) == Some(&text)) {
+                        Some(code) => code,
+                        None => *codes.entry(text).or_insert_with_key(|text| {
+                            names.push(text.clone());
+                            u32::try_from(names.len() - 1).unwrap_or(u32::MAX)
+                        }),
+                    };
+                    row_codes.push(Some(code));
+                }
+                (values, cell) => {
+                    debug_assert_eq!(cell, Cell::Null, "a cell of its column's kind");
+                    values.push_null();
+                }
+            }
+        }
+        self.table.len += 1;
+    }
+
+    fn finish(self) -> Table<'a> {
+        self.table
+    }
+}
+
+impl Values<'_> {
+    fn push_null(&mut self) {
+        match self {
+            Self::Integer(cells) => cells.push(None),
+            Self::Decimal(cells) => cells.push(None),
+            Self::Bool(cells) => cells.push(None),
+            Self::Text(cells) => cells.push(None),
+            Self::Category { codes, .. } => codes.push(None),
+            Self::List(cells) => cells.push(None),
+        }
+    }
 }
 
 fn text(value: &str) -> Cell<'_> {
@@ -156,10 +375,10 @@ fn joined<'a>(mut names: impl Iterator<Item = &'a str>) -> Cell<'a> {
 }
 
 fn entitlement_columns() -> Vec<Column> {
-    use CellKind::{Bool, Category, Integer, Text as T};
+    use CellKind::{Bool, Category, Integer};
     columns(&[
         ("profile", Integer),
-        ("id", T),
+        ("id", Category),
         ("measure", Category),
         ("status", Category),
         ("task", Integer),
@@ -192,6 +411,17 @@ fn progress_columns() -> Vec<Column> {
     ])
 }
 
+/// A table of `rows`.
+fn collect<'a, const N: usize>(
+    kind: RecordKind,
+    columns: Vec<Column>,
+    rows: impl Iterator<Item = [Cell<'a>; N]>,
+) -> Table<'a> {
+    let mut table = Builder::new(kind, columns, rows.size_hint().0);
+    rows.for_each(|row| table.push(row));
+    table.finish()
+}
+
 fn columns(spec: &[(&'static str, CellKind)]) -> Vec<Column> {
     spec.iter()
         .map(|&(name, kind)| Column { name, kind })
@@ -205,25 +435,20 @@ impl Plan {
     /// use srdi_plan::{Cell, RecordKind};
     /// let table = srdi_plan::wulong().table(RecordKind::Measures);
     /// let amount = table.columns.iter().position(|c| c.name == "amount").unwrap();
-    /// let total: i64 = table.rows.iter().filter_map(|row| match row[amount] {
+    /// let total: i64 = table.rows().filter_map(|row| match row[amount] {
     ///     Cell::Integer(value) => Some(value),
     ///     _ => None,
     /// }).sum();
     /// assert_eq!(total, 1_200_000);
     /// ```
     pub fn table(&self, kind: RecordKind) -> Table<'_> {
-        let (columns, rows) = match kind {
+        match kind {
             RecordKind::Tasks => self.task_records(),
             RecordKind::Measures => self.measure_records(),
             RecordKind::Targets => self.target_records(),
             RecordKind::Units => self.unit_records(),
-            RecordKind::Entitlements => (entitlement_columns(), Vec::new()),
-            RecordKind::Progress => (progress_columns(), Vec::new()),
-        };
-        Table {
-            kind,
-            columns,
-            rows,
+            RecordKind::Entitlements => Builder::new(kind, entitlement_columns(), 0).finish(),
+            RecordKind::Progress => Builder::new(kind, progress_columns(), 0).finish(),
         }
     }
 
@@ -235,9 +460,9 @@ impl Plan {
     /// let plan = srdi_plan::wulong();
     /// let profiles = [Profile::default(), Profile::from_json(r#"{"tiers": []}"#).unwrap()];
     /// let table = plan.entitlement_table(&profiles).unwrap();
-    /// assert_eq!(table.rows.len(), 2 * plan.measure_refs().count());
-    /// assert_eq!(table.rows[0][3], Cell::Text("may_apply".into()));
-    /// assert_eq!(table.rows[0][8], Cell::Text("tiers".into())); // what is missing
+    /// assert_eq!(table.len(), 2 * plan.measure_refs().count());
+    /// assert_eq!(table.cell(0, 3), Cell::Text("may_apply".into()));
+    /// assert_eq!(table.cell(0, 8), Cell::Text("tiers".into())); // what is missing
     /// ```
     ///
     /// # Errors
@@ -249,10 +474,26 @@ impl Plan {
         profiles: &'a [Profile],
     ) -> Result<Table<'a>, QueryError> {
         let catalog = self.catalog();
-        let mut rows = Vec::with_capacity(profiles.len() * catalog.len());
+        self.entitlement_rows(&catalog, profiles)
+            .map(Builder::finish)
+            .map_err(QueryError::InvalidInput)
+    }
+
+    /// The rows of [`Plan::entitlement_table`], or the issues of the profiles that the plan
+    /// cannot judge.
+    fn entitlement_rows<'a>(
+        &'a self,
+        catalog: &[crate::entitle::Listed<'a>],
+        profiles: &'a [Profile],
+    ) -> Result<Builder<'a>, Vec<crate::Issue>> {
+        let mut rows = Builder::new(
+            RecordKind::Entitlements,
+            entitlement_columns(),
+            profiles.len() * catalog.len(),
+        );
         let mut issues = Vec::new();
         for (i, profile) in profiles.iter().enumerate() {
-            let judgements = match self.judgements(&catalog, profile) {
+            let judgements = match self.judgements(catalog, profile) {
                 Ok(judgements) => judgements,
                 Err(error) => {
                     issues.extend(error.issues().iter().cloned().map(|mut issue| {
@@ -264,7 +505,7 @@ impl Plan {
             };
             for judged in judgements {
                 let amount = judged.measure.amount.as_ref();
-                rows.push(vec![
+                rows.push([
                     Cell::Integer(i64::try_from(i).unwrap_or(i64::MAX)),
                     optional(profile.id.as_deref()),
                     text(&judged.measure.id),
@@ -280,14 +521,11 @@ impl Plan {
                 ]);
             }
         }
-        if !issues.is_empty() {
-            return Err(QueryError::InvalidInput(issues));
+        if issues.is_empty() {
+            Ok(rows)
+        } else {
+            Err(issues)
         }
-        Ok(Table {
-            kind: RecordKind::Entitlements,
-            columns: entitlement_columns(),
-            rows,
-        })
     }
 
     /// Every goal and target with its progress as of `as_of` (see [`Plan::progress`]): one
@@ -298,8 +536,8 @@ impl Plan {
     /// let plan = srdi_plan::wulong();
     /// let observations = srdi_plan::read_observations(b"target,year,value,source\ngoal-2,2024,16,synthetic\n").unwrap();
     /// let table = plan.progress_table(&observations, Date::parse("2025-01-01").unwrap()).unwrap();
-    /// assert_eq!(table.rows[1][0], Cell::Text("goal-2".into()));
-    /// assert_eq!(table.rows[1][3], Cell::Text("met".into()));
+    /// assert_eq!(table.cell(1, 0), Cell::Text("goal-2".into()));
+    /// assert_eq!(table.cell(1, 3), Cell::Text("met".into()));
     /// ```
     ///
     /// # Errors
@@ -315,42 +553,34 @@ impl Plan {
                 .and_then(|v| crate::model::Decimal::parse(&v.to_string()))
                 .map_or(Cell::Null, Cell::Decimal)
         };
-        let rows = self
-            .progress(observations, as_of)?
-            .into_iter()
-            .map(|p| {
-                vec![
-                    text(p.target),
-                    p.task
-                        .map_or(Cell::Null, |task| Cell::Integer(i64::from(task))),
-                    text(p.kind.as_str()),
-                    text(p.status.as_str()),
-                    p.value.map_or(Cell::Null, Cell::Decimal),
-                    optional(p.unit),
-                    p.deadline
-                        .map_or(Cell::Null, |year| Cell::Integer(i64::from(year))),
-                    p.latest
-                        .as_ref()
-                        .map_or(Cell::Null, |l| Cell::Decimal(l.value)),
-                    p.latest
-                        .as_ref()
-                        .map_or(Cell::Null, |l| Cell::Integer(i64::from(l.year))),
-                    p.latest
-                        .as_ref()
-                        .map_or(Cell::Null, |l| owned(l.source.clone())),
-                    decimal(p.achieved),
-                    decimal(p.expected),
-                    decimal(p.gap),
-                    decimal(p.pace_needed),
-                    Cell::Integer(i64::try_from(p.observations).unwrap_or(i64::MAX)),
-                ]
-            })
-            .collect();
-        Ok(Table {
-            kind: RecordKind::Progress,
-            columns: progress_columns(),
-            rows,
-        })
+        let rows = self.progress(observations, as_of)?.into_iter().map(|p| {
+            [
+                text(p.target),
+                p.task
+                    .map_or(Cell::Null, |task| Cell::Integer(i64::from(task))),
+                text(p.kind.as_str()),
+                text(p.status.as_str()),
+                p.value.map_or(Cell::Null, Cell::Decimal),
+                optional(p.unit),
+                p.deadline
+                    .map_or(Cell::Null, |year| Cell::Integer(i64::from(year))),
+                p.latest
+                    .as_ref()
+                    .map_or(Cell::Null, |l| Cell::Decimal(l.value)),
+                p.latest
+                    .as_ref()
+                    .map_or(Cell::Null, |l| Cell::Integer(i64::from(l.year))),
+                p.latest
+                    .as_ref()
+                    .map_or(Cell::Null, |l| owned(l.source.clone())),
+                decimal(p.achieved),
+                decimal(p.expected),
+                decimal(p.gap),
+                decimal(p.pace_needed),
+                Cell::Integer(i64::try_from(p.observations).unwrap_or(i64::MAX)),
+            ]
+        });
+        Ok(collect(RecordKind::Progress, progress_columns(), rows))
     }
 
     fn citation_cell(&self, item: ItemRef) -> Cell<'_> {
@@ -358,7 +588,7 @@ impl Plan {
             .map_or(Cell::Null, |citation| owned(citation.zh()))
     }
 
-    fn task_records(&self) -> (Vec<Column>, Vec<Vec<Cell<'_>>>) {
+    fn task_records(&self) -> Table<'_> {
         use CellKind::{Integer, List, Text as T};
         let columns = columns(&[
             ("number", Integer),
@@ -376,34 +606,31 @@ impl Plan {
             ("targets", List),
             ("entities", List),
         ]);
-        let rows = self
-            .task_refs()
-            .filter_map(|at| {
-                let task = self.get(at)?;
-                let item = ItemRef::Task(at);
-                let title = task.title.as_ref();
-                Some(vec![
-                    Cell::Integer(task.number.into()),
-                    owned(self.id_of(item)),
-                    Cell::Integer(task.section.into()),
-                    self.citation_cell(item),
-                    optional(title.map(|t| t.zh.as_str())),
-                    optional(title.map(|t| t.en.as_str())),
-                    text(&task.text.zh),
-                    text(&task.text.en),
-                    list(task.instruments.iter().map(|i| i.as_str())),
-                    list(self.unit_ids(self.responsible(at))),
-                    list(task.aimed_at.iter().map(String::as_str)),
-                    list(task.measures.iter().map(|m| m.id.as_str())),
-                    list(task.targets.iter().map(|t| t.id.as_str())),
-                    list(task.entities.iter().map(String::as_str)),
-                ])
-            })
-            .collect();
-        (columns, rows)
+        let rows = self.task_refs().filter_map(|at| {
+            let task = self.get(at)?;
+            let item = ItemRef::Task(at);
+            let title = task.title.as_ref();
+            Some([
+                Cell::Integer(task.number.into()),
+                owned(self.id_of(item)),
+                Cell::Integer(task.section.into()),
+                self.citation_cell(item),
+                optional(title.map(|t| t.zh.as_str())),
+                optional(title.map(|t| t.en.as_str())),
+                text(&task.text.zh),
+                text(&task.text.en),
+                list(task.instruments.iter().map(|i| i.as_str())),
+                list(self.unit_ids(self.responsible(at))),
+                list(task.aimed_at.iter().map(String::as_str)),
+                list(task.measures.iter().map(|m| m.id.as_str())),
+                list(task.targets.iter().map(|t| t.id.as_str())),
+                list(task.entities.iter().map(String::as_str)),
+            ])
+        });
+        collect(RecordKind::Tasks, columns, rows)
     }
 
-    fn measure_records(&self) -> (Vec<Column>, Vec<Vec<Cell<'_>>>) {
+    fn measure_records(&self) -> Table<'_> {
         use CellKind::{Bool, Integer, List, Text as T};
         let columns = columns(&[
             ("id", T),
@@ -422,37 +649,34 @@ impl Plan {
             ("text_zh", T),
             ("text_en", T),
         ]);
-        let rows = self
-            .measure_refs()
-            .filter_map(|at| {
-                let m = self.get(at)?;
-                let condition = m.beneficiary.condition.as_ref();
-                let amount = m.amount.as_ref();
-                Some(vec![
-                    text(&m.id),
-                    Cell::Integer(self.get(at.task())?.number.into()),
-                    self.citation_cell(ItemRef::Measure(at)),
-                    text(m.instrument.as_str()),
-                    optional(m.beneficiary.group.as_deref()),
-                    optional(condition.map(|c: &Text| c.zh.as_str())),
-                    optional(condition.map(|c: &Text| c.en.as_str())),
-                    optional(m.trigger.map(crate::model::Trigger::as_str)),
-                    amount
-                        .and_then(|a| i64::try_from(a.value).ok())
-                        .map_or(Cell::Null, Cell::Integer),
-                    optional(amount.map(|a| a.currency.as_str())),
-                    Cell::Bool(m.one_time),
-                    list(m.approved_by.iter().map(String::as_str)),
-                    optional(m.legal_basis.as_deref()),
-                    text(&m.text.zh),
-                    text(&m.text.en),
-                ])
-            })
-            .collect();
-        (columns, rows)
+        let rows = self.measure_refs().filter_map(|at| {
+            let m = self.get(at)?;
+            let condition = m.beneficiary.condition.as_ref();
+            let amount = m.amount.as_ref();
+            Some([
+                text(&m.id),
+                Cell::Integer(self.get(at.task())?.number.into()),
+                self.citation_cell(ItemRef::Measure(at)),
+                text(m.instrument.as_str()),
+                optional(m.beneficiary.group.as_deref()),
+                optional(condition.map(|c: &Text| c.zh.as_str())),
+                optional(condition.map(|c: &Text| c.en.as_str())),
+                optional(m.trigger.map(crate::model::Trigger::as_str)),
+                amount
+                    .and_then(|a| i64::try_from(a.value).ok())
+                    .map_or(Cell::Null, Cell::Integer),
+                optional(amount.map(|a| a.currency.as_str())),
+                Cell::Bool(m.one_time),
+                list(m.approved_by.iter().map(String::as_str)),
+                optional(m.legal_basis.as_deref()),
+                text(&m.text.zh),
+                text(&m.text.en),
+            ])
+        });
+        collect(RecordKind::Measures, columns, rows)
     }
 
-    fn target_records(&self) -> (Vec<Column>, Vec<Vec<Cell<'_>>>) {
+    fn target_records(&self) -> Table<'_> {
         use CellKind::{Decimal, Integer, Text as T};
         let columns = columns(&[
             ("id", T),
@@ -469,37 +693,34 @@ impl Plan {
             ("text_zh", T),
             ("text_en", T),
         ]);
-        let rows = self
-            .target_refs()
-            .filter_map(|at| {
-                let t = self.get(at)?;
-                let task = match at.task() {
-                    Some(task) => Cell::Integer(self.get(task)?.number.into()),
-                    None => Cell::Null,
-                };
-                Some(vec![
-                    text(&t.id),
-                    task,
-                    self.citation_cell(ItemRef::Target(at)),
-                    text(&t.indicator.zh),
-                    optional(Some(t.indicator.en.as_str()).filter(|en| !en.is_empty())),
-                    text(t.kind.as_str()),
-                    t.value.map_or(Cell::Null, Cell::Decimal),
-                    optional(t.unit.as_deref()),
-                    Some(crate::quantity::render(t).zh)
-                        .filter(|zh| !zh.is_empty())
-                        .map_or(Cell::Null, owned),
-                    optional(t.group.as_deref()),
-                    t.by_year.map_or(Cell::Null, |y| Cell::Integer(y.into())),
-                    text(&t.text.zh),
-                    optional(Some(t.text.en.as_str()).filter(|en| !en.is_empty())),
-                ])
-            })
-            .collect();
-        (columns, rows)
+        let rows = self.target_refs().filter_map(|at| {
+            let t = self.get(at)?;
+            let task = match at.task() {
+                Some(task) => Cell::Integer(self.get(task)?.number.into()),
+                None => Cell::Null,
+            };
+            Some([
+                text(&t.id),
+                task,
+                self.citation_cell(ItemRef::Target(at)),
+                text(&t.indicator.zh),
+                optional(Some(t.indicator.en.as_str()).filter(|en| !en.is_empty())),
+                text(t.kind.as_str()),
+                t.value.map_or(Cell::Null, Cell::Decimal),
+                optional(t.unit.as_deref()),
+                Some(crate::quantity::render(t).zh)
+                    .filter(|zh| !zh.is_empty())
+                    .map_or(Cell::Null, owned),
+                optional(t.group.as_deref()),
+                t.by_year.map_or(Cell::Null, |y| Cell::Integer(y.into())),
+                text(&t.text.zh),
+                optional(Some(t.text.en.as_str()).filter(|en| !en.is_empty())),
+            ])
+        });
+        collect(RecordKind::Targets, columns, rows)
     }
 
-    fn unit_records(&self) -> (Vec<Column>, Vec<Vec<Cell<'_>>>) {
+    fn unit_records(&self) -> Table<'_> {
         use CellKind::{List, Text as T};
         let columns = columns(&[
             ("id", T),
@@ -509,22 +730,20 @@ impl Plan {
             ("tasks", List),
             ("mechanisms", List),
         ]);
-        let rows = (0..self.data().units.len())
-            .filter_map(|i| {
-                let view = self.unit_view(UnitRef::new(i))?;
-                let numbers = |numbers: &[u16]| {
-                    Cell::List(numbers.iter().map(|n| Cow::Owned(n.to_string())).collect())
-                };
-                Some(vec![
-                    text(&view.unit.id),
-                    text(&view.unit.name.zh),
-                    text(&view.unit.name.en),
-                    text(view.unit.kind.as_str()),
-                    numbers(&view.tasks),
-                    numbers(&view.mechanisms),
-                ])
-            })
-            .collect();
-        (columns, rows)
+        let rows = (0..self.data().units.len()).filter_map(|i| {
+            let view = self.unit_view(UnitRef::new(i))?;
+            let numbers = |numbers: &[u16]| {
+                Cell::List(numbers.iter().map(|n| Cow::Owned(n.to_string())).collect())
+            };
+            Some([
+                text(&view.unit.id),
+                text(&view.unit.name.zh),
+                text(&view.unit.name.en),
+                text(view.unit.kind.as_str()),
+                numbers(&view.tasks),
+                numbers(&view.mechanisms),
+            ])
+        });
+        collect(RecordKind::Units, columns, rows)
     }
 }
