@@ -35,14 +35,15 @@ test-rust:
 doc:
 	$(CARGO) doc --workspace --no-deps
 
-## A virtual environment with the Python build and test tools.
-$(VENV)/bin/maturin:
-	python3 -m venv $(VENV)
+## A virtual environment with the Python build and test tools (again when the list changes).
+$(VENV)/installed: bindings/python/requirements-dev.txt
+	test -x $(VENV)/bin/pip || python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet maturin pytest mypy pandas
+	$(VENV)/bin/pip install --quiet -r bindings/python/requirements-dev.txt
+	touch $@
 
 ## Builds the wheel, installs it as a user would, runs the Python suite (with the CLI beside it).
-test-python: $(VENV)/bin/maturin
+test-python: $(VENV)/installed
 	$(CARGO) build --quiet -p srdi-cli
 	rm -rf target/wheels
 	$(VENV)/bin/maturin build --quiet --release -m bindings/python/Cargo.toml -o target/wheels

@@ -1,6 +1,8 @@
 """The Python API as an analyst uses it: typed results, equality, dicts, records, pandas."""
 
 import json
+import os
+import subprocess
 import sys
 
 import pytest
@@ -145,6 +147,21 @@ def test_to_pandas(plan):
     assert frame.amount.sum() == 1_200_000
     assert str(frame.amount.dtype) == "Int64" and str(frame.one_time.dtype) == "boolean"
     assert frame.amount.isna().sum() == 30
+
+
+def test_json_lines_export_loads_into_duckdb(plan, tmp_path):
+    duckdb = pytest.importorskip("duckdb", reason="duckdb is installed by `make test-python`")
+    srdi = os.environ.get("SRDI_BIN", str(ROOT / "target" / "debug" / "srdi"))
+    exported = subprocess.run([srdi, "export", "--format", "jsonl", "--kind", "measures"],
+                              capture_output=True, check=True)
+    path = tmp_path / "measures.jsonl"
+    path.write_bytes(exported.stdout)
+    measures = f"read_json_auto('{path}')"
+    [(plans, rows, total)] = duckdb.sql(
+        f"select list(distinct plan), count(*), sum(amount) from {measures}").fetchall()
+    assert (plans, rows, total) == ([plan.id], 32, 1_200_000)
+    types = dict(duckdb.sql(f"select column_name, column_type from (describe select * from {measures})").fetchall())
+    assert (types["amount"], types["one_time"], types["task"]) == ("BIGINT", "BOOLEAN", "BIGINT")
 
 
 def test_to_pandas_without_pandas_says_how_to_install(plan, monkeypatch):

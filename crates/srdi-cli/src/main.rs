@@ -193,20 +193,33 @@ enum Command {
         #[arg(long, default_value = "（此处填写计划标题）")]
         title: String,
     },
-    /// Export one kind of item as a table (JSON or CSV), or without `--kind` the plan itself.
+    /// Export one kind of item, one record per item (JSON, JSON Lines or CSV), or without
+    /// `--kind` the plan itself (JSON).
+    ///
+    /// Records carry typed values: numbers as numbers, `true`/`false`, null (empty in CSV)
+    /// where missing. JSON and JSON Lines records name their plan (`"plan": "<id>"`); JSON
+    /// Lines go straight into DuckDB (`read_json_auto`), Spark or BigQuery.
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// Which items, one row each.
-        #[arg(long, value_enum, required_if_eq("format", "csv"))]
+        /// Which items, one record each.
+        #[arg(long, value_enum, required_if_eq_any([("format", "csv"), ("format", "jsonl")]))]
         kind: Option<Kind>,
+        /// CSV for Excel: with a byte-order mark, so that Excel reads the Chinese as UTF-8
+        /// (implies `--format csv`).
+        #[arg(long, requires = "kind", conflicts_with = "format")]
+        excel: bool,
     },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
+    /// A list of records (or the plan, without `--kind`).
     Json,
+    /// One record a line (JSON Lines).
+    Jsonl,
+    /// A header, then a line per record.
     Csv,
 }
 
@@ -480,8 +493,11 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         },
     };
     let Some(mut query) = cli.command.query()? else {
-        // `export` without a kind: the plan itself, in its file format.
-        return Ok(writeln!(out, "{}", plan.to_json())?);
+        // `export` without a kind: the plan itself, in its file format, without the
+        // `$schema` path of its source file (relative to where that file lies).
+        let mut data = plan.data().clone();
+        data.schema = None;
+        return Ok(writeln!(out, "{}", data.to_json())?);
     };
     let lang = cli.lang.unwrap_or(Lang::Zh);
     if let Query::Search { language, .. } = &mut query {
@@ -494,13 +510,23 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     let answer = plan.answer(&query)?;
     match (&cli.command, &answer) {
         (Command::Matrix { csv: true }, Answer::Matrix(matrix)) => render::matrix_csv(out, matrix),
-        (
-            Command::Export {
-                format: Format::Csv,
-                ..
-            },
-            Answer::Table(table),
-        ) => render::table_csv(out, table),
+        // `--json` prints the core's answer, a typed table, as for every command.
+        (Command::Export { format, excel, .. }, Answer::Table(table)) if !cli.json => {
+            match (format, excel) {
+                (_, true) => {
+                    // The byte-order mark by which Excel knows UTF-8.
+                    out.write_all("\u{feff}".as_bytes())?;
+                    render::table_csv(out, table)
+                }
+                (Format::Csv, false) => render::table_csv(out, table),
+                (Format::Jsonl, false) => render::json_lines(out, table.records(plan.id())),
+                (Format::Json, false) => {
+                    let records: Vec<_> = table.records(plan.id()).collect();
+                    serde_json::to_writer_pretty(&mut *out, &records).map_err(io::Error::from)?;
+                    Ok(writeln!(out)?)
+                }
+            }
+        }
         (Command::Entitlements { explain: true, .. }, Answer::Entitlements(entitlements))
             if !cli.json =>
         {

@@ -733,6 +733,18 @@ pub(crate) fn table_csv(out: &mut dyn Write, table: &srdi_plan::Table) -> Result
     Ok(writer.flush()?)
 }
 
+/// Records as JSON Lines: one object a line.
+pub(crate) fn json_lines<'t>(
+    out: &mut dyn Write,
+    records: impl Iterator<Item = srdi_plan::Record<'t>>,
+) -> Result<(), Failure> {
+    for record in records {
+        serde_json::to_writer(&mut *out, &record).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
 /// Every issue, except that a code reported more than five times shows its first ones
 /// and a count of the rest (a plan without English has hundreds of `missing_translation`).
 pub(crate) fn issues(issues: &[Issue]) -> String {

@@ -311,8 +311,43 @@ fn matrix_and_export_as_csv() {
 }
 
 #[test]
+fn export_records_as_json_lines_json_and_csv_for_excel() {
+    let lines = stdout(&srdi(&[
+        "export", "--format", "jsonl", "--kind", "measures",
+    ]));
+    let records: Vec<Value> = lines
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let plan = srdi_plan::wulong();
+    assert_eq!(records.len(), plan.measure_refs().count());
+    assert!(records.iter().all(|r| r["plan"] == plan.id()));
+    let total: i64 = records.iter().filter_map(|r| r["amount"].as_i64()).sum();
+    let expected: u64 = plan
+        .measure_refs()
+        .filter_map(|at| plan.get(at)?.amount.as_ref().map(|a| a.value))
+        .sum();
+    assert_eq!(total, i64::try_from(expected).unwrap());
+    assert!(records.iter().all(|r| r["one_time"].is_boolean()));
+
+    // JSON: the same records as a list; never the whole plan.
+    let json: Vec<Value> =
+        serde_json::from_str(&stdout(&srdi(&["export", "--kind", "measures"]))).unwrap();
+    assert_eq!(json, records);
+
+    let excel = srdi(&["export", "--kind", "measures", "--excel"]).stdout;
+    assert!(excel.starts_with("\u{feff}id,task,".as_bytes()));
+    let output = srdi(&["export", "--excel"]);
+    assert_eq!(output.status.code(), Some(2), "--excel needs a kind");
+}
+
+#[test]
 fn export_json_round_trips() {
     let exported = stdout(&srdi(&["export"]));
+    assert!(
+        !exported.contains("$schema"),
+        "the source file's relative schema path means nothing elsewhere"
+    );
     let path = plan_file("exported.json", &exported);
     let output = srdi(&["validate", path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));

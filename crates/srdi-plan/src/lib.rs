@@ -155,5 +155,5 @@ pub use refs::{
 pub use schema::{
     answer_schema, json_schema, observations_schema, profile_schema, scenario_schema,
 };
-pub use table::{Cell, CellKind, Column, RecordKind, Table, Values};
+pub use table::{Cell, CellKind, Column, Record, RecordKind, Table, Values};
 pub use texts::TextRef;

@@ -222,6 +222,47 @@ impl<'a> Table<'a> {
     }
 }
 
+/// One row of a table as a JSON object, named by its plan: `{"plan": "…", "id": …, …}`, one
+/// key per column. What JSON Lines exports hold, for DuckDB, Spark or `jq`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record<'t> {
+    plan: &'t str,
+    columns: &'t [Column],
+    cells: Vec<Cell<'t>>,
+}
+
+impl Serialize for Record<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut record = serializer.serialize_map(Some(self.cells.len() + 1))?;
+        record.serialize_entry("plan", self.plan)?;
+        for (column, cell) in self.columns.iter().zip(&self.cells) {
+            record.serialize_entry(column.name, cell)?;
+        }
+        record.end()
+    }
+}
+
+impl<'a> Table<'a> {
+    /// Each row as a [`Record`] of the plan `plan` (its id).
+    ///
+    /// ```
+    /// let plan = srdi_plan::wulong();
+    /// let table = plan.table(srdi_plan::RecordKind::Measures);
+    /// let first = table.records(plan.id()).next().unwrap();
+    /// let json = serde_json::to_value(&first).unwrap();
+    /// assert_eq!(json["plan"], "wulong-2022-48");
+    /// assert_eq!(json["id"], "task-11-m1");
+    /// ```
+    pub fn records<'t>(&'t self, plan: &'t str) -> impl Iterator<Item = Record<'t>> {
+        self.rows().map(move |cells| Record {
+            plan,
+            columns: &self.columns,
+            cells,
+        })
+    }
+}
+
 impl Serialize for Table<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
