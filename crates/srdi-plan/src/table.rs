@@ -223,7 +223,7 @@ impl<'a> Table<'a> {
 }
 
 /// One row of a table as a JSON object, named by its plan: `{"plan": "…", "id": …, …}`, one
-/// key per column. What JSON Lines exports hold, for DuckDB, Spark or `jq`.
+/// key per column. What JSON Lines exports hold, for `DuckDB`, Spark or `jq`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record<'t> {
     plan: &'t str,
