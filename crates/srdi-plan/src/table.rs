@@ -243,7 +243,7 @@ impl Serialize for Record<'_> {
     }
 }
 
-impl<'a> Table<'a> {
+impl Table<'_> {
     /// Each row as a [`Record`] of the plan `plan` (its id).
     ///
     /// ```
