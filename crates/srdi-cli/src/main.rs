@@ -198,7 +198,7 @@ enum Command {
     ///
     /// Records carry typed values: numbers as numbers, `true`/`false`, null (empty in CSV)
     /// where missing. JSON and JSON Lines records name their plan (`"plan": "<id>"`); JSON
-    /// Lines go straight into DuckDB (`read_json_auto`), Spark or BigQuery.
+    /// Lines go straight into data tools: `DuckDB` (`read_json_auto`), Spark, `BigQuery`.
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
