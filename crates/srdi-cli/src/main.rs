@@ -9,11 +9,12 @@ mod render;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use srdi_plan::{
-    Answer, Date, FileError, Issue, MeasureFilter, Plan, Profile, Query, QueryError, RecordKind,
-    Scenario, TaskFilter,
+    Answer, Corpus, CorpusQuery, Date, FileError, FolderError, Issue, MeasureFilter, Plan, Profile,
+    Query, QueryError, RecordKind, Scenario, TaskFilter,
 };
 
 use crate::render::Lang;
@@ -28,6 +29,10 @@ struct Cli {
     /// The plan to ask: a plan file, or the id of a plan shipped with srdi.
     #[arg(long, global = true, value_name = "FILE|ID", long_help = plan_help())]
     plan: Option<PathBuf>,
+    /// A folder of plan files to read side by side with the shipped plans (every `*.json`
+    /// under it but JSON Schemas), for `plans`, `compare` and `search`.
+    #[arg(long, global = true, value_name = "DIR")]
+    plans: Option<PathBuf>,
     /// Print JSON in the shape of the core types instead of tables.
     #[arg(long, global = true)]
     json: bool,
@@ -167,6 +172,16 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = date)]
         as_of: Option<Date>,
     },
+    /// The plans side by side (the shipped ones, and those of `--plans DIR`): id, document
+    /// number, period and the plans each is based on.
+    Plans,
+    /// Compare the plans (the shipped ones, and those of `--plans DIR`).
+    Compare {
+        /// `goals` by the tier they count, each with the parent plan's goal it localises;
+        /// `measures` with an amount, by the group they reach; `instruments` by STIP code.
+        #[arg(value_enum)]
+        what: Compared,
+    },
     /// Check a plan file and report every problem.
     Validate {
         /// The plan file.
@@ -221,6 +236,23 @@ enum Format {
     Jsonl,
     /// A header, then a line per record.
     Csv,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Compared {
+    Goals,
+    Measures,
+    Instruments,
+}
+
+impl From<Compared> for CorpusQuery {
+    fn from(what: Compared) -> Self {
+        match what {
+            Compared::Goals => Self::CompareGoals,
+            Compared::Measures => Self::CompareMeasures,
+            Compared::Instruments => Self::CompareInstruments,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -314,6 +346,8 @@ impl Command {
                     .transpose()?,
             },
             Self::Export { kind: None, .. }
+            | Self::Plans
+            | Self::Compare { .. }
             | Self::Validate { .. }
             | Self::Schema { .. }
             | Self::New { .. } => {
@@ -358,6 +392,8 @@ fn plan_help() -> String {
 enum Failure {
     /// A plan file that cannot be read, or is not a valid plan.
     Load(PathBuf, Box<FileError>),
+    /// Plan files of a `--plans` folder that cannot be read or are not valid plans.
+    Folder(FolderError),
     /// Another input file (a profile, scenario or observations) that cannot be read.
     Read(Box<FileError>),
     Query(QueryError),
@@ -400,6 +436,9 @@ fn report(failure: &Failure, json: bool, out: &mut dyn Write) -> ExitCode {
         && error.kind() == io::ErrorKind::BrokenPipe
     {
         return ExitCode::SUCCESS;
+    }
+    if let Failure::Folder(folder) = failure {
+        return report_folder(folder, json, out);
     }
     let report = match failure {
         Failure::Load(_, error) | Failure::Read(error) => Some(error.report()),
@@ -444,13 +483,96 @@ fn report(failure: &Failure, json: bool, out: &mut dyn Write) -> ExitCode {
                 .try_for_each(|issue| writeln!(err, "  {issue}"))
         }
         Failure::Query(error) => writeln!(err, "error: {error}"),
-        Failure::Invalid => Ok(()),
+        Failure::Invalid | Failure::Folder(_) => Ok(()),
         Failure::Output(error) => writeln!(err, "error: cannot write the output: {error}"),
     };
     ExitCode::FAILURE
 }
 
+/// Every file of a `--plans` folder that failed, each with its error (with `--json`,
+/// `{"errors": [{"file", "error"}]}`, each error as `srdi validate` reports it).
+fn report_folder(folder: &FolderError, json: bool, out: &mut dyn Write) -> ExitCode {
+    if json {
+        let errors: Vec<serde_json::Value> = folder
+            .failures
+            .iter()
+            .map(|(file, error)| serde_json::json!({ "file": file, "error": error.report() }))
+            .collect();
+        let _ = serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "errors": errors }))
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out));
+        return ExitCode::FAILURE;
+    }
+    let mut err = io::stderr().lock();
+    for (file, error) in &folder.failures {
+        let _ = writeln!(err, "error: {}: {error}", file.display());
+        for issue in error.issues() {
+            let _ = writeln!(err, "  {issue}");
+        }
+    }
+    ExitCode::FAILURE
+}
+
+/// The shipped plans, and those of `--plans` if given.
+fn corpus(cli: &Cli) -> Result<Corpus, Failure> {
+    match &cli.plans {
+        Some(folder) => Corpus::load_dir(folder).map_err(Failure::Folder),
+        None => Ok(Corpus::embedded()),
+    }
+}
+
+/// Questions of several plans: `plans`, `compare`, and `search` with `--plans`.
+fn run_corpus(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
+    let lang = cli.lang.unwrap_or(Lang::Zh);
+    let query = match &cli.command {
+        Command::Compare { what } => (*what).into(),
+        Command::Search { query } => CorpusQuery::Search {
+            text: query.clone(),
+            language: if cli.json {
+                cli.lang.and_then(Lang::language)
+            } else {
+                lang.language()
+            },
+        },
+        _ => CorpusQuery::Plans,
+    };
+    let corpus = corpus(cli)?;
+    let answer = corpus.answer(&query)?;
+    if cli.json {
+        serde_json::to_writer_pretty(&mut *out, &answer).map_err(io::Error::from)?;
+        return Ok(writeln!(out)?);
+    }
+    Ok(write!(out, "{}", render::corpus(&answer, &corpus, lang))?)
+}
+
+/// The plan `--plan` names: a plan file, else the id of a plan of the `--plans` folder or a
+/// shipped plan; without it, the first shipped plan.
+fn chosen_plan(cli: &Cli) -> Result<Arc<Plan>, Failure> {
+    match &cli.plan {
+        None => Ok(srdi_plan::wulong().clone()),
+        Some(path) if path.exists() => Plan::from_file(path)
+            .map(Arc::new)
+            .map_err(|error| Failure::Load(path.clone(), Box::new(error))),
+        Some(id) => {
+            let corpus = corpus(cli)?;
+            if let Some(plan) = id.to_str().and_then(|id| corpus.plan(id)) {
+                return Ok(plan.clone());
+            }
+            let error = FileError::Unreadable {
+                path: id.clone(),
+                error: io::Error::new(io::ErrorKind::NotFound, "no such file or plan id"),
+            };
+            Err(Failure::Load(id.clone(), Box::new(error)))
+        }
+    }
+}
+
 fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
+    match &cli.command {
+        Command::Plans | Command::Compare { .. } => return run_corpus(cli, out),
+        Command::Search { .. } if cli.plans.is_some() => return run_corpus(cli, out),
+        _ => {}
+    }
     if let Command::Validate { file } = &cli.command {
         return validate(cli, file, out);
     }
@@ -480,18 +602,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         );
         return Ok(writeln!(out, "{}", data.to_json())?);
     }
-    let loaded;
-    let plan = match &cli.plan {
-        None => srdi_plan::wulong(),
-        Some(path) => match path.to_str().and_then(srdi_plan::embedded) {
-            Some(shipped) if !path.exists() => shipped,
-            _ => {
-                loaded = Plan::from_file(path)
-                    .map_err(|error| Failure::Load(path.clone(), Box::new(error)))?;
-                &loaded
-            }
-        },
-    };
+    let plan = &*chosen_plan(cli)?;
     let Some(mut query) = cli.command.query()? else {
         // `export` without a kind: the plan itself, in its file format, without the
         // `$schema` path of its source file (relative to where that file lies).

@@ -9,9 +9,9 @@ use std::io::Write;
 use clap::ValueEnum;
 use comfy_table::{ContentArrangement, Table, presets};
 use srdi_plan::{
-    Answer, Citation, CompletenessStatus, Cost, Entitlement, EntityView, Hit, InstrumentView,
-    Issue, ItemRef, Language, Matrix, MeasureView, MechanismView, Plan, PlanStatus, Progress,
-    Summary, TargetView, TaskView, Text, Total, UnitView,
+    Answer, Citation, CompletenessStatus, Corpus, CorpusAnswer, Cost, Entitlement, EntityView,
+    GoalRow, Hit, InstrumentView, Issue, ItemRef, Language, Matrix, MeasureView, MechanismView,
+    Plan, PlanEntry, PlanStatus, Progress, Summary, TargetView, TaskView, Text, Total, UnitView,
 };
 
 use crate::Failure;
@@ -114,6 +114,134 @@ pub(crate) fn answer(answer: &Answer<'_>, plan: &Plan, lang: Lang) -> String {
         Answer::Status(status) => self::status(status),
         // Tables go out as JSON or CSV; `export` never renders them for people.
         Answer::Table(_) | _ => String::new(),
+    }
+}
+
+/// Prints the answer to a question of several plans for people.
+pub(crate) fn corpus(answer: &CorpusAnswer<'_>, corpus: &Corpus, lang: Lang) -> String {
+    match answer {
+        CorpusAnswer::Plans(plans) => self::plans(plans, lang),
+        CorpusAnswer::Hits(hits) => {
+            let mut rows = table(&["plan", "id", "place", "snippet"]);
+            for hit in hits {
+                rows.add_row(vec![
+                    hit.plan.to_owned(),
+                    hit.hit.id.clone(),
+                    lang.place(hit.hit.citation.as_ref()),
+                    hit.hit.snippet.clone(),
+                ]);
+            }
+            finish(&rows, hits.len(), "hit")
+        }
+        CorpusAnswer::Goals(goals) => compared_goals(goals, corpus, lang),
+        CorpusAnswer::Measures(measures) => {
+            let mut rows = table(&["for", "plan", "measure", "place", "trigger", "amount"]);
+            for row in measures {
+                let m = row.measure.measure;
+                rows.add_row(vec![
+                    m.beneficiary.group.clone().unwrap_or_default(),
+                    row.plan.to_owned(),
+                    m.id.clone(),
+                    lang.place(row.measure.citation.as_ref()),
+                    m.trigger.map(|t| t.as_str().to_owned()).unwrap_or_default(),
+                    m.amount
+                        .as_ref()
+                        .map(|a| money(a.value, &a.currency))
+                        .unwrap_or_default(),
+                ]);
+            }
+            finish(&rows, measures.len(), "measure")
+        }
+        CorpusAnswer::Instruments(types) => {
+            let mut header = vec!["STIP".to_owned(), "STIP type".to_owned()];
+            header.extend(
+                corpus
+                    .plans()
+                    .iter()
+                    .map(|p| format!("{}\ntasks/measures", p.id())),
+            );
+            let mut rows = styled(presets::UTF8_BORDERS_ONLY);
+            rows.set_header(header);
+            for stip in types {
+                let mut cells = vec![stip.code.to_owned(), stip.name.to_owned()];
+                cells.extend(stip.plans.iter().map(|p| match (p.tasks, p.measures) {
+                    (0, 0) => "—".to_owned(),
+                    (tasks, measures) => format!("{tasks}/{measures}"),
+                }));
+                rows.add_row(cells);
+            }
+            finish(&rows, types.len(), "instrument type")
+        }
+        _ => String::new(),
+    }
+}
+
+fn plans(plans: &[PlanEntry<'_>], lang: Lang) -> String {
+    let mut rows = table(&["plan", "number", "period", "title", "based on"]);
+    for entry in plans {
+        let based_on: Vec<String> = entry
+            .based_on
+            .iter()
+            .map(|basis| {
+                basis
+                    .plan
+                    .map_or_else(|| lang.pick_short(basis.name), ToOwned::to_owned)
+            })
+            .collect();
+        rows.add_row(vec![
+            entry.plan.to_owned(),
+            entry.number.unwrap_or_default().to_owned(),
+            entry
+                .period
+                .map(|p| format!("{}–{}", p.start, p.end))
+                .unwrap_or_default(),
+            lang.pick_short(entry.title),
+            based_on.join("\n"),
+        ]);
+    }
+    finish(&rows, plans.len(), "plan")
+}
+
+/// Goals side by side: what they count, then each plan's number and the parent's.
+fn compared_goals(goals: &[GoalRow<'_>], corpus: &Corpus, lang: Lang) -> String {
+    let mut rows = table(&["counts", "plan", "goal", "kind", "value", "by", "of parent"]);
+    for row in goals {
+        let target = row.goal.target;
+        let counts = corpus
+            .plan(row.plan)
+            .and_then(|plan| target.group.as_deref().and_then(|g| group_name(plan, g)))
+            .map_or_else(
+                || lang.pick_short(&target.indicator),
+                |name| lang.pick_short(name),
+            );
+        let parent = row.localises.as_ref().map_or_else(String::new, |parent| {
+            let value = parent.value.map(|v| v.to_string()).unwrap_or_default();
+            let share = parent
+                .share
+                .map(|share| format!("{:.1}% of ", share * 100.0))
+                .unwrap_or_default();
+            format!("{share}{value}\n{} {}", parent.plan, parent.goal)
+        });
+        rows.add_row(vec![
+            counts,
+            row.plan.to_owned(),
+            target.id.clone(),
+            target.kind.as_str().to_owned(),
+            lang.pick_short(&row.goal.quantity),
+            target.by_year.map(|y| y.to_string()).unwrap_or_default(),
+            parent,
+        ]);
+    }
+    finish(&rows, goals.len(), "goal")
+}
+
+/// The name of a tier, group or defined term of `plan`.
+fn group_name<'p>(plan: &'p Plan, id: &str) -> Option<&'p Text> {
+    match plan.item(id)? {
+        ItemRef::Tier(at) => plan.get(at).map(|tier| &tier.name),
+        ItemRef::Group(at) => plan.get(at).map(|group| &group.name),
+        ItemRef::Term(at) => plan.get(at).map(|term| &term.term),
+        _ => None,
     }
 }
 

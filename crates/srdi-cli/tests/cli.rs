@@ -801,3 +801,105 @@ fn progress_names_a_missing_file_and_an_unknown_target() {
         (Some("wrong_type"), Some(2), Some(3))
     );
 }
+
+/// The repository's folder of plans, as a user passes it to `--plans`.
+fn policy_data() -> String {
+    format!("{}/../../policy-data", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn goals_of_a_folder_of_plans_side_by_side_with_the_parent_each_localises() {
+    let output = srdi(&["--plans", &policy_data(), "compare", "goals", "--json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let goals: Vec<Value> = serde_json::from_str(&stdout(&output)).unwrap();
+    let of = |plan: &str| -> Vec<&Value> { goals.iter().filter(|g| g["plan"] == plan).collect() };
+    // 一、发展目标 of each document: four goals each.
+    assert_eq!(of("wulong-2022-48").len(), 4);
+    assert_eq!(of("chongqing-2022-23").len(), 4);
+    // 武隆 counts 15 of the city's 2,500 municipal SRDI SMEs (渝府办发〔2022〕23号 一).
+    let local = of("wulong-2022-48")
+        .into_iter()
+        .find(|g| g["group"] == "srdi-sme")
+        .unwrap();
+    assert_eq!(local["value"], 15);
+    assert_eq!(local["localises"]["plan"], "chongqing-2022-23");
+    assert_eq!(local["localises"]["value"], 2500);
+    assert_eq!(local["localises"]["share"], 0.006);
+    // The parent plan's goals localise nothing loaded.
+    assert!(
+        of("chongqing-2022-23")
+            .iter()
+            .all(|g| g["localises"].is_null())
+    );
+
+    let table = stdout(&srdi(&["--plans", &policy_data(), "compare", "goals"]));
+    assert!(table.contains("0.6% of 2500"), "{table}");
+}
+
+#[test]
+fn plans_measures_instruments_and_search_across_plans() {
+    let plans: Vec<Value> = serde_json::from_str(&stdout(&srdi(&["--json", "plans"]))).unwrap();
+    let wulong = plans
+        .iter()
+        .find(|p| p["plan"] == "wulong-2022-48")
+        .unwrap();
+    assert_eq!(wulong["based_on"][0]["plan"], "chongqing-2022-23");
+
+    let measures: Vec<Value> =
+        serde_json::from_str(&stdout(&srdi(&["--json", "compare", "measures"]))).unwrap();
+    let amounts: Vec<(&str, i64)> = measures
+        .iter()
+        .map(|m| {
+            let group = m["beneficiary"]["group"].as_str().unwrap_or("");
+            (group, m["amount"]["value"].as_i64().unwrap())
+        })
+        .collect();
+    assert!(
+        amounts.contains(&("little-giant", 1_000_000)),
+        "{amounts:?}"
+    );
+    assert!(amounts.contains(&("srdi-sme", 200_000)), "{amounts:?}");
+    assert!(measures.iter().all(|m| m["plan"].is_string()));
+
+    let types: Vec<Value> =
+        serde_json::from_str(&stdout(&srdi(&["--json", "compare", "instruments"]))).unwrap();
+    let prizes = types.iter().find(|t| t["code"] == "PI020").unwrap();
+    assert_eq!(prizes["plans"].as_array().unwrap().len(), plans.len());
+
+    let folder = format!("{}/../../tests/plans", env!("CARGO_MANIFEST_DIR"));
+    let hits: Vec<Value> = serde_json::from_str(&stdout(&srdi(&[
+        "--plans", &folder, "--json", "search", "奖励",
+    ])))
+    .unwrap();
+    let named: std::collections::BTreeSet<&str> =
+        hits.iter().filter_map(|h| h["plan"].as_str()).collect();
+    assert!(
+        named.contains("wulong-2022-48") && named.contains("test-rewards"),
+        "{named:?}"
+    );
+}
+
+#[test]
+fn a_folder_with_bad_plans_reports_every_file() {
+    let dir = std::env::temp_dir().join(format!("srdi-cli-plans-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("a.json"), "{").unwrap();
+    std::fs::write(dir.join("sub/b.json"), r#"{"id": "b"}"#).unwrap();
+    std::fs::write(dir.join("plan.schema.json"), "not a plan, skipped").unwrap();
+    let output = srdi(&["--plans", dir.to_str().unwrap(), "--json", "plans"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let files: Vec<&str> = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files.len(), 2, "{report}");
+    assert!(files[0].ends_with("a.json") && files[1].ends_with("b.json"));
+    assert_eq!(report["errors"][0]["error"]["code"], "syntax_error");
+    assert_eq!(
+        report["errors"][1]["error"]["issues"][0]["code"],
+        "missing_field"
+    );
+}

@@ -1,17 +1,29 @@
 //! Several plans at once: a district plan and the municipal plan it implements, or every plan
 //! of a folder. A corpus resolves what one plan says of another — its `based_on` documents —
-//! by the document numbers the plans carry.
+//! by the document numbers the plans carry, and answers questions across its plans: each
+//! answer names the plan of every row.
 
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::model::Entity;
+use serde::{Deserialize, Serialize};
+
+use crate::answer::{Hit, InstrumentView, Language, MeasureView, TargetView};
+use crate::error::QueryError;
+use crate::instrument::Instrument;
+use crate::load::FileError;
+use crate::model::{Decimal, Entity, Period, TargetKind, Text};
 use crate::plan::Plan;
+use crate::query::MeasureFilter;
 use crate::refs::ItemRef;
 
 /// Plans loaded side by side.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     plans: Vec<Arc<Plan>>,
+    /// Each plan's position by its document number, for `based_on`.
+    numbered: HashMap<String, usize>,
 }
 
 /// A document a plan is based on, and the plan of the corpus that is that document, if any.
@@ -23,17 +35,226 @@ pub struct Basis<'a> {
     pub plan: Option<&'a Arc<Plan>>,
 }
 
+/// The plan files of a folder that could not be loaded, each with why.
+#[derive(Debug, thiserror::Error)]
+#[error("{} plan file(s) cannot be loaded: {}", .failures.len(), self.files())]
+pub struct FolderError {
+    /// Each file (or the folder itself) and its error, in path order.
+    pub failures: Vec<(PathBuf, FileError)>,
+}
+
+impl FolderError {
+    fn files(&self) -> String {
+        let files: Vec<String> = self
+            .failures
+            .iter()
+            .map(|(path, _)| path.display().to_string())
+            .collect();
+        files.join(", ")
+    }
+}
+
+/// A question asked of every plan of a corpus. In JSON, `{"op": "compare_goals"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum CorpusQuery {
+    /// Each plan: id, number, title, period and the documents it is based on.
+    Plans,
+    /// A phrase in every text of every plan ([`Plan::search_in`]).
+    Search {
+        /// The phrase.
+        text: String,
+        /// The language whose hits to show; both if left out.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        language: Option<Language>,
+    },
+    /// Every plan's development goals side by side, by the tier or indicator they count,
+    /// each with the goal of its parent plan that it localises.
+    CompareGoals,
+    /// Every measure that names an amount, by the group it reaches.
+    CompareMeasures,
+    /// How many tasks and measures of each plan use each OECD STIP Compass instrument type.
+    CompareInstruments,
+}
+
+/// The answer to a [`CorpusQuery`]; each row names its plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+#[non_exhaustive]
+#[allow(missing_docs, reason = "each variant answers the query of its name")]
+pub enum CorpusAnswer<'a> {
+    Plans(Vec<PlanEntry<'a>>),
+    Hits(Vec<PlanHit<'a>>),
+    Goals(Vec<GoalRow<'a>>),
+    Measures(Vec<MeasureRow<'a>>),
+    Instruments(Vec<StipCoverage>),
+}
+
+/// A plan of the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PlanEntry<'a> {
+    /// The plan's id.
+    pub plan: &'a str,
+    /// Its document number, e.g. `武隆府办发〔2022〕48号`.
+    pub number: Option<&'a str>,
+    /// Its title.
+    pub title: &'a Text,
+    /// The years it covers.
+    pub period: Option<Period>,
+    /// The documents it is based on, each with the plan of the corpus it resolves to.
+    pub based_on: Vec<BasisEntry<'a>>,
+}
+
+/// A document a plan is based on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct BasisEntry<'a> {
+    /// The document's name as the plan prints it.
+    pub name: &'a Text,
+    /// Its number, if the plan gives one.
+    pub number: Option<&'a str>,
+    /// The id of the plan of the corpus that is this document, if one is loaded.
+    pub plan: Option<&'a str>,
+}
+
+/// A search hit and its plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PlanHit<'a> {
+    /// The plan's id.
+    pub plan: &'a str,
+    /// The hit.
+    #[serde(flatten)]
+    pub hit: Hit,
+}
+
+/// A development goal of one plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct GoalRow<'a> {
+    /// The plan's id.
+    pub plan: &'a str,
+    /// The goal, with its citation.
+    #[serde(flatten)]
+    pub goal: TargetView<'a>,
+    /// The goal of a plan this one is based on that counts the same tier (or, without one,
+    /// the same indicator), if that plan is loaded.
+    pub localises: Option<Localised<'a>>,
+}
+
+/// The parent plan's goal that a goal localises.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Localised<'a> {
+    /// The parent plan's id.
+    pub plan: &'a str,
+    /// Its goal's id.
+    pub goal: &'a str,
+    /// What its goal asks.
+    pub kind: TargetKind,
+    /// Its goal's number, in its unit.
+    pub value: Option<Decimal>,
+    /// The local goal's number as a share of the parent's (0.006 for 15 of 2,500), when
+    /// both are numbers in the same unit.
+    pub share: Option<f64>,
+}
+
+/// A measure that names an amount, and its plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MeasureRow<'a> {
+    /// The plan's id.
+    pub plan: &'a str,
+    /// The measure, with its citation.
+    #[serde(flatten)]
+    pub measure: MeasureView<'a>,
+}
+
+/// One OECD STIP Compass instrument type and how each plan uses it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StipCoverage {
+    /// The STIP code, e.g. `PI020`.
+    pub code: &'static str,
+    /// Its official label.
+    pub name: &'static str,
+    /// Per plan, in corpus order: what it tags with an instrument of this type.
+    pub plans: Vec<PlanCoverage>,
+}
+
+/// How one plan uses one STIP instrument type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PlanCoverage {
+    /// The plan's id.
+    pub plan: String,
+    /// Its instruments of this type.
+    pub instruments: Vec<Instrument>,
+    /// How many of its tasks are tagged with one of them.
+    pub tasks: usize,
+    /// How many of its measures are one of them.
+    pub measures: usize,
+}
+
 impl Corpus {
     /// A corpus of `plans`, in the order given.
     pub fn new(plans: impl IntoIterator<Item = Arc<Plan>>) -> Self {
-        Self {
-            plans: plans.into_iter().collect(),
+        let plans: Vec<Arc<Plan>> = plans.into_iter().collect();
+        let mut numbered = HashMap::new();
+        for (i, plan) in plans.iter().enumerate() {
+            if let Some(number) = &plan.data().document.number {
+                numbered.entry(number.clone()).or_insert(i);
+            }
         }
+        Self { plans, numbered }
     }
 
     /// The plans shipped inside the crate.
     pub fn embedded() -> Self {
         Self::new(crate::embedded_ids().filter_map(crate::embedded).cloned())
+    }
+
+    /// Every plan file under `folder` (each `*.json` file, in subfolders too, except JSON
+    /// Schemas `*.schema.json`), in path order, then each shipped plan whose id none of them
+    /// has: a folder of district plans is read beside the municipal plan they implement.
+    ///
+    /// ```
+    /// let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/plans");
+    /// let corpus = srdi_plan::Corpus::load_dir(folder).unwrap();
+    /// assert!(corpus.plan("wulong-2022-48").is_some());
+    /// assert!(corpus.plans().len() > srdi_plan::embedded_ids().count());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`FolderError`] with every file that is not a valid plan (or cannot be read) and why.
+    pub fn load_dir(folder: impl AsRef<Path>) -> Result<Self, FolderError> {
+        let mut files = Vec::new();
+        let mut failures = Vec::new();
+        plan_files(folder.as_ref(), &mut files, &mut failures);
+        files.sort();
+        let mut plans: Vec<Arc<Plan>> = Vec::with_capacity(files.len());
+        for path in files {
+            match Plan::from_file(&path) {
+                Ok(plan) => plans.push(Arc::new(plan)),
+                Err(error) => failures.push((path, error)),
+            }
+        }
+        if !failures.is_empty() {
+            failures.sort_by(|a, b| a.0.cmp(&b.0));
+            return Err(FolderError { failures });
+        }
+        let shipped: Vec<Arc<Plan>> = crate::embedded_ids()
+            .filter(|id| plans.iter().all(|plan| plan.id() != *id))
+            .filter_map(crate::embedded)
+            .cloned()
+            .collect();
+        plans.extend(shipped);
+        Ok(Self::new(plans))
     }
 
     /// The plans, in order.
@@ -48,9 +269,7 @@ impl Corpus {
 
     /// The plan whose document is numbered `number` (e.g. `渝府办发〔2022〕23号`).
     pub fn numbered(&self, number: &str) -> Option<&Arc<Plan>> {
-        self.plans
-            .iter()
-            .find(|plan| plan.data().document.number.as_deref() == Some(number))
+        self.numbered.get(number).and_then(|&i| self.plans.get(i))
     }
 
     /// The documents `plan` is based on, each with the plan of this corpus it resolves to.
@@ -75,5 +294,245 @@ impl Corpus {
                 plan: entity.number.as_deref().and_then(|n| self.numbered(n)),
             })
             .collect()
+    }
+
+    /// Answers `query` across every plan.
+    ///
+    /// ```
+    /// use srdi_plan::{Corpus, CorpusAnswer, CorpusQuery};
+    /// let corpus = Corpus::embedded();
+    /// let CorpusAnswer::Goals(goals) = corpus.answer(&CorpusQuery::CompareGoals).unwrap() else {
+    ///     unreachable!()
+    /// };
+    /// let local = goals.iter().find(|g| g.plan == "wulong-2022-48" && g.goal.target.id == "goal-2").unwrap();
+    /// let parent = local.localises.as_ref().unwrap();
+    /// assert_eq!((parent.plan, parent.goal), ("chongqing-2022-23", "goal-2"));
+    /// assert_eq!(parent.share, Some(0.006)); // 15 of 2,500
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::EmptySearch`] for a blank search.
+    pub fn answer(&self, query: &CorpusQuery) -> Result<CorpusAnswer<'_>, QueryError> {
+        Ok(match query {
+            CorpusQuery::Plans => CorpusAnswer::Plans(self.entries()),
+            CorpusQuery::Search { text, language } => {
+                CorpusAnswer::Hits(self.search(text, *language)?)
+            }
+            CorpusQuery::CompareGoals => CorpusAnswer::Goals(self.compare_goals()),
+            CorpusQuery::CompareMeasures => CorpusAnswer::Measures(self.compare_measures()),
+            CorpusQuery::CompareInstruments => {
+                CorpusAnswer::Instruments(self.compare_instruments())
+            }
+        })
+    }
+
+    fn entries(&self) -> Vec<PlanEntry<'_>> {
+        self.plans
+            .iter()
+            .map(|plan| {
+                let data = plan.data();
+                PlanEntry {
+                    plan: plan.id(),
+                    number: data.document.number.as_deref(),
+                    title: &data.document.title,
+                    period: data.period,
+                    based_on: self
+                        .based_on(plan)
+                        .into_iter()
+                        .map(|basis| BasisEntry {
+                            name: &basis.entity.name,
+                            number: basis.entity.number.as_deref(),
+                            plan: basis.plan.map(|p| p.id()),
+                        })
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// Hits of every plan, plan by plan.
+    fn search(
+        &self,
+        text: &str,
+        language: Option<Language>,
+    ) -> Result<Vec<PlanHit<'_>>, QueryError> {
+        let mut hits = Vec::new();
+        for plan in &self.plans {
+            let found = plan.search_in(text, language)?;
+            hits.extend(found.into_iter().map(|hit| PlanHit {
+                plan: plan.id(),
+                hit,
+            }));
+        }
+        Ok(hits)
+    }
+
+    /// Goals grouped by what they count (tier, else indicator), plans in corpus order.
+    fn compare_goals(&self) -> Vec<GoalRow<'_>> {
+        let mut rows: Vec<GoalRow<'_>> = Vec::new();
+        for plan in &self.plans {
+            let parents: Vec<&Arc<Plan>> = self
+                .based_on(plan)
+                .into_iter()
+                .filter_map(|basis| basis.plan)
+                .collect();
+            for goal in plan.goals() {
+                let localises = parents.iter().find_map(|parent| {
+                    let theirs = parent
+                        .goals()
+                        .into_iter()
+                        .find(|other| counts_the_same(goal.target, other.target))?;
+                    Some(Localised {
+                        plan: parent.id(),
+                        goal: &theirs.target.id,
+                        kind: theirs.target.kind,
+                        value: theirs.target.value,
+                        share: share(goal.target, theirs.target),
+                    })
+                });
+                rows.push(GoalRow {
+                    plan: plan.id(),
+                    goal,
+                    localises,
+                });
+            }
+        }
+        // First appearance of what is counted orders the groups; a stable sort keeps the
+        // plans in corpus order within each.
+        let mut order: Vec<String> = Vec::new();
+        for row in &rows {
+            let key = counted(row.goal.target);
+            if !order.contains(&key) {
+                order.push(key);
+            }
+        }
+        rows.sort_by_key(|row| {
+            let key = counted(row.goal.target);
+            order.iter().position(|k| *k == key)
+        });
+        rows
+    }
+
+    /// Measures with an amount, by the group they reach (first appearance), then plan.
+    fn compare_measures(&self) -> Vec<MeasureRow<'_>> {
+        let mut rows: Vec<MeasureRow<'_>> = Vec::new();
+        for plan in &self.plans {
+            let measures = plan.measures(&MeasureFilter::default()).unwrap_or_default();
+            rows.extend(
+                measures
+                    .into_iter()
+                    .filter(|view| view.measure.amount.is_some())
+                    .map(|measure| MeasureRow {
+                        plan: plan.id(),
+                        measure,
+                    }),
+            );
+        }
+        let group = |row: &MeasureRow<'_>| row.measure.measure.beneficiary.group.clone();
+        let mut order: Vec<Option<String>> = Vec::new();
+        for row in &rows {
+            if !order.contains(&group(row)) {
+                order.push(group(row));
+            }
+        }
+        rows.sort_by_key(|row| order.iter().position(|g| *g == group(row)));
+        rows
+    }
+
+    /// STIP types in the order of the taxonomy, each with every plan's use of it.
+    fn compare_instruments(&self) -> Vec<StipCoverage> {
+        let views: Vec<Vec<InstrumentView>> =
+            self.plans.iter().map(|plan| plan.instruments()).collect();
+        let mut coverage: Vec<StipCoverage> = Vec::new();
+        for instrument in Instrument::ALL {
+            let stip = instrument.stip();
+            if coverage.iter().any(|c| c.code == stip.code) {
+                continue;
+            }
+            let plans = self
+                .plans
+                .iter()
+                .zip(&views)
+                .map(|(plan, views)| {
+                    let of_type: Vec<&InstrumentView> = views
+                        .iter()
+                        .filter(|view| view.stip.code == stip.code)
+                        .filter(|view| !view.tasks.is_empty() || !view.measures.is_empty())
+                        .collect();
+                    let mut tasks: Vec<u16> = of_type
+                        .iter()
+                        .flat_map(|v| v.tasks.iter().copied())
+                        .collect();
+                    tasks.sort_unstable();
+                    tasks.dedup();
+                    PlanCoverage {
+                        plan: plan.id().to_owned(),
+                        instruments: of_type.iter().map(|v| v.id).collect(),
+                        tasks: tasks.len(),
+                        measures: of_type.iter().map(|v| v.measures.len()).sum(),
+                    }
+                })
+                .collect();
+            coverage.push(StipCoverage {
+                code: stip.code,
+                name: stip.name,
+                plans,
+            });
+        }
+        coverage
+    }
+}
+
+/// What a goal counts: its tier or group, else its indicator as printed.
+fn counted(goal: &crate::model::Target) -> String {
+    goal.group
+        .clone()
+        .unwrap_or_else(|| goal.indicator.zh.clone())
+}
+
+/// Whether two plans' goals count the same thing.
+fn counts_the_same(ours: &crate::model::Target, theirs: &crate::model::Target) -> bool {
+    match (&ours.group, &theirs.group) {
+        (Some(a), Some(b)) => a == b,
+        (None, None) => ours.indicator.zh == theirs.indicator.zh,
+        _ => false,
+    }
+}
+
+/// `ours` as a share of `theirs`, when both are numbers in the same unit.
+fn share(ours: &crate::model::Target, theirs: &crate::model::Target) -> Option<f64> {
+    let (Some(a), Some(b)) = (ours.value, theirs.value) else {
+        return None;
+    };
+    if ours.unit != theirs.unit || b.to_f64() == 0.0 {
+        return None;
+    }
+    // Rounded to 6 decimals, so that every surface prints the same number.
+    Some((a.to_f64() / b.to_f64() * 1e6).round() / 1e6)
+}
+
+/// Collects the plan files under `folder` (and the folders it cannot read, as failures).
+fn plan_files(folder: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<(PathBuf, FileError)>) {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(error) => {
+            let path = folder.to_owned();
+            failures.push((path.clone(), FileError::Unreadable { path, error }));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            plan_files(&path, files, failures);
+        } else if name.ends_with(".json") && !name.ends_with(".schema.json") {
+            files.push(path);
+        }
     }
 }

@@ -125,7 +125,10 @@ pub use answer::{
 };
 #[cfg(feature = "bake")]
 pub use bake::bake;
-pub use corpus::{Basis, Corpus};
+pub use corpus::{
+    Basis, BasisEntry, Corpus, CorpusAnswer, CorpusQuery, FolderError, GoalRow, Localised,
+    MeasureRow, PlanCoverage, PlanEntry, PlanHit, StipCoverage,
+};
 pub use embedded::{
     CHONGQING_JSON, WULONG_JSON, chongqing, embedded, embedded_ids, embedded_plan, wulong,
 };
