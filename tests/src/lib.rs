@@ -50,6 +50,53 @@ pub fn cases() -> Vec<Case> {
         .collect()
 }
 
+/// The questions of several plans (`corpus.json`); a case's `plan` is the folder of the
+/// repository read beside the shipped plans, empty for the shipped plans alone.
+pub fn corpus_cases() -> Vec<Case> {
+    read("corpus.json")["cases"]
+        .as_array()
+        .expect("`cases` is a list")
+        .iter()
+        .map(|case| Case {
+            name: case["name"].as_str().expect("a case has a name").to_owned(),
+            plan: case["plans"].as_str().unwrap_or_default().to_owned(),
+            query: case["query"].clone(),
+            expect: case["expect"]
+                .as_object()
+                .expect("`expect` is an object")
+                .clone(),
+        })
+        .collect()
+}
+
+/// The whole answers of `corpus-answers.json`, by case name.
+pub fn corpus_answers() -> Map<String, Value> {
+    match read("corpus-answers.json") {
+        Value::Object(answers) => answers,
+        _ => panic!("corpus-answers.json holds an object"),
+    }
+}
+
+/// The folder of a corpus case as `srdi --plans` takes it (a full path), if it names one.
+pub fn corpus_folder(case: &Case) -> Option<String> {
+    (!case.plan.is_empty()).then(|| format!("{}/../{}", env!("CARGO_MANIFEST_DIR"), case.plan))
+}
+
+/// The answer a Rust program gets for a question of a case's plans, as JSON: the answer,
+/// or `{"error": report}`.
+pub fn corpus_answer(case: &Case) -> Value {
+    let corpus = match corpus_folder(case) {
+        Some(folder) => srdi_plan::Corpus::load_dir(&folder).unwrap_or_else(|e| panic!("{e}")),
+        None => srdi_plan::Corpus::embedded(),
+    };
+    let query: srdi_plan::CorpusQuery = serde_json::from_value(case.query.clone())
+        .unwrap_or_else(|e| panic!("{}: {e}", case.query));
+    match corpus.answer(&query) {
+        Ok(answer) => serde_json::to_value(answer).expect("answers serialize"),
+        Err(error) => serde_json::json!({ "error": error.report() }),
+    }
+}
+
 /// The whole answers of `answers.json`, by case name.
 pub fn answers() -> Map<String, Value> {
     match read("answers.json") {

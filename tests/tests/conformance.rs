@@ -6,7 +6,10 @@
 //! conformance` rewrites `answers.json`; review its diff like code.
 
 use serde_json::{Map, Value};
-use srdi_plan_tests::{CONFORMANCE, answer, answers, cases, check_facts, plan_of};
+use srdi_plan_tests::{
+    CONFORMANCE, answer, answers, cases, check_facts, corpus_answer, corpus_answers, corpus_cases,
+    plan_of,
+};
 
 #[test]
 fn every_case_shows_its_hand_derived_facts() {
@@ -85,4 +88,29 @@ fn case_names_are_unique_and_every_question_is_asked() {
         "units",
     ];
     assert_eq!(ops, all);
+}
+
+#[test]
+fn every_question_of_several_plans_shows_its_facts_and_recorded_answer() {
+    let cases = corpus_cases();
+    let actual: Map<String, Value> = cases
+        .iter()
+        .map(|case| (case.name.clone(), corpus_answer(case)))
+        .collect();
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|case| check_facts(case, &actual[&case.name]).err())
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    if std::env::var_os("SRDI_BLESS").is_some() {
+        let text = serde_json::to_string_pretty(&actual).unwrap() + "\n";
+        std::fs::write(format!("{CONFORMANCE}/corpus-answers.json"), text).unwrap();
+        return;
+    }
+    assert_eq!(
+        actual,
+        corpus_answers(),
+        "corpus-answers.json is stale; if the change is meant, run SRDI_BLESS=1 cargo test \
+         -p srdi-plan-tests --test conformance and review the diff"
+    );
 }

@@ -1376,8 +1376,114 @@ fn load(py: Python<'_>, path: PathBuf) -> PyResult<Plan> {
     }
 }
 
+/// Several plans side by side: every answer names the plan of each row.
+#[pyclass(frozen, module = "srdi_plan")]
+struct Corpus(core::Corpus);
+
+#[pymethods]
+impl Corpus {
+    /// The plans, in order.
+    #[getter]
+    fn plans(&self) -> Vec<Plan> {
+        self.0.plans().iter().map(|p| Plan(Arc::clone(p))).collect()
+    }
+
+    /// The ids of the plans, in order.
+    #[getter]
+    fn ids(&self) -> Vec<&str> {
+        self.0.plans().iter().map(|p| p.id()).collect()
+    }
+
+    /// One plan by id; raises `UnknownNameError` naming the ids there are.
+    fn plan(&self, py: Python<'_>, id: &str) -> PyResult<Plan> {
+        self.0
+            .find(id)
+            .map(|plan| Plan(Arc::clone(plan)))
+            .into_py(py)
+    }
+
+    /// Each plan as a dict: id, document number, title, period and the plans it is based on.
+    fn entries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.ask(py, &core::CorpusQuery::Plans)
+    }
+
+    /// A phrase in every text of every plan, as dicts; each hit names its plan.
+    #[pyo3(signature = (text, language=None))]
+    fn search<'py>(
+        &self,
+        py: Python<'py>,
+        text: &str,
+        language: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let language = language.map(str::parse).transpose().into_py(py)?;
+        let text = text.to_owned();
+        self.ask(py, &core::CorpusQuery::Search { text, language })
+    }
+
+    /// The plans compared, as dicts: `"goals"` side by side by the tier they count, each with
+    /// the parent plan's goal it localises; `"measures"` that name an amount, by the group they
+    /// reach; `"instruments"`: each STIP instrument type and how many tasks and measures of each
+    /// plan use it.
+    fn compare<'py>(&self, py: Python<'py>, what: &str) -> PyResult<Bound<'py, PyAny>> {
+        self.ask(py, &core::CorpusQuery::compare(what).into_py(py)?)
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.plans().len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Corpus({:?})", self.ids())
+    }
+}
+
+impl Corpus {
+    fn ask<'py>(&self, py: Python<'py>, query: &core::CorpusQuery) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.0.answer(query).into_py(py)?)
+    }
+}
+
+/// Every plan file under a folder (each `*.json` but JSON Schemas, in subfolders too), then
+/// each shipped plan none of them is. Raises the error of the first file that cannot be
+/// loaded (its `filename` names it); `srdi --plans DIR plans` lists every one.
+#[pyfunction]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "pyo3 converts str and os.PathLike arguments into an owned PathBuf"
+)]
+fn load_dir(py: Python<'_>, path: PathBuf) -> PyResult<Corpus> {
+    let error = match core::Corpus::load_dir(&path) {
+        Ok(corpus) => return Ok(Corpus(corpus)),
+        Err(error) => error,
+    };
+    let message = error.to_string();
+    let Some((file, first)) = error.failures.into_iter().next() else {
+        return Err(pyo3::exceptions::PyOSError::new_err(message));
+    };
+    let raised = match first {
+        core::FileError::Unreadable { error, .. } => errors::unreadable(&file, &error),
+        other => {
+            let raised = Err::<(), _>(other).into_py(py).unwrap_err();
+            raised
+                .value(py)
+                .setattr("filename", file.to_string_lossy())?;
+            raised
+        }
+    };
+    Err(raised)
+}
+
+/// The plans shipped with the package, side by side.
+#[pyfunction]
+fn corpus() -> Corpus {
+    Corpus(core::Corpus::embedded())
+}
+
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_function(wrap_pyfunction!(load_dir, module)?)?;
+    module.add_function(wrap_pyfunction!(corpus, module)?)?;
+    module.add_class::<Corpus>()?;
     module.add_function(wrap_pyfunction!(wulong, module)?)?;
     module.add_function(wrap_pyfunction!(embedded, module)?)?;
     module.add_function(wrap_pyfunction!(embedded_ids, module)?)?;

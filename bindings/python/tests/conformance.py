@@ -11,6 +11,8 @@ from conftest import ROOT
 CONFORMANCE = ROOT / "tests" / "conformance"
 CASES = json.loads((CONFORMANCE / "queries.json").read_text(encoding="utf-8"))["cases"]
 ANSWERS = json.loads((CONFORMANCE / "answers.json").read_text(encoding="utf-8"))
+CORPUS_CASES = json.loads((CONFORMANCE / "corpus.json").read_text(encoding="utf-8"))["cases"]
+CORPUS_ANSWERS = json.loads((CONFORMANCE / "corpus-answers.json").read_text(encoding="utf-8"))
 ERROR_CASES = json.loads((CONFORMANCE / "errors" / "cases.json").read_text(encoding="utf-8"))["cases"]
 WULONG = (ROOT / "policy-data" / "wulong-2022-48" / "plan.json").read_text(encoding="utf-8")
 

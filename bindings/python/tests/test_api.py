@@ -179,3 +179,30 @@ def test_the_package_exports_what_it_documents():
 def test_the_schema_file_is_where_the_plan_says(plan):
     schema = ROOT / "policy-data" / "schema" / "plan.schema.json"
     assert json.loads(schema.read_text(encoding="utf-8"))["title"] == "PlanData"
+
+
+def test_a_folder_of_plans_side_by_side():
+    corpus = srdi_plan.load_dir(ROOT / "policy-data")
+    assert sorted(corpus.ids) == sorted(srdi_plan.embedded_ids())
+    goals = [(g["plan"], g["id"], g["value"]) for g in corpus.compare("goals") if g.get("group") == "srdi-sme"]
+    assert goals == [("chongqing-2022-23", "goal-2", 2500), ("wulong-2022-48", "goal-2", 15)]
+    local = next(g for g in corpus.compare("goals") if g["plan"] == "wulong-2022-48" and g["id"] == "goal-2")
+    assert local["localises"] == {"plan": "chongqing-2022-23", "goal": "goal-2", "kind": "reach",
+                                  "value": 2500, "share": 0.006}
+    assert corpus.plan("wulong-2022-48") == srdi_plan.wulong()
+    assert {hit["plan"] for hit in srdi_plan.load_dir(ROOT / "tests" / "plans").search("奖励")} >= {
+        "wulong-2022-48", "test-rewards"}
+    with pytest.raises(srdi_plan.QueryError) as raised:
+        corpus.compare("tiers")
+    assert "goals, measures, instruments" in str(raised.value)
+    with pytest.raises(srdi_plan.UnknownNameError):
+        corpus.plan("nowhere")
+
+
+def test_a_folder_with_a_bad_plan_names_the_file(tmp_path):
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    with pytest.raises(srdi_plan.PlanSyntaxError) as raised:
+        srdi_plan.load_dir(tmp_path)
+    assert raised.value.filename == str(tmp_path / "bad.json")
+    with pytest.raises(FileNotFoundError):
+        srdi_plan.load_dir(tmp_path / "missing")

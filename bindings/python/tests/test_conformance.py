@@ -9,7 +9,8 @@ from typing import Any, Callable
 import pytest
 
 import srdi_plan
-from conformance import ANSWERS, CASES, ERROR_CASES, check_facts, compact, make_input
+from conformance import (
+    ANSWERS, CASES, CORPUS_ANSWERS, CORPUS_CASES, ERROR_CASES, check_facts, compact, make_input)
 from conftest import ROOT
 
 
@@ -50,6 +51,27 @@ def test_case(case):
     actual = answer(plan, case["query"])
     check_facts(case, actual)
     assert compact(actual) == compact(ANSWERS[case["name"]])
+
+
+def ask_corpus(corpus: srdi_plan.Corpus, query: dict[str, Any]) -> Any:
+    """Answers a question of several plans with the method a user calls."""
+    op = query["op"]
+    if op == "plans":
+        return corpus.entries()
+    if op == "search":
+        return corpus.search(query["text"], language=query.get("language"))
+    return corpus.compare(op.removeprefix("compare_"))
+
+
+@pytest.mark.parametrize("case", CORPUS_CASES, ids=[case["name"] for case in CORPUS_CASES])
+def test_corpus_case(case):
+    corpus = srdi_plan.load_dir(ROOT / case["plans"]) if "plans" in case else srdi_plan.corpus()
+    try:
+        actual = ask_corpus(corpus, case["query"])
+    except srdi_plan.PlanError as error:
+        actual = {"error": error.to_dict()}
+    check_facts(case, actual)
+    assert compact(actual) == compact(CORPUS_ANSWERS[case["name"]])
 
 
 def test_the_vectors_are_many():

@@ -7,7 +7,7 @@
  * const plan = Plan.fromJson(await (await fetch("plan.json")).text());
  */
 
-import type { Issue } from "./types.js";
+import type { GoalRow, Issue, Language, MeasureRow, PlanEntry, PlanHit, StipCoverage } from "./types.js";
 import { Plan as ShippedPlan } from "./srdi_plan.js";
 
 export * from "./srdi_plan.js";
@@ -36,3 +36,31 @@ export function embedded(id: string): Plan;
 /** Every problem with a plan, as text or as the bytes of a file (encoding, syntax, shape,
  * unknown fields, rules), warnings included. */
 export function validate(text: string | Uint8Array): Issue[];
+
+/**
+ * Several plans side by side: the plans given, then each shipped plan none of them is. Every
+ * row of every answer names its plan.
+ *
+ * @example
+ * const corpus = Corpus.fromTexts([districtPlanText]);
+ * corpus.compare("goals"); // each goal with the parent plan's goal it localises
+ */
+export class Corpus {
+  /** Loads and validates each plan (JSON text or file bytes); throws the first invalid one's
+   * error (`PlanSyntaxError`, `PlanValidationError`…) with its position in `index`. */
+  static fromTexts(texts: Iterable<string | Uint8Array>): Corpus;
+  /** The ids of the plans, in order. */
+  readonly ids: string[];
+  /** One plan by id; throws `UnknownNameError` naming the ids there are. */
+  plan(id: string): Plan;
+  /** Each plan: id, document number, title, period and the plans it is based on. */
+  plans(): PlanEntry[];
+  /** A phrase in every text of every plan; each hit names its plan. */
+  search(text: string, options?: { language?: Language }): PlanHit[];
+  /** Goals side by side by the tier they count, each with the parent plan's goal it localises. */
+  compare(what: "goals"): GoalRow[];
+  /** Every measure that names an amount, by the group it reaches. */
+  compare(what: "measures"): MeasureRow[];
+  /** How many tasks and measures of each plan use each OECD STIP Compass instrument type. */
+  compare(what: "instruments"): StipCoverage[];
+}

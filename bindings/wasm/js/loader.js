@@ -10,5 +10,46 @@ export default async function init(input) {
 
 export const { Plan, wulong, embedded, embeddedIds } = api(raw);
 
+/** Several plans side by side: the plans given, then each shipped plan none of them is. */
+export class Corpus {
+  #raw;
+
+  /** @internal Corpora come from `Corpus.fromTexts`. */
+  constructor(handle) {
+    this.#raw = handle;
+  }
+
+  /** Loads and validates each plan (JSON text or file bytes); throws the first one's error,
+   * with its position in `error.index`. */
+  static fromTexts(texts) {
+    return new Corpus(raw.Corpus.fromTexts(Array.from(texts)));
+  }
+
+  /** The ids of the plans, in order. */
+  get ids() {
+    return this.#raw.ids;
+  }
+
+  /** One plan by id; throws `UnknownNameError` naming the ids there are. */
+  plan(id) {
+    return new Plan(this.#raw.plan(id));
+  }
+
+  /** Each plan: id, document number, title, period and the plans it is based on. */
+  plans() {
+    return this.#raw.plans();
+  }
+
+  /** A phrase in every text of every plan; each hit names its plan. */
+  search(text, options) {
+    return this.#raw.search(text, options);
+  }
+
+  /** The plans compared: `"goals"`, `"measures"` or `"instruments"`. */
+  compare(what) {
+    return this.#raw.compare(what);
+  }
+}
+
 /** Every problem with a plan, as text or as the bytes of a file, warnings included. */
 export const validate = (text) => raw.validate(text);

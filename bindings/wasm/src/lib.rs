@@ -26,7 +26,7 @@ mod loader;
 use std::sync::Arc;
 
 #[cfg(feature = "loader")]
-pub use loader::validate;
+pub use loader::{Corpus, validate};
 
 use srdi_plan as core;
 use wasm_bindgen::prelude::*;
@@ -44,8 +44,8 @@ struct TaskOptions {
 /// The options of [`Plan::search`].
 #[derive(Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct SearchOptions {
-    language: Option<core::Language>,
+pub(crate) struct SearchOptions {
+    pub(crate) language: Option<core::Language>,
 }
 
 /// An action plan. The package's JavaScript wraps it; its methods are not the public API.

@@ -98,3 +98,67 @@ pub fn validate(text: &JsValue) -> Result<JsValue, JsValue> {
     };
     to_js(&issues)
 }
+
+/// Several plans side by side: the plans given, then each shipped plan whose id none of them
+/// has. The package's JavaScript wraps it as `Corpus`.
+#[wasm_bindgen(skip_typescript)]
+#[derive(Debug)]
+pub struct Corpus(core::Corpus);
+
+#[wasm_bindgen]
+impl Corpus {
+    /// Loads and validates each plan text (or file bytes); throws the error of the first
+    /// that is not a valid plan, with its position in `index`.
+    #[wasm_bindgen(js_name = fromTexts)]
+    pub fn from_texts(texts: Vec<JsValue>) -> Result<Corpus, JsValue> {
+        let mut plans = Vec::with_capacity(texts.len());
+        for (index, text) in texts.iter().enumerate() {
+            let plan = Plan::from_bytes(text).inspect_err(|error| {
+                // The position of the bad text; an error that cannot take it is thrown as is.
+                let _ = js_sys::Reflect::set(error, &"index".into(), &JsValue::from(index));
+            })?;
+            plans.push(plan.0);
+        }
+        let shipped: Vec<Arc<core::Plan>> = core::embedded_ids()
+            .filter(|id| plans.iter().all(|plan| plan.id() != *id))
+            .filter_map(core::embedded)
+            .cloned()
+            .collect();
+        plans.extend(shipped);
+        Ok(Corpus(core::Corpus::new(plans)))
+    }
+
+    /// The ids of the plans, in order.
+    #[wasm_bindgen(getter)]
+    pub fn ids(&self) -> Vec<String> {
+        self.0.plans().iter().map(|p| p.id().to_owned()).collect()
+    }
+
+    /// One plan by id.
+    pub fn plan(&self, id: &JsValue) -> Result<Plan, JsValue> {
+        let id = crate::args::string(id, "a plan id")?;
+        Ok(Plan(Arc::clone(self.0.find(&id).into_js()?)))
+    }
+
+    /// Each plan: id, number, title, period and the plans it is based on.
+    pub fn plans(&self) -> Result<JsValue, JsValue> {
+        self.ask(&core::CorpusQuery::Plans)
+    }
+
+    /// A phrase in every text of every plan; each hit names its plan.
+    pub fn search(&self, text: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+        let text = crate::args::string(text, "the search text")?;
+        let crate::SearchOptions { language } = crate::args::options(options, "search")?;
+        self.ask(&core::CorpusQuery::Search { text, language })
+    }
+
+    /// The plans compared: `goals`, `measures` or `instruments`.
+    pub fn compare(&self, what: &JsValue) -> Result<JsValue, JsValue> {
+        let what = crate::args::string(what, "what to compare")?;
+        self.ask(&core::CorpusQuery::compare(&what).into_js()?)
+    }
+
+    fn ask(&self, query: &core::CorpusQuery) -> Result<JsValue, JsValue> {
+        to_js(&self.0.answer(query).into_js()?)
+    }
+}

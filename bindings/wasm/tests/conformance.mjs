@@ -1,12 +1,25 @@
 // The shared vectors of tests/conformance/, read the way every surface reads them: the cases,
 // the whole answers, the selectors of the hand-derived facts, and the bad inputs.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 const read = (path) => readFileSync(new URL(`../../../${path}`, import.meta.url), "utf8");
 
 export const CASES = JSON.parse(read("tests/conformance/queries.json")).cases;
 export const ANSWERS = JSON.parse(read("tests/conformance/answers.json"));
 export const ERROR_CASES = JSON.parse(read("tests/conformance/errors/cases.json")).cases;
+export const CORPUS_CASES = JSON.parse(read("tests/conformance/corpus.json")).cases;
+export const CORPUS_ANSWERS = JSON.parse(read("tests/conformance/corpus-answers.json"));
+
+/** The texts of the plan files under a folder of the repository, as `Corpus::load_dir` reads
+ * them: every `*.json` but JSON Schemas, in subfolders too, in path order. */
+export function planTexts(folder) {
+  const root = new URL("../../../", import.meta.url);
+  const paths = readdirSync(new URL(folder, root), { recursive: true })
+    .filter((path) => path.endsWith(".json") && !path.endsWith(".schema.json"))
+    .map((path) => `${folder}/${path}`)
+    .sort();
+  return paths.map(read);
+}
 const WULONG = read("policy-data/wulong-2022-48/plan.json");
 
 /** The text of a plan file a case asks, by its path from the repository's root. */

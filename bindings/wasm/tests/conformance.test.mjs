@@ -5,11 +5,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import init, * as shipped from "srdi-plan";
 import initLoader, * as loader from "srdi-plan/loader";
-import { ANSWERS, CASES, ERROR_CASES, makeInput, planFile, select } from "./conformance.mjs";
+import { ANSWERS, CASES, CORPUS_ANSWERS, CORPUS_CASES, ERROR_CASES, makeInput, planFile, planTexts, select } from "./conformance.mjs";
 
 await init();
 await initLoader();
-const { Plan, validate } = loader;
+const { Corpus, Plan, validate } = loader;
 
 /** Answers a query with the method of its name, as a user calls it. */
 function ask(plan, { op, ...options }) {
@@ -48,9 +48,9 @@ function ask(plan, { op, ...options }) {
 /** The error fields of the core's report, in its order. */
 const REPORT = ["code", "message", "kind", "value", "suggestions", "issues", "line", "column", "offset"];
 
-function answer(plan, query) {
+function answer(plan, query, asking = ask) {
   try {
-    return ask(plan, query);
+    return asking(plan, query);
   } catch (error) {
     if (!error.code || error instanceof TypeError) throw error;
     return { error: Object.fromEntries(REPORT.filter((key) => key in error).map((key) => [key, error[key]])) };
@@ -75,6 +75,23 @@ for (const { name, plan = "wulong-2022-48", query, expect } of CASES) {
       for (const [selector, value] of Object.entries(expect)) assert.deepEqual(select(actual, selector), value, selector);
     }
     assert.equal(JSON.stringify(actual), JSON.stringify(ANSWERS[name]));
+  });
+}
+
+/** Answers a question of several plans with the method a user calls. */
+function askCorpus(corpus, { op, ...options }) {
+  if (op === "plans") return corpus.plans();
+  if (op === "search") return corpus.search(options.text, { language: options.language });
+  return corpus.compare(op.replace(/^compare_/, ""));
+}
+
+for (const { name, plans, query, expect } of CORPUS_CASES) {
+  test(`several plans: ${name}`, () => {
+    const corpus = Corpus.fromTexts(plans ? planTexts(plans) : []);
+    const actual = answer(corpus, query, askCorpus);
+    if ("error" in expect) assert.equal(actual.error?.code, expect.error);
+    else for (const [selector, value] of Object.entries(expect)) assert.deepEqual(select(actual, selector), value, selector);
+    assert.equal(JSON.stringify(actual), JSON.stringify(CORPUS_ANSWERS[name]));
   });
 }
 

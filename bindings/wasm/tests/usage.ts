@@ -1,8 +1,8 @@
 // A typed use of the package: `tsc -p tests/tsconfig.json` checks it against the shipped
 // declarations (srdi_plan.d.ts and the generated types.d.ts).
 import init, { Plan, wulong } from "srdi-plan";
-import initLoader, { Plan as LoadedPlan, validate } from "srdi-plan/loader";
-import type { Code, Entitlement, Hit, Issue, MeasureView, Profile, Summary, Table, TaskView, UnitView, UnknownNameError } from "srdi-plan";
+import initLoader, { Corpus, Plan as LoadedPlan, validate } from "srdi-plan/loader";
+import type { Code, Entitlement, GoalRow, Hit, Issue, MeasureView, Profile, Summary, Table, TaskView, UnitView, UnknownNameError } from "srdi-plan";
 
 await init();
 await initLoader();
@@ -33,3 +33,7 @@ const profile: Profile = { tiers: ["srdi-sme"], recognitions: [{ tier: "srdi-sme
 const entitlements: Entitlement[] = plan.entitlements(profile);
 const applying: string[] = entitlements.filter((e) => e.status === "applies").map((e) => e.measure);
 console.log(applying, plan.entitlementTotal(profile)[0]?.value, plan.cost().total[0]?.value);
+const corpus: Corpus = Corpus.fromTexts([JSON.stringify(plan)]);
+const goals: GoalRow[] = corpus.compare("goals");
+const shares: (number | null | undefined)[] = goals.map((goal) => goal.localises?.share);
+console.log(corpus.ids, shares, corpus.search("首台")[0]?.plan, corpus.plan(corpus.ids[0] ?? "").id);

@@ -903,3 +903,31 @@ fn a_folder_with_bad_plans_reports_every_file() {
         "missing_field"
     );
 }
+
+/// The arguments of `srdi` that ask a question of several plans.
+fn corpus_argv(query: &Value) -> Vec<String> {
+    let op = query["op"].as_str().unwrap();
+    match op.strip_prefix("compare_") {
+        Some(what) => vec!["compare".into(), what.into()],
+        None if op == "search" => vec!["search".into(), query["text"].as_str().unwrap().into()],
+        None => vec![op.into()],
+    }
+}
+
+#[test]
+fn every_question_of_several_plans_gives_the_whole_answer_at_the_shell() {
+    let answers = srdi_plan_tests::corpus_answers();
+    for case in srdi_plan_tests::corpus_cases() {
+        let mut args = vec!["--json".to_owned()];
+        if let Some(folder) = srdi_plan_tests::corpus_folder(&case) {
+            args.extend(["--plans".to_owned(), folder]);
+        }
+        args.extend(corpus_argv(&case.query));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = srdi(&args);
+        let answer: Value =
+            serde_json::from_str(&stdout(&output)).unwrap_or_else(|e| panic!("{}: {e}", case.name));
+        srdi_plan_tests::check_facts(&case, &answer).unwrap();
+        assert_eq!(answer, answers[&case.name], "{}: {args:?}", case.name);
+    }
+}

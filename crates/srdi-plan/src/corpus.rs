@@ -79,6 +79,28 @@ pub enum CorpusQuery {
     CompareInstruments,
 }
 
+impl CorpusQuery {
+    /// What can be compared, by the names `compare` takes.
+    pub const COMPARED: [&'static str; 3] = ["goals", "measures", "instruments"];
+
+    /// The comparison called `what`: `goals`, `measures` or `instruments`.
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::InvalidArgument`] naming the comparisons there are.
+    pub fn compare(what: &str) -> Result<Self, QueryError> {
+        match what.trim().to_lowercase().as_str() {
+            "goals" => Ok(Self::CompareGoals),
+            "measures" => Ok(Self::CompareMeasures),
+            "instruments" => Ok(Self::CompareInstruments),
+            _ => Err(QueryError::InvalidArgument(format!(
+                "plans compare by {}, not `{what}`",
+                Self::COMPARED.join(", ")
+            ))),
+        }
+    }
+}
+
 /// The answer to a [`CorpusQuery`]; each row names its plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -265,6 +287,19 @@ impl Corpus {
     /// The plan with id `id`.
     pub fn plan(&self, id: &str) -> Option<&Arc<Plan>> {
         self.plans.iter().find(|plan| plan.id() == id)
+    }
+
+    /// The plan with id `id`.
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::UnknownName`] naming the ids there are.
+    pub fn find(&self, id: &str) -> Result<&Arc<Plan>, QueryError> {
+        self.plan(id).ok_or_else(|| QueryError::UnknownName {
+            kind: crate::NameKind::Plan,
+            name: id.to_owned(),
+            suggestions: self.plans.iter().map(|p| p.id().to_owned()).collect(),
+        })
     }
 
     /// The plan whose document is numbered `number` (e.g. `渝府办发〔2022〕23号`).

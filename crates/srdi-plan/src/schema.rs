@@ -71,6 +71,12 @@ pub fn answer_schema() -> String {
     generator.subschema_for::<crate::Observation>();
     generator.subschema_for::<crate::Progress<'static>>();
     generator.subschema_for::<crate::PlanStatus<'static>>();
+    generator.subschema_for::<crate::CorpusQuery>();
+    generator.subschema_for::<crate::PlanEntry<'static>>();
+    generator.subschema_for::<crate::PlanHit<'static>>();
+    generator.subschema_for::<crate::GoalRow<'static>>();
+    generator.subschema_for::<crate::MeasureRow<'static>>();
+    generator.subschema_for::<crate::StipCoverage>();
     generator.subschema_for::<Issue>();
     generator.subschema_for::<Code>();
     generator.subschema_for::<ErrorReport>();

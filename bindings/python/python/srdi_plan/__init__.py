@@ -12,6 +12,7 @@ unofficial translation. Every answer carries its id and citation.
 
 from ._native import (
     Citation,
+    Corpus,
     Entity,
     Hit,
     Issue,
@@ -22,9 +23,11 @@ from ._native import (
     Task,
     Text,
     Unit,
+    corpus,
     embedded,
     embedded_ids,
     load,
+    load_dir,
     validate,
     wulong,
 )
@@ -43,6 +46,7 @@ from .errors import (
 __all__ = [
     "Citation",
     "Code",
+    "Corpus",
     "Entity",
     "Hit",
     "Issue",
@@ -60,9 +64,11 @@ __all__ = [
     "Text",
     "Unit",
     "UnknownNameError",
+    "corpus",
     "embedded",
     "embedded_ids",
     "load",
+    "load_dir",
     "validate",
     "wulong",
 ]

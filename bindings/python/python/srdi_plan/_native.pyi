@@ -6,13 +6,14 @@ Every result object's ``to_dict()`` is the core's answer in its JSON shape — t
 
 from datetime import date
 from os import PathLike
-from typing import Any, Iterable, Literal, Mapping, Optional, Union, final
+from typing import Any, Iterable, Literal, Mapping, Optional, Union, final, overload
 
 from .codes import Code
 
 __all__ = [
     "CODES",
     "Citation",
+    "Corpus",
     "Entity",
     "Hit",
     "Issue",
@@ -23,9 +24,11 @@ __all__ = [
     "Task",
     "Text",
     "Unit",
+    "corpus",
     "embedded",
     "embedded_ids",
     "load",
+    "load_dir",
     "validate",
     "wulong",
 ]
@@ -385,6 +388,49 @@ class Issue:
 
 def wulong() -> Plan:
     """The shipped Wulong plan (parsed once, shared)."""
+
+@final
+class Corpus:
+    """Several plans side by side; every answer names the plan of each row.
+
+        >>> corpus = srdi_plan.load_dir("policy-data")
+        >>> [(g["plan"], g["value"]) for g in corpus.compare("goals") if g["id"] == "goal-2"]
+        [('chongqing-2022-23', 2500), ('wulong-2022-48', 15)]
+    """
+
+    @property
+    def plans(self) -> list[Plan]:
+        """The plans, in order: a folder's, then the shipped ones none of them is."""
+    @property
+    def ids(self) -> list[str]:
+        """The ids of the plans, in order."""
+    def plan(self, id: str) -> Plan:
+        """One plan by id; raises ``UnknownNameError`` naming the ids there are."""
+    def entries(self) -> list[dict[str, Any]]:
+        """Each plan: ``plan`` (its id), ``number``, ``title``, ``period`` and ``based_on``
+        (each document with the ``plan`` of the corpus it resolves to)."""
+    def search(self, text: str, language: Optional[Literal["zh", "en"]] = None) -> list[dict[str, Any]]:
+        """A phrase in every text of every plan; each hit names its ``plan``."""
+    @overload
+    def compare(self, what: Literal["goals"]) -> list[dict[str, Any]]:
+        """Goals side by side by the tier they count; ``localises`` is the parent plan's goal
+        (``plan``, ``goal``, ``kind``, ``value``, ``share``) or ``None``."""
+    @overload
+    def compare(self, what: Literal["measures"]) -> list[dict[str, Any]]:
+        """Every measure that names an amount, by the group it reaches."""
+    @overload
+    def compare(self, what: Literal["instruments"]) -> list[dict[str, Any]]:
+        """Each STIP instrument type (``code``, ``name``) and, per plan, its ``instruments``
+        and how many ``tasks`` and ``measures`` use them."""
+    def __len__(self) -> int: ...
+
+def load_dir(path: Union[str, PathLike[str]]) -> Corpus:
+    """Every plan file under a folder (each ``*.json`` but JSON Schemas, in subfolders too),
+    then each shipped plan none of them is. Raises the error of the first file that cannot be
+    loaded, its ``filename`` naming it (``OSError`` for one that cannot be read)."""
+
+def corpus() -> Corpus:
+    """The plans shipped with the package, side by side."""
 
 def embedded(id: str) -> Plan:
     """A plan shipped with the package, by id; raises ``UnknownNameError`` naming the shipped ones."""
