@@ -84,6 +84,7 @@ fn case_names_are_unique_and_every_question_is_asked() {
         "targets",
         "task",
         "tasks",
+        "tiers",
         "unit",
         "units",
     ];

@@ -292,6 +292,12 @@ impl Plan {
         py_value(py, &self.0.instruments())
     }
 
+    /// Every tier (by rank), group and defined term: `[{"kind", "id", "name", "rank",
+    /// "definition", "stands_for", "within", "measures"}]`, the names `tier=` takes.
+    fn tiers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.0.tiers())
+    }
+
     /// The accountability matrix: `{"tasks": [...], "rows": [{"unit": {...}, "tasks": [...]}]}`.
     fn matrix<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         py_value(py, &self.0.matrix())

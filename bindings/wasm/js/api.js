@@ -200,6 +200,10 @@ export function api(raw) {
       return this.#value("instruments", [], () => this.#raw.instruments());
     }
 
+    tiers() {
+      return this.#value("tiers", [], () => this.#raw.tiers());
+    }
+
     matrix() {
       return this.#value("matrix", [], () => this.#raw.matrix());
     }

@@ -16,6 +16,7 @@ import type {
   Entitlement,
   Language,
   EntityView,
+  GroupView,
   Hit,
   InstrumentView,
   Issue,
@@ -57,6 +58,7 @@ export type {
   EventKind,
   Fact,
   GoalRow,
+  GroupView,
   Hit,
   Instrument,
   InstrumentView,
@@ -240,6 +242,9 @@ export class Plan {
   documents(): EntityView[];
   /** Every instrument of the taxonomy, with its OECD STIP type and where the plan uses it. */
   instruments(): InstrumentView[];
+  /** Every tier (by rank), group and defined term, with the measures that reach each: the
+   * names `{ tier }` takes. */
+  tiers(): GroupView[];
   matrix(): Matrix;
   table(kind: TableKind): Table;
   /**

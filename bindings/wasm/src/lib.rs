@@ -216,6 +216,10 @@ impl Plan {
         to_js(&self.0.instruments())
     }
 
+    pub fn tiers(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.0.tiers())
+    }
+
     pub fn warnings(&self) -> Result<JsValue, JsValue> {
         to_js(self.0.warnings())
     }

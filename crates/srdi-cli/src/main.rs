@@ -4,6 +4,7 @@
 //! prints the answer, as a table for people or (`--json`) in the serde shape of the core types.
 //! Exit codes: 0 success (an empty answer included), 1 not found or invalid plan, 2 usage.
 
+mod grid;
 mod render;
 
 use std::io::{self, Write};
@@ -122,6 +123,9 @@ enum Command {
     },
     /// The instrument taxonomy, with OECD STIP Compass codes and where the plan uses each.
     Instruments,
+    /// The tiers of the enterprise ladder, other groups and defined terms: the names
+    /// `--tier`, measures and profiles take, with the measures that reach each.
+    Tiers,
     /// The accountability matrix: which unit answers for which task.
     Matrix {
         /// Print CSV instead of a table.
@@ -316,6 +320,7 @@ impl Command {
             },
             Self::Matrix { .. } => Query::Matrix,
             Self::Instruments => Query::Instruments,
+            Self::Tiers => Query::Tiers,
             Self::Export {
                 kind: Some(kind), ..
             } => Query::Table {
@@ -542,7 +547,8 @@ fn run_corpus(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         serde_json::to_writer_pretty(&mut *out, &answer).map_err(io::Error::from)?;
         return Ok(writeln!(out)?);
     }
-    Ok(write!(out, "{}", render::corpus(&answer, &corpus, lang))?)
+    let text = render::corpus(&answer, &corpus, lang);
+    Ok(write!(out, "{}", grid::wrap_lines(&text))?)
 }
 
 /// The plan `--plan` names: a plan file, else the id of a plan of the `--plans` folder or a
@@ -643,17 +649,18 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         {
             let totals = plan.entitlement_total(entitlements);
             let language = lang.language().unwrap_or(srdi_plan::Language::Zh);
-            Ok(write!(
-                out,
-                "{}",
-                srdi_plan::explain(entitlements, &totals, language)
-            )?)
+            let text = srdi_plan::explain(entitlements, &totals, language);
+            Ok(write!(out, "{}", grid::wrap_lines(&text))?)
         }
         _ if cli.json || matches!(cli.command, Command::Export { .. }) => {
             serde_json::to_writer_pretty(&mut *out, &answer).map_err(io::Error::from)?;
             Ok(writeln!(out)?)
         }
-        _ => Ok(write!(out, "{}", render::answer(&answer, plan, lang))?),
+        _ => Ok(write!(
+            out,
+            "{}",
+            grid::wrap_lines(&render::answer(&answer, plan, lang))
+        )?),
     }
 }
 

@@ -7,14 +7,15 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use clap::ValueEnum;
-use comfy_table::{ContentArrangement, Table, presets};
 use srdi_plan::{
     Answer, Citation, CompletenessStatus, Corpus, CorpusAnswer, Cost, Entitlement, EntityView,
-    GoalRow, Hit, InstrumentView, Issue, ItemRef, Language, Matrix, MeasureView, MechanismView,
-    Plan, PlanEntry, PlanStatus, Progress, Summary, TargetView, TaskView, Text, Total, UnitView,
+    GoalRow, GroupView, Hit, InstrumentView, Issue, ItemKind, ItemRef, Language, Matrix,
+    MeasureView, MechanismView, Plan, PlanEntry, PlanStatus, Progress, Summary, TargetView,
+    TaskView, Text, Total, UnitView,
 };
 
 use crate::Failure;
+use crate::grid::{self, Grid};
 
 /// Which language tables show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -107,6 +108,7 @@ pub(crate) fn answer(answer: &Answer<'_>, plan: &Plan, lang: Lang) -> String {
         Answer::Hits(hits) => self::hits(hits, lang),
         Answer::Matrix(matrix) => self::matrix(matrix, lang),
         Answer::Instruments(instruments) => self::instruments(instruments),
+        Answer::Tiers(tiers) => self::tiers(tiers, lang),
         Answer::Entitlements(entitlements) => self::entitlements(entitlements, plan, lang),
         Answer::Totals(totals) => self::totals(totals),
         Answer::Cost(cost) => self::cost(cost, lang),
@@ -122,7 +124,7 @@ pub(crate) fn corpus(answer: &CorpusAnswer<'_>, corpus: &Corpus, lang: Lang) -> 
     match answer {
         CorpusAnswer::Plans(plans) => self::plans(plans, lang),
         CorpusAnswer::Hits(hits) => {
-            let mut rows = table(&["plan", "id", "place", "snippet"]);
+            let mut rows = Grid::new(&["plan", "id", "place", "snippet"]);
             for hit in hits {
                 rows.add_row(vec![
                     hit.plan.to_owned(),
@@ -135,14 +137,17 @@ pub(crate) fn corpus(answer: &CorpusAnswer<'_>, corpus: &Corpus, lang: Lang) -> 
         }
         CorpusAnswer::Goals(goals) => compared_goals(goals, corpus, lang),
         CorpusAnswer::Measures(measures) => {
-            let mut rows = table(&["for", "plan", "measure", "place", "trigger", "amount"]);
+            let mut rows = Grid::new(&["for", "measure", "trigger", "amount"]);
             for row in measures {
                 let m = row.measure.measure;
                 rows.add_row(vec![
                     m.beneficiary.group.clone().unwrap_or_default(),
-                    row.plan.to_owned(),
-                    m.id.clone(),
-                    lang.place(row.measure.citation.as_ref()),
+                    format!(
+                        "{}\n{} {}",
+                        row.plan,
+                        m.id,
+                        lang.place(row.measure.citation.as_ref())
+                    ),
                     m.trigger.map(|t| t.as_str().to_owned()).unwrap_or_default(),
                     m.amount
                         .as_ref()
@@ -160,8 +165,8 @@ pub(crate) fn corpus(answer: &CorpusAnswer<'_>, corpus: &Corpus, lang: Lang) -> 
                     .iter()
                     .map(|p| format!("{}\ntasks/measures", p.id())),
             );
-            let mut rows = styled(presets::UTF8_BORDERS_ONLY);
-            rows.set_header(header);
+            let header: Vec<&str> = header.iter().map(String::as_str).collect();
+            let mut rows = Grid::new(&header);
             for stip in types {
                 let mut cells = vec![stip.code.to_owned(), stip.name.to_owned()];
                 cells.extend(stip.plans.iter().map(|p| match (p.tasks, p.measures) {
@@ -177,7 +182,7 @@ pub(crate) fn corpus(answer: &CorpusAnswer<'_>, corpus: &Corpus, lang: Lang) -> 
 }
 
 fn plans(plans: &[PlanEntry<'_>], lang: Lang) -> String {
-    let mut rows = table(&["plan", "number", "period", "title", "based on"]);
+    let mut rows = Grid::new(&["plan", "period", "title", "based on"]);
     for entry in plans {
         let based_on: Vec<String> = entry
             .based_on
@@ -189,8 +194,7 @@ fn plans(plans: &[PlanEntry<'_>], lang: Lang) -> String {
             })
             .collect();
         rows.add_row(vec![
-            entry.plan.to_owned(),
-            entry.number.unwrap_or_default().to_owned(),
+            format!("{}\n{}", entry.plan, entry.number.unwrap_or_default()),
             entry
                 .period
                 .map(|p| format!("{}–{}", p.start, p.end))
@@ -204,7 +208,7 @@ fn plans(plans: &[PlanEntry<'_>], lang: Lang) -> String {
 
 /// Goals side by side: what they count, then each plan's number and the parent's.
 fn compared_goals(goals: &[GoalRow<'_>], corpus: &Corpus, lang: Lang) -> String {
-    let mut rows = table(&["counts", "plan", "goal", "kind", "value", "by", "of parent"]);
+    let mut rows = Grid::new(&["counts", "plan", "value", "by", "of parent"]);
     for row in goals {
         let target = row.goal.target;
         let counts = corpus
@@ -224,10 +228,12 @@ fn compared_goals(goals: &[GoalRow<'_>], corpus: &Corpus, lang: Lang) -> String 
         });
         rows.add_row(vec![
             counts,
-            row.plan.to_owned(),
-            target.id.clone(),
-            target.kind.as_str().to_owned(),
-            lang.pick_short(&row.goal.quantity),
+            format!("{}\n{}", row.plan, target.id),
+            format!(
+                "{}\n{}",
+                lang.pick_short(&row.goal.quantity),
+                target.kind.as_str()
+            ),
             target.by_year.map(|y| y.to_string()).unwrap_or_default(),
             parent,
         ]);
@@ -245,33 +251,12 @@ fn group_name<'p>(plan: &'p Plan, id: &str) -> Option<&'p Text> {
     }
 }
 
-/// Width for tables when no terminal says how wide it is (pipes, files).
-const DEFAULT_WIDTH: u16 = 100;
-
-/// A table in `preset`, wrapped to the terminal or to [`DEFAULT_WIDTH`].
-fn styled(preset: &str) -> Table {
-    let mut table = Table::new();
-    table
-        .load_preset(preset)
-        .set_content_arrangement(ContentArrangement::Dynamic);
-    if table.width().is_none() {
-        table.set_width(DEFAULT_WIDTH);
-    }
-    table
-}
-
-fn table(header: &[&str]) -> Table {
-    let mut table = styled(presets::UTF8_BORDERS_ONLY);
-    table.set_header(header);
-    table
-}
-
 /// A table, then a count line, so that an empty answer still says something.
-fn finish(table: &Table, count: usize, noun: &str) -> String {
+fn finish(table: &Grid, count: usize, noun: &str) -> String {
     if count == 0 {
         format!("no {}\n", plural(noun, 0))
     } else {
-        format!("{table}\n{count} {}\n", plural(noun, count))
+        format!("{table}{count} {}\n", plural(noun, count))
     }
 }
 
@@ -362,7 +347,7 @@ fn summary(summary: &Summary<'_>, plan: &Plan, lang: Lang) -> String {
         let _ = writeln!(out, "partial plan; missing: {missing}");
     }
     let _ = writeln!(out);
-    let mut goals = table(&["goal", "value", "indicator", "by"]);
+    let mut goals = Grid::new(&["goal", "value", "indicator", "by"]);
     for goal in &summary.goals {
         let target = goal.target;
         goals.add_row(vec![
@@ -373,7 +358,7 @@ fn summary(summary: &Summary<'_>, plan: &Plan, lang: Lang) -> String {
         ]);
     }
     let _ = writeln!(out, "{goals}\n");
-    let mut sections = table(&["section", "title", "tasks", "responsible units"]);
+    let mut sections = Grid::new(&["section", "title", "tasks", "responsible units"]);
     for section in &summary.sections {
         sections.add_row(vec![
             lang.place(section.citation.as_ref()),
@@ -387,7 +372,7 @@ fn summary(summary: &Summary<'_>, plan: &Plan, lang: Lang) -> String {
 }
 
 fn tasks(tasks: &[TaskView<'_>], lang: Lang) -> String {
-    let mut rows = table(&["task", "place", "text", "instruments"]);
+    let mut rows = Grid::new(&["task", "place", "text", "instruments"]);
     for view in tasks {
         let task = view.task;
         let text = task.title.as_ref().unwrap_or(&task.text);
@@ -404,7 +389,7 @@ fn tasks(tasks: &[TaskView<'_>], lang: Lang) -> String {
 
 fn task(view: &TaskView<'_>, plan: &Plan, lang: Lang) -> String {
     let task = view.task;
-    let mut rows = styled(presets::NOTHING);
+    let mut rows = Grid::bare();
     let mut row = |label: &str, value: String| {
         if !value.is_empty() {
             rows.add_row(vec![label.to_owned(), value]);
@@ -456,7 +441,7 @@ fn task(view: &TaskView<'_>, plan: &Plan, lang: Lang) -> String {
 
 fn mechanism(view: &MechanismView<'_>, plan: &Plan, lang: Lang) -> String {
     let mechanism = view.mechanism;
-    let mut rows = styled(presets::NOTHING);
+    let mut rows = Grid::bare();
     let mut row = |label: &str, value: String| {
         if !value.is_empty() {
             rows.add_row(vec![label.to_owned(), value]);
@@ -521,7 +506,7 @@ fn describe(measure: &srdi_plan::Measure, lang: Lang) -> String {
 }
 
 fn units(units: &[UnitView<'_>], lang: Lang) -> String {
-    let mut rows = table(&["unit", "name", "tasks", "mechanisms"]);
+    let mut rows = Grid::new(&["unit", "name", "tasks", "mechanisms"]);
     for view in units {
         rows.add_row(vec![
             view.unit.id.clone(),
@@ -540,7 +525,26 @@ fn unit(view: &UnitView<'_>, plan: &Plan, lang: Lang) -> String {
     if let Some(reading) = &view.unit.interpretation {
         let _ = writeln!(out, "reading: {reading}");
     }
+    let filter = srdi_plan::TaskFilter {
+        unit: Some(view.unit.id.clone()),
+        ..srdi_plan::TaskFilter::default()
+    };
+    let tasks = plan.tasks(&filter).unwrap_or_default();
     let _ = writeln!(out, "tasks: {}", runs(&view.tasks));
+    if !tasks.is_empty() {
+        let mut rows = Grid::new(&["task", "place", "title", "leads"]);
+        for task in &tasks {
+            let title = task.task.title.as_ref().unwrap_or(&task.task.text);
+            let leads = view.lead_tasks.contains(&task.task.number);
+            rows.add_row(vec![
+                task.task.number.to_string(),
+                lang.place(task.citation.as_ref()),
+                lang.pick(title),
+                if leads { "lead" } else { "" }.to_owned(),
+            ]);
+        }
+        let _ = write!(out, "{rows}");
+    }
     for number in &view.mechanisms {
         let lead = if view.lead_mechanisms.contains(number) {
             " — lead"
@@ -561,7 +565,7 @@ fn unit(view: &UnitView<'_>, plan: &Plan, lang: Lang) -> String {
 }
 
 fn targets(targets: &[TargetView<'_>], lang: Lang) -> String {
-    let mut rows = table(&["target", "value", "indicator", "by", "place"]);
+    let mut rows = Grid::new(&["target", "value", "indicator", "by", "place"]);
     for view in targets {
         let target = view.target;
         rows.add_row(vec![
@@ -576,19 +580,22 @@ fn targets(targets: &[TargetView<'_>], lang: Lang) -> String {
 }
 
 fn measures(measures: &[MeasureView<'_>], lang: Lang) -> String {
-    let mut rows = table(&["measure", "place", "instrument", "for", "amount", "text"]);
+    // Id over place, and instrument over group: narrow enough for the text at 80 columns.
+    let mut rows = Grid::new(&["measure", "instrument", "amount", "text"]);
     for view in measures {
         let m = view.measure;
         let amount = m
             .amount
             .as_ref()
-            .map(|a| format!("{} {}", a.value, a.currency))
+            .map(|a| money(a.value, &a.currency))
             .unwrap_or_default();
         rows.add_row(vec![
-            m.id.clone(),
-            lang.place(view.citation.as_ref()),
-            m.instrument.to_string(),
-            m.beneficiary.group.clone().unwrap_or_default(),
+            format!("{}\n{}", m.id, lang.place(view.citation.as_ref())),
+            format!(
+                "{}\n{}",
+                m.instrument,
+                m.beneficiary.group.as_deref().unwrap_or_default()
+            ),
             amount,
             lang.pick(&m.text),
         ]);
@@ -611,7 +618,7 @@ fn money(value: u64, currency: &str) -> String {
 
 fn entitlements(entitlements: &[Entitlement<'_>], plan: &Plan, lang: Lang) -> String {
     // The clause is left to `--explain`: a table of it would be too wide to read.
-    let mut rows = table(&[
+    let mut rows = Grid::new(&[
         "measure",
         "place",
         "instrument",
@@ -661,7 +668,7 @@ fn totals(totals: &[Total]) -> String {
 }
 
 fn progress(progress: &[Progress<'_>], lang: Lang) -> String {
-    let mut rows = table(&[
+    let mut rows = Grid::new(&[
         "target",
         "place",
         "status",
@@ -720,7 +727,7 @@ fn status(status: &PlanStatus<'_>) -> String {
 }
 
 fn cost(cost: &Cost, lang: Lang) -> String {
-    let mut rows = table(&["measure", "place", "year", "count", "amount", "cost"]);
+    let mut rows = Grid::new(&["measure", "place", "year", "count", "amount", "cost"]);
     for line in &cost.lines {
         rows.add_row(vec![
             line.measure.clone(),
@@ -749,7 +756,7 @@ fn cost(cost: &Cost, lang: Lang) -> String {
 }
 
 fn mechanisms(mechanisms: &[MechanismView<'_>], plan: &Plan, lang: Lang) -> String {
-    let mut rows = table(&["mechanism", "place", "title", "responsible units", "lead"]);
+    let mut rows = Grid::new(&["mechanism", "place", "title", "responsible units", "lead"]);
     for view in mechanisms {
         let m = view.mechanism;
         rows.add_row(vec![
@@ -764,11 +771,10 @@ fn mechanisms(mechanisms: &[MechanismView<'_>], plan: &Plan, lang: Lang) -> Stri
 }
 
 fn entities(entities: &[EntityView<'_>], lang: Lang) -> String {
-    let mut rows = table(&["entity", "kind", "name", "tasks", "mechanisms"]);
+    let mut rows = Grid::new(&["entity", "name", "tasks", "mechanisms"]);
     for view in entities {
         rows.add_row(vec![
-            view.entity.id.clone(),
-            view.entity.kind.as_str().to_owned(),
+            format!("{}\n{}", view.entity.id, view.entity.kind.as_str()),
             lang.pick(&view.entity.name),
             runs(view.tasks),
             runs(view.mechanisms),
@@ -778,7 +784,7 @@ fn entities(entities: &[EntityView<'_>], lang: Lang) -> String {
 }
 
 fn hits(hits: &[Hit], lang: Lang) -> String {
-    let mut rows = table(&["id", "place", "field", "snippet"]);
+    let mut rows = Grid::new(&["id", "place", "field", "snippet"]);
     for hit in hits {
         let language = match hit.language {
             Language::Zh => "zh",
@@ -794,8 +800,35 @@ fn hits(hits: &[Hit], lang: Lang) -> String {
     finish(&rows, hits.len(), "hit")
 }
 
+fn tiers(tiers: &[GroupView<'_>], lang: Lang) -> String {
+    let mut rows = Grid::new(&["id", "name", "description", "measures"]);
+    for view in tiers {
+        let kind = match (view.kind, view.rank) {
+            (ItemKind::Tier, Some(rank)) => format!("tier {rank}"),
+            (ItemKind::Term, _) => "defined term".to_owned(),
+            _ => "group".to_owned(),
+        };
+        let description = match view.definition {
+            Some(definition) => format!(
+                "{}\n= {}",
+                lang.pick_short(definition),
+                view.stands_for.join(", ")
+            ),
+            None if view.within.is_empty() => String::new(),
+            None => format!("in {}", view.within.join(", ")),
+        };
+        rows.add_row(vec![
+            format!("{}\n{kind}", view.id),
+            lang.pick(view.name),
+            description,
+            view.measures.len().to_string(),
+        ]);
+    }
+    finish(&rows, tiers.len(), "name")
+}
+
 fn instruments(instruments: &[InstrumentView]) -> String {
-    let mut rows = table(&["instrument", "STIP", "STIP type", "tasks", "measures"]);
+    let mut rows = Grid::new(&["instrument", "STIP", "STIP type", "tasks", "measures"]);
     for view in instruments {
         rows.add_row(vec![
             view.id.as_str().to_owned(),
@@ -808,23 +841,38 @@ fn instruments(instruments: &[InstrumentView]) -> String {
     finish(&rows, instruments.len(), "instrument")
 }
 
+/// The matrix in blocks of as many tasks as fit the width side by side with the units.
 fn matrix(matrix: &Matrix<'_>, lang: Lang) -> String {
-    let mut header = vec!["unit".to_owned()];
-    header.extend(matrix.tasks.iter().map(ToString::to_string));
-    let mut rows = Table::new();
-    rows.load_preset(presets::UTF8_BORDERS_ONLY)
-        .set_header(header);
-    for row in &matrix.rows {
-        let mut cells = vec![lang.pick_short(&row.unit.name)];
-        cells.extend(
-            matrix
-                .tasks
-                .iter()
-                .map(|n| if row.tasks.contains(n) { "●" } else { "" }.to_owned()),
-        );
-        rows.add_row(cells);
+    let names: Vec<String> = matrix
+        .rows
+        .iter()
+        .map(|row| lang.pick_short(&row.unit.name))
+        .collect();
+    let name_width = names.iter().map(|n| grid::text_width(n)).max().unwrap_or(4);
+    // "│ " + names + ("   " + a task number) per task + " │"
+    let per_block = (grid::width().saturating_sub(name_width + 4) / 5).max(1);
+    let mut out = String::new();
+    for tasks in matrix.tasks.chunks(per_block) {
+        let mut header = vec!["unit".to_owned()];
+        header.extend(tasks.iter().map(ToString::to_string));
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut rows = Grid::new(&header);
+        for (row, name) in matrix.rows.iter().zip(&names) {
+            let mut cells = vec![name.clone()];
+            cells.extend(
+                tasks
+                    .iter()
+                    .map(|n| if row.tasks.contains(n) { "●" } else { "" }.to_owned()),
+            );
+            rows.add_row(cells);
+        }
+        out.push_str(&rows.to_string());
     }
-    finish(&rows, matrix.rows.len(), "unit")
+    if matrix.rows.is_empty() {
+        return finish(&Grid::bare(), 0, "unit");
+    }
+    let _ = writeln!(out, "{}", count(matrix.rows.len(), "unit"));
+    out
 }
 
 pub(crate) fn matrix_csv(out: &mut dyn Write, matrix: &Matrix<'_>) -> Result<(), Failure> {

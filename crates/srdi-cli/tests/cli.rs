@@ -931,3 +931,96 @@ fn every_question_of_several_plans_gives_the_whole_answer_at_the_shell() {
         assert_eq!(answer, answers[&case.name], "{}: {args:?}", case.name);
     }
 }
+
+/// `srdi` with `COLUMNS` set, as a shell with an 80-column terminal runs it.
+fn srdi_in_columns(columns: &str, args: &[&str]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_srdi"))
+        .env("COLUMNS", columns)
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        stderr(&output)
+    );
+    stdout(&output)
+}
+
+#[test]
+fn every_listing_fits_80_columns_with_ids_and_amounts_whole() {
+    use unicode_width::UnicodeWidthStr;
+    let rewards = srdi_in_columns(
+        "80",
+        &["measures", "--instrument", "reward", "--lang", "en"],
+    );
+    for whole in [
+        "task-19-m2",
+        "task-28-m1",
+        "1,000,000 CNY",
+        "200,000 CNY",
+        "little-giant",
+        "srdi-enterprises",
+    ] {
+        assert!(rewards.contains(whole), "{whole} is cut:\n{rewards}");
+    }
+    let listings: [&[&str]; 20] = [
+        &["summary"],
+        &["tasks"],
+        &["task", "28"],
+        &["units"],
+        &["unit", "区科技局"],
+        &["goals"],
+        &["targets"],
+        &["measures"],
+        &["mechanisms"],
+        &["mechanism", "1"],
+        &["entities"],
+        &["documents"],
+        &["search", "首台"],
+        &["instruments"],
+        &["tiers"],
+        &["matrix"],
+        &["plans"],
+        &["compare", "goals"],
+        &["compare", "measures"],
+        &["compare", "instruments"],
+    ];
+    for listing in listings {
+        for lang in ["zh", "en", "both"] {
+            let args: Vec<&str> = listing.iter().copied().chain(["--lang", lang]).collect();
+            let text = srdi_in_columns("80", &args);
+            let widest = text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0);
+            assert!(widest <= 80, "{args:?} is {widest} columns wide:\n{text}");
+        }
+    }
+    // Chinese breaks at sensible places: no line of a table cell starts with 、 or 。.
+    let tasks = srdi_in_columns("80", &["tasks"]);
+    assert!(
+        !tasks
+            .lines()
+            .any(|l| l.starts_with("│ ")
+                && l.trim_start_matches(['│', ' ']).starts_with(['、', '。']))
+    );
+}
+
+#[test]
+fn unknown_names_list_the_valid_ones_and_units_show_task_titles() {
+    let output = srdi(&["measures", "--instrument", "奖励"]);
+    assert_eq!(output.status.code(), Some(1));
+    let error = stderr(&output);
+    for name in ["reward", "loan", "listing_support", "tax_incentive"] {
+        assert!(error.contains(name), "{error}");
+    }
+    let tiers = srdi_in_columns("80", &["tiers", "--lang", "en"]);
+    assert!(
+        tiers.contains("little-giant") && tiers.contains("tier 3"),
+        "{tiers}"
+    );
+    let unit = srdi_in_columns("80", &["unit", "区科技局", "--lang", "en"]);
+    assert!(
+        unit.contains("Raise enterprises' capacity for independent"),
+        "{unit}"
+    );
+}

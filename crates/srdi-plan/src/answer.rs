@@ -372,6 +372,29 @@ pub struct InstrumentView {
     pub mechanisms: Vec<u16>,
 }
 
+/// A tier of the enterprise ladder, another group, or a defined term: the names a measure's
+/// beneficiary, a target or a profile can give.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct GroupView<'a> {
+    /// `tier`, `group` or `term`.
+    pub kind: ItemKind,
+    /// Its id, e.g. `little-giant`.
+    pub id: &'a str,
+    /// Its name as printed (a term: the term).
+    pub name: &'a Text,
+    /// A tier's place on the ladder, 1 = lowest.
+    pub rank: Option<u16>,
+    /// A term's defining phrase as printed.
+    pub definition: Option<&'a Text>,
+    /// What a term stands for.
+    pub stands_for: Vec<&'a str>,
+    /// The terms that stand for a tier or group.
+    pub within: Vec<&'a str>,
+    /// The measures that reach it: named for it, or for a term that stands for it.
+    pub measures: Vec<&'a str>,
+}
+
 /// A language of the plan's texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -468,6 +491,8 @@ pub enum Query {
     Matrix,
     /// [`Plan::instruments`].
     Instruments,
+    /// [`Plan::tiers`].
+    Tiers,
     /// [`Plan::table`].
     Table {
         /// Which items.
@@ -529,6 +554,7 @@ pub enum Answer<'a> {
     Hits(Vec<Hit>),
     Matrix(Matrix<'a>),
     Instruments(Vec<InstrumentView>),
+    Tiers(Vec<GroupView<'a>>),
     Table(Table<'a>),
     Entitlements(Vec<Entitlement<'a>>),
     Totals(Vec<Total>),
@@ -570,6 +596,7 @@ impl Plan {
             Query::Search { text, language } => Answer::Hits(self.search_in(text, *language)?),
             Query::Matrix => Answer::Matrix(self.matrix()),
             Query::Instruments => Answer::Instruments(self.instruments()),
+            Query::Tiers => Answer::Tiers(self.tiers()),
             Query::Table { kind } => Answer::Table(self.table(*kind)),
             Query::Entitlements { profile } => Answer::Entitlements(self.entitlements(profile)?),
             Query::EntitlementTotal { profile } => {
@@ -984,6 +1011,72 @@ impl Plan {
                     .collect(),
             })
             .collect()
+    }
+
+    /// Every tier (by rank), group and defined term, with the measures that reach each.
+    ///
+    /// ```
+    /// let tiers = srdi_plan::wulong().tiers();
+    /// let giant = tiers.iter().find(|t| t.id == "little-giant").unwrap();
+    /// assert_eq!(giant.within, ["srdi-enterprises"]);
+    /// assert!(giant.measures.contains(&"task-28-m1"));
+    /// ```
+    pub fn tiers(&self) -> Vec<GroupView<'_>> {
+        let data = self.data();
+        let measures = data.tasks.iter().flat_map(|t| &t.measures);
+        let reaching = |id: &str| -> Vec<&str> {
+            let item = self.item(id);
+            measures
+                .clone()
+                .filter(|m| {
+                    m.beneficiary.group.as_deref().is_some_and(|group| {
+                        group == id
+                            || item.is_some_and(|item| self.members_of(group).contains(&item))
+                    })
+                })
+                .map(|m| m.id.as_str())
+                .collect()
+        };
+        let within = |id: &str| -> Vec<&str> {
+            data.defined_terms
+                .iter()
+                .filter(|term| term.stands_for.iter().any(|member| member == id))
+                .map(|term| term.id.as_str())
+                .collect()
+        };
+        let mut tiers: Vec<&crate::model::Tier> = data.tiers.iter().collect();
+        tiers.sort_by_key(|tier| tier.rank);
+        let tiers = tiers.into_iter().map(|tier| GroupView {
+            kind: ItemKind::Tier,
+            id: &tier.id,
+            name: &tier.name,
+            rank: Some(tier.rank),
+            definition: None,
+            stands_for: Vec::new(),
+            within: within(&tier.id),
+            measures: reaching(&tier.id),
+        });
+        let groups = data.groups.iter().map(|group| GroupView {
+            kind: ItemKind::Group,
+            id: &group.id,
+            name: &group.name,
+            rank: None,
+            definition: None,
+            stands_for: Vec::new(),
+            within: within(&group.id),
+            measures: reaching(&group.id),
+        });
+        let terms = data.defined_terms.iter().map(|term| GroupView {
+            kind: ItemKind::Term,
+            id: &term.id,
+            name: &term.term,
+            rank: None,
+            definition: Some(&term.definition),
+            stands_for: term.stands_for.iter().map(String::as_str).collect(),
+            within: Vec::new(),
+            measures: reaching(&term.id),
+        });
+        tiers.chain(groups).chain(terms).collect()
     }
 
     /// A task with its id, citation and responsible units.

@@ -317,7 +317,8 @@ pub enum QueryError {
         kind: NameKind,
         /// The name as given.
         name: String,
-        /// The closest valid names, best first (at most three), or the valid range.
+        /// The closest valid names, best first (at most three); every name of a short list
+        /// (instruments, tiers) when none is close; or the valid range.
         suggestions: Vec<String>,
     },
     /// A search for nothing.
@@ -492,7 +493,8 @@ fn did_you_mean(suggestions: &[String]) -> String {
     match suggestions {
         [] => String::new(),
         [one] => format!("; did you mean {one}?"),
-        many => format!("; did you mean one of {}?", many.join(", ")),
+        few if few.len() <= 3 => format!("; did you mean one of {}?", few.join(", ")),
+        all => format!("; the names there are: {}", all.join(", ")),
     }
 }
 

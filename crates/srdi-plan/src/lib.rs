@@ -119,9 +119,9 @@ mod texts;
 mod validate;
 
 pub use answer::{
-    Answer, Counts, EntityView, Hit, InstrumentView, ItemKind, Language, Matrix, MatrixRow,
-    MeasureView, MechanismView, NameKind, Query, SectionView, Summary, TargetView, TaskView,
-    UnitView,
+    Answer, Counts, EntityView, GroupView, Hit, InstrumentView, ItemKind, Language, Matrix,
+    MatrixRow, MeasureView, MechanismView, NameKind, Query, SectionView, Summary, TargetView,
+    TaskView, UnitView,
 };
 #[cfg(feature = "bake")]
 pub use bake::bake;

@@ -129,7 +129,7 @@ impl Plan {
             .defined_terms
             .iter()
             .map(|t| preferred_name(name, &t.term));
-        Err(unknown(
+        Err(unknown_of_few(
             NameKind::Tier,
             name,
             tiers.chain(groups).chain(terms),
@@ -242,12 +242,33 @@ pub(crate) fn find_instrument(name: &str) -> Result<Instrument, QueryError> {
         .copied()
         .find(|instrument| instrument.as_str() == key)
         .ok_or_else(|| {
-            unknown(
+            unknown_of_few(
                 NameKind::Instrument,
                 name,
                 Instrument::ALL.iter().map(|i| i.as_str()),
             )
         })
+}
+
+/// As [`unknown`], for a short list of names (instruments, tiers): all of them when none is
+/// close, so that the error says what there is.
+fn unknown_of_few<'a>(
+    kind: NameKind,
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> QueryError {
+    let suggestions = closest(name, candidates.clone());
+    QueryError::UnknownName {
+        kind,
+        name: name.to_owned(),
+        suggestions: if suggestions.is_empty() {
+            let mut all: Vec<String> = candidates.into_iter().map(str::to_owned).collect();
+            all.dedup();
+            all
+        } else {
+            suggestions
+        },
+    }
 }
 
 /// The characters of a name that count when comparing: no quotation marks or spaces,

@@ -62,6 +62,7 @@ pub fn answer_schema() -> String {
     generator.subschema_for::<Hit>();
     generator.subschema_for::<Matrix<'static>>();
     generator.subschema_for::<InstrumentView>();
+    generator.subschema_for::<crate::GroupView<'static>>();
     generator.subschema_for::<Table<'static>>();
     generator.subschema_for::<crate::Profile>();
     generator.subschema_for::<crate::Scenario>();

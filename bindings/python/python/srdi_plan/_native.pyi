@@ -123,6 +123,10 @@ class Plan:
     def documents(self) -> list[Entity]: ...
     def instruments(self) -> list[dict[str, Any]]:
         """Every instrument of the taxonomy with its OECD STIP type and the items that use it."""
+    def tiers(self) -> list[dict[str, Any]]:
+        """Every tier (by rank), group and defined term: ``kind``, ``id``, ``name``, ``rank``,
+        ``definition``, ``stands_for``, ``within`` (the terms that stand for it) and the
+        ``measures`` that reach it; the names ``tier=`` takes."""
     def matrix(self) -> dict[str, Any]:
         """``{"tasks": [...], "rows": [{"unit": {...}, "tasks": [...]}]}``."""
     def table(self, kind: str) -> dict[str, Any]:
