@@ -172,6 +172,14 @@ def main():
     ]
     write_section("bench", "\n".join(lines))
     javascript()
+    corpus()
+
+
+def corpus():
+    """A folder of 30, 300 and 3,000 generated district plans: load, memory, cross-plan questions."""
+    table = subprocess.run(["cargo", "run", "--release", "-q", "-p", "srdi-plan-benches", "--example", "corpus"],
+                           cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
+    write_section("bench-corpus", f"Measured by `benches/corpus.rs` (one run; memory is the growth of the process's resident set):\n\n{table}")
 
 
 def write_section(name, table):

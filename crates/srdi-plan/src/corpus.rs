@@ -407,16 +407,16 @@ impl Corpus {
     fn compare_goals(&self) -> Vec<GoalRow<'_>> {
         let mut rows: Vec<GoalRow<'_>> = Vec::new();
         for plan in &self.plans {
-            let parents: Vec<&Arc<Plan>> = self
+            let parents: Vec<(&Arc<Plan>, Vec<TargetView<'_>>)> = self
                 .based_on(plan)
                 .into_iter()
                 .filter_map(|basis| basis.plan)
+                .map(|parent| (parent, parent.goals()))
                 .collect();
             for goal in plan.goals() {
-                let localises = parents.iter().find_map(|parent| {
-                    let theirs = parent
-                        .goals()
-                        .into_iter()
+                let localises = parents.iter().find_map(|(parent, goals)| {
+                    let theirs = goals
+                        .iter()
                         .find(|other| counts_the_same(goal.target, other.target))?;
                     Some(Localised {
                         plan: parent.id(),
@@ -442,7 +442,7 @@ impl Corpus {
                 order.push(key);
             }
         }
-        rows.sort_by_key(|row| {
+        rows.sort_by_cached_key(|row| {
             let key = counted(row.goal.target);
             order.iter().position(|k| *k == key)
         });
@@ -471,7 +471,7 @@ impl Corpus {
                 order.push(group(row));
             }
         }
-        rows.sort_by_key(|row| order.iter().position(|g| *g == group(row)));
+        rows.sort_by_cached_key(|row| order.iter().position(|g| *g == group(row)));
         rows
     }
 
