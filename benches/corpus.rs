@@ -126,20 +126,19 @@ fn show(time: Duration) -> String {
     }
 }
 
+#[allow(clippy::cast_precision_loss, reason = "megabytes to print, not exact")]
 fn megabytes(bytes: u64) -> f64 {
     bytes as f64 / 1e6
 }
 
 fn disk_bytes(folder: &Path) -> u64 {
-    std::fs::read_dir(folder)
-        .map(|entries| {
-            entries
-                .flatten()
-                .filter_map(|e| e.metadata().ok())
-                .map(|m| m.len())
-                .sum()
-        })
-        .unwrap_or(0)
+    std::fs::read_dir(folder).map_or(0, |entries| {
+        entries
+            .flatten()
+            .filter_map(|e| e.metadata().ok())
+            .map(|m| m.len())
+            .sum()
+    })
 }
 
 /// The process's resident memory (Linux; zero elsewhere).
