@@ -82,9 +82,21 @@ pub(crate) fn row_json(row: &Bound<'_, PyDict>) -> Result<Value, String> {
     Ok(Value::Object(object))
 }
 
+/// How deep a value may nest: as deep as a plan file may (a list that holds itself is refused,
+/// not followed until the stack overflows).
+const DEEPEST: usize = 128;
+
 /// A Python value as JSON. The types JSON has are read directly (a batch reads thousands);
 /// anything else (a numpy number, a mapping, a tuple) goes through pythonize.
 pub(crate) fn json(value: &Bound<'_, PyAny>) -> Result<Value, String> {
+    nested(value, 0)
+}
+
+fn nested(value: &Bound<'_, PyAny>, depth: usize) -> Result<Value, String> {
+    if depth > DEEPEST {
+        return Err(format!("the value nests deeper than {DEEPEST} levels"));
+    }
+    let json = |item: &Bound<'_, PyAny>| nested(item, depth + 1);
     if let Ok(text) = value.cast_exact::<PyString>() {
         return Ok(Value::String(
             text.to_cow().map_err(|e| e.to_string())?.into_owned(),

@@ -1400,7 +1400,7 @@ impl Corpus {
         self.0.plans().iter().map(|p| p.id()).collect()
     }
 
-    /// One plan by id; raises `UnknownNameError` naming the ids there are.
+    /// One plan by id; raises `UnknownNameError` with the closest ids.
     fn plan(&self, py: Python<'_>, id: &str) -> PyResult<Plan> {
         self.0
             .find(id)

@@ -51,10 +51,10 @@ export class Corpus {
   static fromTexts(texts: Iterable<string | Uint8Array>): Corpus;
   /** The ids of the plans, in order. */
   readonly ids: string[];
-  /** One plan by id; throws `UnknownNameError` naming the ids there are. */
+  /** One plan by id; throws `UnknownNameError` with the closest ids. */
   plan(id: string): Plan;
   /** Each plan: id, document number, title, period and the plans it is based on. */
-  plans(): PlanEntry[];
+  entries(): PlanEntry[];
   /** A phrase in every text of every plan; each hit names its plan. */
   search(text: string, options?: { language?: Language }): PlanHit[];
   /** Goals side by side by the tier they count, each with the parent plan's goal it localises. */

@@ -30,14 +30,14 @@ export class Corpus {
     return this.#raw.ids;
   }
 
-  /** One plan by id; throws `UnknownNameError` naming the ids there are. */
+  /** One plan by id; throws `UnknownNameError` with the closest ids. */
   plan(id) {
     return new Plan(this.#raw.plan(id));
   }
 
   /** Each plan: id, document number, title, period and the plans it is based on. */
-  plans() {
-    return this.#raw.plans();
+  entries() {
+    return this.#raw.entries();
   }
 
   /** A phrase in every text of every plan; each hit names its plan. */

@@ -119,13 +119,7 @@ impl Corpus {
             })?;
             plans.push(plan.0);
         }
-        let shipped: Vec<Arc<core::Plan>> = core::embedded_ids()
-            .filter(|id| plans.iter().all(|plan| plan.id() != *id))
-            .filter_map(core::embedded)
-            .cloned()
-            .collect();
-        plans.extend(shipped);
-        Ok(Corpus(core::Corpus::new(plans)))
+        Ok(Corpus(core::Corpus::with_shipped(plans)))
     }
 
     /// The ids of the plans, in order.
@@ -141,7 +135,7 @@ impl Corpus {
     }
 
     /// Each plan: id, number, title, period and the plans it is based on.
-    pub fn plans(&self) -> Result<JsValue, JsValue> {
+    pub fn entries(&self) -> Result<JsValue, JsValue> {
         self.ask(&core::CorpusQuery::Plans)
     }
 

@@ -11,11 +11,13 @@ export const CORPUS_CASES = JSON.parse(read("tests/conformance/corpus.json")).ca
 export const CORPUS_ANSWERS = JSON.parse(read("tests/conformance/corpus-answers.json"));
 
 /** The texts of the plan files under a folder of the repository, as `Corpus::load_dir` reads
- * them: every `*.json` but JSON Schemas, in subfolders too, in path order. */
+ * them: every `*.json` but JSON Schemas and hidden files, in subfolders too, in path order
+ * (the folders of the vectors have no names that sort differently by component). */
 export function planTexts(folder) {
   const root = new URL("../../../", import.meta.url);
   const paths = readdirSync(new URL(folder, root), { recursive: true })
     .filter((path) => path.endsWith(".json") && !path.endsWith(".schema.json"))
+    .filter((path) => !path.split("/").some((part) => part.startsWith(".")))
     .map((path) => `${folder}/${path}`)
     .sort();
   return paths.map(read);

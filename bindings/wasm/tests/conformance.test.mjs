@@ -80,7 +80,7 @@ for (const { name, plan = "wulong-2022-48", query, expect } of CASES) {
 
 /** Answers a question of several plans with the method a user calls. */
 function askCorpus(corpus, { op, ...options }) {
-  if (op === "plans") return corpus.plans();
+  if (op === "plans") return corpus.entries();
   if (op === "search") return corpus.search(options.text, { language: options.language });
   return corpus.compare(op.replace(/^compare_/, ""));
 }

@@ -1,7 +1,7 @@
 //! Tables that fit the terminal: `COLUMNS`, else the terminal's width, else 100 columns.
 //!
 //! Only prose wraps (titles, texts, snippets, lists of names); ids, numbers, amounts, places
-//! and years keep their width, so that `task-28-m1` or `1,000,000 CNY` is never cut. Prose
+//! and years keep their width, so that an id or an amount is never cut. Prose
 //! breaks where a reader expects: at spaces in English, and between Chinese characters
 //! except before closing punctuation (、。，）》…), after opening punctuation (（《“…) and
 //! inside a title in 《》.
@@ -35,10 +35,10 @@ const PROSE: [&str; 18] = [
     "definition",
 ];
 
-/// Characters a line may not start with.
-const NO_LINE_START: &str = "、。，．,.;；：:？！?!）)》」』】〕”’…％%·";
-/// Characters a line may not end with.
-const NO_LINE_END: &str = "（(《「『【〔“‘";
+/// Chinese punctuation a line may not start with.
+const NO_LINE_START: &str = "、。，．；：？！）》」』】〕”’…％·";
+/// Chinese punctuation a line may not end with.
+const NO_LINE_END: &str = "（《「『【〔“‘";
 
 /// The width tables are laid out to.
 pub(crate) fn width() -> usize {
@@ -191,7 +191,11 @@ pub(crate) fn wrap_lines(text: &str) -> String {
             out.push_str(line);
             out.push('\n');
         } else {
-            for part in wrap(line, width) {
+            // Continuation lines keep the line's indentation (the steps of `--explain`).
+            let body = line.trim_start();
+            let indent = &line[..line.len() - body.len()];
+            for part in wrap(body, width.saturating_sub(indent.width()).max(20)) {
+                out.push_str(indent);
                 out.push_str(&part);
                 out.push('\n');
             }
@@ -263,23 +267,16 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
                 lines.push(line.trim_end().to_owned());
                 line.clear();
             }
-            let piece = if line.is_empty() {
+            let mut rest = if line.is_empty() {
                 piece.trim_start()
             } else {
                 piece
             };
-            // A piece wider than a line (a long title, a URL) is cut where it must be.
-            let mut rest = piece;
-            while line.width() + rest.trim_end().width() > width {
-                let cut = cut_at(rest, width - line.width().min(width));
-                if cut == 0 {
-                    lines.push(line.trim_end().to_owned());
-                    line.clear();
-                    continue;
-                }
-                line.push_str(&rest[..cut]);
-                lines.push(line.trim_end().to_owned());
-                line.clear();
+            // A piece wider than a line (a long title, a URL) is cut where it must be; the
+            // line is empty here, so each cut fills a whole line.
+            while rest.trim_end().width() > width {
+                let cut = cut_at(rest, width);
+                lines.push(rest[..cut].trim_end().to_owned());
                 rest = &rest[cut..];
             }
             line.push_str(rest);

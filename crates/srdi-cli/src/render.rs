@@ -224,7 +224,13 @@ fn compared_goals(goals: &[GoalRow<'_>], corpus: &Corpus, lang: Lang) -> String 
                 .share
                 .map(|share| format!("{:.1}% of ", share * 100.0))
                 .unwrap_or_default();
-            format!("{share}{value}\n{} {}", parent.plan, parent.goal)
+            // The parent's kind where it differs: cultivating one is no share of reaching 300.
+            let kind = if parent.kind == target.kind {
+                String::new()
+            } else {
+                format!(" ({})", parent.kind.as_str())
+            };
+            format!("{share}{value}{kind}\n{} {}", parent.plan, parent.goal)
         });
         rows.add_row(vec![
             counts,
@@ -848,9 +854,20 @@ fn matrix(matrix: &Matrix<'_>, lang: Lang) -> String {
         .iter()
         .map(|row| lang.pick_short(&row.unit.name))
         .collect();
-    let name_width = names.iter().map(|n| grid::text_width(n)).max().unwrap_or(4);
+    let name_width = names
+        .iter()
+        .map(|n| grid::text_width(n))
+        .chain(["unit".len()])
+        .max()
+        .unwrap_or(0);
+    let number_width = matrix
+        .tasks
+        .iter()
+        .map(|n| n.to_string().len())
+        .max()
+        .unwrap_or(1);
     // "│ " + names + ("   " + a task number) per task + " │"
-    let per_block = (grid::width().saturating_sub(name_width + 4) / 5).max(1);
+    let per_block = (grid::width().saturating_sub(name_width + 4) / (number_width + 3)).max(1);
     let mut out = String::new();
     for tasks in matrix.tasks.chunks(per_block) {
         let mut header = vec!["unit".to_owned()];

@@ -886,6 +886,11 @@ fn a_folder_with_bad_plans_reports_every_file() {
     std::fs::write(dir.join("a.json"), "{").unwrap();
     std::fs::write(dir.join("sub/b.json"), r#"{"id": "b"}"#).unwrap();
     std::fs::write(dir.join("plan.schema.json"), "not a plan, skipped").unwrap();
+    // Two files of one plan id: the second is refused. A link back to the folder is not
+    // followed (it would loop).
+    std::fs::write(dir.join("c.json"), srdi_plan::WULONG_JSON).unwrap();
+    std::fs::write(dir.join("sub/d.json"), srdi_plan::WULONG_JSON).unwrap();
+    let _ = std::os::unix::fs::symlink(&dir, dir.join("sub/loop"));
     let output = srdi(&["--plans", dir.to_str().unwrap(), "--json", "plans"]);
     assert_eq!(output.status.code(), Some(1));
     let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
@@ -895,8 +900,13 @@ fn a_folder_with_bad_plans_reports_every_file() {
         .iter()
         .map(|e| e["file"].as_str().unwrap())
         .collect();
-    assert_eq!(files.len(), 2, "{report}");
+    assert_eq!(files.len(), 3, "{report}");
     assert!(files[0].ends_with("a.json") && files[1].ends_with("b.json"));
+    assert!(files[2].ends_with("d.json"));
+    assert_eq!(
+        report["errors"][2]["error"]["issues"][0]["code"],
+        "duplicate_id"
+    );
     assert_eq!(report["errors"][0]["error"]["code"], "syntax_error");
     assert_eq!(
         report["errors"][1]["error"]["issues"][0]["code"],

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::answer::{Hit, InstrumentView, Language, MeasureView, TargetView};
-use crate::error::QueryError;
+use crate::error::{Code, Issue, PlanError, QueryError};
 use crate::instrument::Instrument;
 use crate::load::FileError;
 use crate::model::{Decimal, Entity, Period, TargetKind, Text};
@@ -22,6 +22,8 @@ use crate::refs::ItemRef;
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     plans: Vec<Arc<Plan>>,
+    /// Each plan's position by its id.
+    ids: HashMap<String, usize>,
     /// Each plan's position by its document number, for `based_on`.
     numbered: HashMap<String, usize>,
 }
@@ -164,7 +166,7 @@ pub struct GoalRow<'a> {
     #[serde(flatten)]
     pub goal: TargetView<'a>,
     /// The goal of a plan this one is based on that counts the same tier (or, without one,
-    /// the same indicator), if that plan is loaded.
+    /// the same indicator), one of the same kind first, if that plan is loaded.
     pub localises: Option<Localised<'a>>,
 }
 
@@ -181,7 +183,7 @@ pub struct Localised<'a> {
     /// Its goal's number, in its unit.
     pub value: Option<Decimal>,
     /// The local goal's number as a share of the parent's (0.006 for 15 of 2,500), when
-    /// both are numbers in the same unit.
+    /// both count the same way: the same kind, in the same unit, not a percentage.
     pub share: Option<f64>,
 }
 
@@ -226,13 +228,31 @@ impl Corpus {
     /// A corpus of `plans`, in the order given.
     pub fn new(plans: impl IntoIterator<Item = Arc<Plan>>) -> Self {
         let plans: Vec<Arc<Plan>> = plans.into_iter().collect();
+        let mut ids = HashMap::new();
         let mut numbered = HashMap::new();
         for (i, plan) in plans.iter().enumerate() {
+            ids.entry(plan.id().to_owned()).or_insert(i);
             if let Some(number) = &plan.data().document.number {
                 numbered.entry(number.clone()).or_insert(i);
             }
         }
-        Self { plans, numbered }
+        Self {
+            plans,
+            ids,
+            numbered,
+        }
+    }
+
+    /// `plans`, then each shipped plan whose id none of them has: a folder of district plans
+    /// beside the municipal plan they implement.
+    pub fn with_shipped(mut plans: Vec<Arc<Plan>>) -> Self {
+        let shipped: Vec<Arc<Plan>> = crate::embedded_ids()
+            .filter(|id| plans.iter().all(|plan| plan.id() != *id))
+            .filter_map(crate::embedded)
+            .cloned()
+            .collect();
+        plans.extend(shipped);
+        Self::new(plans)
     }
 
     /// The plans shipped inside the crate.
@@ -241,8 +261,9 @@ impl Corpus {
     }
 
     /// Every plan file under `folder` (each `*.json` file, in subfolders too, except JSON
-    /// Schemas `*.schema.json`), in path order, then each shipped plan whose id none of them
-    /// has: a folder of district plans is read beside the municipal plan they implement.
+    /// Schemas `*.schema.json` and hidden files and folders; a link to a folder is not
+    /// followed), in path order, then each shipped plan whose id none of them has: a folder of
+    /// district plans is read beside the municipal plan they implement.
     ///
     /// ```
     /// let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/plans");
@@ -253,30 +274,41 @@ impl Corpus {
     ///
     /// # Errors
     ///
-    /// [`FolderError`] with every file that is not a valid plan (or cannot be read) and why.
+    /// [`FolderError`] with every file that is not a valid plan (or cannot be read, or has
+    /// the id of an earlier file: `duplicate_id`) and why.
     pub fn load_dir(folder: impl AsRef<Path>) -> Result<Self, FolderError> {
         let mut files = Vec::new();
         let mut failures = Vec::new();
         plan_files(folder.as_ref(), &mut files, &mut failures);
         files.sort();
         let mut plans: Vec<Arc<Plan>> = Vec::with_capacity(files.len());
+        let mut first_of: HashMap<String, PathBuf> = HashMap::new();
         for path in files {
-            match Plan::from_file(&path) {
-                Ok(plan) => plans.push(Arc::new(plan)),
-                Err(error) => failures.push((path, error)),
+            let plan = match Plan::from_file(&path) {
+                Ok(plan) => plan,
+                Err(error) => {
+                    failures.push((path, error));
+                    continue;
+                }
+            };
+            if let Some(first) = first_of.get(plan.id()) {
+                let message = format!(
+                    "the plan id `{}` is also that of {}; each plan needs its own",
+                    plan.id(),
+                    first.display()
+                );
+                let issue = Issue::new(Code::DuplicateId, "/id", message);
+                failures.push((path, FileError::Plan(PlanError::Invalid(vec![issue]))));
+                continue;
             }
+            first_of.insert(plan.id().to_owned(), path);
+            plans.push(Arc::new(plan));
         }
         if !failures.is_empty() {
             failures.sort_by(|a, b| a.0.cmp(&b.0));
             return Err(FolderError { failures });
         }
-        let shipped: Vec<Arc<Plan>> = crate::embedded_ids()
-            .filter(|id| plans.iter().all(|plan| plan.id() != *id))
-            .filter_map(crate::embedded)
-            .cloned()
-            .collect();
-        plans.extend(shipped);
-        Ok(Self::new(plans))
+        Ok(Self::with_shipped(plans))
     }
 
     /// The plans, in order.
@@ -286,19 +318,17 @@ impl Corpus {
 
     /// The plan with id `id`.
     pub fn plan(&self, id: &str) -> Option<&Arc<Plan>> {
-        self.plans.iter().find(|plan| plan.id() == id)
+        self.ids.get(id).and_then(|&i| self.plans.get(i))
     }
 
     /// The plan with id `id`.
     ///
     /// # Errors
     ///
-    /// [`QueryError::UnknownName`] naming the ids there are.
+    /// [`QueryError::UnknownName`] with the closest ids.
     pub fn find(&self, id: &str) -> Result<&Arc<Plan>, QueryError> {
-        self.plan(id).ok_or_else(|| QueryError::UnknownName {
-            kind: crate::NameKind::Plan,
-            name: id.to_owned(),
-            suggestions: self.plans.iter().map(|p| p.id().to_owned()).collect(),
+        self.plan(id).ok_or_else(|| {
+            crate::query::unknown(crate::NameKind::Plan, id, self.plans.iter().map(|p| p.id()))
         })
     }
 
@@ -405,19 +435,25 @@ impl Corpus {
 
     /// Goals grouped by what they count (tier, else indicator), plans in corpus order.
     fn compare_goals(&self) -> Vec<GoalRow<'_>> {
+        let goals: Vec<Vec<TargetView<'_>>> = self.plans.iter().map(|p| p.goals()).collect();
         let mut rows: Vec<GoalRow<'_>> = Vec::new();
-        for plan in &self.plans {
-            let parents: Vec<(&Arc<Plan>, Vec<TargetView<'_>>)> = self
+        for (plan, own) in self.plans.iter().zip(&goals) {
+            let parents: Vec<(&Arc<Plan>, &Vec<TargetView<'_>>)> = self
                 .based_on(plan)
                 .into_iter()
                 .filter_map(|basis| basis.plan)
-                .map(|parent| (parent, parent.goals()))
+                .filter_map(|parent| Some((parent, goals.get(*self.ids.get(parent.id())?)?)))
                 .collect();
-            for goal in plan.goals() {
+            for goal in own.iter().cloned() {
                 let localises = parents.iter().find_map(|(parent, goals)| {
-                    let theirs = goals
+                    let counted = goals
                         .iter()
-                        .find(|other| counts_the_same(goal.target, other.target))?;
+                        .filter(|other| counts_the_same(goal.target, other.target));
+                    // A goal of the same kind (both `reach`), else any that counts the same.
+                    let theirs = counted
+                        .clone()
+                        .find(|other| other.target.kind == goal.target.kind)
+                        .or_else(|| counted.clone().next())?;
                     Some(Localised {
                         plan: parent.id(),
                         goal: &theirs.target.id,
@@ -535,12 +571,14 @@ fn counts_the_same(ours: &crate::model::Target, theirs: &crate::model::Target) -
     }
 }
 
-/// `ours` as a share of `theirs`, when both are numbers in the same unit.
+/// `ours` as a share of `theirs`, when both count the same way (the same kind, in the same
+/// unit, not a percentage): 1 cultivated of 300 reached is no share.
 fn share(ours: &crate::model::Target, theirs: &crate::model::Target) -> Option<f64> {
     let (Some(a), Some(b)) = (ours.value, theirs.value) else {
         return None;
     };
-    if ours.unit != theirs.unit || b.to_f64() == 0.0 {
+    let percent = ours.unit.as_deref().is_some_and(|unit| unit.contains('%'));
+    if ours.kind != theirs.kind || ours.unit != theirs.unit || percent || b.to_f64() == 0.0 {
         return None;
     }
     // Rounded to 6 decimals, so that every surface prints the same number.
@@ -557,16 +595,25 @@ fn plan_files(folder: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<(PathB
             return;
         }
     };
-    for entry in entries.flatten() {
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = folder.to_owned();
+                failures.push((path.clone(), FileError::Unreadable { path, error }));
+                continue;
+            }
+        };
         let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if name.starts_with('.') {
             continue;
         }
-        if path.is_dir() {
+        // The entry itself, not what a link points to: a link to a folder could loop.
+        if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
             plan_files(&path, files, failures);
-        } else if name.ends_with(".json") && !name.ends_with(".schema.json") {
+        } else if name.ends_with(".json") && !name.ends_with(".schema.json") && !path.is_dir() {
             files.push(path);
         }
     }

@@ -302,7 +302,7 @@ fn preferred_name<'a>(typed: &str, names: &'a Text) -> &'a str {
     }
 }
 
-fn unknown<'a>(
+pub(crate) fn unknown<'a>(
     kind: NameKind,
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,

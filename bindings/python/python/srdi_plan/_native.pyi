@@ -409,7 +409,7 @@ class Corpus:
     def ids(self) -> list[str]:
         """The ids of the plans, in order."""
     def plan(self, id: str) -> Plan:
-        """One plan by id; raises ``UnknownNameError`` naming the ids there are."""
+        """One plan by id; raises ``UnknownNameError`` with the closest ids."""
     def entries(self) -> list[dict[str, Any]]:
         """Each plan: ``plan`` (its id), ``number``, ``title``, ``period`` and ``based_on``
         (each document with the ``plan`` of the corpus it resolves to)."""
