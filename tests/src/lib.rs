@@ -33,33 +33,25 @@ fn read(name: &str) -> Value {
 
 /// The cases of `queries.json`, in order.
 pub fn cases() -> Vec<Case> {
-    let vectors = read("queries.json");
-    vectors["cases"]
-        .as_array()
-        .expect("`cases` is a list")
-        .iter()
-        .map(|case| Case {
-            name: case["name"].as_str().expect("a case has a name").to_owned(),
-            plan: case["plan"].as_str().unwrap_or("wulong-2022-48").to_owned(),
-            query: case["query"].clone(),
-            expect: case["expect"]
-                .as_object()
-                .expect("`expect` is an object")
-                .clone(),
-        })
-        .collect()
+    cases_of("queries.json", "plan", "wulong-2022-48")
 }
 
 /// The questions of several plans (`corpus.json`); a case's `plan` is the folder of the
 /// repository read beside the shipped plans, empty for the shipped plans alone.
 pub fn corpus_cases() -> Vec<Case> {
-    read("corpus.json")["cases"]
+    cases_of("corpus.json", "plans", "")
+}
+
+/// The cases of a file of vectors, each asking the plan (or folder) under `key`, `default`
+/// when it names none.
+fn cases_of(file: &str, key: &str, default: &str) -> Vec<Case> {
+    read(file)["cases"]
         .as_array()
         .expect("`cases` is a list")
         .iter()
         .map(|case| Case {
             name: case["name"].as_str().expect("a case has a name").to_owned(),
-            plan: case["plans"].as_str().unwrap_or_default().to_owned(),
+            plan: case[key].as_str().unwrap_or(default).to_owned(),
             query: case["query"].clone(),
             expect: case["expect"]
                 .as_object()

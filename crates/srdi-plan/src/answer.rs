@@ -1021,7 +1021,7 @@ impl Plan {
     /// assert_eq!(giant.within, ["srdi-enterprises"]);
     /// assert!(giant.measures.contains(&"task-28-m1"));
     /// ```
-    pub fn tiers(&self) -> Vec<GroupView<'_>> {
+    pub fn tiers<'p>(&'p self) -> Vec<GroupView<'p>> {
         let data = self.data();
         let measures = data.tasks.iter().flat_map(|t| &t.measures);
         let reaching = |id: &str| -> Vec<&str> {
@@ -1046,26 +1046,23 @@ impl Plan {
         };
         let mut tiers: Vec<&crate::model::Tier> = data.tiers.iter().collect();
         tiers.sort_by_key(|tier| tier.rank);
-        let tiers = tiers.into_iter().map(|tier| GroupView {
-            kind: ItemKind::Tier,
-            id: &tier.id,
-            name: &tier.name,
-            rank: Some(tier.rank),
+        let member = |kind, id: &'p str, name: &'p Text, rank| GroupView {
+            kind,
+            id,
+            name,
+            rank,
             definition: None,
             stands_for: Vec::new(),
-            within: within(&tier.id),
-            measures: reaching(&tier.id),
-        });
-        let groups = data.groups.iter().map(|group| GroupView {
-            kind: ItemKind::Group,
-            id: &group.id,
-            name: &group.name,
-            rank: None,
-            definition: None,
-            stands_for: Vec::new(),
-            within: within(&group.id),
-            measures: reaching(&group.id),
-        });
+            within: within(id),
+            measures: reaching(id),
+        };
+        let tiers = tiers
+            .into_iter()
+            .map(|tier| member(ItemKind::Tier, &tier.id, &tier.name, Some(tier.rank)));
+        let groups = data
+            .groups
+            .iter()
+            .map(|group| member(ItemKind::Group, &group.id, &group.name, None));
         let terms = data.defined_terms.iter().map(|term| GroupView {
             kind: ItemKind::Term,
             id: &term.id,
