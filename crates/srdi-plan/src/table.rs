@@ -330,38 +330,71 @@ impl<'a> Builder<'a> {
     /// Adds a row: a cell per column, of the column's kind or null.
     fn push<const N: usize>(&mut self, row: [Cell<'a>; N]) {
         debug_assert_eq!(N, self.table.columns.len(), "a cell per column");
-        for ((values, codes), cell) in self.table.values.iter_mut().zip(&mut self.codes).zip(row) {
-            match (values, cell) {
-                (Values::Integer(cells), Cell::Integer(value)) => cells.push(Some(value)),
-                (Values::Decimal(cells), Cell::Decimal(value)) => cells.push(Some(value)),
-                (Values::Bool(cells), Cell::Bool(value)) => cells.push(Some(value)),
-                (Values::Text(cells), Cell::Text(text)) => cells.push(Some(text)),
-                (Values::List(cells), Cell::List(items)) => cells.push(Some(items)),
-                (
-                    Values::Category {
-                        names,
-                        codes: row_codes,
-                    },
-                    Cell::Text(text),
-                ) => {
-                    // Rows often repeat the text above them (one enterprise's measures).
-                    let above = row_codes.last().copied().flatten();
-                    let code = match above.filter(|&c| names.get(c as usize) == Some(&text)) {
-                        Some(code) => code,
-                        None => *codes.entry(text).or_insert_with_key(|text| {
-                            names.push(text.clone());
-                            u32::try_from(names.len() - 1).unwrap_or(u32::MAX)
-                        }),
-                    };
-                    row_codes.push(Some(code));
-                }
-                (values, cell) => {
-                    debug_assert_eq!(cell, Cell::Null, "a cell of its column's kind");
-                    values.push_null();
-                }
-            }
+        for (column, cell) in row.into_iter().enumerate() {
+            self.push_cell(column, cell);
         }
         self.table.len += 1;
+    }
+
+    /// Adds `count` rows that repeat the cells of the rows from `first` on, except in the
+    /// columns `own`, whose cells `cell(column, row)` gives: the rows of a profile judged like
+    /// an earlier one, under its own position and id.
+    fn repeat(
+        &mut self,
+        first: usize,
+        count: usize,
+        own: &[usize],
+        mut cell: impl FnMut(usize, usize) -> Cell<'a>,
+    ) {
+        for column in 0..self.table.columns.len() {
+            if own.contains(&column) {
+                for row in 0..count {
+                    self.push_cell(column, cell(column, row));
+                }
+            } else if let Some(values) = self.table.values.get_mut(column) {
+                values.repeat(first..first + count);
+            }
+        }
+        self.table.len += count;
+    }
+
+    /// Adds `cell` to the end of `column`.
+    fn push_cell(&mut self, column: usize, cell: Cell<'a>) {
+        let (Some(values), Some(codes)) = (
+            self.table.values.get_mut(column),
+            self.codes.get_mut(column),
+        ) else {
+            return;
+        };
+        match (values, cell) {
+            (Values::Integer(cells), Cell::Integer(value)) => cells.push(Some(value)),
+            (Values::Decimal(cells), Cell::Decimal(value)) => cells.push(Some(value)),
+            (Values::Bool(cells), Cell::Bool(value)) => cells.push(Some(value)),
+            (Values::Text(cells), Cell::Text(text)) => cells.push(Some(text)),
+            (Values::List(cells), Cell::List(items)) => cells.push(Some(items)),
+            (
+                Values::Category {
+                    names,
+                    codes: row_codes,
+                },
+                Cell::Text(text),
+            ) => {
+                // Rows often repeat the text above them (one enterprise's measures).
+                let above = row_codes.last().copied().flatten();
+                let code = match above.filter(|&c| names.get(c as usize) == Some(&text)) {
+                    Some(code) => code,
+                    None => *codes.entry(text).or_insert_with_key(|text| {
+                        names.push(text.clone());
+                        u32::try_from(names.len() - 1).unwrap_or(u32::MAX)
+                    }),
+                };
+                row_codes.push(Some(code));
+            }
+            (values, cell) => {
+                debug_assert_eq!(cell, Cell::Null, "a cell of its column's kind");
+                values.push_null();
+            }
+        }
     }
 
     fn finish(self) -> Table<'a> {
@@ -370,6 +403,18 @@ impl<'a> Builder<'a> {
 }
 
 impl Values<'_> {
+    /// Adds a copy of the cells in `rows` at the end.
+    fn repeat(&mut self, rows: std::ops::Range<usize>) {
+        match self {
+            Self::Integer(cells) => cells.extend_from_within(rows),
+            Self::Decimal(cells) => cells.extend_from_within(rows),
+            Self::Bool(cells) => cells.extend_from_within(rows),
+            Self::Text(cells) => cells.extend_from_within(rows),
+            Self::Category { codes, .. } => codes.extend_from_within(rows),
+            Self::List(cells) => cells.extend_from_within(rows),
+        }
+    }
+
     fn push_null(&mut self) {
         match self {
             Self::Integer(cells) => cells.push(None),
@@ -450,6 +495,26 @@ fn progress_columns() -> Vec<Column> {
         ("pace_needed", Decimal),
         ("observations", Integer),
     ])
+}
+
+/// A profile as the plan judges it: all but its `id`.
+struct Judged<'p>(&'p Profile);
+
+impl PartialEq for Judged<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.0, other.0);
+        (&a.tiers, &a.groups, &a.recognitions, &a.events, &a.facts)
+            == (&b.tiers, &b.groups, &b.recognitions, &b.events, &b.facts)
+    }
+}
+
+impl Eq for Judged<'_> {}
+
+impl std::hash::Hash for Judged<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let p = self.0;
+        (&p.tiers, &p.groups, &p.recognitions, &p.events, &p.facts).hash(state);
+    }
 }
 
 /// A table of `rows`.
@@ -533,33 +598,34 @@ impl Plan {
             profiles.len() * catalog.len(),
         );
         let mut issues = Vec::new();
+        // Profiles that differ only in their id are judged once: a batch of enterprises
+        // repeats few combinations of tiers, years, events and facts.
+        let mut judged: FxHashMap<Judged<'_>, Result<usize, Vec<crate::Issue>>> =
+            FxHashMap::default();
         for (i, profile) in profiles.iter().enumerate() {
-            let judgements = match self.judgements(catalog, profile) {
-                Ok(judgements) => judgements,
-                Err(error) => {
-                    issues.extend(error.issues().iter().cloned().map(|mut issue| {
-                        issue.path = format!("/{i}{}", issue.path);
-                        issue
-                    }));
-                    continue;
-                }
+            let number = Cell::Integer(i64::try_from(i).unwrap_or(i64::MAX));
+            let id = optional(profile.id.as_deref());
+            let found = if let Some(earlier) = judged.get(&Judged(profile)) {
+                earlier.clone().map(|first| {
+                    let own = |column, _| {
+                        if column == 0 {
+                            number.clone()
+                        } else {
+                            id.clone()
+                        }
+                    };
+                    rows.repeat(first, catalog.len(), &[0, 1], own);
+                })
+            } else {
+                let found = self.judged_rows(&mut rows, catalog, profile, [number, id]);
+                judged.insert(Judged(profile), found.clone());
+                found.map(|_| ())
             };
-            for judged in judgements {
-                let amount = judged.measure.amount.as_ref();
-                rows.push([
-                    Cell::Integer(i64::try_from(i).unwrap_or(i64::MAX)),
-                    optional(profile.id.as_deref()),
-                    text(&judged.measure.id),
-                    text(judged.status.as_str()),
-                    Cell::Integer(i64::from(judged.task)),
-                    amount.map_or(Cell::Null, |a| {
-                        Cell::Integer(i64::try_from(a.value).unwrap_or(i64::MAX))
-                    }),
-                    optional(amount.map(|a| a.currency.as_str())),
-                    Cell::Bool(judged.measure.one_time),
-                    joined(judged.missing.iter().copied()),
-                    joined(judged.failed.iter().map(|test| test.as_str())),
-                ]);
+            if let Err(found) = found {
+                issues.extend(found.into_iter().map(|mut issue| {
+                    issue.path = format!("/{i}{}", issue.path);
+                    issue
+                }));
             }
         }
         if issues.is_empty() {
@@ -567,6 +633,40 @@ impl Plan {
         } else {
             Err(issues)
         }
+    }
+
+    /// The rows of one profile, under its position and id (`own`), added to `rows`: the
+    /// position of the first, or the issues of a profile the plan cannot judge.
+    fn judged_rows<'a>(
+        &'a self,
+        rows: &mut Builder<'a>,
+        catalog: &[crate::entitle::Listed<'a>],
+        profile: &Profile,
+        own: [Cell<'a>; 2],
+    ) -> Result<usize, Vec<crate::Issue>> {
+        let judgements = self
+            .judgements(catalog, profile)
+            .map_err(|error| error.issues().to_vec())?;
+        let first = rows.table.len();
+        let [number, id] = own;
+        for judged in judgements {
+            let amount = judged.measure.amount.as_ref();
+            rows.push([
+                number.clone(),
+                id.clone(),
+                text(&judged.measure.id),
+                text(judged.status.as_str()),
+                Cell::Integer(i64::from(judged.task)),
+                amount.map_or(Cell::Null, |a| {
+                    Cell::Integer(i64::try_from(a.value).unwrap_or(i64::MAX))
+                }),
+                optional(amount.map(|a| a.currency.as_str())),
+                Cell::Bool(judged.measure.one_time),
+                joined(judged.missing.iter().copied()),
+                joined(judged.failed.iter().map(|test| test.as_str())),
+            ]);
+        }
+        Ok(first)
     }
 
     /// Every goal and target with its progress as of `as_of` (see [`Plan::progress`]): one
@@ -786,5 +886,51 @@ impl Plan {
             ])
         });
         collect(RecordKind::Units, columns, rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Cell, Profile, QueryError};
+
+    fn profile(json: &str) -> Profile {
+        Profile::from_json(json).expect("a valid profile")
+    }
+
+    #[test]
+    fn a_batch_judges_each_profile_as_it_would_alone() {
+        let plan = crate::wulong();
+        let a = r#"{"tiers": ["srdi-sme"], "recognitions": [{"tier": "srdi-sme", "year": 2023}], "events": []"#;
+        let profiles = [
+            profile(&format!(r#"{a}, "id": "first"}}"#)),
+            profile(r#"{"id": "second", "tiers": []}"#),
+            profile(&format!(r#"{a}, "id": "third"}}"#)),
+            profile(&format!("{a}}}")),
+        ];
+        let batch = plan.entitlement_table(&profiles).unwrap();
+        let rows: Vec<Vec<Cell<'_>>> = batch.rows().collect();
+        let per_profile = rows.len() / profiles.len();
+        for (i, profile) in profiles.iter().enumerate() {
+            let alone = plan
+                .entitlement_table(std::slice::from_ref(profile))
+                .unwrap();
+            for (n, row) in alone.rows().enumerate() {
+                let in_batch = &rows[i * per_profile + n];
+                assert_eq!(in_batch[0], Cell::Integer(i64::try_from(i).unwrap()));
+                assert_eq!(in_batch[1..], row[1..], "profile {i}, row {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_batch_names_every_bad_profile_even_when_they_repeat() {
+        let plan = crate::wulong();
+        let bad = r#"{"tiers": ["nowhere"]}"#;
+        let profiles = [profile(bad), profile(r#"{"tiers": []}"#), profile(bad)];
+        let Err(QueryError::InvalidInput(issues)) = plan.entitlement_table(&profiles) else {
+            panic!("two bad profiles");
+        };
+        let paths: Vec<&str> = issues.iter().map(|issue| issue.path.as_str()).collect();
+        assert_eq!(paths, ["/0/tiers/0", "/2/tiers/0"]);
     }
 }
