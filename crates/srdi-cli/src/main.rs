@@ -31,7 +31,8 @@ struct Cli {
     #[arg(long, global = true, value_name = "FILE|ID", long_help = plan_help())]
     plan: Option<PathBuf>,
     /// A folder of plan files to read side by side with the shipped plans (every `*.json`
-    /// under it but JSON Schemas), for `plans`, `compare` and `search`.
+    /// under it but JSON Schemas), for `plans`, `compare` and `search`, and whose ids
+    /// `--plan` takes.
     #[arg(long, global = true, value_name = "DIR")]
     plans: Option<PathBuf>,
     /// Print JSON in the shape of the core types instead of tables.
@@ -384,8 +385,8 @@ fn read(path: &Path) -> Result<Vec<u8>, Failure> {
 fn plan_help() -> String {
     let shipped: Vec<&str> = srdi_plan::embedded_ids().collect();
     format!(
-        "The plan to ask: a plan file, or the id of a plan shipped with srdi ({}). Without it, \
-         srdi asks {}.",
+        "The plan to ask: a plan file, or the id of a plan shipped with srdi ({}) or of one in \
+         the `--plans` folder. Without it, srdi asks {}.",
         shipped.join(", "),
         shipped.first().copied().unwrap_or_default()
     )
