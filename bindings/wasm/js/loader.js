@@ -22,7 +22,10 @@ export class Corpus {
   /** Loads and validates each plan (JSON text or file bytes); throws the first one's error,
    * with its position in `error.index`. */
   static fromTexts(texts) {
-    return new Corpus(raw.Corpus.fromTexts(Array.from(texts)));
+    // Any iterable of texts (a Set, a generator) as an array; a string or anything else goes
+    // to the module, which refuses it with a `TypeError`.
+    const iterable = typeof texts === "object" && texts !== null && Symbol.iterator in texts;
+    return new Corpus(raw.Corpus.fromTexts(iterable ? Array.from(texts) : texts));
   }
 
   /** The ids of the plans, in order. */

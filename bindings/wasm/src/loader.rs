@@ -110,10 +110,15 @@ impl Corpus {
     /// Loads and validates each plan text (or file bytes); throws the error of the first
     /// that is not a valid plan, with its position in `index`.
     #[wasm_bindgen(js_name = fromTexts)]
-    pub fn from_texts(texts: Vec<JsValue>) -> Result<Corpus, JsValue> {
-        let mut plans = Vec::with_capacity(texts.len());
+    pub fn from_texts(texts: &JsValue) -> Result<Corpus, JsValue> {
+        let Some(texts) = texts.dyn_ref::<js_sys::Array>() else {
+            return Err(argument(
+                "Corpus.fromTexts takes a list of plan texts (strings or Uint8Arrays)",
+            ));
+        };
+        let mut plans = Vec::with_capacity(texts.length() as usize);
         for (index, text) in texts.iter().enumerate() {
-            let plan = Plan::from_bytes(text).inspect_err(|error| {
+            let plan = Plan::from_bytes(&text).inspect_err(|error| {
                 // The position of the bad text; an error that cannot take it is thrown as is.
                 let _ = js_sys::Reflect::set(error, &"index".into(), &JsValue::from(index));
             })?;

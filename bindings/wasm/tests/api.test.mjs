@@ -189,6 +189,9 @@ test("every export meets any argument with an answer or a coded error", () => {
     ["search with options", (v) => plan.search("首台", v)],
     ...["entitlements", "entitlementTotal", "cost", "progress", "status"].map((m) => [m, (v) => plan[m](v)]),
     ["progress with a date", (v) => plan.progress([], { asOf: v })],
+    ["Corpus.fromTexts", (v) => loader.Corpus.fromTexts(v)],
+    ["Corpus.fromTexts of one", (v) => loader.Corpus.fromTexts([v])],
+    ...["plan", "compare", "search"].map((m) => [`corpus.${m}`, (v) => loader.Corpus.fromTexts([])[m](v)]),
   ];
   const label = (value) => (typeof value === "object" && value !== null ? value.constructor?.name ?? "object" : typeof value);
   for (const [name, call] of calls) {
@@ -259,4 +262,16 @@ test("the package version is the workspace version", () => {
   const version = cargo.match(/\[workspace\.package\]\nversion = "([^"]+)"/)[1];
   const pkg = JSON.parse(readFileSync(new URL("../pkg/package.json", import.meta.url), "utf8"));
   assert.equal(pkg.version, version);
+});
+
+test("a corpus of texts: shipped plans beside them, bad lists refused", () => {
+  const { Corpus } = loader;
+  const own = JSON.stringify({ ...plan.toJSON(), id: "my-district" });
+  const corpus = Corpus.fromTexts(new Set([own]));
+  assert.deepEqual(corpus.ids, ["my-district", ...embeddedIds()]);
+  assert.ok(corpus.compare("goals").some((goal) => goal.plan === "my-district" && goal.localises?.share === 0.006));
+  for (const bad of [42, "a plan's text", null]) {
+    assert.throws(() => Corpus.fromTexts(bad), (error) => error instanceof TypeError && error.code === "invalid_argument");
+  }
+  assert.throws(() => Corpus.fromTexts([own, "{"]), (error) => error.code === "syntax_error" && error.index === 1);
 });

@@ -511,7 +511,11 @@ fn report_folder(folder: &FolderError, json: bool, out: &mut dyn Write) -> ExitC
     }
     let mut err = io::stderr().lock();
     for (file, error) in &folder.failures {
-        let _ = writeln!(err, "error: {}: {error}", file.display());
+        let _ = match error {
+            // Its message names the file already.
+            FileError::Unreadable { .. } => writeln!(err, "error: {error}"),
+            _ => writeln!(err, "error: {}: {error}", file.display()),
+        };
         for issue in error.issues() {
             let _ = writeln!(err, "  {issue}");
         }
@@ -522,6 +526,10 @@ fn report_folder(folder: &FolderError, json: bool, out: &mut dyn Write) -> ExitC
 /// The shipped plans, and those of `--plans` if given.
 fn corpus(cli: &Cli) -> Result<Corpus, Failure> {
     match &cli.plans {
+        Some(file) if file.is_file() => Err(Failure::Query(QueryError::InvalidArgument(format!(
+            "{} is a file: --plans takes a folder of plan files (--plan takes one plan file)",
+            file.display()
+        )))),
         Some(folder) => Corpus::load_dir(folder).map_err(Failure::Folder),
         None => Ok(Corpus::embedded()),
     }
