@@ -5,6 +5,7 @@
 //! resolves every id (explicit or derived) to an [`ItemRef`], every task to its responsible
 //! units, and every item to its [`Citation`].
 
+use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -400,6 +401,9 @@ impl Index {
         }
 
         // Derived ids first, so that an explicit id cannot take one.
+        index
+            .ids
+            .reserve(numbered_items(data).count() + explicit_items(data).count());
         for item in numbered_items(data) {
             let id = id_of(data, item);
             if let ItemRef::Task(_) = item {
@@ -424,17 +428,18 @@ impl Index {
                 );
                 issues.push(Issue::new(Code::InvalidId, path(), message));
             }
-            match index.ids.get(&id) {
-                Some(&first) => {
+            match index.ids.entry(id) {
+                Entry::Occupied(first) => {
                     let message = format!(
-                        "id `{id}` is already the id of {} ({})",
-                        first.kind().noun(),
-                        first.pointer()
+                        "id `{}` is already the id of {} ({})",
+                        first.key(),
+                        first.get().kind().noun(),
+                        first.get().pointer()
                     );
                     issues.push(Issue::new(Code::DuplicateId, path(), message));
                 }
-                None => {
-                    index.ids.insert(id, item);
+                Entry::Vacant(free) => {
+                    free.insert(item);
                 }
             }
         }
