@@ -111,7 +111,7 @@ fn english_holds_no_chinese_but_document_numbers_and_book_titles() {
             .number
             .iter()
             .chain(plan.entities.iter().filter_map(|e| e.number.as_ref()))
-            .map(String::as_str)
+            .map(AsRef::as_ref)
             .collect();
         for text in plan.texts() {
             let en = &text.text.en;

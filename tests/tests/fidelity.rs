@@ -55,12 +55,12 @@ fn chongqing_text() -> String {
 }
 
 fn text(text: Option<&Text>) -> String {
-    text.unwrap().zh.clone()
+    text.unwrap().zh.to_string()
 }
 
 fn unit_name(plan: &PlanData, id: &str) -> String {
     let unit = plan.units.iter().find(|unit| unit.id == id).unwrap();
-    unit.name.zh.clone()
+    unit.name.zh.to_string()
 }
 
 /// `2022-07-07` as printed: `2022年7月7日`.
@@ -81,7 +81,7 @@ fn tasks_in_section(plan: &PlanData, number: u16) -> impl Iterator<Item = &Task>
 fn task_text(task: &Task) -> String {
     match &task.title {
         Some(title) => format!("{}。{}", title.zh, task.text.zh),
-        None => task.text.zh.clone(),
+        None => task.text.zh.to_string(),
     }
 }
 
@@ -92,10 +92,10 @@ fn wulong_rebuilt() -> String {
     let line = |r: &Option<srdi_plan::Responsibility>| text(r.as_ref().unwrap().text.as_ref());
     let mut out = vec![
         text(doc.masthead.as_ref()),
-        doc.number.clone().unwrap(),
+        doc.number.clone().unwrap().to_string(),
         text(doc.notice_title.as_ref()),
     ];
-    let addressees: Vec<&str> = doc.addressees.iter().map(|a| a.zh.as_str()).collect();
+    let addressees: Vec<&str> = doc.addressees.iter().map(|a| a.zh.as_ref()).collect();
     out.push(format!("{}：", addressees.join("，")));
     out.push(text(doc.notice.as_ref()));
     out.push(unit_name(plan, doc.issuer.as_ref().unwrap()));
@@ -104,11 +104,11 @@ fn wulong_rebuilt() -> String {
         "（{}）",
         text(doc.disclosure.as_ref().unwrap().note.as_ref())
     ));
-    out.push(doc.title.zh.clone());
+    out.push(doc.title.zh.to_string());
     out.push(text(plan.preamble.as_ref()));
     for part in &plan.parts {
         out.push(format!("{}、{}", numeral(part.number), part.title.zh));
-        out.extend(part.text.iter().map(|text| text.zh.clone()));
+        out.extend(part.text.iter().map(|text| text.zh.to_string()));
         wulong_part_body(plan, part, &line, &mut out);
     }
     let cc: Vec<String> = doc.cc.iter().map(|id| unit_name(plan, id)).collect();
@@ -164,19 +164,19 @@ fn wulong_part_body(
 fn chongqing_rebuilt() -> String {
     let plan = chongqing();
     let doc = &plan.document;
-    let addressees: Vec<&str> = doc.addressees.iter().map(|a| a.zh.as_str()).collect();
+    let addressees: Vec<&str> = doc.addressees.iter().map(|a| a.zh.as_ref()).collect();
     let mut out = vec![
         format!("{}:", addressees.join(",")),
         text(doc.notice.as_ref()),
         unit_name(plan, doc.issuer.as_ref().unwrap()),
         printed_date(doc.issued.as_ref().unwrap()),
         format!("({})", text(doc.disclosure.as_ref().unwrap().note.as_ref())),
-        doc.title.zh.clone(),
+        doc.title.zh.to_string(),
         text(plan.preamble.as_ref()),
     ];
     for part in &plan.parts {
         out.push(format!("{}、{}", numeral(part.number), part.title.zh));
-        out.extend(part.text.iter().map(|text| text.zh.clone()));
+        out.extend(part.text.iter().map(|text| text.zh.to_string()));
     }
     for section in &plan.sections {
         out.push(format!(
@@ -260,7 +260,7 @@ fn the_parent_plan_rebuilds_what_survives_exactly() {
 fn all_texts(plan: &PlanData) -> Vec<(String, String)> {
     plan.texts()
         .into_iter()
-        .map(|text| (text.pointer(), text.text.zh.clone()))
+        .map(|text| (text.pointer(), text.text.zh.to_string()))
         .collect()
 }
 
@@ -412,7 +412,7 @@ fn the_parent_plan_keeps_its_printed_goals_and_declared_totals() {
         .unwrap()
         .inferred
         .iter()
-        .map(|i| i.path.as_str())
+        .map(|i| i.path.as_ref())
         .collect();
     assert!(inferred.contains(&"/document/number"));
 }

@@ -163,7 +163,7 @@ fn quantities_keep_their_printed_form_and_read_back_exactly() {
     let goal = plan.goal("goal-1").unwrap();
     assert_eq!(goal.target.value.unwrap().as_whole(), Some(25_000));
     assert_eq!(
-        (goal.quantity.zh.as_str(), goal.quantity.en.as_str()),
+        (goal.quantity.zh.as_ref(), goal.quantity.en.as_ref()),
         ("2.5万家", "25,000")
     );
     assert_eq!(plan.goal("goal-2").unwrap().quantity.en, "30%");

@@ -22,7 +22,7 @@ fn every_measure_has_its_reviewed_instrument() {
         .tasks
         .iter()
         .flat_map(|t| &t.measures)
-        .map(|m| (m.id.as_str(), m.instrument.as_str()))
+        .map(|m| (m.id.as_ref(), m.instrument.as_str()))
         .collect();
     assert_eq!(
         measures,
@@ -159,7 +159,7 @@ fn targets_have_their_reviewed_kinds_and_groups() {
         .goals
         .iter()
         .chain(data.tasks.iter().flat_map(|t| &t.targets))
-        .map(|t| (t.id.as_str(), t.kind, t.group.as_deref()))
+        .map(|t| (t.id.as_ref(), t.kind, t.group.as_deref()))
         .collect();
     assert_eq!(
         targets,
@@ -196,7 +196,7 @@ fn leads_sectors_and_schedules_are_structure() {
     assert_eq!(lead[0].unit, "economy-info-commission");
     assert!(lead[0].clause.zh.starts_with("定期将"));
     let sectors = data.tasks[6].sectors.as_ref().unwrap();
-    let items: Vec<&str> = sectors.items.iter().map(|s| s.zh.as_str()).collect();
+    let items: Vec<&str> = sectors.items.iter().map(|s| s.zh.as_ref()).collect();
     assert_eq!(
         items,
         ["清洁能源", "绿色建材", "新能源汽车", "旅游装备及消费品"]

@@ -805,12 +805,12 @@ impl Task {
     }
 
     #[getter]
-    fn interpretation(&self) -> PyResult<Option<String>> {
+    fn interpretation(&self) -> PyResult<Option<core::Str>> {
         Ok(self.view()?.task.interpretation.clone())
     }
 
     #[getter]
-    fn aimed_at(&self) -> PyResult<Vec<String>> {
+    fn aimed_at(&self) -> PyResult<Vec<core::Str>> {
         Ok(self.view()?.task.aimed_at.clone())
     }
 
@@ -844,7 +844,7 @@ impl Task {
     }
 
     #[getter]
-    fn entities(&self) -> PyResult<Vec<String>> {
+    fn entities(&self) -> PyResult<Vec<core::Str>> {
         Ok(self.view()?.task.entities.clone())
     }
 
@@ -869,7 +869,7 @@ item! {
 #[pymethods]
 impl Measure {
     #[getter]
-    fn id(&self) -> PyResult<String> {
+    fn id(&self) -> PyResult<core::Str> {
         Ok(self.view()?.measure.id.clone())
     }
 
@@ -917,17 +917,17 @@ impl Measure {
     }
 
     #[getter]
-    fn approved_by(&self) -> PyResult<Vec<String>> {
+    fn approved_by(&self) -> PyResult<Vec<core::Str>> {
         Ok(self.view()?.measure.approved_by.clone())
     }
 
     #[getter]
-    fn legal_basis(&self) -> PyResult<Option<String>> {
+    fn legal_basis(&self) -> PyResult<Option<core::Str>> {
         Ok(self.view()?.measure.legal_basis.clone())
     }
 
     #[getter]
-    fn interpretation(&self) -> PyResult<Option<String>> {
+    fn interpretation(&self) -> PyResult<Option<core::Str>> {
         Ok(self.view()?.measure.interpretation.clone())
     }
 
@@ -953,7 +953,7 @@ item! {
 #[pymethods]
 impl Target {
     #[getter]
-    fn id(&self) -> PyResult<String> {
+    fn id(&self) -> PyResult<core::Str> {
         Ok(self.view()?.target.id.clone())
     }
 
@@ -986,7 +986,7 @@ impl Target {
 
     /// The unit of `value` as printed (家, 个, %, 元).
     #[getter]
-    fn unit(&self) -> PyResult<Option<String>> {
+    fn unit(&self) -> PyResult<Option<core::Str>> {
         Ok(self.view()?.target.unit.clone())
     }
 
@@ -1003,7 +1003,7 @@ impl Target {
 
     /// The tier, defined term or group counted.
     #[getter]
-    fn group(&self) -> PyResult<Option<String>> {
+    fn group(&self) -> PyResult<Option<core::Str>> {
         Ok(self.view()?.target.group.clone())
     }
 
@@ -1013,7 +1013,7 @@ impl Target {
     }
 
     #[getter]
-    fn interpretation(&self) -> PyResult<Option<String>> {
+    fn interpretation(&self) -> PyResult<Option<core::Str>> {
         Ok(self.view()?.target.interpretation.clone())
     }
 
@@ -1038,7 +1038,7 @@ item! {
 #[pymethods]
 impl Unit {
     #[getter]
-    fn id(&self) -> PyResult<String> {
+    fn id(&self) -> PyResult<core::Str> {
         Ok(self.view()?.unit.id.clone())
     }
 
@@ -1053,7 +1053,7 @@ impl Unit {
     }
 
     #[getter]
-    fn interpretation(&self) -> PyResult<Option<String>> {
+    fn interpretation(&self) -> PyResult<Option<core::Str>> {
         Ok(self.view()?.unit.interpretation.clone())
     }
 
@@ -1145,7 +1145,7 @@ impl Mechanism {
     }
 
     #[getter]
-    fn interpretation(&self) -> PyResult<Option<String>> {
+    fn interpretation(&self) -> PyResult<Option<core::Str>> {
         Ok(self.view()?.mechanism.interpretation.clone())
     }
 
@@ -1161,7 +1161,7 @@ impl Mechanism {
     }
 
     #[getter]
-    fn entities(&self) -> PyResult<Vec<String>> {
+    fn entities(&self) -> PyResult<Vec<core::Str>> {
         Ok(self.view()?.mechanism.entities.clone())
     }
 
@@ -1186,7 +1186,7 @@ item! {
 #[pymethods]
 impl Entity {
     #[getter]
-    fn id(&self) -> PyResult<String> {
+    fn id(&self) -> PyResult<core::Str> {
         Ok(self.view()?.entity.id.clone())
     }
 
@@ -1201,7 +1201,7 @@ impl Entity {
     }
 
     #[getter]
-    fn number(&self) -> PyResult<Option<String>> {
+    fn number(&self) -> PyResult<Option<core::Str>> {
         Ok(self.view()?.entity.number.clone())
     }
 

@@ -76,7 +76,7 @@ impl Plan {
 
     #[wasm_bindgen(getter)]
     pub fn number(&self) -> Option<String> {
-        self.0.data().document.number.clone()
+        self.0.data().document.number.as_deref().map(str::to_owned)
     }
 
     /// The items of one kind at `positions` of the kind's list in file order (all of them

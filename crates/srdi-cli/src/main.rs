@@ -606,7 +606,8 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         return Ok(out.write_all(schema.as_bytes())?);
     }
     if let Command::New { id, title } = &cli.command {
-        let mut data = srdi_plan::PlanData::new(id, srdi_plan::Text::new(title, ""));
+        let mut data =
+            srdi_plan::PlanData::new(id.clone(), srdi_plan::Text::new(title.clone(), ""));
         data.schema = Some("plan.schema.json".into());
         let _ = writeln!(
             io::stderr(),

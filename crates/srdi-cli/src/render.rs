@@ -54,9 +54,9 @@ impl Lang {
     /// One language only, for names inside lists: Chinese unless English was asked for.
     fn pick_short(self, text: &Text) -> String {
         if self == Self::En && !text.en.is_empty() {
-            text.en.clone()
+            text.en.to_string()
         } else {
-            text.zh.clone()
+            text.zh.to_string()
         }
     }
 
@@ -141,7 +141,11 @@ pub(crate) fn corpus(answer: &CorpusAnswer<'_>, corpus: &Corpus, lang: Lang) -> 
             for row in measures {
                 let m = row.measure.measure;
                 rows.add_row(vec![
-                    m.beneficiary.group.clone().unwrap_or_default(),
+                    m.beneficiary
+                        .group
+                        .as_deref()
+                        .unwrap_or_default()
+                        .to_owned(),
                     format!(
                         "{}\n{} {}",
                         row.plan,
@@ -312,9 +316,9 @@ fn summary(summary: &Summary<'_>, plan: &Plan, lang: Lang) -> String {
         .map(|unit| lang.pick_short(&unit.name))
         .unwrap_or_default();
     let header = [
-        document.number.clone(),
+        document.number.as_deref().map(str::to_owned),
         Some(issuer),
-        document.issued.clone(),
+        document.issued.as_deref().map(str::to_owned),
     ];
     let header: Vec<String> = header
         .into_iter()
@@ -357,7 +361,7 @@ fn summary(summary: &Summary<'_>, plan: &Plan, lang: Lang) -> String {
     for goal in &summary.goals {
         let target = goal.target;
         goals.add_row(vec![
-            target.id.clone(),
+            target.id.to_string(),
             lang.pick_short(&goal.quantity),
             lang.pick(&target.indicator),
             target.by_year.map(|y| y.to_string()).unwrap_or_default(),
@@ -440,7 +444,7 @@ fn task(view: &TaskView<'_>, plan: &Plan, lang: Lang) -> String {
     }
     row("mentions", mentions(plan, &task.entities, lang));
     if let Some(reading) = &task.interpretation {
-        row("reading", reading.clone());
+        row("reading", reading.to_string());
     }
     format!("{rows}\n")
 }
@@ -474,7 +478,7 @@ fn mechanism(view: &MechanismView<'_>, plan: &Plan, lang: Lang) -> String {
     }
     row("mentions", mentions(plan, &mechanism.entities, lang));
     if let Some(reading) = &mechanism.interpretation {
-        row("reading", reading.clone());
+        row("reading", reading.to_string());
     }
     format!("{rows}\n")
 }
@@ -485,7 +489,7 @@ fn instrument_list(instruments: &[srdi_plan::Instrument]) -> String {
 }
 
 /// The names of the entities an item mentions, in the chosen language.
-fn mentions(plan: &Plan, ids: &[String], lang: Lang) -> String {
+fn mentions(plan: &Plan, ids: &[srdi_plan::Str], lang: Lang) -> String {
     let names: Vec<String> = ids
         .iter()
         .filter_map(|id| match plan.item(id) {
@@ -515,7 +519,7 @@ fn units(units: &[UnitView<'_>], lang: Lang) -> String {
     let mut rows = Grid::new(&["unit", "name", "tasks", "mechanisms"]);
     for view in units {
         rows.add_row(vec![
-            view.unit.id.clone(),
+            view.unit.id.to_string(),
             lang.pick(&view.unit.name),
             runs(&view.tasks),
             runs(&view.mechanisms),
@@ -532,7 +536,7 @@ fn unit(view: &UnitView<'_>, plan: &Plan, lang: Lang) -> String {
         let _ = writeln!(out, "reading: {reading}");
     }
     let filter = srdi_plan::TaskFilter {
-        unit: Some(view.unit.id.clone()),
+        unit: Some(view.unit.id.to_string()),
         ..srdi_plan::TaskFilter::default()
     };
     let tasks = plan.tasks(&filter).unwrap_or_default();
@@ -575,7 +579,7 @@ fn targets(targets: &[TargetView<'_>], lang: Lang) -> String {
     for view in targets {
         let target = view.target;
         rows.add_row(vec![
-            target.id.clone(),
+            target.id.to_string(),
             lang.pick_short(&view.quantity),
             lang.pick(&target.indicator),
             target.by_year.map(|y| y.to_string()).unwrap_or_default(),
@@ -903,7 +907,11 @@ pub(crate) fn matrix_csv(out: &mut dyn Write, matrix: &Matrix<'_>) -> Result<(),
     writer.write_record(&header)?;
     for row in &matrix.rows {
         let unit = row.unit;
-        let mut record = vec![unit.id.clone(), unit.name.zh.clone(), unit.name.en.clone()];
+        let mut record = vec![
+            unit.id.to_string(),
+            unit.name.zh.to_string(),
+            unit.name.en.to_string(),
+        ];
         record.extend(
             matrix
                 .tasks

@@ -794,7 +794,7 @@ impl Plan {
     /// use srdi_plan::MeasureFilter;
     /// let plan = srdi_plan::wulong();
     /// let filter = MeasureFilter { tier: Some("little-giant".into()), instrument: Some("reward".into()) };
-    /// let ids: Vec<&str> = plan.measures(&filter).unwrap().iter().map(|m| m.measure.id.as_str()).collect();
+    /// let ids: Vec<&str> = plan.measures(&filter).unwrap().iter().map(|m| m.measure.id.as_ref()).collect();
     /// assert_eq!(ids, ["task-19-m2", "task-28-m1", "task-31-m1"]);
     /// ```
     ///
@@ -1001,7 +1001,7 @@ impl Plan {
                     .iter()
                     .flat_map(|t| &t.measures)
                     .filter(|m| m.instrument == instrument)
-                    .map(|m| m.id.clone())
+                    .map(|m| m.id.to_string())
                     .collect(),
                 mechanisms: data
                     .mechanisms
@@ -1034,14 +1034,14 @@ impl Plan {
                             || item.is_some_and(|item| self.members_of(group).contains(&item))
                     })
                 })
-                .map(|m| m.id.as_str())
+                .map(|m| m.id.as_ref())
                 .collect()
         };
         let within = |id: &str| -> Vec<&str> {
             data.defined_terms
                 .iter()
                 .filter(|term| term.stands_for.iter().any(|member| member == id))
-                .map(|term| term.id.as_str())
+                .map(|term| term.id.as_ref())
                 .collect()
         };
         let mut tiers: Vec<&crate::model::Tier> = data.tiers.iter().collect();
@@ -1069,7 +1069,7 @@ impl Plan {
             name: &term.term,
             rank: None,
             definition: Some(&term.definition),
-            stands_for: term.stands_for.iter().map(String::as_str).collect(),
+            stands_for: term.stands_for.iter().map(AsRef::as_ref).collect(),
             within: Vec::new(),
             measures: reaching(&term.id),
         });
@@ -1125,7 +1125,7 @@ impl Plan {
             id: self.id_of(item),
             citation: self.citation(item),
             responsible_units: line
-                .map(|line| line.all().map(String::as_str).collect())
+                .map(|line| line.all().map(AsRef::as_ref).collect())
                 .unwrap_or_default(),
             leading_units: leads(line, &mechanism.leads),
             mechanism,
@@ -1158,7 +1158,7 @@ impl Plan {
             }),
             lead_tasks: self
                 .task_refs()
-                .filter(|&task| self.task_leads(task).contains(&unit.id.as_str()))
+                .filter(|&task| self.task_leads(task).contains(&unit.id.as_ref()))
                 .filter_map(|task| self.get(task).map(|t| t.number))
                 .collect(),
             lead_mechanisms: numbers(&|m| {
@@ -1220,7 +1220,7 @@ impl Plan {
         ids.extend(
             units
                 .iter()
-                .filter_map(|&unit| self.get(unit).map(|u| u.id.as_str())),
+                .filter_map(|&unit| self.get(unit).map(|u| u.id.as_ref())),
         );
         ids
     }
@@ -1274,7 +1274,7 @@ fn leads<'a>(line: Option<&'a Responsibility>, clauses: &'a [Lead]) -> Vec<&'a s
     let mut ids: Vec<&str> = Vec::new();
     let named = line.into_iter().flat_map(|line| &line.lead);
     for id in named.chain(clauses.iter().map(|lead| &lead.unit)) {
-        if !ids.contains(&id.as_str()) {
+        if !ids.contains(&id.as_ref()) {
             ids.push(id);
         }
     }

@@ -27,6 +27,10 @@ pub fn bake(plans: &[(&str, &Plan)]) -> Result<String, String> {
             .bake(&env)
             .to_string()
             .replace("srdi_plan ::", "crate ::")
+            .replace(
+                "alloc :: borrow :: Cow :: Borrowed",
+                "crate :: Str :: Borrowed",
+            )
     };
     for &(name, plan) in plans {
         let data = rust(plan.data());

@@ -2,104 +2,125 @@
 //! from policy-data/*/plan.json; do not edit (a test keeps it fresh).
 pub(crate) fn wulong() -> crate::PlanData {
     crate::PlanData {
-        schema: Some("../schema/plan.schema.json".to_owned()),
-        id: "wulong-2022-48".to_owned(),
+        schema: Some(crate::Str::Borrowed("../schema/plan.schema.json")),
+        id: crate::Str::Borrowed("wulong-2022-48"),
         document: crate::Document {
-            number: Some("武隆府办发〔2022〕48号".to_owned()),
-            issuer: Some("district-government-office".to_owned()),
+            number: Some(crate::Str::Borrowed("武隆府办发〔2022〕48号")),
+            issuer: Some(crate::Str::Borrowed("district-government-office")),
             masthead: Some(crate::Text {
-                zh: "重庆市武隆区人民政府办公室文件".to_owned(),
-                en: "Document of the General Office of the People's Government of Wulong District, Chongqing"
-                    .to_owned(),
+                zh: crate::Str::Borrowed(
+                    "重庆市武隆区人民政府办公室文件",
+                ),
+                en: crate::Str::Borrowed(
+                    "Document of the General Office of the People's Government of Wulong District, Chongqing",
+                ),
                 truncated: false,
             }),
             notice_title: Some(crate::Text {
-                zh: "重庆市武隆区人民政府办公室关于印发武隆区推进“专精特新”企业高质量发展专项行动计划（2022—2025年）的通知"
-                    .to_owned(),
-                en: "Notice of the General Office of the People's Government of Wulong District, Chongqing, on Issuing the Wulong District Special Action Plan for Promoting the High-Quality Development of “Specialised, Refined, Distinctive and Innovative” (SRDI) Enterprises (2022–2025)"
-                    .to_owned(),
+                zh: crate::Str::Borrowed(
+                    "重庆市武隆区人民政府办公室关于印发武隆区推进“专精特新”企业高质量发展专项行动计划（2022—2025年）的通知",
+                ),
+                en: crate::Str::Borrowed(
+                    "Notice of the General Office of the People's Government of Wulong District, Chongqing, on Issuing the Wulong District Special Action Plan for Promoting the High-Quality Development of “Specialised, Refined, Distinctive and Innovative” (SRDI) Enterprises (2022–2025)",
+                ),
                 truncated: false,
             }),
             title: crate::Text {
-                zh: "武隆区推进“专精特新”企业高质量发展专项行动计划（2022—2025年）"
-                    .to_owned(),
-                en: "Wulong District Special Action Plan for Promoting the High-Quality Development of “Specialised, Refined, Distinctive and Innovative” (SRDI) Enterprises (2022–2025)"
-                    .to_owned(),
+                zh: crate::Str::Borrowed(
+                    "武隆区推进“专精特新”企业高质量发展专项行动计划（2022—2025年）",
+                ),
+                en: crate::Str::Borrowed(
+                    "Wulong District Special Action Plan for Promoting the High-Quality Development of “Specialised, Refined, Distinctive and Innovative” (SRDI) Enterprises (2022–2025)",
+                ),
                 truncated: false,
             },
             addressees: alloc::vec::Vec::from([
                 crate::Text {
-                    zh: "各街道办事处".to_owned(),
-                    en: "all sub-district offices".to_owned(),
+                    zh: crate::Str::Borrowed("各街道办事处"),
+                    en: crate::Str::Borrowed("all sub-district offices"),
                     truncated: false,
                 },
                 crate::Text {
-                    zh: "各乡镇人民政府".to_owned(),
-                    en: "all township and town people's governments".to_owned(),
+                    zh: crate::Str::Borrowed("各乡镇人民政府"),
+                    en: crate::Str::Borrowed(
+                        "all township and town people's governments",
+                    ),
                     truncated: false,
                 },
                 crate::Text {
-                    zh: "区政府有关部门".to_owned(),
-                    en: "the relevant departments of the District Government".to_owned(),
+                    zh: crate::Str::Borrowed("区政府有关部门"),
+                    en: crate::Str::Borrowed(
+                        "the relevant departments of the District Government",
+                    ),
                     truncated: false,
                 },
                 crate::Text {
-                    zh: "有关单位".to_owned(),
-                    en: "the relevant units".to_owned(),
+                    zh: crate::Str::Borrowed("有关单位"),
+                    en: crate::Str::Borrowed("the relevant units"),
                     truncated: false,
                 },
             ]),
             notice: Some(crate::Text {
-                zh: "《武隆区推进“专精特新”企业高质量发展专项行动计划（2022—2025年）》已经区政府第17次常务会议审议通过，现印发给你们，请认真贯彻执行。"
-                    .to_owned(),
-                en: "The Wulong District Special Action Plan for Promoting the High-Quality Development of SRDI Enterprises (2022–2025) was reviewed and adopted at the 17th executive meeting of the District Government. It is hereby issued to you; please implement it conscientiously."
-                    .to_owned(),
+                zh: crate::Str::Borrowed(
+                    "《武隆区推进“专精特新”企业高质量发展专项行动计划（2022—2025年）》已经区政府第17次常务会议审议通过，现印发给你们，请认真贯彻执行。",
+                ),
+                en: crate::Str::Borrowed(
+                    "The Wulong District Special Action Plan for Promoting the High-Quality Development of SRDI Enterprises (2022–2025) was reviewed and adopted at the 17th executive meeting of the District Government. It is hereby issued to you; please implement it conscientiously.",
+                ),
                 truncated: false,
             }),
             approval: Some(crate::Approval {
-                by: Some("district-government".to_owned()),
+                by: Some(crate::Str::Borrowed("district-government")),
                 meeting: Some(crate::Text {
-                    zh: "区政府第17次常务会议".to_owned(),
-                    en: "17th executive meeting of the District Government".to_owned(),
+                    zh: crate::Str::Borrowed("区政府第17次常务会议"),
+                    en: crate::Str::Borrowed(
+                        "17th executive meeting of the District Government",
+                    ),
                     truncated: false,
                 }),
                 statement: None,
             }),
-            issued: Some("2022-07-07".to_owned()),
+            issued: Some(crate::Str::Borrowed("2022-07-07")),
             disclosure: Some(crate::Disclosure {
                 status: crate::DisclosureStatus::Public,
                 note: Some(crate::Text {
-                    zh: "此件公开发布".to_owned(),
-                    en: "This document is published for the public.".to_owned(),
+                    zh: crate::Str::Borrowed("此件公开发布"),
+                    en: crate::Str::Borrowed(
+                        "This document is published for the public.",
+                    ),
                     truncated: false,
                 }),
             }),
-            based_on: alloc::vec::Vec::from(["doc-yufubanfa-2022-23".to_owned()]),
-            cc: alloc::vec::Vec::from([
-                "party-committee-office".to_owned(),
-                "congress-standing-committee-office".to_owned(),
-                "cppcc-office".to_owned(),
-                "supervisory-commission".to_owned(),
-                "district-court".to_owned(),
-                "district-procuratorate".to_owned(),
-                "armed-forces-department".to_owned(),
+            based_on: alloc::vec::Vec::from([
+                crate::Str::Borrowed("doc-yufubanfa-2022-23"),
             ]),
-            printed_by: Some("district-government-office".to_owned()),
-            printed: Some("2022-07-07".to_owned()),
+            cc: alloc::vec::Vec::from([
+                crate::Str::Borrowed("party-committee-office"),
+                crate::Str::Borrowed("congress-standing-committee-office"),
+                crate::Str::Borrowed("cppcc-office"),
+                crate::Str::Borrowed("supervisory-commission"),
+                crate::Str::Borrowed("district-court"),
+                crate::Str::Borrowed("district-procuratorate"),
+                crate::Str::Borrowed("armed-forces-department"),
+            ]),
+            printed_by: Some(crate::Str::Borrowed("district-government-office")),
+            printed: Some(crate::Str::Borrowed("2022-07-07")),
         },
         provenance: Some(crate::Provenance {
             sources: alloc::vec::Vec::from([
                 crate::Source {
                     kind: crate::SourceKind::Other,
                     title: Some(
-                        "The full text as the project received it: a Markdown-flavoured copy, kept byte for byte as source.txt beside this file"
-                            .to_owned(),
+                        crate::Str::Borrowed(
+                            "The full text as the project received it: a Markdown-flavoured copy, kept byte for byte as source.txt beside this file",
+                        ),
                     ),
                     url: None,
                     accessed: None,
                     note: Some(
-                        "Where the copy was published is not recorded. Its SHA-256 is df9acdc78b0da41305cf1ddab67839d02ce8f9ae823674b98c1fbe634fdefab8."
-                            .to_owned(),
+                        crate::Str::Borrowed(
+                            "Where the copy was published is not recorded. Its SHA-256 is df9acdc78b0da41305cf1ddab67839d02ce8f9ae823674b98c1fbe634fdefab8.",
+                        ),
                     ),
                 },
             ]),
@@ -108,8 +129,9 @@ pub(crate) fn wulong() -> crate::PlanData {
                 missing: alloc::vec::Vec::from([]),
             },
             transcription: Some(
-                "Every zh is a verbatim piece of source.txt. Only artifacts of the copy are removed: page breaks inside six paragraphs and the line wraps of the two titles are joined, the copy's Markdown is not text, numbering is stored as numbers, and headings are stored without their closing 。. README.md lists each."
-                    .to_owned(),
+                crate::Str::Borrowed(
+                    "Every zh is a verbatim piece of source.txt. Only artifacts of the copy are removed: page breaks inside six paragraphs and the line wraps of the two titles are joined, the copy's Markdown is not text, numbering is stored as numbers, and headings are stored without their closing 。. README.md lists each.",
+                ),
             ),
             inferred: alloc::vec::Vec::from([]),
             registry: None,
@@ -119,34 +141,38 @@ pub(crate) fn wulong() -> crate::PlanData {
             end: 2025u16,
         }),
         preamble: Some(crate::Text {
-            zh: "为培育壮大一批专注细分市场、创新能力强、质量效益高、产业支撑作用大的“专精特新”中小企业，促进全区中小企业高质量发展，根据《重庆市人民政府办公厅关于印发重庆市推进“专精特新”企业高质量发展专项行动计划（2022—2025年）的通知》（渝府办发〔2022〕23号）要求，结合我区实际，制定本专项行动计划。"
-                .to_owned(),
-            en: "This special action plan is formulated, in line with the requirements of the Notice of the General Office of the Chongqing Municipal People's Government on Issuing the Chongqing Special Action Plan for Promoting the High-Quality Development of SRDI Enterprises (2022–2025) (渝府办发〔2022〕23号) and in the light of the district's actual conditions, in order to cultivate and grow a group of SRDI SMEs that focus on market niches, have strong innovation capacity, deliver high quality and good returns, and play a major supporting role in industry, and so to promote the high-quality development of SMEs throughout the district."
-                .to_owned(),
+            zh: crate::Str::Borrowed(
+                "为培育壮大一批专注细分市场、创新能力强、质量效益高、产业支撑作用大的“专精特新”中小企业，促进全区中小企业高质量发展，根据《重庆市人民政府办公厅关于印发重庆市推进“专精特新”企业高质量发展专项行动计划（2022—2025年）的通知》（渝府办发〔2022〕23号）要求，结合我区实际，制定本专项行动计划。",
+            ),
+            en: crate::Str::Borrowed(
+                "This special action plan is formulated, in line with the requirements of the Notice of the General Office of the Chongqing Municipal People's Government on Issuing the Chongqing Special Action Plan for Promoting the High-Quality Development of SRDI Enterprises (2022–2025) (渝府办发〔2022〕23号) and in the light of the district's actual conditions, in order to cultivate and grow a group of SRDI SMEs that focus on market niches, have strong innovation capacity, deliver high quality and good returns, and play a major supporting role in industry, and so to promote the high-quality development of SMEs throughout the district.",
+            ),
             truncated: false,
         }),
         parts: alloc::vec::Vec::from([
             crate::Part {
                 number: 1u16,
                 title: crate::Text {
-                    zh: "发展目标".to_owned(),
-                    en: "Development goals".to_owned(),
+                    zh: crate::Str::Borrowed("发展目标"),
+                    en: crate::Str::Borrowed("Development goals"),
                     truncated: false,
                 },
                 content: crate::PartContent::Goals,
                 text: Some(crate::Text {
-                    zh: "着力实施创新型中小企业、“专精特新”中小企业、国家专精特新“小巨人”企业（以下统称“专精特新”企业）梯度培育发展，到2025年，力争全区创新型中小企业达到200家，市级“专精特新”中小企业达到15家，纳入重点培育国家专精特新“小巨人”企业1家，重点培育上市企业1家。"
-                        .to_owned(),
-                    en: "Concentrate efforts on the tiered cultivation and development of innovative SMEs, SRDI SMEs and national SRDI “little giant” enterprises (hereinafter collectively referred to as “SRDI enterprises”). By 2025, strive to bring the number of innovative SMEs in the district to 200 and the number of municipal-level SRDI SMEs to 15, to take 1 enterprise into priority cultivation towards the status of a national SRDI “little giant” enterprise, and to cultivate 1 enterprise as a priority towards listing."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "着力实施创新型中小企业、“专精特新”中小企业、国家专精特新“小巨人”企业（以下统称“专精特新”企业）梯度培育发展，到2025年，力争全区创新型中小企业达到200家，市级“专精特新”中小企业达到15家，纳入重点培育国家专精特新“小巨人”企业1家，重点培育上市企业1家。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Concentrate efforts on the tiered cultivation and development of innovative SMEs, SRDI SMEs and national SRDI “little giant” enterprises (hereinafter collectively referred to as “SRDI enterprises”). By 2025, strive to bring the number of innovative SMEs in the district to 200 and the number of municipal-level SRDI SMEs to 15, to take 1 enterprise into priority cultivation towards the status of a national SRDI “little giant” enterprise, and to cultivate 1 enterprise as a priority towards listing.",
+                    ),
                     truncated: false,
                 }),
             },
             crate::Part {
                 number: 2u16,
                 title: crate::Text {
-                    zh: "重点任务".to_owned(),
-                    en: "Key tasks".to_owned(),
+                    zh: crate::Str::Borrowed("重点任务"),
+                    en: crate::Str::Borrowed("Key tasks"),
                     truncated: false,
                 },
                 content: crate::PartContent::Tasks,
@@ -155,8 +181,8 @@ pub(crate) fn wulong() -> crate::PlanData {
             crate::Part {
                 number: 3u16,
                 title: crate::Text {
-                    zh: "机制保障措施".to_owned(),
-                    en: "Safeguard mechanisms".to_owned(),
+                    zh: crate::Str::Borrowed("机制保障措施"),
+                    en: crate::Str::Borrowed("Safeguard mechanisms"),
                     truncated: false,
                 },
                 content: crate::PartContent::Mechanisms,
@@ -165,30 +191,33 @@ pub(crate) fn wulong() -> crate::PlanData {
         ]),
         tiers: alloc::vec::Vec::from([
             crate::Tier {
-                id: "innovative-sme".to_owned(),
+                id: crate::Str::Borrowed("innovative-sme"),
                 rank: 1u16,
                 name: crate::Text {
-                    zh: "创新型中小企业".to_owned(),
-                    en: "innovative SMEs".to_owned(),
+                    zh: crate::Str::Borrowed("创新型中小企业"),
+                    en: crate::Str::Borrowed("innovative SMEs"),
                     truncated: false,
                 },
             },
             crate::Tier {
-                id: "srdi-sme".to_owned(),
+                id: crate::Str::Borrowed("srdi-sme"),
                 rank: 2u16,
                 name: crate::Text {
-                    zh: "“专精特新”中小企业".to_owned(),
-                    en: "“specialised, refined, distinctive and innovative” (SRDI) SMEs"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("“专精特新”中小企业"),
+                    en: crate::Str::Borrowed(
+                        "“specialised, refined, distinctive and innovative” (SRDI) SMEs",
+                    ),
                     truncated: false,
                 },
             },
             crate::Tier {
-                id: "little-giant".to_owned(),
+                id: crate::Str::Borrowed("little-giant"),
                 rank: 3u16,
                 name: crate::Text {
-                    zh: "国家专精特新“小巨人”企业".to_owned(),
-                    en: "national SRDI “little giant” enterprises".to_owned(),
+                    zh: crate::Str::Borrowed("国家专精特新“小巨人”企业"),
+                    en: crate::Str::Borrowed(
+                        "national SRDI “little giant” enterprises",
+                    ),
                     truncated: false,
                 },
             },
@@ -196,125 +225,143 @@ pub(crate) fn wulong() -> crate::PlanData {
         groups: alloc::vec::Vec::from([]),
         defined_terms: alloc::vec::Vec::from([
             crate::DefinedTerm {
-                id: "srdi-enterprises".to_owned(),
+                id: crate::Str::Borrowed("srdi-enterprises"),
                 term: crate::Text {
-                    zh: "“专精特新”企业".to_owned(),
-                    en: "SRDI enterprises".to_owned(),
+                    zh: crate::Str::Borrowed("“专精特新”企业"),
+                    en: crate::Str::Borrowed("SRDI enterprises"),
                     truncated: false,
                 },
                 definition: crate::Text {
-                    zh: "（以下统称“专精特新”企业）".to_owned(),
-                    en: "(hereinafter collectively referred to as “SRDI enterprises”)"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "（以下统称“专精特新”企业）",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "(hereinafter collectively referred to as “SRDI enterprises”)",
+                    ),
                     truncated: false,
                 },
                 stands_for: alloc::vec::Vec::from([
-                    "innovative-sme".to_owned(),
-                    "srdi-sme".to_owned(),
-                    "little-giant".to_owned(),
+                    crate::Str::Borrowed("innovative-sme"),
+                    crate::Str::Borrowed("srdi-sme"),
+                    crate::Str::Borrowed("little-giant"),
                 ]),
             },
         ]),
         goals: alloc::vec::Vec::from([
             crate::Target {
-                id: "goal-1".to_owned(),
+                id: crate::Str::Borrowed("goal-1"),
                 indicator: crate::Text {
-                    zh: "创新型中小企业".to_owned(),
-                    en: "innovative SMEs".to_owned(),
+                    zh: crate::Str::Borrowed("创新型中小企业"),
+                    en: crate::Str::Borrowed("innovative SMEs"),
                     truncated: false,
                 },
                 text: crate::Text {
-                    zh: "力争全区创新型中小企业达到200家".to_owned(),
-                    en: "strive to bring the number of innovative SMEs in the district to 200"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "力争全区创新型中小企业达到200家",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "strive to bring the number of innovative SMEs in the district to 200",
+                    ),
                     truncated: false,
                 },
                 kind: crate::TargetKind::Reach,
                 value: Some(crate::Decimal::new(200i64, 0u8)),
-                unit: Some("家".to_owned()),
+                unit: Some(crate::Str::Borrowed("家")),
                 printed: None,
-                group: Some("innovative-sme".to_owned()),
+                group: Some(crate::Str::Borrowed("innovative-sme")),
                 by_year: Some(2025u16),
                 baseline: None,
                 milestones: alloc::vec::Vec::from([]),
                 interpretation: None,
             },
             crate::Target {
-                id: "goal-2".to_owned(),
+                id: crate::Str::Borrowed("goal-2"),
                 indicator: crate::Text {
-                    zh: "市级“专精特新”中小企业".to_owned(),
-                    en: "municipal-level SRDI SMEs".to_owned(),
+                    zh: crate::Str::Borrowed("市级“专精特新”中小企业"),
+                    en: crate::Str::Borrowed("municipal-level SRDI SMEs"),
                     truncated: false,
                 },
                 text: crate::Text {
-                    zh: "市级“专精特新”中小企业达到15家".to_owned(),
-                    en: "bring the number of municipal-level SRDI SMEs to 15".to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "市级“专精特新”中小企业达到15家",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "bring the number of municipal-level SRDI SMEs to 15",
+                    ),
                     truncated: false,
                 },
                 kind: crate::TargetKind::Reach,
                 value: Some(crate::Decimal::new(15i64, 0u8)),
-                unit: Some("家".to_owned()),
+                unit: Some(crate::Str::Borrowed("家")),
                 printed: None,
-                group: Some("srdi-sme".to_owned()),
+                group: Some(crate::Str::Borrowed("srdi-sme")),
                 by_year: Some(2025u16),
                 baseline: None,
                 milestones: alloc::vec::Vec::from([]),
                 interpretation: Some(
-                    "市级 (municipal-level) names the level at which the tier “专精特新”中小企业 is recognised."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "市级 (municipal-level) names the level at which the tier “专精特新”中小企业 is recognised.",
+                    ),
                 ),
             },
             crate::Target {
-                id: "goal-3".to_owned(),
+                id: crate::Str::Borrowed("goal-3"),
                 indicator: crate::Text {
-                    zh: "国家专精特新“小巨人”企业".to_owned(),
-                    en: "national SRDI “little giant” enterprises".to_owned(),
+                    zh: crate::Str::Borrowed("国家专精特新“小巨人”企业"),
+                    en: crate::Str::Borrowed(
+                        "national SRDI “little giant” enterprises",
+                    ),
                     truncated: false,
                 },
                 text: crate::Text {
-                    zh: "纳入重点培育国家专精特新“小巨人”企业1家"
-                        .to_owned(),
-                    en: "take 1 enterprise into priority cultivation towards the status of a national SRDI “little giant” enterprise"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "纳入重点培育国家专精特新“小巨人”企业1家",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "take 1 enterprise into priority cultivation towards the status of a national SRDI “little giant” enterprise",
+                    ),
                     truncated: false,
                 },
                 kind: crate::TargetKind::Cultivate,
                 value: Some(crate::Decimal::new(1i64, 0u8)),
-                unit: Some("家".to_owned()),
+                unit: Some(crate::Str::Borrowed("家")),
                 printed: None,
-                group: Some("little-giant".to_owned()),
+                group: Some(crate::Str::Borrowed("little-giant")),
                 by_year: Some(2025u16),
                 baseline: None,
                 milestones: alloc::vec::Vec::from([]),
                 interpretation: Some(
-                    "纳入重点培育 is read as taking one enterprise into priority cultivation towards the national “little giant” title, not as its recognition by 2025; `group` names the title the cultivation aims at. (The words also allow an already recognised “little giant” taken into priority cultivation; the tier would then be the enterprise's own. Either way the count is of enterprises in priority cultivation.) The English follows the first reading."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "纳入重点培育 is read as taking one enterprise into priority cultivation towards the national “little giant” title, not as its recognition by 2025; `group` names the title the cultivation aims at. (The words also allow an already recognised “little giant” taken into priority cultivation; the tier would then be the enterprise's own. Either way the count is of enterprises in priority cultivation.) The English follows the first reading.",
+                    ),
                 ),
             },
             crate::Target {
-                id: "goal-4".to_owned(),
+                id: crate::Str::Borrowed("goal-4"),
                 indicator: crate::Text {
-                    zh: "上市企业".to_owned(),
-                    en: "enterprises for listing".to_owned(),
+                    zh: crate::Str::Borrowed("上市企业"),
+                    en: crate::Str::Borrowed("enterprises for listing"),
                     truncated: false,
                 },
                 text: crate::Text {
-                    zh: "重点培育上市企业1家".to_owned(),
-                    en: "cultivate 1 enterprise as a priority towards listing"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("重点培育上市企业1家"),
+                    en: crate::Str::Borrowed(
+                        "cultivate 1 enterprise as a priority towards listing",
+                    ),
                     truncated: false,
                 },
                 kind: crate::TargetKind::Cultivate,
                 value: Some(crate::Decimal::new(1i64, 0u8)),
-                unit: Some("家".to_owned()),
+                unit: Some(crate::Str::Borrowed("家")),
                 printed: None,
                 group: None,
                 by_year: Some(2025u16),
                 baseline: None,
                 milestones: alloc::vec::Vec::from([]),
                 interpretation: Some(
-                    "重点培育上市企业 is read as cultivating one enterprise towards listing; the text does not require the listing itself by 2025."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "重点培育上市企业 is read as cultivating one enterprise towards listing; the text does not require the listing itself by 2025.",
+                    ),
                 ),
             },
         ]),
@@ -322,31 +369,35 @@ pub(crate) fn wulong() -> crate::PlanData {
             crate::Section {
                 number: 1u16,
                 title: crate::Text {
-                    zh: "把握工作方向，聚力“专精特新”企业培育"
-                        .to_owned(),
-                    en: "Keep a firm grasp on the direction of work and focus efforts on cultivating SRDI enterprises"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "把握工作方向，聚力“专精特新”企业培育",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Keep a firm grasp on the direction of work and focus efforts on cultivating SRDI enterprises",
+                    ),
                     truncated: false,
                 },
                 responsibility: Some(crate::Responsibility {
                     text: Some(crate::Text {
-                        zh: "责任单位：区经济信息委、区工业园区管委会、区农业农村委、区科技局、区市场监管局、区规划自然资源局、区生态环境局、区商务委、区工业发展〔集团〕公司"
-                            .to_owned(),
-                        en: "Responsible units: District Commission of Economy and Information Technology; District Industrial Park Management Committee; District Commission of Agriculture and Rural Affairs; District Science and Technology Bureau; District Administration for Market Regulation; District Planning and Natural Resources Bureau; District Ecology and Environment Bureau; District Commission of Commerce; District Industrial Development (Group) Company"
-                            .to_owned(),
+                        zh: crate::Str::Borrowed(
+                            "责任单位：区经济信息委、区工业园区管委会、区农业农村委、区科技局、区市场监管局、区规划自然资源局、区生态环境局、区商务委、区工业发展〔集团〕公司",
+                        ),
+                        en: crate::Str::Borrowed(
+                            "Responsible units: District Commission of Economy and Information Technology; District Industrial Park Management Committee; District Commission of Agriculture and Rural Affairs; District Science and Technology Bureau; District Administration for Market Regulation; District Planning and Natural Resources Bureau; District Ecology and Environment Bureau; District Commission of Commerce; District Industrial Development (Group) Company",
+                        ),
                         truncated: false,
                     }),
                     lead: alloc::vec::Vec::from([]),
                     units: alloc::vec::Vec::from([
-                        "economy-info-commission".to_owned(),
-                        "industrial-park-committee".to_owned(),
-                        "agriculture-commission".to_owned(),
-                        "science-tech-bureau".to_owned(),
-                        "market-regulation-bureau".to_owned(),
-                        "planning-resources-bureau".to_owned(),
-                        "ecology-environment-bureau".to_owned(),
-                        "commerce-commission".to_owned(),
-                        "industrial-development-group".to_owned(),
+                        crate::Str::Borrowed("economy-info-commission"),
+                        crate::Str::Borrowed("industrial-park-committee"),
+                        crate::Str::Borrowed("agriculture-commission"),
+                        crate::Str::Borrowed("science-tech-bureau"),
+                        crate::Str::Borrowed("market-regulation-bureau"),
+                        crate::Str::Borrowed("planning-resources-bureau"),
+                        crate::Str::Borrowed("ecology-environment-bureau"),
+                        crate::Str::Borrowed("commerce-commission"),
+                        crate::Str::Borrowed("industrial-development-group"),
                     ]),
                     cooperating: alloc::vec::Vec::from([]),
                 }),
@@ -355,29 +406,33 @@ pub(crate) fn wulong() -> crate::PlanData {
             crate::Section {
                 number: 2u16,
                 title: crate::Text {
-                    zh: "夯实科技支撑，推动“专精特新”企业持续创新"
-                        .to_owned(),
-                    en: "Consolidate scientific and technological support and drive continuous innovation in SRDI enterprises"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "夯实科技支撑，推动“专精特新”企业持续创新",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Consolidate scientific and technological support and drive continuous innovation in SRDI enterprises",
+                    ),
                     truncated: false,
                 },
                 responsibility: Some(crate::Responsibility {
                     text: Some(crate::Text {
-                        zh: "责任单位：区经济信息委、区科技局、区工业园区管委会、区生态环境局、区商务委、区市场监管局，区工业发展〔集团〕公司"
-                            .to_owned(),
-                        en: "Responsible units: District Commission of Economy and Information Technology; District Science and Technology Bureau; District Industrial Park Management Committee; District Ecology and Environment Bureau; District Commission of Commerce; District Administration for Market Regulation; District Industrial Development (Group) Company"
-                            .to_owned(),
+                        zh: crate::Str::Borrowed(
+                            "责任单位：区经济信息委、区科技局、区工业园区管委会、区生态环境局、区商务委、区市场监管局，区工业发展〔集团〕公司",
+                        ),
+                        en: crate::Str::Borrowed(
+                            "Responsible units: District Commission of Economy and Information Technology; District Science and Technology Bureau; District Industrial Park Management Committee; District Ecology and Environment Bureau; District Commission of Commerce; District Administration for Market Regulation; District Industrial Development (Group) Company",
+                        ),
                         truncated: false,
                     }),
                     lead: alloc::vec::Vec::from([]),
                     units: alloc::vec::Vec::from([
-                        "economy-info-commission".to_owned(),
-                        "science-tech-bureau".to_owned(),
-                        "industrial-park-committee".to_owned(),
-                        "ecology-environment-bureau".to_owned(),
-                        "commerce-commission".to_owned(),
-                        "market-regulation-bureau".to_owned(),
-                        "industrial-development-group".to_owned(),
+                        crate::Str::Borrowed("economy-info-commission"),
+                        crate::Str::Borrowed("science-tech-bureau"),
+                        crate::Str::Borrowed("industrial-park-committee"),
+                        crate::Str::Borrowed("ecology-environment-bureau"),
+                        crate::Str::Borrowed("commerce-commission"),
+                        crate::Str::Borrowed("market-regulation-bureau"),
+                        crate::Str::Borrowed("industrial-development-group"),
                     ]),
                     cooperating: alloc::vec::Vec::from([]),
                 }),
@@ -386,29 +441,33 @@ pub(crate) fn wulong() -> crate::PlanData {
             crate::Section {
                 number: 3u16,
                 title: crate::Text {
-                    zh: "加大金融支持力度，增强“专精特新”企业发展后劲"
-                        .to_owned(),
-                    en: "Step up financial support and strengthen the staying power of SRDI enterprises"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "加大金融支持力度，增强“专精特新”企业发展后劲",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Step up financial support and strengthen the staying power of SRDI enterprises",
+                    ),
                     truncated: false,
                 },
                 responsibility: Some(crate::Responsibility {
                     text: Some(crate::Text {
-                        zh: "责任单位：区经济信息委、区财政局、区金融服务中心、人行武隆支行、武隆银保监管组、区工业园区管委会、区工业发展〔集团〕公司"
-                            .to_owned(),
-                        en: "Responsible units: District Commission of Economy and Information Technology; District Finance Bureau; District Financial Services Centre; People's Bank of China Wulong Sub-branch; Wulong Banking and Insurance Supervision Team; District Industrial Park Management Committee; District Industrial Development (Group) Company"
-                            .to_owned(),
+                        zh: crate::Str::Borrowed(
+                            "责任单位：区经济信息委、区财政局、区金融服务中心、人行武隆支行、武隆银保监管组、区工业园区管委会、区工业发展〔集团〕公司",
+                        ),
+                        en: crate::Str::Borrowed(
+                            "Responsible units: District Commission of Economy and Information Technology; District Finance Bureau; District Financial Services Centre; People's Bank of China Wulong Sub-branch; Wulong Banking and Insurance Supervision Team; District Industrial Park Management Committee; District Industrial Development (Group) Company",
+                        ),
                         truncated: false,
                     }),
                     lead: alloc::vec::Vec::from([]),
                     units: alloc::vec::Vec::from([
-                        "economy-info-commission".to_owned(),
-                        "finance-bureau".to_owned(),
-                        "financial-services-centre".to_owned(),
-                        "pboc-wulong".to_owned(),
-                        "banking-insurance-team".to_owned(),
-                        "industrial-park-committee".to_owned(),
-                        "industrial-development-group".to_owned(),
+                        crate::Str::Borrowed("economy-info-commission"),
+                        crate::Str::Borrowed("finance-bureau"),
+                        crate::Str::Borrowed("financial-services-centre"),
+                        crate::Str::Borrowed("pboc-wulong"),
+                        crate::Str::Borrowed("banking-insurance-team"),
+                        crate::Str::Borrowed("industrial-park-committee"),
+                        crate::Str::Borrowed("industrial-development-group"),
                     ]),
                     cooperating: alloc::vec::Vec::from([]),
                 }),
@@ -417,29 +476,33 @@ pub(crate) fn wulong() -> crate::PlanData {
             crate::Section {
                 number: 4u16,
                 title: crate::Text {
-                    zh: "优化公共服务，解决“专精特新”企业困难问题"
-                        .to_owned(),
-                    en: "Improve public services and solve the difficulties and problems of SRDI enterprises"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "优化公共服务，解决“专精特新”企业困难问题",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Improve public services and solve the difficulties and problems of SRDI enterprises",
+                    ),
                     truncated: false,
                 },
                 responsibility: Some(crate::Responsibility {
                     text: Some(crate::Text {
-                        zh: "责任单位：区经济信息委、区科技局、区人力社保局、区市场监管局、区商务委、区工业园区管委会、区工业发展〔集团〕公司"
-                            .to_owned(),
-                        en: "Responsible units: District Commission of Economy and Information Technology; District Science and Technology Bureau; District Human Resources and Social Security Bureau; District Administration for Market Regulation; District Commission of Commerce; District Industrial Park Management Committee; District Industrial Development (Group) Company"
-                            .to_owned(),
+                        zh: crate::Str::Borrowed(
+                            "责任单位：区经济信息委、区科技局、区人力社保局、区市场监管局、区商务委、区工业园区管委会、区工业发展〔集团〕公司",
+                        ),
+                        en: crate::Str::Borrowed(
+                            "Responsible units: District Commission of Economy and Information Technology; District Science and Technology Bureau; District Human Resources and Social Security Bureau; District Administration for Market Regulation; District Commission of Commerce; District Industrial Park Management Committee; District Industrial Development (Group) Company",
+                        ),
                         truncated: false,
                     }),
                     lead: alloc::vec::Vec::from([]),
                     units: alloc::vec::Vec::from([
-                        "economy-info-commission".to_owned(),
-                        "science-tech-bureau".to_owned(),
-                        "hr-social-security-bureau".to_owned(),
-                        "market-regulation-bureau".to_owned(),
-                        "commerce-commission".to_owned(),
-                        "industrial-park-committee".to_owned(),
-                        "industrial-development-group".to_owned(),
+                        crate::Str::Borrowed("economy-info-commission"),
+                        crate::Str::Borrowed("science-tech-bureau"),
+                        crate::Str::Borrowed("hr-social-security-bureau"),
+                        crate::Str::Borrowed("market-regulation-bureau"),
+                        crate::Str::Borrowed("commerce-commission"),
+                        crate::Str::Borrowed("industrial-park-committee"),
+                        crate::Str::Borrowed("industrial-development-group"),
                     ]),
                     cooperating: alloc::vec::Vec::from([]),
                 }),
@@ -448,31 +511,35 @@ pub(crate) fn wulong() -> crate::PlanData {
             crate::Section {
                 number: 5u16,
                 title: crate::Text {
-                    zh: "加大财税扶持，增强“专精特新”企业发展动力"
-                        .to_owned(),
-                    en: "Step up fiscal and tax support and boost the development momentum of SRDI enterprises"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "加大财税扶持，增强“专精特新”企业发展动力",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Step up fiscal and tax support and boost the development momentum of SRDI enterprises",
+                    ),
                     truncated: false,
                 },
                 responsibility: Some(crate::Responsibility {
                     text: Some(crate::Text {
-                        zh: "责任单位：区经济信息委、区财政局、区科技局、区金融服务中心、区税务局、区规划自然资源局、区工业园区管委会、区招商中心、区工业发展〔集团〕公司"
-                            .to_owned(),
-                        en: "Responsible units: District Commission of Economy and Information Technology; District Finance Bureau; District Science and Technology Bureau; District Financial Services Centre; District Tax Service; District Planning and Natural Resources Bureau; District Industrial Park Management Committee; District Investment Promotion Centre; District Industrial Development (Group) Company"
-                            .to_owned(),
+                        zh: crate::Str::Borrowed(
+                            "责任单位：区经济信息委、区财政局、区科技局、区金融服务中心、区税务局、区规划自然资源局、区工业园区管委会、区招商中心、区工业发展〔集团〕公司",
+                        ),
+                        en: crate::Str::Borrowed(
+                            "Responsible units: District Commission of Economy and Information Technology; District Finance Bureau; District Science and Technology Bureau; District Financial Services Centre; District Tax Service; District Planning and Natural Resources Bureau; District Industrial Park Management Committee; District Investment Promotion Centre; District Industrial Development (Group) Company",
+                        ),
                         truncated: false,
                     }),
                     lead: alloc::vec::Vec::from([]),
                     units: alloc::vec::Vec::from([
-                        "economy-info-commission".to_owned(),
-                        "finance-bureau".to_owned(),
-                        "science-tech-bureau".to_owned(),
-                        "financial-services-centre".to_owned(),
-                        "tax-bureau".to_owned(),
-                        "planning-resources-bureau".to_owned(),
-                        "industrial-park-committee".to_owned(),
-                        "investment-promotion-centre".to_owned(),
-                        "industrial-development-group".to_owned(),
+                        crate::Str::Borrowed("economy-info-commission"),
+                        crate::Str::Borrowed("finance-bureau"),
+                        crate::Str::Borrowed("science-tech-bureau"),
+                        crate::Str::Borrowed("financial-services-centre"),
+                        crate::Str::Borrowed("tax-bureau"),
+                        crate::Str::Borrowed("planning-resources-bureau"),
+                        crate::Str::Borrowed("industrial-park-committee"),
+                        crate::Str::Borrowed("investment-promotion-centre"),
+                        crate::Str::Borrowed("industrial-development-group"),
                     ]),
                     cooperating: alloc::vec::Vec::from([]),
                 }),
@@ -485,16 +552,19 @@ pub(crate) fn wulong() -> crate::PlanData {
                 number: 1u16,
                 section: 1u16,
                 title: Some(crate::Text {
-                    zh: "提升企业专业化竞争优势".to_owned(),
-                    en: "Raise enterprises' specialised competitive advantage"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("提升企业专业化竞争优势"),
+                    en: crate::Str::Borrowed(
+                        "Raise enterprises' specialised competitive advantage",
+                    ),
                     truncated: false,
                 }),
                 text: crate::Text {
-                    zh: "引导中小微企业立足于主业方向，专注核心业务、集聚要素资源，提高专业化生产能力。推动中小微企业与大企业、大项目建立稳定的配套协作关系，在细分领域形成突出竞争优势，不断提升在行业供应链中的价值，努力融入行业高端供应链。"
-                        .to_owned(),
-                    en: "Guide micro, small and medium-sized enterprises to build on their main line of business, concentrate on core business, pool production factors and resources, and raise their specialised production capacity. Push these enterprises to establish stable supply and cooperation relationships with large enterprises and major projects, form marked competitive advantages in niche fields, keep raising their value in industry supply chains and strive to integrate into high-end industry supply chains."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "引导中小微企业立足于主业方向，专注核心业务、集聚要素资源，提高专业化生产能力。推动中小微企业与大企业、大项目建立稳定的配套协作关系，在细分领域形成突出竞争优势，不断提升在行业供应链中的价值，努力融入行业高端供应链。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Guide micro, small and medium-sized enterprises to build on their main line of business, concentrate on core business, pool production factors and resources, and raise their specialised production capacity. Push these enterprises to establish stable supply and cooperation relationships with large enterprises and major projects, form marked competitive advantages in niche fields, keep raising their value in industry supply chains and strive to integrate into high-end industry supply chains.",
+                    ),
                     truncated: false,
                 },
                 aimed_at: alloc::vec::Vec::from([]),
@@ -515,15 +585,19 @@ pub(crate) fn wulong() -> crate::PlanData {
                 number: 2u16,
                 section: 1u16,
                 title: Some(crate::Text {
-                    zh: "提升企业精细化生产水平".to_owned(),
-                    en: "Raise enterprises' level of refined production".to_owned(),
+                    zh: crate::Str::Borrowed("提升企业精细化生产水平"),
+                    en: crate::Str::Borrowed(
+                        "Raise enterprises' level of refined production",
+                    ),
                     truncated: false,
                 }),
                 text: crate::Text {
-                    zh: "引导中小微企业实施精细化生产、精细化管理和精细化服务，在生产中执行国际、国家、行业标准；积极推进企业两化融合、数字化、智能化、绿色化改造；全力助推企业申请相关管理体系认证。推动企业以美誉度高、品质精良的产品和服务，在细分市场占据优势。"
-                        .to_owned(),
-                    en: "Guide micro, small and medium-sized enterprises to practise refined production, refined management and refined service, applying international, national and industry standards in production; actively promote the integration of informatisation and industrialisation and the digital, intelligent and green upgrading of enterprises; and spare no effort to help enterprises apply for certification of the relevant management systems. Push enterprises to gain an edge in market niches with well-regarded, high-quality products and services."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "引导中小微企业实施精细化生产、精细化管理和精细化服务，在生产中执行国际、国家、行业标准；积极推进企业两化融合、数字化、智能化、绿色化改造；全力助推企业申请相关管理体系认证。推动企业以美誉度高、品质精良的产品和服务，在细分市场占据优势。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Guide micro, small and medium-sized enterprises to practise refined production, refined management and refined service, applying international, national and industry standards in production; actively promote the integration of informatisation and industrialisation and the digital, intelligent and green upgrading of enterprises; and spare no effort to help enterprises apply for certification of the relevant management systems. Push enterprises to gain an edge in market niches with well-regarded, high-quality products and services.",
+                    ),
                     truncated: false,
                 },
                 aimed_at: alloc::vec::Vec::from([]),
@@ -544,15 +618,17 @@ pub(crate) fn wulong() -> crate::PlanData {
                 number: 3u16,
                 section: 1u16,
                 title: Some(crate::Text {
-                    zh: "加强打造地方特色企业".to_owned(),
-                    en: "Build up distinctive local enterprises".to_owned(),
+                    zh: crate::Str::Borrowed("加强打造地方特色企业"),
+                    en: crate::Str::Borrowed("Build up distinctive local enterprises"),
                     truncated: false,
                 }),
                 text: crate::Text {
-                    zh: "聚焦武隆特色资源和独特的传统工艺，引导支持优质传统特色产品生产主体入园开展工业化生产；引导中小微企业利用特色资源，弘扬传统技艺和地域文化，采用独特工艺、技术、配方或原料，研制生产具有地方或企业特色的产品，取得相关特色称号。"
-                        .to_owned(),
-                    en: "Focusing on Wulong's distinctive resources and unique traditional crafts, guide and support producers of high-quality traditional specialty products to move into the industrial park for industrial-scale production; guide micro, small and medium-sized enterprises to use distinctive resources, carry forward traditional skills and regional culture, adopt unique crafts, technologies, formulas or raw materials, develop and produce products with local or enterprise-specific features, and obtain the relevant specialty titles."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "聚焦武隆特色资源和独特的传统工艺，引导支持优质传统特色产品生产主体入园开展工业化生产；引导中小微企业利用特色资源，弘扬传统技艺和地域文化，采用独特工艺、技术、配方或原料，研制生产具有地方或企业特色的产品，取得相关特色称号。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Focusing on Wulong's distinctive resources and unique traditional crafts, guide and support producers of high-quality traditional specialty products to move into the industrial park for industrial-scale production; guide micro, small and medium-sized enterprises to use distinctive resources, carry forward traditional skills and regional culture, adopt unique crafts, technologies, formulas or raw materials, develop and produce products with local or enterprise-specific features, and obtain the relevant specialty titles.",
+                    ),
                     truncated: false,
                 },
                 aimed_at: alloc::vec::Vec::from([]),
@@ -573,16 +649,19 @@ pub(crate) fn wulong() -> crate::PlanData {
                 number: 4u16,
                 section: 1u16,
                 title: Some(crate::Text {
-                    zh: "提升企业自主创新能力".to_owned(),
-                    en: "Raise enterprises' capacity for independent innovation"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("提升企业自主创新能力"),
+                    en: crate::Str::Borrowed(
+                        "Raise enterprises' capacity for independent innovation",
+                    ),
                     truncated: false,
                 }),
                 text: crate::Text {
-                    zh: "引导扶持企业加大研发投入，按照“有专职人员、有固定场所、有专项经费、有专门设备、有开发项目”五有标准建立研发机构，开展技术创新、管理创新、业态创新和商业模式创新，开发新产品，形成新的竞争优势。指导扶持企业申请发明、实用新型、外观设计专利及软件著作权等自主知识产权，参与制定国家标准、行业标准或地方标准。大力支持成熟度好、附加值高的科技孵化成果落地转化。"
-                        .to_owned(),
-                    en: "Guide and support enterprises to increase R&D investment, set up R&D institutions according to the “five haves” standard (“having full-time staff, a fixed site, earmarked funds, dedicated equipment and development projects”), pursue technological, managerial, business-format and business-model innovation, develop new products and form new competitive advantages. Guide and support enterprises to apply for invention, utility-model and design patents, software copyrights and other independent intellectual property rights, and to take part in drafting national, industry or local standards. Vigorously support the local take-up and commercialisation of mature, high-value-added results of science and technology incubation."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "引导扶持企业加大研发投入，按照“有专职人员、有固定场所、有专项经费、有专门设备、有开发项目”五有标准建立研发机构，开展技术创新、管理创新、业态创新和商业模式创新，开发新产品，形成新的竞争优势。指导扶持企业申请发明、实用新型、外观设计专利及软件著作权等自主知识产权，参与制定国家标准、行业标准或地方标准。大力支持成熟度好、附加值高的科技孵化成果落地转化。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Guide and support enterprises to increase R&D investment, set up R&D institutions according to the “five haves” standard (“having full-time staff, a fixed site, earmarked funds, dedicated equipment and development projects”), pursue technological, managerial, business-format and business-model innovation, develop new products and form new competitive advantages. Guide and support enterprises to apply for invention, utility-model and design patents, software copyrights and other independent intellectual property rights, and to take part in drafting national, industry or local standards. Vigorously support the local take-up and commercialisation of mature, high-value-added results of science and technology incubation.",
+                    ),
                     truncated: false,
                 },
                 aimed_at: alloc::vec::Vec::from([]),
@@ -593,7 +672,9 @@ pub(crate) fn wulong() -> crate::PlanData {
                 ]),
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([]),
-                entities: alloc::vec::Vec::from(["five-haves-standard".to_owned()]),
+                entities: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("five-haves-standard"),
+                ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
                 schedule: alloc::vec::Vec::from([]),
@@ -604,25 +685,32 @@ pub(crate) fn wulong() -> crate::PlanData {
                 number: 5u16,
                 section: 1u16,
                 title: Some(crate::Text {
-                    zh: "强化精准扶持推进梯度培育".to_owned(),
-                    en: "Strengthen targeted support and advance tiered cultivation"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("强化精准扶持推进梯度培育"),
+                    en: crate::Str::Borrowed(
+                        "Strengthen targeted support and advance tiered cultivation",
+                    ),
                     truncated: false,
                 }),
                 text: crate::Text {
-                    zh: "按照“储备一批、培育一批、成长一批、壮大一批”的工作思路，强化规上企业培育，壮大“专精特新”培育储备量；紧扣认定标准、聚焦重点企业，建立“专精特新”企业动态培育库。通过加强精准扶持、实施梯度培育，打造具有持续创新力和竞争力的中小企业群体。"
-                        .to_owned(),
-                    en: "Following the working approach of “reserving a batch, cultivating a batch, growing a batch and strengthening a batch”, strengthen the cultivation of enterprises above designated size and enlarge the reserve of SRDI candidates; keeping closely to the recognition criteria and focusing on key enterprises, set up a dynamic cultivation pool of SRDI enterprises. Through stronger targeted support and tiered cultivation, build a group of SMEs with lasting innovative power and competitiveness."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "按照“储备一批、培育一批、成长一批、壮大一批”的工作思路，强化规上企业培育，壮大“专精特新”培育储备量；紧扣认定标准、聚焦重点企业，建立“专精特新”企业动态培育库。通过加强精准扶持、实施梯度培育，打造具有持续创新力和竞争力的中小企业群体。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Following the working approach of “reserving a batch, cultivating a batch, growing a batch and strengthening a batch”, strengthen the cultivation of enterprises above designated size and enlarge the reserve of SRDI candidates; keeping closely to the recognition criteria and focusing on key enterprises, set up a dynamic cultivation pool of SRDI enterprises. Through stronger targeted support and tiered cultivation, build a group of SMEs with lasting innovative power and competitiveness.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([
                     crate::Instrument::EnterpriseCultivation,
                 ]),
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([]),
-                entities: alloc::vec::Vec::from(["srdi-cultivation-pool".to_owned()]),
+                entities: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-cultivation-pool"),
+                ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
                 schedule: alloc::vec::Vec::from([]),
@@ -634,46 +722,54 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 2u16,
                 title: None,
                 text: crate::Text {
-                    zh: "推动“专精特新”企业建立研发准备金制度，推进研发机构全覆盖，大力培育区级、市级和国家级企业研发机构。"
-                        .to_owned(),
-                    en: "Push SRDI enterprises to set up R&D reserve fund systems, work towards full coverage of R&D institutions, and vigorously cultivate district-, municipal- and national-level enterprise R&D institutions."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "推动“专精特新”企业建立研发准备金制度，推进研发机构全覆盖，大力培育区级、市级和国家级企业研发机构。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Push SRDI enterprises to set up R&D reserve fund systems, work towards full coverage of R&D institutions, and vigorously cultivate district-, municipal- and national-level enterprise R&D institutions.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([
                     crate::Instrument::ResearchCapacity,
                 ]),
                 targets: alloc::vec::Vec::from([
                     crate::Target {
-                        id: "task-6-t1".to_owned(),
+                        id: crate::Str::Borrowed("task-6-t1"),
                         indicator: crate::Text {
-                            zh: "研发机构".to_owned(),
-                            en: "R&D institutions".to_owned(),
+                            zh: crate::Str::Borrowed("研发机构"),
+                            en: crate::Str::Borrowed("R&D institutions"),
                             truncated: false,
                         },
                         text: crate::Text {
-                            zh: "推进研发机构全覆盖".to_owned(),
-                            en: "work towards full coverage of R&D institutions"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed("推进研发机构全覆盖"),
+                            en: crate::Str::Borrowed(
+                                "work towards full coverage of R&D institutions",
+                            ),
                             truncated: false,
                         },
                         kind: crate::TargetKind::FullCoverage,
                         value: None,
                         unit: None,
                         printed: None,
-                        group: Some("srdi-enterprises".to_owned()),
+                        group: Some(crate::Str::Borrowed("srdi-enterprises")),
                         by_year: None,
                         baseline: None,
                         milestones: alloc::vec::Vec::from([]),
                         interpretation: Some(
-                            "全覆盖 states no base. `group` is our reading of it, not the text's: every SRDI enterprise, the enterprises the sentence is about (推动“专精特新”企业建立研发准备金制度，推进研发机构全覆盖), having an R&D institution. No number and no year are printed. The next clause, 大力培育区级、市级和国家级企业研发机构, asks for enterprise R&D institutions at district, municipal and national level, with no count per level."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "全覆盖 states no base. `group` is our reading of it, not the text's: every SRDI enterprise, the enterprises the sentence is about (推动“专精特新”企业建立研发准备金制度，推进研发机构全覆盖), having an R&D institution. No number and no year are printed. The next clause, 大力培育区级、市级和国家级企业研发机构, asks for enterprise R&D institutions at district, municipal and national level, with no count per level.",
+                            ),
                         ),
                     },
                 ]),
                 measures: alloc::vec::Vec::from([]),
-                entities: alloc::vec::Vec::from(["rd-reserve-system".to_owned()]),
+                entities: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("rd-reserve-system"),
+                ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
                 schedule: alloc::vec::Vec::from([]),
@@ -685,13 +781,17 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 2u16,
                 title: None,
                 text: crate::Text {
-                    zh: "聚焦清洁能源、绿色建材、新能源汽车、旅游装备及消费品等重点产业，支持“专精特新”企业牵头组建产业技术创新联盟，以“揭榜挂帅”“赛马”等方式开展产业技术攻关，解决中小企业发展关键技术需求。"
-                        .to_owned(),
-                    en: "Focusing on key industries such as clean energy, green building materials, new-energy vehicles, and tourism equipment and consumer goods, support SRDI enterprises in taking the lead in forming industrial technology innovation alliances and in tackling key industrial technology problems through approaches such as “open competition” and “horse race”, so as to meet the key technology needs of SME development."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "聚焦清洁能源、绿色建材、新能源汽车、旅游装备及消费品等重点产业，支持“专精特新”企业牵头组建产业技术创新联盟，以“揭榜挂帅”“赛马”等方式开展产业技术攻关，解决中小企业发展关键技术需求。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Focusing on key industries such as clean energy, green building materials, new-energy vehicles, and tourism equipment and consumer goods, support SRDI enterprises in taking the lead in forming industrial technology innovation alliances and in tackling key industrial technology problems through approaches such as “open competition” and “horse race”, so as to meet the key technology needs of SME development.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([
                     crate::Instrument::ResearchCapacity,
                     crate::Instrument::Challenge,
@@ -700,9 +800,9 @@ pub(crate) fn wulong() -> crate::PlanData {
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([]),
                 entities: alloc::vec::Vec::from([
-                    "industrial-tech-innovation-alliance".to_owned(),
-                    "jiebang-guashuai".to_owned(),
-                    "horse-race".to_owned(),
+                    crate::Str::Borrowed("industrial-tech-innovation-alliance"),
+                    crate::Str::Borrowed("jiebang-guashuai"),
+                    crate::Str::Borrowed("horse-race"),
                 ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
@@ -710,31 +810,34 @@ pub(crate) fn wulong() -> crate::PlanData {
                 sectors: Some(crate::Listing {
                     items: alloc::vec::Vec::from([
                         crate::Text {
-                            zh: "清洁能源".to_owned(),
-                            en: "clean energy".to_owned(),
+                            zh: crate::Str::Borrowed("清洁能源"),
+                            en: crate::Str::Borrowed("clean energy"),
                             truncated: false,
                         },
                         crate::Text {
-                            zh: "绿色建材".to_owned(),
-                            en: "green building materials".to_owned(),
+                            zh: crate::Str::Borrowed("绿色建材"),
+                            en: crate::Str::Borrowed("green building materials"),
                             truncated: false,
                         },
                         crate::Text {
-                            zh: "新能源汽车".to_owned(),
-                            en: "new-energy vehicles".to_owned(),
+                            zh: crate::Str::Borrowed("新能源汽车"),
+                            en: crate::Str::Borrowed("new-energy vehicles"),
                             truncated: false,
                         },
                         crate::Text {
-                            zh: "旅游装备及消费品".to_owned(),
-                            en: "tourism equipment and consumer goods".to_owned(),
+                            zh: crate::Str::Borrowed("旅游装备及消费品"),
+                            en: crate::Str::Borrowed(
+                                "tourism equipment and consumer goods",
+                            ),
                             truncated: false,
                         },
                     ]),
                     open: true,
                 }),
                 interpretation: Some(
-                    "旅游装备及消费品 is one printed item of the sector list: tourism equipment and (tourism or general) consumer goods; it is not split. 等 leaves the list open."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "旅游装备及消费品 is one printed item of the sector list: tourism equipment and (tourism or general) consumer goods; it is not split. 等 leaves the list open.",
+                    ),
                 ),
             },
             crate::Task {
@@ -742,90 +845,99 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 2u16,
                 title: None,
                 text: crate::Text {
-                    zh: "推动“专精特新”企业数字化、智能化、绿色化发展，重点培育数字化车间2个、智能工厂1个、绿色工厂2个。"
-                        .to_owned(),
-                    en: "Promote the digital, intelligent and green development of SRDI enterprises, cultivating as a priority 2 digital workshops, 1 smart factory and 2 green factories."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "推动“专精特新”企业数字化、智能化、绿色化发展，重点培育数字化车间2个、智能工厂1个、绿色工厂2个。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Promote the digital, intelligent and green development of SRDI enterprises, cultivating as a priority 2 digital workshops, 1 smart factory and 2 green factories.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([
                     crate::Instrument::TechnologyUpgrade,
                 ]),
                 targets: alloc::vec::Vec::from([
                     crate::Target {
-                        id: "task-8-t1".to_owned(),
+                        id: crate::Str::Borrowed("task-8-t1"),
                         indicator: crate::Text {
-                            zh: "数字化车间".to_owned(),
-                            en: "digital workshops".to_owned(),
+                            zh: crate::Str::Borrowed("数字化车间"),
+                            en: crate::Str::Borrowed("digital workshops"),
                             truncated: false,
                         },
                         text: crate::Text {
-                            zh: "重点培育数字化车间2个".to_owned(),
-                            en: "cultivate 2 digital workshops as a priority".to_owned(),
+                            zh: crate::Str::Borrowed("重点培育数字化车间2个"),
+                            en: crate::Str::Borrowed(
+                                "cultivate 2 digital workshops as a priority",
+                            ),
                             truncated: false,
                         },
                         kind: crate::TargetKind::Cultivate,
                         value: Some(crate::Decimal::new(2i64, 0u8)),
-                        unit: Some("个".to_owned()),
+                        unit: Some(crate::Str::Borrowed("个")),
                         printed: None,
                         group: None,
                         by_year: None,
                         baseline: None,
                         milestones: alloc::vec::Vec::from([]),
                         interpretation: Some(
-                            "No year is printed: the plan period （2022—2025年） bounds the target, so it is due by the end of 2025 at the latest; `by_year` is left empty because only part 一 prints 到2025年."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "No year is printed: the plan period （2022—2025年） bounds the target, so it is due by the end of 2025 at the latest; `by_year` is left empty because only part 一 prints 到2025年.",
+                            ),
                         ),
                     },
                     crate::Target {
-                        id: "task-8-t2".to_owned(),
+                        id: crate::Str::Borrowed("task-8-t2"),
                         indicator: crate::Text {
-                            zh: "智能工厂".to_owned(),
-                            en: "smart factories".to_owned(),
+                            zh: crate::Str::Borrowed("智能工厂"),
+                            en: crate::Str::Borrowed("smart factories"),
                             truncated: false,
                         },
                         text: crate::Text {
-                            zh: "智能工厂1个".to_owned(),
-                            en: "1 smart factory".to_owned(),
+                            zh: crate::Str::Borrowed("智能工厂1个"),
+                            en: crate::Str::Borrowed("1 smart factory"),
                             truncated: false,
                         },
                         kind: crate::TargetKind::Cultivate,
                         value: Some(crate::Decimal::new(1i64, 0u8)),
-                        unit: Some("个".to_owned()),
+                        unit: Some(crate::Str::Borrowed("个")),
                         printed: None,
                         group: None,
                         by_year: None,
                         baseline: None,
                         milestones: alloc::vec::Vec::from([]),
                         interpretation: Some(
-                            "No year is printed: the plan period （2022—2025年） bounds the target, so it is due by the end of 2025 at the latest; `by_year` is left empty because only part 一 prints 到2025年."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "No year is printed: the plan period （2022—2025年） bounds the target, so it is due by the end of 2025 at the latest; `by_year` is left empty because only part 一 prints 到2025年.",
+                            ),
                         ),
                     },
                     crate::Target {
-                        id: "task-8-t3".to_owned(),
+                        id: crate::Str::Borrowed("task-8-t3"),
                         indicator: crate::Text {
-                            zh: "绿色工厂".to_owned(),
-                            en: "green factories".to_owned(),
+                            zh: crate::Str::Borrowed("绿色工厂"),
+                            en: crate::Str::Borrowed("green factories"),
                             truncated: false,
                         },
                         text: crate::Text {
-                            zh: "绿色工厂2个".to_owned(),
-                            en: "2 green factories".to_owned(),
+                            zh: crate::Str::Borrowed("绿色工厂2个"),
+                            en: crate::Str::Borrowed("2 green factories"),
                             truncated: false,
                         },
                         kind: crate::TargetKind::Cultivate,
                         value: Some(crate::Decimal::new(2i64, 0u8)),
-                        unit: Some("个".to_owned()),
+                        unit: Some(crate::Str::Borrowed("个")),
                         printed: None,
                         group: None,
                         by_year: None,
                         baseline: None,
                         milestones: alloc::vec::Vec::from([]),
                         interpretation: Some(
-                            "No year is printed: the plan period （2022—2025年） bounds the target, so it is due by the end of 2025 at the latest; `by_year` is left empty because only part 一 prints 到2025年."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "No year is printed: the plan period （2022—2025年） bounds the target, so it is due by the end of 2025 at the latest; `by_year` is left empty because only part 一 prints 到2025年.",
+                            ),
                         ),
                     },
                 ]),
@@ -842,10 +954,12 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 2u16,
                 title: None,
                 text: crate::Text {
-                    zh: "积极对接川渝科技资源共享服务平台，促进我区企业与平台研发机构、检验检测机构等开展交流对接、资源共享。"
-                        .to_owned(),
-                    en: "Actively connect with the Sichuan–Chongqing Science and Technology Resource Sharing Service Platform, and promote exchanges, matching and resource sharing between the district's enterprises and the platform's R&D institutions, inspection and testing institutions and others."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "积极对接川渝科技资源共享服务平台，促进我区企业与平台研发机构、检验检测机构等开展交流对接、资源共享。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Actively connect with the Sichuan–Chongqing Science and Technology Resource Sharing Service Platform, and promote exchanges, matching and resource sharing between the district's enterprises and the platform's R&D institutions, inspection and testing institutions and others.",
+                    ),
                     truncated: false,
                 },
                 aimed_at: alloc::vec::Vec::from([]),
@@ -856,7 +970,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([]),
                 entities: alloc::vec::Vec::from([
-                    "chuanyu-resource-platform".to_owned(),
+                    crate::Str::Borrowed("chuanyu-resource-platform"),
                 ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
@@ -869,13 +983,17 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 2u16,
                 title: None,
                 text: crate::Text {
-                    zh: "推动“专精特新”企业提升产品质量，促进标准化建设，提升高价值专利创造能力，导入先进品牌培育管理体系，促进“老字号”品牌传承创新。"
-                        .to_owned(),
-                    en: "Push SRDI enterprises to improve product quality, advance standardisation, raise their capacity to create high-value patents, introduce advanced brand cultivation management systems, and promote the preservation and innovation of “time-honoured” brands."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "推动“专精特新”企业提升产品质量，促进标准化建设，提升高价值专利创造能力，导入先进品牌培育管理体系，促进“老字号”品牌传承创新。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Push SRDI enterprises to improve product quality, advance standardisation, raise their capacity to create high-value patents, introduce advanced brand cultivation management systems, and promote the preservation and innovation of “time-honoured” brands.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([
                     crate::Instrument::StandardsQuality,
                     crate::Instrument::IntellectualProperty,
@@ -894,28 +1012,34 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 3u16,
                 title: None,
                 text: crate::Text {
-                    zh: "积极争取重庆市“专精特新”企业发展基金，加大政府产业基金对“专精特新”企业扶持力度，引导社会资本、投资机构重点支持“专精特新”企业。"
-                        .to_owned(),
-                    en: "Actively seek support from the Chongqing SRDI Enterprise Development Fund, step up the support of government industry funds for SRDI enterprises, and guide social capital and investment institutions to support SRDI enterprises as a priority."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "积极争取重庆市“专精特新”企业发展基金，加大政府产业基金对“专精特新”企业扶持力度，引导社会资本、投资机构重点支持“专精特新”企业。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Actively seek support from the Chongqing SRDI Enterprise Development Fund, step up the support of government industry funds for SRDI enterprises, and guide social capital and investment institutions to support SRDI enterprises as a priority.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([crate::Instrument::EquityFund]),
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-11-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-11-m1"),
                         instrument: crate::Instrument::EquityFund,
                         text: crate::Text {
-                            zh: "加大政府产业基金对“专精特新”企业扶持力度"
-                                .to_owned(),
-                            en: "step up the support of government industry funds for SRDI enterprises"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "加大政府产业基金对“专精特新”企业扶持力度",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "step up the support of government industry funds for SRDI enterprises",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: None,
                         },
                         trigger: None,
@@ -929,8 +1053,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                     },
                 ]),
                 entities: alloc::vec::Vec::from([
-                    "municipal-srdi-fund".to_owned(),
-                    "government-industry-funds".to_owned(),
+                    crate::Str::Borrowed("municipal-srdi-fund"),
+                    crate::Str::Borrowed("government-industry-funds"),
                 ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
@@ -943,13 +1067,17 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 3u16,
                 title: None,
                 text: crate::Text {
-                    zh: "用好“渝企金服”平台中的“专精特新”企业银企对接通道，引导融资服务机构做好需求对接、培训路演等线下服务活动。"
-                        .to_owned(),
-                    en: "Make good use of the bank–enterprise matching channel for SRDI enterprises on the “Yuqi Jinfu” platform, and guide financing service institutions to carry out offline service activities such as needs matching, training and roadshows effectively."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "用好“渝企金服”平台中的“专精特新”企业银企对接通道，引导融资服务机构做好需求对接、培训路演等线下服务活动。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Make good use of the bank–enterprise matching channel for SRDI enterprises on the “Yuqi Jinfu” platform, and guide financing service institutions to carry out offline service activities such as needs matching, training and roadshows effectively.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([
                     crate::Instrument::Platform,
                     crate::Instrument::Loan,
@@ -957,17 +1085,19 @@ pub(crate) fn wulong() -> crate::PlanData {
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-12-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-12-m1"),
                         instrument: crate::Instrument::Platform,
                         text: crate::Text {
-                            zh: "用好“渝企金服”平台中的“专精特新”企业银企对接通道，引导融资服务机构做好需求对接、培训路演等线下服务活动"
-                                .to_owned(),
-                            en: "make good use of the bank–enterprise matching channel for SRDI enterprises on the “Yuqi Jinfu” platform, and guide financing service institutions to carry out offline service activities such as needs matching, training and roadshows effectively"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "用好“渝企金服”平台中的“专精特新”企业银企对接通道，引导融资服务机构做好需求对接、培训路演等线下服务活动",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "make good use of the bank–enterprise matching channel for SRDI enterprises on the “Yuqi Jinfu” platform, and guide financing service institutions to carry out offline service activities such as needs matching, training and roadshows effectively",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: None,
                         },
                         trigger: None,
@@ -978,14 +1108,15 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "The needs matching, training and roadshows are read as offered to the SRDI enterprises using the channel."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "The needs matching, training and roadshows are read as offered to the SRDI enterprises using the channel.",
+                            ),
                         ),
                     },
                 ]),
                 entities: alloc::vec::Vec::from([
-                    "yuqi-jinfu".to_owned(),
-                    "srdi-bank-enterprise-channel".to_owned(),
+                    crate::Str::Borrowed("yuqi-jinfu"),
+                    crate::Str::Borrowed("srdi-bank-enterprise-channel"),
                 ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
@@ -998,28 +1129,34 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 3u16,
                 title: None,
                 text: crate::Text {
-                    zh: "鼓励银行业创新“央行再贷款+”“央行再贴现+”专属产品，将央行低成本资金直达“专精特新”企业。"
-                        .to_owned(),
-                    en: "Encourage the banking sector to create dedicated “PBoC relending +” and “PBoC rediscount +” products, so that low-cost central-bank funds reach SRDI enterprises directly."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "鼓励银行业创新“央行再贷款+”“央行再贴现+”专属产品，将央行低成本资金直达“专精特新”企业。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Encourage the banking sector to create dedicated “PBoC relending +” and “PBoC rediscount +” products, so that low-cost central-bank funds reach SRDI enterprises directly.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([crate::Instrument::Relending]),
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-13-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-13-m1"),
                         instrument: crate::Instrument::Relending,
                         text: crate::Text {
-                            zh: "鼓励银行业创新“央行再贷款+”“央行再贴现+”专属产品，将央行低成本资金直达“专精特新”企业"
-                                .to_owned(),
-                            en: "encourage the banking sector to create dedicated “PBoC relending +” and “PBoC rediscount +” products, so that low-cost central-bank funds reach SRDI enterprises directly"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "鼓励银行业创新“央行再贷款+”“央行再贴现+”专属产品，将央行低成本资金直达“专精特新”企业",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "encourage the banking sector to create dedicated “PBoC relending +” and “PBoC rediscount +” products, so that low-cost central-bank funds reach SRDI enterprises directly",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: None,
                         },
                         trigger: None,
@@ -1033,8 +1170,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                     },
                 ]),
                 entities: alloc::vec::Vec::from([
-                    "pboc-relending-plus".to_owned(),
-                    "pboc-rediscount-plus".to_owned(),
+                    crate::Str::Borrowed("pboc-relending-plus"),
+                    crate::Str::Borrowed("pboc-rediscount-plus"),
                 ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
@@ -1047,26 +1184,34 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 3u16,
                 title: None,
                 text: crate::Text {
-                    zh: "引导商业银行为“专精特新”企业量身定制金融服务方案，结合商业价值信用贷款体系，开发“专精特新贷”系列产品。对研发费用加计扣除备案达到一定额度的“专精特新”企业，适当上调知识价值信用贷款和商业价值信用贷款授信额度。"
-                        .to_owned(),
-                    en: "Guide commercial banks to tailor financial service plans for SRDI enterprises and, building on the commercial-value credit loan system, to develop an “SRDI Loan” product series. For SRDI enterprises whose filed additional deductions of R&D expenses reach a certain amount, appropriately raise the credit lines of knowledge-value and commercial-value credit loans."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "引导商业银行为“专精特新”企业量身定制金融服务方案，结合商业价值信用贷款体系，开发“专精特新贷”系列产品。对研发费用加计扣除备案达到一定额度的“专精特新”企业，适当上调知识价值信用贷款和商业价值信用贷款授信额度。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Guide commercial banks to tailor financial service plans for SRDI enterprises and, building on the commercial-value credit loan system, to develop an “SRDI Loan” product series. For SRDI enterprises whose filed additional deductions of R&D expenses reach a certain amount, appropriately raise the credit lines of knowledge-value and commercial-value credit loans.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([crate::Instrument::Loan]),
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-14-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-14-m1"),
                         instrument: crate::Instrument::Loan,
                         text: crate::Text {
-                            zh: "开发“专精特新贷”系列产品".to_owned(),
-                            en: "develop an “SRDI Loan” product series".to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "开发“专精特新贷”系列产品",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "develop an “SRDI Loan” product series",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: None,
                         },
                         trigger: None,
@@ -1077,27 +1222,32 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "The text names SRDI enterprises as the clients of the banks' tailored plans; the product series is read as offered to them."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "The text names SRDI enterprises as the clients of the banks' tailored plans; the product series is read as offered to them.",
+                            ),
                         ),
                     },
                     crate::Measure {
-                        id: "task-14-m2".to_owned(),
+                        id: crate::Str::Borrowed("task-14-m2"),
                         instrument: crate::Instrument::Loan,
                         text: crate::Text {
-                            zh: "对研发费用加计扣除备案达到一定额度的“专精特新”企业，适当上调知识价值信用贷款和商业价值信用贷款授信额度"
-                                .to_owned(),
-                            en: "for SRDI enterprises whose filed additional deductions of R&D expenses reach a certain amount, appropriately raise the credit lines of knowledge-value and commercial-value credit loans"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "对研发费用加计扣除备案达到一定额度的“专精特新”企业，适当上调知识价值信用贷款和商业价值信用贷款授信额度",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "for SRDI enterprises whose filed additional deductions of R&D expenses reach a certain amount, appropriately raise the credit lines of knowledge-value and commercial-value credit loans",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: Some(crate::Text {
-                                zh: "研发费用加计扣除备案达到一定额度的"
-                                    .to_owned(),
-                                en: "whose filed additional deductions of R&D expenses reach a certain amount"
-                                    .to_owned(),
+                                zh: crate::Str::Borrowed(
+                                    "研发费用加计扣除备案达到一定额度的",
+                                ),
+                                en: crate::Str::Borrowed(
+                                    "whose filed additional deductions of R&D expenses reach a certain amount",
+                                ),
                                 truncated: false,
                             }),
                         },
@@ -1105,7 +1255,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                         years: None,
                         conditions: Some(
                             crate::Condition::Fact(
-                                "rd-deduction-filing-threshold".to_owned(),
+                                crate::Str::Borrowed("rd-deduction-filing-threshold"),
                             ),
                         ),
                         amount: None,
@@ -1113,15 +1263,16 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "The text does not state the threshold (一定额度) or the size of the increase. 研发费用加计扣除 is the national policy that task 30 prints as 研发费用税前加计扣除 (entity rd-super-deduction). An entity is linked only from a text that prints its name, and this one prints it without 税前, so the entity is not linked here."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "The text does not state the threshold (一定额度) or the size of the increase. 研发费用加计扣除 is the national policy that task 30 prints as 研发费用税前加计扣除 (entity rd-super-deduction). An entity is linked only from a text that prints its name, and this one prints it without 税前, so the entity is not linked here.",
+                            ),
                         ),
                     },
                 ]),
                 entities: alloc::vec::Vec::from([
-                    "commercial-value-credit-loan".to_owned(),
-                    "srdi-loan".to_owned(),
-                    "knowledge-value-credit-loan".to_owned(),
+                    crate::Str::Borrowed("commercial-value-credit-loan"),
+                    crate::Str::Borrowed("srdi-loan"),
+                    crate::Str::Borrowed("knowledge-value-credit-loan"),
                 ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
@@ -1134,10 +1285,12 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 3u16,
                 title: None,
                 text: crate::Text {
-                    zh: "商业银行要积极落实延期还本付息和转贷应急政策，推广无还本续贷产品。"
-                        .to_owned(),
-                    en: "Commercial banks shall actively implement the policies on deferred repayment of principal and interest and on emergency bridge loans, and promote products for loan renewal without repayment of principal."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "商业银行要积极落实延期还本付息和转贷应急政策，推广无还本续贷产品。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Commercial banks shall actively implement the policies on deferred repayment of principal and interest and on emergency bridge loans, and promote products for loan renewal without repayment of principal.",
+                    ),
                     truncated: false,
                 },
                 aimed_at: alloc::vec::Vec::from([]),
@@ -1145,13 +1298,15 @@ pub(crate) fn wulong() -> crate::PlanData {
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-15-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-15-m1"),
                         instrument: crate::Instrument::Loan,
                         text: crate::Text {
-                            zh: "商业银行要积极落实延期还本付息和转贷应急政策，推广无还本续贷产品"
-                                .to_owned(),
-                            en: "commercial banks shall actively implement the policies on deferred repayment of principal and interest and on emergency bridge loans, and promote products for loan renewal without repayment of principal"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "商业银行要积极落实延期还本付息和转贷应急政策，推广无还本续贷产品",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "commercial banks shall actively implement the policies on deferred repayment of principal and interest and on emergency bridge loans, and promote products for loan renewal without repayment of principal",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
@@ -1164,10 +1319,10 @@ pub(crate) fn wulong() -> crate::PlanData {
                             crate::Condition::Any(
                                 alloc::vec::Vec::from([
                                     crate::Condition::Fact(
-                                        "deferral-and-bridge-loan-policies".to_owned(),
+                                        crate::Str::Borrowed("deferral-and-bridge-loan-policies"),
                                     ),
                                     crate::Condition::Fact(
-                                        "renewal-without-repayment-products".to_owned(),
+                                        crate::Str::Borrowed("renewal-without-repayment-products"),
                                     ),
                                 ]),
                             ),
@@ -1177,14 +1332,15 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "The text names no beneficiary; the section concerns SRDI enterprises, but the policies it cites are general."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "The text names no beneficiary; the section concerns SRDI enterprises, but the policies it cites are general.",
+                            ),
                         ),
                     },
                 ]),
                 entities: alloc::vec::Vec::from([
-                    "bridge-loan-policy".to_owned(),
-                    "renewal-without-repayment".to_owned(),
+                    crate::Str::Borrowed("bridge-loan-policy"),
+                    crate::Str::Borrowed("renewal-without-repayment"),
                 ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
@@ -1197,31 +1353,37 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 3u16,
                 title: None,
                 text: crate::Text {
-                    zh: "加大“专精特新”企业中长期融资支持力度，落实“白名单”制度，鼓励金融机构为符合条件的“专精特新”企业技术改造和转型升级提供金融支持。"
-                        .to_owned(),
-                    en: "Step up medium- and long-term financing support for SRDI enterprises, implement the “white list” system, and encourage financial institutions to provide financial support for the technological renovation and the transformation and upgrading of eligible SRDI enterprises."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "加大“专精特新”企业中长期融资支持力度，落实“白名单”制度，鼓励金融机构为符合条件的“专精特新”企业技术改造和转型升级提供金融支持。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Step up medium- and long-term financing support for SRDI enterprises, implement the “white list” system, and encourage financial institutions to provide financial support for the technological renovation and the transformation and upgrading of eligible SRDI enterprises.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([crate::Instrument::Loan]),
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-16-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-16-m1"),
                         instrument: crate::Instrument::Loan,
                         text: crate::Text {
-                            zh: "鼓励金融机构为符合条件的“专精特新”企业技术改造和转型升级提供金融支持"
-                                .to_owned(),
-                            en: "encourage financial institutions to provide financial support for the technological renovation and the transformation and upgrading of eligible SRDI enterprises"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "鼓励金融机构为符合条件的“专精特新”企业技术改造和转型升级提供金融支持",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "encourage financial institutions to provide financial support for the technological renovation and the transformation and upgrading of eligible SRDI enterprises",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: Some(crate::Text {
-                                zh: "符合条件的".to_owned(),
-                                en: "eligible".to_owned(),
+                                zh: crate::Str::Borrowed("符合条件的"),
+                                en: crate::Str::Borrowed("eligible"),
                                 truncated: false,
                             }),
                         },
@@ -1229,7 +1391,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                         years: None,
                         conditions: Some(
                             crate::Condition::Fact(
-                                "eligible-for-financial-support".to_owned(),
+                                crate::Str::Borrowed("eligible-for-financial-support"),
                             ),
                         ),
                         amount: None,
@@ -1237,22 +1399,25 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "The text does not state the conditions (符合条件)."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "The text does not state the conditions (符合条件).",
+                            ),
                         ),
                     },
                     crate::Measure {
-                        id: "task-16-m2".to_owned(),
+                        id: crate::Str::Borrowed("task-16-m2"),
                         instrument: crate::Instrument::Loan,
                         text: crate::Text {
-                            zh: "加大“专精特新”企业中长期融资支持力度"
-                                .to_owned(),
-                            en: "step up medium- and long-term financing support for SRDI enterprises"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "加大“专精特新”企业中长期融资支持力度",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "step up medium- and long-term financing support for SRDI enterprises",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: None,
                         },
                         trigger: None,
@@ -1263,12 +1428,13 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "The form of financing is not stated; tagged loan as the nearest type."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "The form of financing is not stated; tagged loan as the nearest type.",
+                            ),
                         ),
                     },
                 ]),
-                entities: alloc::vec::Vec::from(["white-list".to_owned()]),
+                entities: alloc::vec::Vec::from([crate::Str::Borrowed("white-list")]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
                 schedule: alloc::vec::Vec::from([]),
@@ -1280,13 +1446,17 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 3u16,
                 title: None,
                 text: crate::Text {
-                    zh: "建立“专精特新”企业债券融资项目储备和推荐辅导机制。鼓励政策性担保机构针对“专精特新”企业开发专属信用担保类产品，适当降低担保费用。"
-                        .to_owned(),
-                    en: "Set up a reserve, recommendation and coaching mechanism for the bond financing projects of SRDI enterprises. Encourage policy-based guarantee institutions to develop dedicated credit guarantee products for SRDI enterprises and to lower guarantee fees appropriately."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "建立“专精特新”企业债券融资项目储备和推荐辅导机制。鼓励政策性担保机构针对“专精特新”企业开发专属信用担保类产品，适当降低担保费用。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Set up a reserve, recommendation and coaching mechanism for the bond financing projects of SRDI enterprises. Encourage policy-based guarantee institutions to develop dedicated credit guarantee products for SRDI enterprises and to lower guarantee fees appropriately.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([
                     crate::Instrument::EnterpriseCultivation,
                     crate::Instrument::Guarantee,
@@ -1294,17 +1464,19 @@ pub(crate) fn wulong() -> crate::PlanData {
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-17-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-17-m1"),
                         instrument: crate::Instrument::Guarantee,
                         text: crate::Text {
-                            zh: "鼓励政策性担保机构针对“专精特新”企业开发专属信用担保类产品，适当降低担保费用"
-                                .to_owned(),
-                            en: "encourage policy-based guarantee institutions to develop dedicated credit guarantee products for SRDI enterprises and appropriately lower guarantee fees"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "鼓励政策性担保机构针对“专精特新”企业开发专属信用担保类产品，适当降低担保费用",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "encourage policy-based guarantee institutions to develop dedicated credit guarantee products for SRDI enterprises and appropriately lower guarantee fees",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: None,
                         },
                         trigger: None,
@@ -1317,17 +1489,19 @@ pub(crate) fn wulong() -> crate::PlanData {
                         interpretation: None,
                     },
                     crate::Measure {
-                        id: "task-17-m2".to_owned(),
+                        id: crate::Str::Borrowed("task-17-m2"),
                         instrument: crate::Instrument::EnterpriseCultivation,
                         text: crate::Text {
-                            zh: "建立“专精特新”企业债券融资项目储备和推荐辅导机制"
-                                .to_owned(),
-                            en: "set up a reserve, recommendation and coaching mechanism for the bond financing projects of SRDI enterprises"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "建立“专精特新”企业债券融资项目储备和推荐辅导机制",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "set up a reserve, recommendation and coaching mechanism for the bond financing projects of SRDI enterprises",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: None,
                         },
                         trigger: None,
@@ -1338,13 +1512,14 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "Bond financing is not lending: the reserve, recommendation and coaching are tagged enterprise_cultivation, like the listing pipeline of task 19. What recommending (推荐) leads to is not stated."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "Bond financing is not lending: the reserve, recommendation and coaching are tagged enterprise_cultivation, like the listing pipeline of task 19. What recommending (推荐) leads to is not stated.",
+                            ),
                         ),
                     },
                 ]),
                 entities: alloc::vec::Vec::from([
-                    "srdi-bond-financing-mechanism".to_owned(),
+                    crate::Str::Borrowed("srdi-bond-financing-mechanism"),
                 ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
@@ -1357,28 +1532,34 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 3u16,
                 title: None,
                 text: crate::Text {
-                    zh: "用好重庆股份转让中心“专精特新板”服务功能，引导“专精特新”企业完善公司治理、规范运营管理，实现股改挂牌融资。"
-                        .to_owned(),
-                    en: "Make good use of the services of the “SRDI Board” of the Chongqing Equity Transfer Centre, and guide SRDI enterprises to improve corporate governance and standardise operations and management, so that they complete share reform, are quoted on the board and raise funds."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "用好重庆股份转让中心“专精特新板”服务功能，引导“专精特新”企业完善公司治理、规范运营管理，实现股改挂牌融资。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Make good use of the services of the “SRDI Board” of the Chongqing Equity Transfer Centre, and guide SRDI enterprises to improve corporate governance and standardise operations and management, so that they complete share reform, are quoted on the board and raise funds.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([crate::Instrument::ListingSupport]),
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-18-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-18-m1"),
                         instrument: crate::Instrument::ListingSupport,
                         text: crate::Text {
-                            zh: "用好重庆股份转让中心“专精特新板”服务功能，引导“专精特新”企业完善公司治理、规范运营管理，实现股改挂牌融资"
-                                .to_owned(),
-                            en: "make good use of the services of the “SRDI Board” of the Chongqing Equity Transfer Centre, and guide SRDI enterprises to improve corporate governance and standardise operations and management, so that they complete share reform, are quoted on the board and raise funds"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "用好重庆股份转让中心“专精特新板”服务功能，引导“专精特新”企业完善公司治理、规范运营管理，实现股改挂牌融资",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "make good use of the services of the “SRDI Board” of the Chongqing Equity Transfer Centre, and guide SRDI enterprises to improve corporate governance and standardise operations and management, so that they complete share reform, are quoted on the board and raise funds",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: None,
                         },
                         trigger: None,
@@ -1391,7 +1572,9 @@ pub(crate) fn wulong() -> crate::PlanData {
                         interpretation: None,
                     },
                 ]),
-                entities: alloc::vec::Vec::from(["chongqing-srdi-board".to_owned()]),
+                entities: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("chongqing-srdi-board"),
+                ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
                 schedule: alloc::vec::Vec::from([]),
@@ -1403,13 +1586,17 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 3u16,
                 title: None,
                 text: crate::Text {
-                    zh: "用好市级“专精特新”企业上市培育服务平台，动态遴选2家“专精特新”企业纳入拟上市企业储备库，并开展“一对一”上市辅导服务，落实各项奖补政策。"
-                        .to_owned(),
-                    en: "Make good use of the municipal-level listing cultivation service platform for SRDI enterprises; select, on a rolling basis, 2 SRDI enterprises for inclusion in the reserve pool of enterprises preparing for listing, provide “one-to-one” listing coaching services, and implement all reward and subsidy policies."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "用好市级“专精特新”企业上市培育服务平台，动态遴选2家“专精特新”企业纳入拟上市企业储备库，并开展“一对一”上市辅导服务，落实各项奖补政策。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Make good use of the municipal-level listing cultivation service platform for SRDI enterprises; select, on a rolling basis, 2 SRDI enterprises for inclusion in the reserve pool of enterprises preparing for listing, provide “one-to-one” listing coaching services, and implement all reward and subsidy policies.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([
                     crate::Instrument::ListingSupport,
                     crate::Instrument::EnterpriseCultivation,
@@ -1417,50 +1604,56 @@ pub(crate) fn wulong() -> crate::PlanData {
                 ]),
                 targets: alloc::vec::Vec::from([
                     crate::Target {
-                        id: "task-19-t1".to_owned(),
+                        id: crate::Str::Borrowed("task-19-t1"),
                         indicator: crate::Text {
-                            zh: "“专精特新”企业".to_owned(),
-                            en: "SRDI enterprises".to_owned(),
+                            zh: crate::Str::Borrowed("“专精特新”企业"),
+                            en: crate::Str::Borrowed("SRDI enterprises"),
                             truncated: false,
                         },
                         text: crate::Text {
-                            zh: "动态遴选2家“专精特新”企业纳入拟上市企业储备库"
-                                .to_owned(),
-                            en: "select, on a rolling basis, 2 SRDI enterprises for inclusion in the reserve pool of enterprises preparing for listing"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "动态遴选2家“专精特新”企业纳入拟上市企业储备库",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "select, on a rolling basis, 2 SRDI enterprises for inclusion in the reserve pool of enterprises preparing for listing",
+                            ),
                             truncated: false,
                         },
                         kind: crate::TargetKind::Select,
                         value: Some(crate::Decimal::new(2i64, 0u8)),
-                        unit: Some("家".to_owned()),
+                        unit: Some(crate::Str::Borrowed("家")),
                         printed: None,
-                        group: Some("srdi-enterprises".to_owned()),
+                        group: Some(crate::Str::Borrowed("srdi-enterprises")),
                         by_year: None,
                         baseline: None,
                         milestones: alloc::vec::Vec::from([]),
                         interpretation: Some(
-                            "No year is printed. 动态遴选 (selection on a rolling basis) suggests that 2 may be a standing intake of the pool rather than a total to reach by 2025; the plan period （2022—2025年） bounds it."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "No year is printed. 动态遴选 (selection on a rolling basis) suggests that 2 may be a standing intake of the pool rather than a total to reach by 2025; the plan period （2022—2025年） bounds it.",
+                            ),
                         ),
                     },
                 ]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-19-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-19-m1"),
                         instrument: crate::Instrument::ListingSupport,
                         text: crate::Text {
-                            zh: "动态遴选2家“专精特新”企业纳入拟上市企业储备库，并开展“一对一”上市辅导服务，落实各项奖补政策"
-                                .to_owned(),
-                            en: "select, on a rolling basis, 2 SRDI enterprises for inclusion in the reserve pool of enterprises preparing for listing, provide “one-to-one” listing coaching services, and implement all reward and subsidy policies"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "动态遴选2家“专精特新”企业纳入拟上市企业储备库，并开展“一对一”上市辅导服务，落实各项奖补政策",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "select, on a rolling basis, 2 SRDI enterprises for inclusion in the reserve pool of enterprises preparing for listing, provide “one-to-one” listing coaching services, and implement all reward and subsidy policies",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: Some(crate::Text {
-                                zh: "纳入拟上市企业储备库".to_owned(),
-                                en: "taken into the reserve pool of enterprises preparing for listing"
-                                    .to_owned(),
+                                zh: crate::Str::Borrowed("纳入拟上市企业储备库"),
+                                en: crate::Str::Borrowed(
+                                    "taken into the reserve pool of enterprises preparing for listing",
+                                ),
                                 truncated: false,
                             }),
                         },
@@ -1472,26 +1665,30 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "The coaching is read as going to the enterprises selected into the pool; this measure is the coaching, and the rewards and subsidies are task-19-m2. Counted for entry into the pool within the plan's period, 2022–2025; the text states no window. With 动态遴选, an enterprise selected before 2022 and still in the pool is arguably covered, which an event of entry cannot say."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "The coaching is read as going to the enterprises selected into the pool; this measure is the coaching, and the rewards and subsidies are task-19-m2. Counted for entry into the pool within the plan's period, 2022–2025; the text states no window. With 动态遴选, an enterprise selected before 2022 and still in the pool is arguably covered, which an event of entry cannot say.",
+                            ),
                         ),
                     },
                     crate::Measure {
-                        id: "task-19-m2".to_owned(),
+                        id: crate::Str::Borrowed("task-19-m2"),
                         instrument: crate::Instrument::Reward,
                         text: crate::Text {
-                            zh: "动态遴选2家“专精特新”企业纳入拟上市企业储备库，并开展“一对一”上市辅导服务，落实各项奖补政策"
-                                .to_owned(),
-                            en: "select, on a rolling basis, 2 SRDI enterprises for inclusion in the reserve pool of enterprises preparing for listing, provide “one-to-one” listing coaching services, and implement all reward and subsidy policies"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "动态遴选2家“专精特新”企业纳入拟上市企业储备库，并开展“一对一”上市辅导服务，落实各项奖补政策",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "select, on a rolling basis, 2 SRDI enterprises for inclusion in the reserve pool of enterprises preparing for listing, provide “one-to-one” listing coaching services, and implement all reward and subsidy policies",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: Some(crate::Text {
-                                zh: "纳入拟上市企业储备库".to_owned(),
-                                en: "taken into the reserve pool of enterprises preparing for listing"
-                                    .to_owned(),
+                                zh: crate::Str::Borrowed("纳入拟上市企业储备库"),
+                                en: crate::Str::Borrowed(
+                                    "taken into the reserve pool of enterprises preparing for listing",
+                                ),
                                 truncated: false,
                             }),
                         },
@@ -1503,22 +1700,25 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "This measure is the 落实各项奖补政策 part (task-19-m1 is the coaching); 奖补 covers rewards and subsidies, tagged reward like the listing reward of task 31. The text names neither the policies nor amounts. The district's rules for rewards to 拟上市重点培育企业 are 武隆财政发〔2020〕89号 (cited in task 31), but task 19 does not cite them and 各项 (all) may include municipal policies, so `legal_basis` is not set. Counted for entry into the pool within the plan's period, 2022–2025; the text states no window. With 动态遴选, an enterprise selected before 2022 and still in the pool is arguably covered, which an event of entry cannot say."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "This measure is the 落实各项奖补政策 part (task-19-m1 is the coaching); 奖补 covers rewards and subsidies, tagged reward like the listing reward of task 31. The text names neither the policies nor amounts. The district's rules for rewards to 拟上市重点培育企业 are 武隆财政发〔2020〕89号 (cited in task 31), but task 19 does not cite them and 各项 (all) may include municipal policies, so `legal_basis` is not set. Counted for entry into the pool within the plan's period, 2022–2025; the text states no window. With 动态遴选, an enterprise selected before 2022 and still in the pool is arguably covered, which an event of entry cannot say.",
+                            ),
                         ),
                     },
                     crate::Measure {
-                        id: "task-19-m3".to_owned(),
+                        id: crate::Str::Borrowed("task-19-m3"),
                         instrument: crate::Instrument::ListingSupport,
                         text: crate::Text {
-                            zh: "动态遴选2家“专精特新”企业纳入拟上市企业储备库"
-                                .to_owned(),
-                            en: "select, on a rolling basis, 2 SRDI enterprises for inclusion in the reserve pool of enterprises preparing for listing"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "动态遴选2家“专精特新”企业纳入拟上市企业储备库",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "select, on a rolling basis, 2 SRDI enterprises for inclusion in the reserve pool of enterprises preparing for listing",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: None,
                         },
                         trigger: None,
@@ -1529,14 +1729,15 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "The selection into the pool, open to SRDI enterprises as candidates: 2 places, chosen on a rolling basis (动态遴选). Being in the group makes an enterprise a candidate, not a member; the coaching and rewards that follow are task-19-m1 and task-19-m2."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "The selection into the pool, open to SRDI enterprises as candidates: 2 places, chosen on a rolling basis (动态遴选). Being in the group makes an enterprise a candidate, not a member; the coaching and rewards that follow are task-19-m1 and task-19-m2.",
+                            ),
                         ),
                     },
                 ]),
                 entities: alloc::vec::Vec::from([
-                    "municipal-listing-platform".to_owned(),
-                    "pre-listing-pool".to_owned(),
+                    crate::Str::Borrowed("municipal-listing-platform"),
+                    crate::Str::Borrowed("pre-listing-pool"),
                 ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
@@ -1549,13 +1750,17 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 4u16,
                 title: None,
                 text: crate::Text {
-                    zh: "健全并运营好武隆区中小企业公共服务平台体系，提升专项服务能力，在技术创新、智能化绿色化转型、知识产权、市场开拓、合规化建设等方面为“专精特新”企业提供精准高效服务。"
-                        .to_owned(),
-                    en: "Improve the Wulong District SME public service platform system and run it effectively, strengthen its capacity to provide special services, and provide SRDI enterprises with targeted and efficient services in technological innovation, intelligent and green transformation, intellectual property, market development, compliance and other areas."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "健全并运营好武隆区中小企业公共服务平台体系，提升专项服务能力，在技术创新、智能化绿色化转型、知识产权、市场开拓、合规化建设等方面为“专精特新”企业提供精准高效服务。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Improve the Wulong District SME public service platform system and run it effectively, strengthen its capacity to provide special services, and provide SRDI enterprises with targeted and efficient services in technological innovation, intelligent and green transformation, intellectual property, market development, compliance and other areas.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([
                     crate::Instrument::Platform,
                     crate::Instrument::AdvisoryService,
@@ -1563,17 +1768,19 @@ pub(crate) fn wulong() -> crate::PlanData {
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-20-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-20-m1"),
                         instrument: crate::Instrument::AdvisoryService,
                         text: crate::Text {
-                            zh: "在技术创新、智能化绿色化转型、知识产权、市场开拓、合规化建设等方面为“专精特新”企业提供精准高效服务"
-                                .to_owned(),
-                            en: "provide SRDI enterprises with targeted and efficient services in technological innovation, intelligent and green transformation, intellectual property, market development, compliance and other areas"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "在技术创新、智能化绿色化转型、知识产权、市场开拓、合规化建设等方面为“专精特新”企业提供精准高效服务",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "provide SRDI enterprises with targeted and efficient services in technological innovation, intelligent and green transformation, intellectual property, market development, compliance and other areas",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: None,
                         },
                         trigger: None,
@@ -1587,7 +1794,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                     },
                 ]),
                 entities: alloc::vec::Vec::from([
-                    "wulong-sme-service-platforms".to_owned(),
+                    crate::Str::Borrowed("wulong-sme-service-platforms"),
                 ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
@@ -1600,20 +1807,24 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 4u16,
                 title: None,
                 text: crate::Text {
-                    zh: "鼓励“专精特新”企业培育高价值发明专利，申报重庆市高价值专利培育项目。支持“专精特新”企业加强自主研发成果知识产权保护，指导“专精特新”企业在关键技术领域开展发明专利布局。"
-                        .to_owned(),
-                    en: "Encourage SRDI enterprises to cultivate high-value invention patents and to apply for Chongqing high-value patent cultivation projects. Support SRDI enterprises in strengthening intellectual property protection for the results of their own R&D, and guide SRDI enterprises in building invention patent portfolios in key technology fields."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "鼓励“专精特新”企业培育高价值发明专利，申报重庆市高价值专利培育项目。支持“专精特新”企业加强自主研发成果知识产权保护，指导“专精特新”企业在关键技术领域开展发明专利布局。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Encourage SRDI enterprises to cultivate high-value invention patents and to apply for Chongqing high-value patent cultivation projects. Support SRDI enterprises in strengthening intellectual property protection for the results of their own R&D, and guide SRDI enterprises in building invention patent portfolios in key technology fields.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([
                     crate::Instrument::IntellectualProperty,
                 ]),
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([]),
                 entities: alloc::vec::Vec::from([
-                    "chongqing-high-value-patent-projects".to_owned(),
+                    crate::Str::Borrowed("chongqing-high-value-patent-projects"),
                 ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
@@ -1626,28 +1837,34 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 4u16,
                 title: None,
                 text: crate::Text {
-                    zh: "通过政府购买服务等方式，为“专精特新”企业提供法律援助、专业咨询等服务，组织各类平台、机构、专家为“专精特新”企业上门问诊，开展专属服务和定制服务。"
-                        .to_owned(),
-                    en: "Through government purchase of services and other means, provide SRDI enterprises with legal aid, professional consulting and other services; organise platforms, institutions and experts of all kinds to visit SRDI enterprises and diagnose their problems on site, and provide dedicated and customised services."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "通过政府购买服务等方式，为“专精特新”企业提供法律援助、专业咨询等服务，组织各类平台、机构、专家为“专精特新”企业上门问诊，开展专属服务和定制服务。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Through government purchase of services and other means, provide SRDI enterprises with legal aid, professional consulting and other services; organise platforms, institutions and experts of all kinds to visit SRDI enterprises and diagnose their problems on site, and provide dedicated and customised services.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([crate::Instrument::AdvisoryService]),
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-22-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-22-m1"),
                         instrument: crate::Instrument::AdvisoryService,
                         text: crate::Text {
-                            zh: "通过政府购买服务等方式，为“专精特新”企业提供法律援助、专业咨询等服务"
-                                .to_owned(),
-                            en: "provide SRDI enterprises with legal aid, professional consulting and other services through government purchase of services and other means"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "通过政府购买服务等方式，为“专精特新”企业提供法律援助、专业咨询等服务",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "provide SRDI enterprises with legal aid, professional consulting and other services through government purchase of services and other means",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: None,
                         },
                         trigger: None,
@@ -1660,17 +1877,19 @@ pub(crate) fn wulong() -> crate::PlanData {
                         interpretation: None,
                     },
                     crate::Measure {
-                        id: "task-22-m2".to_owned(),
+                        id: crate::Str::Borrowed("task-22-m2"),
                         instrument: crate::Instrument::AdvisoryService,
                         text: crate::Text {
-                            zh: "组织各类平台、机构、专家为“专精特新”企业上门问诊，开展专属服务和定制服务"
-                                .to_owned(),
-                            en: "organise platforms, institutions and experts of all kinds to visit SRDI enterprises and diagnose their problems on site, and provide dedicated and customised services"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "组织各类平台、机构、专家为“专精特新”企业上门问诊，开展专属服务和定制服务",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "organise platforms, institutions and experts of all kinds to visit SRDI enterprises and diagnose their problems on site, and provide dedicated and customised services",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: None,
                         },
                         trigger: None,
@@ -1695,13 +1914,17 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 4u16,
                 title: None,
                 text: crate::Text {
-                    zh: "建立“专精特新”企业服务联系机制，按照“一企一策一人”配备服务专员，为企业解决用地、用工、用能、配套等实际困难。"
-                        .to_owned(),
-                    en: "Set up a service liaison mechanism for SRDI enterprises, assigning service commissioners on the principle of “one enterprise, one policy, one person” to solve the enterprises' practical difficulties with land, labour, energy, supporting facilities and the like."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "建立“专精特新”企业服务联系机制，按照“一企一策一人”配备服务专员，为企业解决用地、用工、用能、配套等实际困难。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Set up a service liaison mechanism for SRDI enterprises, assigning service commissioners on the principle of “one enterprise, one policy, one person” to solve the enterprises' practical difficulties with land, labour, energy, supporting facilities and the like.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([
                     crate::Instrument::AdvisoryService,
                     crate::Instrument::EnterpriseCultivation,
@@ -1709,17 +1932,19 @@ pub(crate) fn wulong() -> crate::PlanData {
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-23-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-23-m1"),
                         instrument: crate::Instrument::AdvisoryService,
                         text: crate::Text {
-                            zh: "按照“一企一策一人”配备服务专员，为企业解决用地、用工、用能、配套等实际困难"
-                                .to_owned(),
-                            en: "assign service commissioners on the principle of “one enterprise, one policy, one person” to solve enterprises' practical difficulties with land, labour, energy, supporting facilities and the like"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "按照“一企一策一人”配备服务专员，为企业解决用地、用工、用能、配套等实际困难",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "assign service commissioners on the principle of “one enterprise, one policy, one person” to solve enterprises' practical difficulties with land, labour, energy, supporting facilities and the like",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: None,
                         },
                         trigger: None,
@@ -1730,14 +1955,15 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "企业 is read as the SRDI enterprises of the 服务联系机制 named in the same sentence."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "企业 is read as the SRDI enterprises of the 服务联系机制 named in the same sentence.",
+                            ),
                         ),
                     },
                 ]),
                 entities: alloc::vec::Vec::from([
-                    "srdi-service-liaison-mechanism".to_owned(),
-                    "one-enterprise-one-policy-one-person".to_owned(),
+                    crate::Str::Borrowed("srdi-service-liaison-mechanism"),
+                    crate::Str::Borrowed("one-enterprise-one-policy-one-person"),
                 ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
@@ -1750,28 +1976,34 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 4u16,
                 title: None,
                 text: crate::Text {
-                    zh: "做好“专精特新”企业人才评定工作，做好落实政策待遇和服务工作。建立“专精特新”企业用工统筹招聘机制，开展好“直播带岗”等活动。"
-                        .to_owned(),
-                    en: "Carry out talent evaluation for SRDI enterprises effectively, and ensure effective implementation of the related policy benefits and services. Set up a coordinated recruitment mechanism for the labour needs of SRDI enterprises, and run activities such as “live-streamed job fairs” effectively."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "做好“专精特新”企业人才评定工作，做好落实政策待遇和服务工作。建立“专精特新”企业用工统筹招聘机制，开展好“直播带岗”等活动。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Carry out talent evaluation for SRDI enterprises effectively, and ensure effective implementation of the related policy benefits and services. Set up a coordinated recruitment mechanism for the labour needs of SRDI enterprises, and run activities such as “live-streamed job fairs” effectively.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([crate::Instrument::Talent]),
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-24-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-24-m1"),
                         instrument: crate::Instrument::Talent,
                         text: crate::Text {
-                            zh: "做好“专精特新”企业人才评定工作，做好落实政策待遇和服务工作"
-                                .to_owned(),
-                            en: "carry out talent evaluation for SRDI enterprises effectively, and ensure effective implementation of the related policy benefits and services"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "做好“专精特新”企业人才评定工作，做好落实政策待遇和服务工作",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "carry out talent evaluation for SRDI enterprises effectively, and ensure effective implementation of the related policy benefits and services",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: None,
                         },
                         trigger: None,
@@ -1784,17 +2016,19 @@ pub(crate) fn wulong() -> crate::PlanData {
                         interpretation: None,
                     },
                     crate::Measure {
-                        id: "task-24-m2".to_owned(),
+                        id: crate::Str::Borrowed("task-24-m2"),
                         instrument: crate::Instrument::Talent,
                         text: crate::Text {
-                            zh: "建立“专精特新”企业用工统筹招聘机制，开展好“直播带岗”等活动"
-                                .to_owned(),
-                            en: "set up a coordinated recruitment mechanism for the labour needs of SRDI enterprises, and run activities such as “live-streamed job fairs” effectively"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "建立“专精特新”企业用工统筹招聘机制，开展好“直播带岗”等活动",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "set up a coordinated recruitment mechanism for the labour needs of SRDI enterprises, and run activities such as “live-streamed job fairs” effectively",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: None,
                         },
                         trigger: None,
@@ -1808,8 +2042,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                     },
                 ]),
                 entities: alloc::vec::Vec::from([
-                    "srdi-recruitment-mechanism".to_owned(),
-                    "live-streaming-recruitment".to_owned(),
+                    crate::Str::Borrowed("srdi-recruitment-mechanism"),
+                    crate::Str::Borrowed("live-streaming-recruitment"),
                 ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
@@ -1822,28 +2056,34 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 4u16,
                 title: None,
                 text: crate::Text {
-                    zh: "全面落实“专精特新”企业首台（套）装备、首批次材料、首版次软件应用政策。"
-                        .to_owned(),
-                    en: "Fully implement, for SRDI enterprises, the policies for the application of first (sets of) equipment, first batches of materials and first versions of software."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "全面落实“专精特新”企业首台（套）装备、首批次材料、首版次软件应用政策。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Fully implement, for SRDI enterprises, the policies for the application of first (sets of) equipment, first batches of materials and first versions of software.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([crate::Instrument::Procurement]),
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-25-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-25-m1"),
                         instrument: crate::Instrument::Procurement,
                         text: crate::Text {
-                            zh: "全面落实“专精特新”企业首台（套）装备、首批次材料、首版次软件应用政策"
-                                .to_owned(),
-                            en: "fully implement, for SRDI enterprises, the policies for the application of first (sets of) equipment, first batches of materials and first versions of software"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "全面落实“专精特新”企业首台（套）装备、首批次材料、首版次软件应用政策",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "fully implement, for SRDI enterprises, the policies for the application of first (sets of) equipment, first batches of materials and first versions of software",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: None,
                         },
                         trigger: None,
@@ -1856,7 +2096,9 @@ pub(crate) fn wulong() -> crate::PlanData {
                         interpretation: None,
                     },
                 ]),
-                entities: alloc::vec::Vec::from(["first-use-policies".to_owned()]),
+                entities: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("first-use-policies"),
+                ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
                 schedule: alloc::vec::Vec::from([]),
@@ -1868,28 +2110,34 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 4u16,
                 title: None,
                 text: crate::Text {
-                    zh: "积极组织和支持“专精特新”企业参加中国国际智能产业博览会、中国西部国际投资贸易洽谈会、中国中部投资贸易博览会、APEC 中小企业技术交流暨展览会等各类展会，开展中小企业跨境合作服务，帮助“专精特新”企业开拓国际市场。"
-                        .to_owned(),
-                    en: "Actively organise and support the participation of SRDI enterprises in the Smart China Expo, the Western China International Fair for Investment and Trade, Expo Central China, the APEC SME Technology Conference and Fair and other exhibitions of all kinds; provide cross-border cooperation services for SMEs; and help SRDI enterprises open up international markets."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "积极组织和支持“专精特新”企业参加中国国际智能产业博览会、中国西部国际投资贸易洽谈会、中国中部投资贸易博览会、APEC 中小企业技术交流暨展览会等各类展会，开展中小企业跨境合作服务，帮助“专精特新”企业开拓国际市场。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Actively organise and support the participation of SRDI enterprises in the Smart China Expo, the Western China International Fair for Investment and Trade, Expo Central China, the APEC SME Technology Conference and Fair and other exhibitions of all kinds; provide cross-border cooperation services for SMEs; and help SRDI enterprises open up international markets.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([crate::Instrument::MarketAccess]),
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-26-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-26-m1"),
                         instrument: crate::Instrument::MarketAccess,
                         text: crate::Text {
-                            zh: "积极组织和支持“专精特新”企业参加中国国际智能产业博览会、中国西部国际投资贸易洽谈会、中国中部投资贸易博览会、APEC 中小企业技术交流暨展览会等各类展会"
-                                .to_owned(),
-                            en: "actively organise and support the participation of SRDI enterprises in the Smart China Expo, the Western China International Fair for Investment and Trade, Expo Central China, the APEC SME Technology Conference and Fair and other exhibitions of all kinds"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "积极组织和支持“专精特新”企业参加中国国际智能产业博览会、中国西部国际投资贸易洽谈会、中国中部投资贸易博览会、APEC 中小企业技术交流暨展览会等各类展会",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "actively organise and support the participation of SRDI enterprises in the Smart China Expo, the Western China International Fair for Investment and Trade, Expo Central China, the APEC SME Technology Conference and Fair and other exhibitions of all kinds",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: None,
                         },
                         trigger: None,
@@ -1902,17 +2150,19 @@ pub(crate) fn wulong() -> crate::PlanData {
                         interpretation: None,
                     },
                     crate::Measure {
-                        id: "task-26-m2".to_owned(),
+                        id: crate::Str::Borrowed("task-26-m2"),
                         instrument: crate::Instrument::MarketAccess,
                         text: crate::Text {
-                            zh: "开展中小企业跨境合作服务，帮助“专精特新”企业开拓国际市场"
-                                .to_owned(),
-                            en: "provide cross-border cooperation services for SMEs, and help SRDI enterprises open up international markets"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "开展中小企业跨境合作服务，帮助“专精特新”企业开拓国际市场",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "provide cross-border cooperation services for SMEs, and help SRDI enterprises open up international markets",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: None,
                         },
                         trigger: None,
@@ -1923,16 +2173,17 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "The service is printed for 中小企业 (SMEs in general), which is not a tier or defined term; the beneficiary recorded is the group the text says is helped (帮助“专精特新”企业开拓国际市场). An SME with no tier may still use the cross-border service, which the engine, reading the group, does not say."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "The service is printed for 中小企业 (SMEs in general), which is not a tier or defined term; the beneficiary recorded is the group the text says is helped (帮助“专精特新”企业开拓国际市场). An SME with no tier may still use the cross-border service, which the engine, reading the group, does not say.",
+                            ),
                         ),
                     },
                 ]),
                 entities: alloc::vec::Vec::from([
-                    "smart-china-expo".to_owned(),
-                    "western-china-fair".to_owned(),
-                    "china-central-expo".to_owned(),
-                    "apec-sme-expo".to_owned(),
+                    crate::Str::Borrowed("smart-china-expo"),
+                    crate::Str::Borrowed("western-china-fair"),
+                    crate::Str::Borrowed("china-central-expo"),
+                    crate::Str::Borrowed("apec-sme-expo"),
                 ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
@@ -1945,13 +2196,17 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 4u16,
                 title: None,
                 text: crate::Text {
-                    zh: "搭建中小企业融通发展平台，鼓励重点骨干企业发挥引领支撑作用，开放市场、创新、资金、数据等要素资源，促进“专精特新”企业融入产业链、价值链和创新链。积极发挥行业协会作用，组织开展大中小企业供需对接活动，促进大型企业扩大向“专精特新”企业采购规模。"
-                        .to_owned(),
-                    en: "Build a platform for the integrated development of SMEs; encourage key backbone enterprises to play a leading and supporting role and to open up market, innovation, capital, data and other factor resources, so as to promote the integration of SRDI enterprises into industrial chains, value chains and innovation chains. Make active use of industry associations, organise supply–demand matching activities among large, medium-sized and small enterprises, and push large enterprises to scale up their purchases from SRDI enterprises."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "搭建中小企业融通发展平台，鼓励重点骨干企业发挥引领支撑作用，开放市场、创新、资金、数据等要素资源，促进“专精特新”企业融入产业链、价值链和创新链。积极发挥行业协会作用，组织开展大中小企业供需对接活动，促进大型企业扩大向“专精特新”企业采购规模。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Build a platform for the integrated development of SMEs; encourage key backbone enterprises to play a leading and supporting role and to open up market, innovation, capital, data and other factor resources, so as to promote the integration of SRDI enterprises into industrial chains, value chains and innovation chains. Make active use of industry associations, organise supply–demand matching activities among large, medium-sized and small enterprises, and push large enterprises to scale up their purchases from SRDI enterprises.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([
                     crate::Instrument::Platform,
                     crate::Instrument::MarketAccess,
@@ -1959,17 +2214,19 @@ pub(crate) fn wulong() -> crate::PlanData {
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-27-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-27-m1"),
                         instrument: crate::Instrument::MarketAccess,
                         text: crate::Text {
-                            zh: "促进大型企业扩大向“专精特新”企业采购规模"
-                                .to_owned(),
-                            en: "push large enterprises to scale up their purchases from SRDI enterprises"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "促进大型企业扩大向“专精特新”企业采购规模",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "push large enterprises to scale up their purchases from SRDI enterprises",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: None,
                         },
                         trigger: None,
@@ -1980,12 +2237,15 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "Purchasing by large enterprises, not public procurement: tagged market_access (supply-chain matching, with the 大中小企业供需对接活动 before it), not procurement (STIP PI010)."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "Purchasing by large enterprises, not public procurement: tagged market_access (supply-chain matching, with the 大中小企业供需对接活动 before it), not procurement (STIP PI010).",
+                            ),
                         ),
                     },
                 ]),
-                entities: alloc::vec::Vec::from(["sme-integration-platform".to_owned()]),
+                entities: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("sme-integration-platform"),
+                ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
                 schedule: alloc::vec::Vec::from([]),
@@ -1997,34 +2257,38 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 5u16,
                 title: None,
                 text: crate::Text {
-                    zh: "对新获得认定的国家级“小巨人”、市级“专精特新”企业分别给予 100 万元、20 万元一次性奖励。"
-                        .to_owned(),
-                    en: "Newly recognised national-level “little giant” enterprises and municipal-level SRDI enterprises receive a one-time reward of 1,000,000 yuan and 200,000 yuan respectively."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "对新获得认定的国家级“小巨人”、市级“专精特新”企业分别给予 100 万元、20 万元一次性奖励。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Newly recognised national-level “little giant” enterprises and municipal-level SRDI enterprises receive a one-time reward of 1,000,000 yuan and 200,000 yuan respectively.",
+                    ),
                     truncated: false,
                 },
                 aimed_at: alloc::vec::Vec::from([
-                    "little-giant".to_owned(),
-                    "srdi-sme".to_owned(),
+                    crate::Str::Borrowed("little-giant"),
+                    crate::Str::Borrowed("srdi-sme"),
                 ]),
                 instruments: alloc::vec::Vec::from([crate::Instrument::Reward]),
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-28-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-28-m1"),
                         instrument: crate::Instrument::Reward,
                         text: crate::Text {
-                            zh: "对新获得认定的国家级“小巨人”、市级“专精特新”企业分别给予 100 万元、20 万元一次性奖励"
-                                .to_owned(),
-                            en: "newly recognised national-level “little giant” enterprises and municipal-level SRDI enterprises receive a one-time reward of 1,000,000 yuan and 200,000 yuan respectively"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "对新获得认定的国家级“小巨人”、市级“专精特新”企业分别给予 100 万元、20 万元一次性奖励",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "newly recognised national-level “little giant” enterprises and municipal-level SRDI enterprises receive a one-time reward of 1,000,000 yuan and 200,000 yuan respectively",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("little-giant".to_owned()),
+                            group: Some(crate::Str::Borrowed("little-giant")),
                             condition: Some(crate::Text {
-                                zh: "新获得认定的".to_owned(),
-                                en: "newly recognised".to_owned(),
+                                zh: crate::Str::Borrowed("新获得认定的"),
+                                en: crate::Str::Borrowed("newly recognised"),
                                 truncated: false,
                             }),
                         },
@@ -2033,32 +2297,35 @@ pub(crate) fn wulong() -> crate::PlanData {
                         conditions: None,
                         amount: Some(crate::Amount {
                             value: 1000000u64,
-                            currency: "CNY".to_owned(),
-                            printed: Some("100 万元".to_owned()),
+                            currency: crate::Str::Borrowed("CNY"),
+                            printed: Some(crate::Str::Borrowed("100 万元")),
                         }),
                         one_time: true,
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "分别 (respectively) pairs 100 万元 with 国家级“小巨人” and 20 万元 with 市级“专精特新”企业; 国家级“小巨人” is read as the tier 国家专精特新“小巨人”企业. 新获得认定 is read as a recognition within the plan's period, 2022–2025 (no `years`); the text states no window."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "分别 (respectively) pairs 100 万元 with 国家级“小巨人” and 20 万元 with 市级“专精特新”企业; 国家级“小巨人” is read as the tier 国家专精特新“小巨人”企业. 新获得认定 is read as a recognition within the plan's period, 2022–2025 (no `years`); the text states no window.",
+                            ),
                         ),
                     },
                     crate::Measure {
-                        id: "task-28-m2".to_owned(),
+                        id: crate::Str::Borrowed("task-28-m2"),
                         instrument: crate::Instrument::Reward,
                         text: crate::Text {
-                            zh: "对新获得认定的国家级“小巨人”、市级“专精特新”企业分别给予 100 万元、20 万元一次性奖励"
-                                .to_owned(),
-                            en: "newly recognised national-level “little giant” enterprises and municipal-level SRDI enterprises receive a one-time reward of 1,000,000 yuan and 200,000 yuan respectively"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "对新获得认定的国家级“小巨人”、市级“专精特新”企业分别给予 100 万元、20 万元一次性奖励",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "newly recognised national-level “little giant” enterprises and municipal-level SRDI enterprises receive a one-time reward of 1,000,000 yuan and 200,000 yuan respectively",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-sme".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-sme")),
                             condition: Some(crate::Text {
-                                zh: "新获得认定的".to_owned(),
-                                en: "newly recognised".to_owned(),
+                                zh: crate::Str::Borrowed("新获得认定的"),
+                                en: crate::Str::Borrowed("newly recognised"),
                                 truncated: false,
                             }),
                         },
@@ -2067,15 +2334,16 @@ pub(crate) fn wulong() -> crate::PlanData {
                         conditions: None,
                         amount: Some(crate::Amount {
                             value: 200000u64,
-                            currency: "CNY".to_owned(),
-                            printed: Some("20 万元".to_owned()),
+                            currency: crate::Str::Borrowed("CNY"),
+                            printed: Some(crate::Str::Borrowed("20 万元")),
                         }),
                         one_time: true,
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "分别 (respectively) pairs 20 万元 with 市级“专精特新”企业, read as the tier “专精特新”中小企业 recognised at municipal level. 新获得认定 is read as a recognition within the plan's period, 2022–2025 (no `years`); the text states no window."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "分别 (respectively) pairs 20 万元 with 市级“专精特新”企业, read as the tier “专精特新”中小企业 recognised at municipal level. 新获得认定 is read as a recognition within the plan's period, 2022–2025 (no `years`); the text states no window.",
+                            ),
                         ),
                     },
                 ]),
@@ -2091,13 +2359,17 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 5u16,
                 title: None,
                 text: crate::Text {
-                    zh: "对“专精特新”企业实施智能化、绿色化改造，建设数字化车间、智能工厂、绿色工厂的，给予重点资金支持。对“专精特新”企业运用新一代信息技术，发展数字化管理、个性化定制、服务化延伸（服务型制造）等新模式，打造可复制可推广典型模式和应用场景的，给予资金补助。"
-                        .to_owned(),
-                    en: "SRDI enterprises that carry out intelligent or green upgrading and build digital workshops, smart factories or green factories receive priority financial support. SRDI enterprises that use new-generation information technology to develop new models such as digital management, personalised customisation and service extension (service-oriented manufacturing), and create typical models and application scenarios that can be replicated and rolled out, receive financial subsidies."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "对“专精特新”企业实施智能化、绿色化改造，建设数字化车间、智能工厂、绿色工厂的，给予重点资金支持。对“专精特新”企业运用新一代信息技术，发展数字化管理、个性化定制、服务化延伸（服务型制造）等新模式，打造可复制可推广典型模式和应用场景的，给予资金补助。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "SRDI enterprises that carry out intelligent or green upgrading and build digital workshops, smart factories or green factories receive priority financial support. SRDI enterprises that use new-generation information technology to develop new models such as digital management, personalised customisation and service extension (service-oriented manufacturing), and create typical models and application scenarios that can be replicated and rolled out, receive financial subsidies.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([
                     crate::Instrument::Grant,
                     crate::Instrument::TechnologyUpgrade,
@@ -2105,22 +2377,26 @@ pub(crate) fn wulong() -> crate::PlanData {
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-29-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-29-m1"),
                         instrument: crate::Instrument::Grant,
                         text: crate::Text {
-                            zh: "对“专精特新”企业实施智能化、绿色化改造，建设数字化车间、智能工厂、绿色工厂的，给予重点资金支持"
-                                .to_owned(),
-                            en: "SRDI enterprises that carry out intelligent or green upgrading and build digital workshops, smart factories or green factories receive priority financial support"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "对“专精特新”企业实施智能化、绿色化改造，建设数字化车间、智能工厂、绿色工厂的，给予重点资金支持",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "SRDI enterprises that carry out intelligent or green upgrading and build digital workshops, smart factories or green factories receive priority financial support",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: Some(crate::Text {
-                                zh: "实施智能化、绿色化改造，建设数字化车间、智能工厂、绿色工厂的"
-                                    .to_owned(),
-                                en: "that carry out intelligent or green upgrading and build digital workshops, smart factories or green factories"
-                                    .to_owned(),
+                                zh: crate::Str::Borrowed(
+                                    "实施智能化、绿色化改造，建设数字化车间、智能工厂、绿色工厂的",
+                                ),
+                                en: crate::Str::Borrowed(
+                                    "that carry out intelligent or green upgrading and build digital workshops, smart factories or green factories",
+                                ),
                                 truncated: false,
                             }),
                         },
@@ -2130,15 +2406,19 @@ pub(crate) fn wulong() -> crate::PlanData {
                             crate::Condition::All(
                                 alloc::vec::Vec::from([
                                     crate::Condition::Fact(
-                                        "intelligent-or-green-upgrading".to_owned(),
+                                        crate::Str::Borrowed("intelligent-or-green-upgrading"),
                                     ),
                                     crate::Condition::Any(
                                         alloc::vec::Vec::from([
                                             crate::Condition::Fact(
-                                                "builds-digital-workshop".to_owned(),
+                                                crate::Str::Borrowed("builds-digital-workshop"),
                                             ),
-                                            crate::Condition::Fact("builds-smart-factory".to_owned()),
-                                            crate::Condition::Fact("builds-green-factory".to_owned()),
+                                            crate::Condition::Fact(
+                                                crate::Str::Borrowed("builds-smart-factory"),
+                                            ),
+                                            crate::Condition::Fact(
+                                                crate::Str::Borrowed("builds-green-factory"),
+                                            ),
                                         ]),
                                     ),
                                 ]),
@@ -2149,27 +2429,32 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "The text does not state an amount. The clauses before 的 are read as cumulative, as in the second sentence of this task (运用…，发展…，打造…的): the upgrading, carried out by building at least one of the three (、 lists kinds; nothing asks for all three, and task 8 cultivates 2, 1 and 2 of them, which 重点资金支持 answers). Another reading takes the two clauses as alternatives, so that an upgrade without a workshop or factory would qualify; it is not followed. Building one of the three entails the upgrading."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "The text does not state an amount. The clauses before 的 are read as cumulative, as in the second sentence of this task (运用…，发展…，打造…的): the upgrading, carried out by building at least one of the three (、 lists kinds; nothing asks for all three, and task 8 cultivates 2, 1 and 2 of them, which 重点资金支持 answers). Another reading takes the two clauses as alternatives, so that an upgrade without a workshop or factory would qualify; it is not followed. Building one of the three entails the upgrading.",
+                            ),
                         ),
                     },
                     crate::Measure {
-                        id: "task-29-m2".to_owned(),
+                        id: crate::Str::Borrowed("task-29-m2"),
                         instrument: crate::Instrument::Grant,
                         text: crate::Text {
-                            zh: "对“专精特新”企业运用新一代信息技术，发展数字化管理、个性化定制、服务化延伸（服务型制造）等新模式，打造可复制可推广典型模式和应用场景的，给予资金补助"
-                                .to_owned(),
-                            en: "SRDI enterprises that use new-generation information technology to develop new models such as digital management, personalised customisation and service extension (service-oriented manufacturing), and create typical models and application scenarios that can be replicated and rolled out, receive financial subsidies"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "对“专精特新”企业运用新一代信息技术，发展数字化管理、个性化定制、服务化延伸（服务型制造）等新模式，打造可复制可推广典型模式和应用场景的，给予资金补助",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "SRDI enterprises that use new-generation information technology to develop new models such as digital management, personalised customisation and service extension (service-oriented manufacturing), and create typical models and application scenarios that can be replicated and rolled out, receive financial subsidies",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: Some(crate::Text {
-                                zh: "运用新一代信息技术，发展数字化管理、个性化定制、服务化延伸（服务型制造）等新模式，打造可复制可推广典型模式和应用场景的"
-                                    .to_owned(),
-                                en: "that use new-generation information technology to develop new models such as digital management, personalised customisation and service extension (service-oriented manufacturing), and create typical models and application scenarios that can be replicated and rolled out"
-                                    .to_owned(),
+                                zh: crate::Str::Borrowed(
+                                    "运用新一代信息技术，发展数字化管理、个性化定制、服务化延伸（服务型制造）等新模式，打造可复制可推广典型模式和应用场景的",
+                                ),
+                                en: crate::Str::Borrowed(
+                                    "that use new-generation information technology to develop new models such as digital management, personalised customisation and service extension (service-oriented manufacturing), and create typical models and application scenarios that can be replicated and rolled out",
+                                ),
                                 truncated: false,
                             }),
                         },
@@ -2178,9 +2463,11 @@ pub(crate) fn wulong() -> crate::PlanData {
                         conditions: Some(
                             crate::Condition::All(
                                 alloc::vec::Vec::from([
-                                    crate::Condition::Fact("develops-new-models".to_owned()),
                                     crate::Condition::Fact(
-                                        "creates-replicable-models".to_owned(),
+                                        crate::Str::Borrowed("develops-new-models"),
+                                    ),
+                                    crate::Condition::Fact(
+                                        crate::Str::Borrowed("creates-replicable-models"),
                                     ),
                                 ]),
                             ),
@@ -2190,7 +2477,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "The text does not state an amount.".to_owned(),
+                            crate::Str::Borrowed("The text does not state an amount."),
                         ),
                     },
                 ]),
@@ -2206,10 +2493,12 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 5u16,
                 title: None,
                 text: crate::Text {
-                    zh: "对重庆市高新技术产业研究院孵化的创新型企业，根据企业经营发展情况给予一定的资金奖励，用于支持企业研发投入。落实企业研发费用税前加计扣除、科技企业孵化器免征增值税等各项税收优惠政策。"
-                        .to_owned(),
-                    en: "Innovative enterprises incubated by the Chongqing High-Tech Industry Research Institute receive a certain financial reward according to their business development, to be used to support their R&D investment. Implement the additional pre-tax deduction of enterprises' R&D expenses, the VAT exemption for technology business incubators and other tax incentive policies."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "对重庆市高新技术产业研究院孵化的创新型企业，根据企业经营发展情况给予一定的资金奖励，用于支持企业研发投入。落实企业研发费用税前加计扣除、科技企业孵化器免征增值税等各项税收优惠政策。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Innovative enterprises incubated by the Chongqing High-Tech Industry Research Institute receive a certain financial reward according to their business development, to be used to support their R&D investment. Implement the additional pre-tax deduction of enterprises' R&D expenses, the VAT exemption for technology business incubators and other tax incentive policies.",
+                    ),
                     truncated: false,
                 },
                 aimed_at: alloc::vec::Vec::from([]),
@@ -2220,22 +2509,26 @@ pub(crate) fn wulong() -> crate::PlanData {
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-30-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-30-m1"),
                         instrument: crate::Instrument::Grant,
                         text: crate::Text {
-                            zh: "对重庆市高新技术产业研究院孵化的创新型企业，根据企业经营发展情况给予一定的资金奖励，用于支持企业研发投入"
-                                .to_owned(),
-                            en: "innovative enterprises incubated by the Chongqing High-Tech Industry Research Institute receive a certain financial reward according to their business development, to be used to support their R&D investment"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "对重庆市高新技术产业研究院孵化的创新型企业，根据企业经营发展情况给予一定的资金奖励，用于支持企业研发投入",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "innovative enterprises incubated by the Chongqing High-Tech Industry Research Institute receive a certain financial reward according to their business development, to be used to support their R&D investment",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
                             group: None,
                             condition: Some(crate::Text {
-                                zh: "重庆市高新技术产业研究院孵化的创新型企业"
-                                    .to_owned(),
-                                en: "innovative enterprises incubated by the Chongqing High-Tech Industry Research Institute"
-                                    .to_owned(),
+                                zh: crate::Str::Borrowed(
+                                    "重庆市高新技术产业研究院孵化的创新型企业",
+                                ),
+                                en: crate::Str::Borrowed(
+                                    "innovative enterprises incubated by the Chongqing High-Tech Industry Research Institute",
+                                ),
                                 truncated: false,
                             }),
                         },
@@ -2243,7 +2536,7 @@ pub(crate) fn wulong() -> crate::PlanData {
                         years: None,
                         conditions: Some(
                             crate::Condition::Fact(
-                                "incubated-by-research-institute".to_owned(),
+                                crate::Str::Borrowed("incubated-by-research-institute"),
                             ),
                         ),
                         amount: None,
@@ -2251,18 +2544,21 @@ pub(crate) fn wulong() -> crate::PlanData {
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "创新型企业 here is not read as the tier 创新型中小企业: the text qualifies it by incubation, not by recognition. No amount is stated (一定的). Printed as 资金奖励 (a financial reward), but it goes to enterprises qualified by incubation, not by an achievement such as recognition or listing, and is earmarked 用于支持企业研发投入: tagged grant (STIP PI008), not reward. Its size follows 经营发展情况."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "创新型企业 here is not read as the tier 创新型中小企业: the text qualifies it by incubation, not by recognition. No amount is stated (一定的). Printed as 资金奖励 (a financial reward), but it goes to enterprises qualified by incubation, not by an achievement such as recognition or listing, and is earmarked 用于支持企业研发投入: tagged grant (STIP PI008), not reward. Its size follows 经营发展情况.",
+                            ),
                         ),
                     },
                     crate::Measure {
-                        id: "task-30-m2".to_owned(),
+                        id: crate::Str::Borrowed("task-30-m2"),
                         instrument: crate::Instrument::TaxIncentive,
                         text: crate::Text {
-                            zh: "落实企业研发费用税前加计扣除、科技企业孵化器免征增值税等各项税收优惠政策"
-                                .to_owned(),
-                            en: "implement the additional pre-tax deduction of enterprises' R&D expenses, the VAT exemption for technology business incubators and all other tax incentive policies"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "落实企业研发费用税前加计扣除、科技企业孵化器免征增值税等各项税收优惠政策",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "implement the additional pre-tax deduction of enterprises' R&D expenses, the VAT exemption for technology business incubators and all other tax incentive policies",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
@@ -2272,22 +2568,25 @@ pub(crate) fn wulong() -> crate::PlanData {
                         trigger: None,
                         years: None,
                         conditions: Some(
-                            crate::Condition::Fact("tax-incentive-policies".to_owned()),
+                            crate::Condition::Fact(
+                                crate::Str::Borrowed("tax-incentive-policies"),
+                            ),
                         ),
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
                         legal_basis: None,
                         interpretation: Some(
-                            "The text names no beneficiary: these are national tax policies open to all qualifying enterprises and incubators."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "The text names no beneficiary: these are national tax policies open to all qualifying enterprises and incubators.",
+                            ),
                         ),
                     },
                 ]),
                 entities: alloc::vec::Vec::from([
-                    "chongqing-high-tech-institute".to_owned(),
-                    "rd-super-deduction".to_owned(),
-                    "incubator-vat-exemption".to_owned(),
+                    crate::Str::Borrowed("chongqing-high-tech-institute"),
+                    crate::Str::Borrowed("rd-super-deduction"),
+                    crate::Str::Borrowed("incubator-vat-exemption"),
                 ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
@@ -2300,13 +2599,17 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 5u16,
                 title: None,
                 text: crate::Text {
-                    zh: "对“专精特新”企业在股权交易中心、境内外主要证券交易场所挂牌、上市的，按《武隆区拟上市重点培育企业财政奖补办法》（武隆财政发〔2020〕89号）给予奖励。"
-                        .to_owned(),
-                    en: "SRDI enterprises that are quoted or listed on equity exchange centres or on the main domestic and overseas stock exchanges receive rewards under the Wulong District Measures for Fiscal Rewards and Subsidies for Enterprises Preparing for Listing under Priority Cultivation (武隆财政发〔2020〕89号)."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "对“专精特新”企业在股权交易中心、境内外主要证券交易场所挂牌、上市的，按《武隆区拟上市重点培育企业财政奖补办法》（武隆财政发〔2020〕89号）给予奖励。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "SRDI enterprises that are quoted or listed on equity exchange centres or on the main domestic and overseas stock exchanges receive rewards under the Wulong District Measures for Fiscal Rewards and Subsidies for Enterprises Preparing for Listing under Priority Cultivation (武隆财政发〔2020〕89号).",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([
                     crate::Instrument::Reward,
                     crate::Instrument::ListingSupport,
@@ -2314,22 +2617,26 @@ pub(crate) fn wulong() -> crate::PlanData {
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-31-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-31-m1"),
                         instrument: crate::Instrument::Reward,
                         text: crate::Text {
-                            zh: "对“专精特新”企业在股权交易中心、境内外主要证券交易场所挂牌、上市的，按《武隆区拟上市重点培育企业财政奖补办法》（武隆财政发〔2020〕89号）给予奖励"
-                                .to_owned(),
-                            en: "SRDI enterprises that are quoted or listed on equity exchange centres or on the main domestic and overseas stock exchanges receive rewards under the Wulong District Measures for Fiscal Rewards and Subsidies for Enterprises Preparing for Listing under Priority Cultivation (武隆财政发〔2020〕89号)"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "对“专精特新”企业在股权交易中心、境内外主要证券交易场所挂牌、上市的，按《武隆区拟上市重点培育企业财政奖补办法》（武隆财政发〔2020〕89号）给予奖励",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "SRDI enterprises that are quoted or listed on equity exchange centres or on the main domestic and overseas stock exchanges receive rewards under the Wulong District Measures for Fiscal Rewards and Subsidies for Enterprises Preparing for Listing under Priority Cultivation (武隆财政发〔2020〕89号)",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: Some(crate::Text {
-                                zh: "在股权交易中心、境内外主要证券交易场所挂牌、上市的"
-                                    .to_owned(),
-                                en: "quoted or listed on equity exchange centres or on the main domestic and overseas stock exchanges"
-                                    .to_owned(),
+                                zh: crate::Str::Borrowed(
+                                    "在股权交易中心、境内外主要证券交易场所挂牌、上市的",
+                                ),
+                                en: crate::Str::Borrowed(
+                                    "quoted or listed on equity exchange centres or on the main domestic and overseas stock exchanges",
+                                ),
                                 truncated: false,
                             }),
                         },
@@ -2339,15 +2646,18 @@ pub(crate) fn wulong() -> crate::PlanData {
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([]),
-                        legal_basis: Some("doc-wulong-caizhengfa-2020-89".to_owned()),
+                        legal_basis: Some(
+                            crate::Str::Borrowed("doc-wulong-caizhengfa-2020-89"),
+                        ),
                         interpretation: Some(
-                            "The amounts are set by the cited measures, which the plan does not reproduce. Counted for 挂牌 or 上市 within the plan's period, 2022–2025; the text states no window and 武隆财政发〔2020〕89号 may set its own. 主要 (main exchanges) is not tested."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "The amounts are set by the cited measures, which the plan does not reproduce. Counted for 挂牌 or 上市 within the plan's period, 2022–2025; the text states no window and 武隆财政发〔2020〕89号 may set its own. 主要 (main exchanges) is not tested.",
+                            ),
                         ),
                     },
                 ]),
                 entities: alloc::vec::Vec::from([
-                    "doc-wulong-caizhengfa-2020-89".to_owned(),
+                    crate::Str::Borrowed("doc-wulong-caizhengfa-2020-89"),
                 ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
@@ -2360,33 +2670,41 @@ pub(crate) fn wulong() -> crate::PlanData {
                 section: 5u16,
                 title: None,
                 text: crate::Text {
-                    zh: "对“专精特新”企业用工、用厂房、用地、用能、融资贷款、配套等实际困难和需求，经区委、区政府批准，可采取“一事一议”的方式给予专项扶持。"
-                        .to_owned(),
-                    en: "For the practical difficulties and needs of SRDI enterprises with labour, factory buildings, land, energy, financing and loans, supporting facilities and the like, special support may be given case by case (“one matter, one discussion”) with the approval of the District Party Committee and the District Government."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "对“专精特新”企业用工、用厂房、用地、用能、融资贷款、配套等实际困难和需求，经区委、区政府批准，可采取“一事一议”的方式给予专项扶持。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "For the practical difficulties and needs of SRDI enterprises with labour, factory buildings, land, energy, financing and loans, supporting facilities and the like, special support may be given case by case (“one matter, one discussion”) with the approval of the District Party Committee and the District Government.",
+                    ),
                     truncated: false,
                 },
-                aimed_at: alloc::vec::Vec::from(["srdi-enterprises".to_owned()]),
+                aimed_at: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("srdi-enterprises"),
+                ]),
                 instruments: alloc::vec::Vec::from([crate::Instrument::Grant]),
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([
                     crate::Measure {
-                        id: "task-32-m1".to_owned(),
+                        id: crate::Str::Borrowed("task-32-m1"),
                         instrument: crate::Instrument::Grant,
                         text: crate::Text {
-                            zh: "对“专精特新”企业用工、用厂房、用地、用能、融资贷款、配套等实际困难和需求，经区委、区政府批准，可采取“一事一议”的方式给予专项扶持"
-                                .to_owned(),
-                            en: "for the practical difficulties and needs of SRDI enterprises with labour, factory buildings, land, energy, financing and loans, supporting facilities and the like, special support may be given case by case (“one matter, one discussion”) with the approval of the District Party Committee and the District Government"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "对“专精特新”企业用工、用厂房、用地、用能、融资贷款、配套等实际困难和需求，经区委、区政府批准，可采取“一事一议”的方式给予专项扶持",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "for the practical difficulties and needs of SRDI enterprises with labour, factory buildings, land, energy, financing and loans, supporting facilities and the like, special support may be given case by case (“one matter, one discussion”) with the approval of the District Party Committee and the District Government",
+                            ),
                             truncated: false,
                         },
                         beneficiary: crate::Beneficiary {
-                            group: Some("srdi-enterprises".to_owned()),
+                            group: Some(crate::Str::Borrowed("srdi-enterprises")),
                             condition: Some(crate::Text {
-                                zh: "用工、用厂房、用地、用能、融资贷款、配套等实际困难和需求"
-                                    .to_owned(),
-                                en: "practical difficulties and needs with labour, factory buildings, land, energy, financing and loans, supporting facilities and the like"
-                                    .to_owned(),
+                                zh: crate::Str::Borrowed(
+                                    "用工、用厂房、用地、用能、融资贷款、配套等实际困难和需求",
+                                ),
+                                en: crate::Str::Borrowed(
+                                    "practical difficulties and needs with labour, factory buildings, land, energy, financing and loans, supporting facilities and the like",
+                                ),
                                 truncated: false,
                             }),
                         },
@@ -2394,19 +2712,20 @@ pub(crate) fn wulong() -> crate::PlanData {
                         years: None,
                         conditions: Some(
                             crate::Condition::Fact(
-                                "has-practical-difficulties".to_owned(),
+                                crate::Str::Borrowed("has-practical-difficulties"),
                             ),
                         ),
                         amount: None,
                         one_time: false,
                         approved_by: alloc::vec::Vec::from([
-                            "district-party-committee".to_owned(),
-                            "district-government".to_owned(),
+                            crate::Str::Borrowed("district-party-committee"),
+                            crate::Str::Borrowed("district-government"),
                         ]),
                         legal_basis: None,
                         interpretation: Some(
-                            "专项扶持 (special support) is not specified: for 用工、用厂房、用地、用能 it is likely in kind (labour, premises, land, energy), for 融资贷款 possibly financial. Tagged grant as the nearest type for bespoke support decided case by case (一事一议). The text says 可 (may): the support is discretionary and needs the approval of 区委 and 区政府. Until 区委 and 区政府 approve (an `approval` event), the support may apply: it is decided case by case, on the enterprise's request."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "专项扶持 (special support) is not specified: for 用工、用厂房、用地、用能 it is likely in kind (labour, premises, land, energy), for 融资贷款 possibly financial. Tagged grant as the nearest type for bespoke support decided case by case (一事一议). The text says 可 (may): the support is discretionary and needs the approval of 区委 and 区政府. Until 区委 and 区政府 approve (an `approval` event), the support may apply: it is decided case by case, on the enterprise's request.",
+                            ),
                         ),
                     },
                 ]),
@@ -2422,29 +2741,33 @@ pub(crate) fn wulong() -> crate::PlanData {
             crate::Mechanism {
                 number: 1u16,
                 title: crate::Text {
-                    zh: "加强组织领导".to_owned(),
-                    en: "Strengthen organisation and leadership".to_owned(),
+                    zh: crate::Str::Borrowed("加强组织领导"),
+                    en: crate::Str::Borrowed("Strengthen organisation and leadership"),
                     truncated: false,
                 },
                 text: crate::Text {
-                    zh: "充分发挥武隆区促进中小企业发展工作领导小组作用，聚焦“专精特新”企业，加强统筹协调，形成工作合力。建立“专精特新”中小企业发展联席会议机制，定期听取“专精特新”企业意见建议，解决企业发展过程中的实际困难等问题。"
-                        .to_owned(),
-                    en: "Give full play to the role of the Wulong District Leading Group for Promoting SME Development, focus on SRDI enterprises, strengthen overall coordination and pool efforts. Set up a joint meeting mechanism for the development of SRDI SMEs that regularly hears the opinions and suggestions of SRDI enterprises and solves practical difficulties and other problems in their development."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "充分发挥武隆区促进中小企业发展工作领导小组作用，聚焦“专精特新”企业，加强统筹协调，形成工作合力。建立“专精特新”中小企业发展联席会议机制，定期听取“专精特新”企业意见建议，解决企业发展过程中的实际困难等问题。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Give full play to the role of the Wulong District Leading Group for Promoting SME Development, focus on SRDI enterprises, strengthen overall coordination and pool efforts. Set up a joint meeting mechanism for the development of SRDI SMEs that regularly hears the opinions and suggestions of SRDI enterprises and solves practical difficulties and other problems in their development.",
+                    ),
                     truncated: false,
                 },
                 responsibility: Some(crate::Responsibility {
                     text: Some(crate::Text {
-                        zh: "责任单位：区经济信息委、区级有关部门和单位"
-                            .to_owned(),
-                        en: "Responsible units: District Commission of Economy and Information Technology; relevant district-level departments and units"
-                            .to_owned(),
+                        zh: crate::Str::Borrowed(
+                            "责任单位：区经济信息委、区级有关部门和单位",
+                        ),
+                        en: crate::Str::Borrowed(
+                            "Responsible units: District Commission of Economy and Information Technology; relevant district-level departments and units",
+                        ),
                         truncated: false,
                     }),
                     lead: alloc::vec::Vec::from([]),
                     units: alloc::vec::Vec::from([
-                        "economy-info-commission".to_owned(),
-                        "district-departments".to_owned(),
+                        crate::Str::Borrowed("economy-info-commission"),
+                        crate::Str::Borrowed("district-departments"),
                     ]),
                     cooperating: alloc::vec::Vec::from([]),
                 }),
@@ -2454,16 +2777,18 @@ pub(crate) fn wulong() -> crate::PlanData {
                     crate::Instrument::Consultation,
                 ]),
                 entities: alloc::vec::Vec::from([
-                    "sme-leading-group".to_owned(),
-                    "srdi-joint-meeting".to_owned(),
+                    crate::Str::Borrowed("sme-leading-group"),
+                    crate::Str::Borrowed("srdi-joint-meeting"),
                 ]),
                 schedule: alloc::vec::Vec::from([
                     crate::Scheduled {
                         clause: crate::Text {
-                            zh: "定期听取“专精特新”企业意见建议"
-                                .to_owned(),
-                            en: "regularly hear the opinions and suggestions of SRDI enterprises"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "定期听取“专精特新”企业意见建议",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "regularly hear the opinions and suggestions of SRDI enterprises",
+                            ),
                             truncated: false,
                         },
                         frequency: crate::Frequency::Regular,
@@ -2474,40 +2799,48 @@ pub(crate) fn wulong() -> crate::PlanData {
             crate::Mechanism {
                 number: 2u16,
                 title: crate::Text {
-                    zh: "强化责任落实".to_owned(),
-                    en: "Strengthen the fulfilment of responsibilities".to_owned(),
+                    zh: crate::Str::Borrowed("强化责任落实"),
+                    en: crate::Str::Borrowed(
+                        "Strengthen the fulfilment of responsibilities",
+                    ),
                     truncated: false,
                 },
                 text: crate::Text {
-                    zh: "将培育发展“专精特新”企业工作纳入相关单位年度实绩考核的重要指标。各成员单位要严格按照职责分工，加强协调配合、沟通联系，认真落实联席会议的议定事项和工作任务，点对点对接帮助“专精特新”企业发现问题、解决问题，共同做好“专精特新”企业引进、培育、发展工作。区经济信息委牵头，定期将“专精特新”企业存在的困难问题分门别类分解到相关部门、单位予以解决落实。"
-                        .to_owned(),
-                    en: "Make the cultivation and development of SRDI enterprises an important indicator in the annual performance assessment of the relevant units. Each member unit shall act strictly according to its division of duties, strengthen coordination, cooperation and communication, conscientiously carry out the joint meeting's agreed matters and work tasks, engage with SRDI enterprises one to one to help them identify and solve problems, and work together to attract, cultivate and develop SRDI enterprises. The District Commission of Economy and Information Technology takes the lead in regularly sorting the difficulties and problems of SRDI enterprises by category and assigning them to the relevant departments and units for resolution."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "将培育发展“专精特新”企业工作纳入相关单位年度实绩考核的重要指标。各成员单位要严格按照职责分工，加强协调配合、沟通联系，认真落实联席会议的议定事项和工作任务，点对点对接帮助“专精特新”企业发现问题、解决问题，共同做好“专精特新”企业引进、培育、发展工作。区经济信息委牵头，定期将“专精特新”企业存在的困难问题分门别类分解到相关部门、单位予以解决落实。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Make the cultivation and development of SRDI enterprises an important indicator in the annual performance assessment of the relevant units. Each member unit shall act strictly according to its division of duties, strengthen coordination, cooperation and communication, conscientiously carry out the joint meeting's agreed matters and work tasks, engage with SRDI enterprises one to one to help them identify and solve problems, and work together to attract, cultivate and develop SRDI enterprises. The District Commission of Economy and Information Technology takes the lead in regularly sorting the difficulties and problems of SRDI enterprises by category and assigning them to the relevant departments and units for resolution.",
+                    ),
                     truncated: false,
                 },
                 responsibility: Some(crate::Responsibility {
                     text: Some(crate::Text {
-                        zh: "责任单位：区经济信息委、区级有关部门和单位"
-                            .to_owned(),
-                        en: "Responsible units: District Commission of Economy and Information Technology; relevant district-level departments and units"
-                            .to_owned(),
+                        zh: crate::Str::Borrowed(
+                            "责任单位：区经济信息委、区级有关部门和单位",
+                        ),
+                        en: crate::Str::Borrowed(
+                            "Responsible units: District Commission of Economy and Information Technology; relevant district-level departments and units",
+                        ),
                         truncated: false,
                     }),
                     lead: alloc::vec::Vec::from([]),
                     units: alloc::vec::Vec::from([
-                        "economy-info-commission".to_owned(),
-                        "district-departments".to_owned(),
+                        crate::Str::Borrowed("economy-info-commission"),
+                        crate::Str::Borrowed("district-departments"),
                     ]),
                     cooperating: alloc::vec::Vec::from([]),
                 }),
                 leads: alloc::vec::Vec::from([
                     crate::Lead {
-                        unit: "economy-info-commission".to_owned(),
+                        unit: crate::Str::Borrowed("economy-info-commission"),
                         clause: crate::Text {
-                            zh: "定期将“专精特新”企业存在的困难问题分门别类分解到相关部门、单位予以解决落实"
-                                .to_owned(),
-                            en: "regularly sort the difficulties and problems of SRDI enterprises by category and assign them to the relevant departments and units for resolution"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "定期将“专精特新”企业存在的困难问题分门别类分解到相关部门、单位予以解决落实",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "regularly sort the difficulties and problems of SRDI enterprises by category and assign them to the relevant departments and units for resolution",
+                            ),
                             truncated: false,
                         },
                     },
@@ -2520,71 +2853,82 @@ pub(crate) fn wulong() -> crate::PlanData {
                 schedule: alloc::vec::Vec::from([
                     crate::Scheduled {
                         clause: crate::Text {
-                            zh: "将培育发展“专精特新”企业工作纳入相关单位年度实绩考核的重要指标"
-                                .to_owned(),
-                            en: "make the cultivation and development of SRDI enterprises an important indicator in the annual performance assessment of the relevant units"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "将培育发展“专精特新”企业工作纳入相关单位年度实绩考核的重要指标",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "make the cultivation and development of SRDI enterprises an important indicator in the annual performance assessment of the relevant units",
+                            ),
                             truncated: false,
                         },
                         frequency: crate::Frequency::Annual,
                     },
                     crate::Scheduled {
                         clause: crate::Text {
-                            zh: "定期将“专精特新”企业存在的困难问题分门别类分解到相关部门、单位予以解决落实"
-                                .to_owned(),
-                            en: "regularly sort the difficulties and problems of SRDI enterprises by category and assign them to the relevant departments and units for resolution"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "定期将“专精特新”企业存在的困难问题分门别类分解到相关部门、单位予以解决落实",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "regularly sort the difficulties and problems of SRDI enterprises by category and assign them to the relevant departments and units for resolution",
+                            ),
                             truncated: false,
                         },
                         frequency: crate::Frequency::Regular,
                     },
                 ]),
                 interpretation: Some(
-                    "区经济信息委牵头 governs only the last sentence (see `leads`); the annual assessment and the duties of 各成员单位 have no lead. The `annual` schedule is that of the 年度实绩考核 the clause names: what recurs is the assessment, into which the work is put."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "区经济信息委牵头 governs only the last sentence (see `leads`); the annual assessment and the duties of 各成员单位 have no lead. The `annual` schedule is that of the 年度实绩考核 the clause names: what recurs is the assessment, into which the work is put.",
+                    ),
                 ),
             },
             crate::Mechanism {
                 number: 3u16,
                 title: crate::Text {
-                    zh: "开展监测评价".to_owned(),
-                    en: "Carry out monitoring and evaluation".to_owned(),
+                    zh: crate::Str::Borrowed("开展监测评价"),
+                    en: crate::Str::Borrowed("Carry out monitoring and evaluation"),
                     truncated: false,
                 },
                 text: crate::Text {
-                    zh: "加强“专精特新”企业运行监测分析，将“专精特新”企业发展情况纳入中小企业发展环境第三方评估重要内容。适时开展“专精特新”企业发展情况督查。"
-                        .to_owned(),
-                    en: "Strengthen the monitoring and analysis of the operation of SRDI enterprises, and make their development an important part of the third-party assessment of the SME development environment. Carry out inspections of the development of SRDI enterprises in due course."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "加强“专精特新”企业运行监测分析，将“专精特新”企业发展情况纳入中小企业发展环境第三方评估重要内容。适时开展“专精特新”企业发展情况督查。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Strengthen the monitoring and analysis of the operation of SRDI enterprises, and make their development an important part of the third-party assessment of the SME development environment. Carry out inspections of the development of SRDI enterprises in due course.",
+                    ),
                     truncated: false,
                 },
                 responsibility: Some(crate::Responsibility {
                     text: Some(crate::Text {
-                        zh: "责任单位：区经济信息委、区统计局"
-                            .to_owned(),
-                        en: "Responsible units: District Commission of Economy and Information Technology; District Statistics Bureau"
-                            .to_owned(),
+                        zh: crate::Str::Borrowed(
+                            "责任单位：区经济信息委、区统计局",
+                        ),
+                        en: crate::Str::Borrowed(
+                            "Responsible units: District Commission of Economy and Information Technology; District Statistics Bureau",
+                        ),
                         truncated: false,
                     }),
                     lead: alloc::vec::Vec::from([]),
                     units: alloc::vec::Vec::from([
-                        "economy-info-commission".to_owned(),
-                        "statistics-bureau".to_owned(),
+                        crate::Str::Borrowed("economy-info-commission"),
+                        crate::Str::Borrowed("statistics-bureau"),
                     ]),
                     cooperating: alloc::vec::Vec::from([]),
                 }),
                 leads: alloc::vec::Vec::from([]),
                 instruments: alloc::vec::Vec::from([crate::Instrument::Monitoring]),
                 entities: alloc::vec::Vec::from([
-                    "sme-environment-assessment".to_owned(),
+                    crate::Str::Borrowed("sme-environment-assessment"),
                 ]),
                 schedule: alloc::vec::Vec::from([
                     crate::Scheduled {
                         clause: crate::Text {
-                            zh: "适时开展“专精特新”企业发展情况督查"
-                                .to_owned(),
-                            en: "carry out inspections of the development of SRDI enterprises in due course"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "适时开展“专精特新”企业发展情况督查",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "carry out inspections of the development of SRDI enterprises in due course",
+                            ),
                             truncated: false,
                         },
                         frequency: crate::Frequency::WhenAppropriate,
@@ -2595,26 +2939,31 @@ pub(crate) fn wulong() -> crate::PlanData {
             crate::Mechanism {
                 number: 4u16,
                 title: crate::Text {
-                    zh: "营造良好氛围".to_owned(),
-                    en: "Create a favourable atmosphere".to_owned(),
+                    zh: crate::Str::Borrowed("营造良好氛围"),
+                    en: crate::Str::Borrowed("Create a favourable atmosphere"),
                     truncated: false,
                 },
                 text: crate::Text {
-                    zh: "建立市级专家赋能“专精特新”企业对接机制，积极协调市中小企业专家委员会专家为企业提供市场信息、运营管理、生产技术等方面的指导帮助。加强舆论宣传、政策解读和舆论引导工作，形成全社会关心、关注、支持“专精特新”企业发展的良好氛围。"
-                        .to_owned(),
-                    en: "Set up a mechanism for matching municipal-level experts with SRDI enterprises to empower them, and actively arrange for experts of the Municipal SME Expert Committee to provide enterprises with guidance and help on market information, operations management, production technology and other matters. Strengthen publicity, policy explanation and the guidance of public opinion, so as to create a favourable atmosphere in which the whole of society cares about, pays attention to and supports the development of SRDI enterprises."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "建立市级专家赋能“专精特新”企业对接机制，积极协调市中小企业专家委员会专家为企业提供市场信息、运营管理、生产技术等方面的指导帮助。加强舆论宣传、政策解读和舆论引导工作，形成全社会关心、关注、支持“专精特新”企业发展的良好氛围。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Set up a mechanism for matching municipal-level experts with SRDI enterprises to empower them, and actively arrange for experts of the Municipal SME Expert Committee to provide enterprises with guidance and help on market information, operations management, production technology and other matters. Strengthen publicity, policy explanation and the guidance of public opinion, so as to create a favourable atmosphere in which the whole of society cares about, pays attention to and supports the development of SRDI enterprises.",
+                    ),
                     truncated: false,
                 },
                 responsibility: Some(crate::Responsibility {
                     text: Some(crate::Text {
-                        zh: "责任单位：区经济信息委".to_owned(),
-                        en: "Responsible units: District Commission of Economy and Information Technology"
-                            .to_owned(),
+                        zh: crate::Str::Borrowed("责任单位：区经济信息委"),
+                        en: crate::Str::Borrowed(
+                            "Responsible units: District Commission of Economy and Information Technology",
+                        ),
                         truncated: false,
                     }),
                     lead: alloc::vec::Vec::from([]),
-                    units: alloc::vec::Vec::from(["economy-info-commission".to_owned()]),
+                    units: alloc::vec::Vec::from([
+                        crate::Str::Borrowed("economy-info-commission"),
+                    ]),
                     cooperating: alloc::vec::Vec::from([]),
                 }),
                 leads: alloc::vec::Vec::from([]),
@@ -2623,8 +2972,8 @@ pub(crate) fn wulong() -> crate::PlanData {
                     crate::Instrument::Awareness,
                 ]),
                 entities: alloc::vec::Vec::from([
-                    "municipal-expert-matching-mechanism".to_owned(),
-                    "municipal-sme-expert-committee".to_owned(),
+                    crate::Str::Borrowed("municipal-expert-matching-mechanism"),
+                    crate::Str::Borrowed("municipal-sme-expert-committee"),
                 ]),
                 schedule: alloc::vec::Vec::from([]),
                 interpretation: None,
@@ -2632,303 +2981,332 @@ pub(crate) fn wulong() -> crate::PlanData {
         ]),
         units: alloc::vec::Vec::from([
             crate::Unit {
-                id: "economy-info-commission".to_owned(),
+                id: crate::Str::Borrowed("economy-info-commission"),
                 name: crate::Text {
-                    zh: "区经济信息委".to_owned(),
-                    en: "District Commission of Economy and Information Technology"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("区经济信息委"),
+                    en: crate::Str::Borrowed(
+                        "District Commission of Economy and Information Technology",
+                    ),
                     truncated: false,
                 },
                 kind: crate::UnitKind::GovernmentDepartment,
                 interpretation: None,
             },
             crate::Unit {
-                id: "industrial-park-committee".to_owned(),
+                id: crate::Str::Borrowed("industrial-park-committee"),
                 name: crate::Text {
-                    zh: "区工业园区管委会".to_owned(),
-                    en: "District Industrial Park Management Committee".to_owned(),
+                    zh: crate::Str::Borrowed("区工业园区管委会"),
+                    en: crate::Str::Borrowed(
+                        "District Industrial Park Management Committee",
+                    ),
                     truncated: false,
                 },
                 kind: crate::UnitKind::ParkCommittee,
                 interpretation: None,
             },
             crate::Unit {
-                id: "agriculture-commission".to_owned(),
+                id: crate::Str::Borrowed("agriculture-commission"),
                 name: crate::Text {
-                    zh: "区农业农村委".to_owned(),
-                    en: "District Commission of Agriculture and Rural Affairs"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("区农业农村委"),
+                    en: crate::Str::Borrowed(
+                        "District Commission of Agriculture and Rural Affairs",
+                    ),
                     truncated: false,
                 },
                 kind: crate::UnitKind::GovernmentDepartment,
                 interpretation: None,
             },
             crate::Unit {
-                id: "science-tech-bureau".to_owned(),
+                id: crate::Str::Borrowed("science-tech-bureau"),
                 name: crate::Text {
-                    zh: "区科技局".to_owned(),
-                    en: "District Science and Technology Bureau".to_owned(),
+                    zh: crate::Str::Borrowed("区科技局"),
+                    en: crate::Str::Borrowed("District Science and Technology Bureau"),
                     truncated: false,
                 },
                 kind: crate::UnitKind::GovernmentDepartment,
                 interpretation: None,
             },
             crate::Unit {
-                id: "market-regulation-bureau".to_owned(),
+                id: crate::Str::Borrowed("market-regulation-bureau"),
                 name: crate::Text {
-                    zh: "区市场监管局".to_owned(),
-                    en: "District Administration for Market Regulation".to_owned(),
+                    zh: crate::Str::Borrowed("区市场监管局"),
+                    en: crate::Str::Borrowed(
+                        "District Administration for Market Regulation",
+                    ),
                     truncated: false,
                 },
                 kind: crate::UnitKind::GovernmentDepartment,
                 interpretation: None,
             },
             crate::Unit {
-                id: "planning-resources-bureau".to_owned(),
+                id: crate::Str::Borrowed("planning-resources-bureau"),
                 name: crate::Text {
-                    zh: "区规划自然资源局".to_owned(),
-                    en: "District Planning and Natural Resources Bureau".to_owned(),
+                    zh: crate::Str::Borrowed("区规划自然资源局"),
+                    en: crate::Str::Borrowed(
+                        "District Planning and Natural Resources Bureau",
+                    ),
                     truncated: false,
                 },
                 kind: crate::UnitKind::GovernmentDepartment,
                 interpretation: None,
             },
             crate::Unit {
-                id: "ecology-environment-bureau".to_owned(),
+                id: crate::Str::Borrowed("ecology-environment-bureau"),
                 name: crate::Text {
-                    zh: "区生态环境局".to_owned(),
-                    en: "District Ecology and Environment Bureau".to_owned(),
+                    zh: crate::Str::Borrowed("区生态环境局"),
+                    en: crate::Str::Borrowed("District Ecology and Environment Bureau"),
                     truncated: false,
                 },
                 kind: crate::UnitKind::GovernmentDepartment,
                 interpretation: None,
             },
             crate::Unit {
-                id: "commerce-commission".to_owned(),
+                id: crate::Str::Borrowed("commerce-commission"),
                 name: crate::Text {
-                    zh: "区商务委".to_owned(),
-                    en: "District Commission of Commerce".to_owned(),
+                    zh: crate::Str::Borrowed("区商务委"),
+                    en: crate::Str::Borrowed("District Commission of Commerce"),
                     truncated: false,
                 },
                 kind: crate::UnitKind::GovernmentDepartment,
                 interpretation: None,
             },
             crate::Unit {
-                id: "industrial-development-group".to_owned(),
+                id: crate::Str::Borrowed("industrial-development-group"),
                 name: crate::Text {
-                    zh: "区工业发展〔集团〕公司".to_owned(),
-                    en: "District Industrial Development (Group) Company".to_owned(),
+                    zh: crate::Str::Borrowed("区工业发展〔集团〕公司"),
+                    en: crate::Str::Borrowed(
+                        "District Industrial Development (Group) Company",
+                    ),
                     truncated: false,
                 },
                 kind: crate::UnitKind::StateOwnedCompany,
                 interpretation: Some(
-                    "The kind (a district-owned company) is read from the name; the text does not state ownership."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "The kind (a district-owned company) is read from the name; the text does not state ownership.",
+                    ),
                 ),
             },
             crate::Unit {
-                id: "finance-bureau".to_owned(),
+                id: crate::Str::Borrowed("finance-bureau"),
                 name: crate::Text {
-                    zh: "区财政局".to_owned(),
-                    en: "District Finance Bureau".to_owned(),
+                    zh: crate::Str::Borrowed("区财政局"),
+                    en: crate::Str::Borrowed("District Finance Bureau"),
                     truncated: false,
                 },
                 kind: crate::UnitKind::GovernmentDepartment,
                 interpretation: None,
             },
             crate::Unit {
-                id: "financial-services-centre".to_owned(),
+                id: crate::Str::Borrowed("financial-services-centre"),
                 name: crate::Text {
-                    zh: "区金融服务中心".to_owned(),
-                    en: "District Financial Services Centre".to_owned(),
+                    zh: crate::Str::Borrowed("区金融服务中心"),
+                    en: crate::Str::Borrowed("District Financial Services Centre"),
                     truncated: false,
                 },
                 kind: crate::UnitKind::PublicInstitution,
                 interpretation: Some(
-                    "The kind (a public service institution, 事业单位) is read from the name 中心; the text does not state it."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "The kind (a public service institution, 事业单位) is read from the name 中心; the text does not state it.",
+                    ),
                 ),
             },
             crate::Unit {
-                id: "pboc-wulong".to_owned(),
+                id: crate::Str::Borrowed("pboc-wulong"),
                 name: crate::Text {
-                    zh: "人行武隆支行".to_owned(),
-                    en: "People's Bank of China Wulong Sub-branch".to_owned(),
+                    zh: crate::Str::Borrowed("人行武隆支行"),
+                    en: crate::Str::Borrowed("People's Bank of China Wulong Sub-branch"),
                     truncated: false,
                 },
                 kind: crate::UnitKind::FinancialRegulator,
                 interpretation: Some(
-                    "人行 is read as the usual short form of 中国人民银行 (People's Bank of China); the text prints only the short form."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "人行 is read as the usual short form of 中国人民银行 (People's Bank of China); the text prints only the short form.",
+                    ),
                 ),
             },
             crate::Unit {
-                id: "banking-insurance-team".to_owned(),
+                id: crate::Str::Borrowed("banking-insurance-team"),
                 name: crate::Text {
-                    zh: "武隆银保监管组".to_owned(),
-                    en: "Wulong Banking and Insurance Supervision Team".to_owned(),
+                    zh: crate::Str::Borrowed("武隆银保监管组"),
+                    en: crate::Str::Borrowed(
+                        "Wulong Banking and Insurance Supervision Team",
+                    ),
                     truncated: false,
                 },
                 kind: crate::UnitKind::FinancialRegulator,
                 interpretation: Some(
-                    "Read as the local team of the banking and insurance regulator (银保监); the text prints only the short form."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "Read as the local team of the banking and insurance regulator (银保监); the text prints only the short form.",
+                    ),
                 ),
             },
             crate::Unit {
-                id: "hr-social-security-bureau".to_owned(),
+                id: crate::Str::Borrowed("hr-social-security-bureau"),
                 name: crate::Text {
-                    zh: "区人力社保局".to_owned(),
-                    en: "District Human Resources and Social Security Bureau".to_owned(),
+                    zh: crate::Str::Borrowed("区人力社保局"),
+                    en: crate::Str::Borrowed(
+                        "District Human Resources and Social Security Bureau",
+                    ),
                     truncated: false,
                 },
                 kind: crate::UnitKind::GovernmentDepartment,
                 interpretation: None,
             },
             crate::Unit {
-                id: "tax-bureau".to_owned(),
+                id: crate::Str::Borrowed("tax-bureau"),
                 name: crate::Text {
-                    zh: "区税务局".to_owned(),
-                    en: "District Tax Service".to_owned(),
+                    zh: crate::Str::Borrowed("区税务局"),
+                    en: crate::Str::Borrowed("District Tax Service"),
                     truncated: false,
                 },
                 kind: crate::UnitKind::CentralAgencyBranch,
                 interpretation: Some(
-                    "Read as the district branch of the State Taxation Administration (vertically managed), not a department of the district government; the text prints only the short form 区税务局 and gives no full name."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "Read as the district branch of the State Taxation Administration (vertically managed), not a department of the district government; the text prints only the short form 区税务局 and gives no full name.",
+                    ),
                 ),
             },
             crate::Unit {
-                id: "investment-promotion-centre".to_owned(),
+                id: crate::Str::Borrowed("investment-promotion-centre"),
                 name: crate::Text {
-                    zh: "区招商中心".to_owned(),
-                    en: "District Investment Promotion Centre".to_owned(),
+                    zh: crate::Str::Borrowed("区招商中心"),
+                    en: crate::Str::Borrowed("District Investment Promotion Centre"),
                     truncated: false,
                 },
                 kind: crate::UnitKind::PublicInstitution,
                 interpretation: Some(
-                    "The kind (a public service institution, 事业单位) is read from the name 中心; the text does not state it."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "The kind (a public service institution, 事业单位) is read from the name 中心; the text does not state it.",
+                    ),
                 ),
             },
             crate::Unit {
-                id: "statistics-bureau".to_owned(),
+                id: crate::Str::Borrowed("statistics-bureau"),
                 name: crate::Text {
-                    zh: "区统计局".to_owned(),
-                    en: "District Statistics Bureau".to_owned(),
+                    zh: crate::Str::Borrowed("区统计局"),
+                    en: crate::Str::Borrowed("District Statistics Bureau"),
                     truncated: false,
                 },
                 kind: crate::UnitKind::GovernmentDepartment,
                 interpretation: None,
             },
             crate::Unit {
-                id: "district-departments".to_owned(),
+                id: crate::Str::Borrowed("district-departments"),
                 name: crate::Text {
-                    zh: "区级有关部门和单位".to_owned(),
-                    en: "relevant district-level departments and units".to_owned(),
+                    zh: crate::Str::Borrowed("区级有关部门和单位"),
+                    en: crate::Str::Borrowed(
+                        "relevant district-level departments and units",
+                    ),
                     truncated: false,
                 },
                 kind: crate::UnitKind::Collective,
                 interpretation: None,
             },
             crate::Unit {
-                id: "district-government-office".to_owned(),
+                id: crate::Str::Borrowed("district-government-office"),
                 name: crate::Text {
-                    zh: "重庆市武隆区人民政府办公室".to_owned(),
-                    en: "General Office of the People's Government of Wulong District, Chongqing"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("重庆市武隆区人民政府办公室"),
+                    en: crate::Str::Borrowed(
+                        "General Office of the People's Government of Wulong District, Chongqing",
+                    ),
                     truncated: false,
                 },
                 kind: crate::UnitKind::GovernmentOffice,
                 interpretation: None,
             },
             crate::Unit {
-                id: "district-government".to_owned(),
+                id: crate::Str::Borrowed("district-government"),
                 name: crate::Text {
-                    zh: "区政府".to_owned(),
-                    en: "District Government".to_owned(),
+                    zh: crate::Str::Borrowed("区政府"),
+                    en: crate::Str::Borrowed("District Government"),
                     truncated: false,
                 },
                 kind: crate::UnitKind::Government,
                 interpretation: None,
             },
             crate::Unit {
-                id: "district-party-committee".to_owned(),
+                id: crate::Str::Borrowed("district-party-committee"),
                 name: crate::Text {
-                    zh: "区委".to_owned(),
-                    en: "District Party Committee".to_owned(),
+                    zh: crate::Str::Borrowed("区委"),
+                    en: crate::Str::Borrowed("District Party Committee"),
                     truncated: false,
                 },
                 kind: crate::UnitKind::PartyOrgan,
                 interpretation: None,
             },
             crate::Unit {
-                id: "party-committee-office".to_owned(),
+                id: crate::Str::Borrowed("party-committee-office"),
                 name: crate::Text {
-                    zh: "区委办公室".to_owned(),
-                    en: "General Office of the District Party Committee".to_owned(),
+                    zh: crate::Str::Borrowed("区委办公室"),
+                    en: crate::Str::Borrowed(
+                        "General Office of the District Party Committee",
+                    ),
                     truncated: false,
                 },
                 kind: crate::UnitKind::PartyOrgan,
                 interpretation: None,
             },
             crate::Unit {
-                id: "congress-standing-committee-office".to_owned(),
+                id: crate::Str::Borrowed("congress-standing-committee-office"),
                 name: crate::Text {
-                    zh: "区人大常委会办公室".to_owned(),
-                    en: "General Office of the Standing Committee of the District People's Congress"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("区人大常委会办公室"),
+                    en: crate::Str::Borrowed(
+                        "General Office of the Standing Committee of the District People's Congress",
+                    ),
                     truncated: false,
                 },
                 kind: crate::UnitKind::PeoplesCongress,
                 interpretation: None,
             },
             crate::Unit {
-                id: "cppcc-office".to_owned(),
+                id: crate::Str::Borrowed("cppcc-office"),
                 name: crate::Text {
-                    zh: "区政协办公室".to_owned(),
-                    en: "General Office of the District Committee of the CPPCC"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("区政协办公室"),
+                    en: crate::Str::Borrowed(
+                        "General Office of the District Committee of the CPPCC",
+                    ),
                     truncated: false,
                 },
                 kind: crate::UnitKind::PoliticalConsultative,
                 interpretation: None,
             },
             crate::Unit {
-                id: "supervisory-commission".to_owned(),
+                id: crate::Str::Borrowed("supervisory-commission"),
                 name: crate::Text {
-                    zh: "区监委".to_owned(),
-                    en: "District Supervisory Commission".to_owned(),
+                    zh: crate::Str::Borrowed("区监委"),
+                    en: crate::Str::Borrowed("District Supervisory Commission"),
                     truncated: false,
                 },
                 kind: crate::UnitKind::SupervisoryCommission,
                 interpretation: None,
             },
             crate::Unit {
-                id: "district-court".to_owned(),
+                id: crate::Str::Borrowed("district-court"),
                 name: crate::Text {
-                    zh: "区法院".to_owned(),
-                    en: "District Court".to_owned(),
+                    zh: crate::Str::Borrowed("区法院"),
+                    en: crate::Str::Borrowed("District Court"),
                     truncated: false,
                 },
                 kind: crate::UnitKind::Judicial,
                 interpretation: None,
             },
             crate::Unit {
-                id: "district-procuratorate".to_owned(),
+                id: crate::Str::Borrowed("district-procuratorate"),
                 name: crate::Text {
-                    zh: "区检察院".to_owned(),
-                    en: "District Procuratorate".to_owned(),
+                    zh: crate::Str::Borrowed("区检察院"),
+                    en: crate::Str::Borrowed("District Procuratorate"),
                     truncated: false,
                 },
                 kind: crate::UnitKind::Judicial,
                 interpretation: None,
             },
             crate::Unit {
-                id: "armed-forces-department".to_owned(),
+                id: crate::Str::Borrowed("armed-forces-department"),
                 name: crate::Text {
-                    zh: "区人武部".to_owned(),
-                    en: "District People's Armed Forces Department".to_owned(),
+                    zh: crate::Str::Borrowed("区人武部"),
+                    en: crate::Str::Borrowed(
+                        "District People's Armed Forces Department",
+                    ),
                     truncated: false,
                 },
                 kind: crate::UnitKind::Military,
@@ -2937,524 +3315,595 @@ pub(crate) fn wulong() -> crate::PlanData {
         ]),
         entities: alloc::vec::Vec::from([
             crate::Entity {
-                id: "doc-yufubanfa-2022-23".to_owned(),
+                id: crate::Str::Borrowed("doc-yufubanfa-2022-23"),
                 kind: crate::EntityKind::Document,
                 name: crate::Text {
-                    zh: "重庆市人民政府办公厅关于印发重庆市推进“专精特新”企业高质量发展专项行动计划（2022—2025年）的通知"
-                        .to_owned(),
-                    en: "Notice of the General Office of the Chongqing Municipal People's Government on Issuing the Chongqing Special Action Plan for Promoting the High-Quality Development of SRDI Enterprises (2022–2025)"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "重庆市人民政府办公厅关于印发重庆市推进“专精特新”企业高质量发展专项行动计划（2022—2025年）的通知",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Notice of the General Office of the Chongqing Municipal People's Government on Issuing the Chongqing Special Action Plan for Promoting the High-Quality Development of SRDI Enterprises (2022–2025)",
+                    ),
                     truncated: false,
                 },
-                number: Some("渝府办发〔2022〕23号".to_owned()),
+                number: Some(crate::Str::Borrowed("渝府办发〔2022〕23号")),
                 interpretation: None,
             },
             crate::Entity {
-                id: "doc-wulong-caizhengfa-2020-89".to_owned(),
+                id: crate::Str::Borrowed("doc-wulong-caizhengfa-2020-89"),
                 kind: crate::EntityKind::Document,
                 name: crate::Text {
-                    zh: "武隆区拟上市重点培育企业财政奖补办法"
-                        .to_owned(),
-                    en: "Wulong District Measures for Fiscal Rewards and Subsidies for Enterprises Preparing for Listing under Priority Cultivation"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "武隆区拟上市重点培育企业财政奖补办法",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Wulong District Measures for Fiscal Rewards and Subsidies for Enterprises Preparing for Listing under Priority Cultivation",
+                    ),
                     truncated: false,
                 },
-                number: Some("武隆财政发〔2020〕89号".to_owned()),
+                number: Some(crate::Str::Borrowed("武隆财政发〔2020〕89号")),
                 interpretation: None,
             },
             crate::Entity {
-                id: "srdi-cultivation-pool".to_owned(),
+                id: crate::Str::Borrowed("srdi-cultivation-pool"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
-                    zh: "“专精特新”企业动态培育库".to_owned(),
-                    en: "dynamic cultivation pool of SRDI enterprises".to_owned(),
+                    zh: crate::Str::Borrowed("“专精特新”企业动态培育库"),
+                    en: crate::Str::Borrowed(
+                        "dynamic cultivation pool of SRDI enterprises",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "five-haves-standard".to_owned(),
+                id: crate::Str::Borrowed("five-haves-standard"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
-                    zh: "“有专职人员、有固定场所、有专项经费、有专门设备、有开发项目”五有标准"
-                        .to_owned(),
-                    en: "“five haves” standard (“having full-time staff, a fixed site, earmarked funds, dedicated equipment and development projects”)"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "“有专职人员、有固定场所、有专项经费、有专门设备、有开发项目”五有标准",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "“five haves” standard (“having full-time staff, a fixed site, earmarked funds, dedicated equipment and development projects”)",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "rd-reserve-system".to_owned(),
+                id: crate::Str::Borrowed("rd-reserve-system"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
-                    zh: "研发准备金制度".to_owned(),
-                    en: "R&D reserve fund system".to_owned(),
+                    zh: crate::Str::Borrowed("研发准备金制度"),
+                    en: crate::Str::Borrowed("R&D reserve fund system"),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "industrial-tech-innovation-alliance".to_owned(),
+                id: crate::Str::Borrowed("industrial-tech-innovation-alliance"),
                 kind: crate::EntityKind::Body,
                 name: crate::Text {
-                    zh: "产业技术创新联盟".to_owned(),
-                    en: "industrial technology innovation alliances".to_owned(),
+                    zh: crate::Str::Borrowed("产业技术创新联盟"),
+                    en: crate::Str::Borrowed(
+                        "industrial technology innovation alliances",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "jiebang-guashuai".to_owned(),
+                id: crate::Str::Borrowed("jiebang-guashuai"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
-                    zh: "“揭榜挂帅”".to_owned(),
-                    en: "“open competition” (jiebang guashuai) mechanism for key research"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("“揭榜挂帅”"),
+                    en: crate::Str::Borrowed(
+                        "“open competition” (jiebang guashuai) mechanism for key research",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "horse-race".to_owned(),
+                id: crate::Str::Borrowed("horse-race"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
-                    zh: "“赛马”".to_owned(),
-                    en: "“horse race” (parallel competing teams) mechanism for key research"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("“赛马”"),
+                    en: crate::Str::Borrowed(
+                        "“horse race” (parallel competing teams) mechanism for key research",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "chuanyu-resource-platform".to_owned(),
+                id: crate::Str::Borrowed("chuanyu-resource-platform"),
                 kind: crate::EntityKind::Platform,
                 name: crate::Text {
-                    zh: "川渝科技资源共享服务平台".to_owned(),
-                    en: "Sichuan–Chongqing Science and Technology Resource Sharing Service Platform"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("川渝科技资源共享服务平台"),
+                    en: crate::Str::Borrowed(
+                        "Sichuan–Chongqing Science and Technology Resource Sharing Service Platform",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "municipal-srdi-fund".to_owned(),
+                id: crate::Str::Borrowed("municipal-srdi-fund"),
                 kind: crate::EntityKind::Fund,
                 name: crate::Text {
-                    zh: "重庆市“专精特新”企业发展基金".to_owned(),
-                    en: "Chongqing SRDI Enterprise Development Fund".to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "重庆市“专精特新”企业发展基金",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Chongqing SRDI Enterprise Development Fund",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "government-industry-funds".to_owned(),
+                id: crate::Str::Borrowed("government-industry-funds"),
                 kind: crate::EntityKind::Fund,
                 name: crate::Text {
-                    zh: "政府产业基金".to_owned(),
-                    en: "government industry funds".to_owned(),
+                    zh: crate::Str::Borrowed("政府产业基金"),
+                    en: crate::Str::Borrowed("government industry funds"),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "yuqi-jinfu".to_owned(),
+                id: crate::Str::Borrowed("yuqi-jinfu"),
                 kind: crate::EntityKind::Platform,
                 name: crate::Text {
-                    zh: "“渝企金服”平台".to_owned(),
-                    en: "“Yuqi Jinfu” (Chongqing enterprise financial services) platform"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("“渝企金服”平台"),
+                    en: crate::Str::Borrowed(
+                        "“Yuqi Jinfu” (Chongqing enterprise financial services) platform",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "srdi-bank-enterprise-channel".to_owned(),
+                id: crate::Str::Borrowed("srdi-bank-enterprise-channel"),
                 kind: crate::EntityKind::Platform,
                 name: crate::Text {
-                    zh: "“专精特新”企业银企对接通道".to_owned(),
-                    en: "bank–enterprise matching channel for SRDI enterprises"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "“专精特新”企业银企对接通道",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "bank–enterprise matching channel for SRDI enterprises",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "pboc-relending-plus".to_owned(),
+                id: crate::Str::Borrowed("pboc-relending-plus"),
                 kind: crate::EntityKind::FinancialProduct,
                 name: crate::Text {
-                    zh: "“央行再贷款+”".to_owned(),
-                    en: "“PBoC relending +” products".to_owned(),
+                    zh: crate::Str::Borrowed("“央行再贷款+”"),
+                    en: crate::Str::Borrowed("“PBoC relending +” products"),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "pboc-rediscount-plus".to_owned(),
+                id: crate::Str::Borrowed("pboc-rediscount-plus"),
                 kind: crate::EntityKind::FinancialProduct,
                 name: crate::Text {
-                    zh: "“央行再贴现+”".to_owned(),
-                    en: "“PBoC rediscount +” products".to_owned(),
+                    zh: crate::Str::Borrowed("“央行再贴现+”"),
+                    en: crate::Str::Borrowed("“PBoC rediscount +” products"),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "commercial-value-credit-loan".to_owned(),
+                id: crate::Str::Borrowed("commercial-value-credit-loan"),
                 kind: crate::EntityKind::FinancialProduct,
                 name: crate::Text {
-                    zh: "商业价值信用贷款".to_owned(),
-                    en: "commercial-value credit loans".to_owned(),
+                    zh: crate::Str::Borrowed("商业价值信用贷款"),
+                    en: crate::Str::Borrowed("commercial-value credit loans"),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "knowledge-value-credit-loan".to_owned(),
+                id: crate::Str::Borrowed("knowledge-value-credit-loan"),
                 kind: crate::EntityKind::FinancialProduct,
                 name: crate::Text {
-                    zh: "知识价值信用贷款".to_owned(),
-                    en: "knowledge-value credit loans".to_owned(),
+                    zh: crate::Str::Borrowed("知识价值信用贷款"),
+                    en: crate::Str::Borrowed("knowledge-value credit loans"),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "srdi-loan".to_owned(),
+                id: crate::Str::Borrowed("srdi-loan"),
                 kind: crate::EntityKind::FinancialProduct,
                 name: crate::Text {
-                    zh: "“专精特新贷”".to_owned(),
-                    en: "“SRDI Loan” product series".to_owned(),
+                    zh: crate::Str::Borrowed("“专精特新贷”"),
+                    en: crate::Str::Borrowed("“SRDI Loan” product series"),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "bridge-loan-policy".to_owned(),
+                id: crate::Str::Borrowed("bridge-loan-policy"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
-                    zh: "转贷应急政策".to_owned(),
-                    en: "emergency bridge-loan (loan turnover) policy".to_owned(),
+                    zh: crate::Str::Borrowed("转贷应急政策"),
+                    en: crate::Str::Borrowed(
+                        "emergency bridge-loan (loan turnover) policy",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "renewal-without-repayment".to_owned(),
+                id: crate::Str::Borrowed("renewal-without-repayment"),
                 kind: crate::EntityKind::FinancialProduct,
                 name: crate::Text {
-                    zh: "无还本续贷产品".to_owned(),
-                    en: "products for loan renewal without repayment of principal"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("无还本续贷产品"),
+                    en: crate::Str::Borrowed(
+                        "products for loan renewal without repayment of principal",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "white-list".to_owned(),
+                id: crate::Str::Borrowed("white-list"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
-                    zh: "“白名单”制度".to_owned(),
-                    en: "“white list” system".to_owned(),
+                    zh: crate::Str::Borrowed("“白名单”制度"),
+                    en: crate::Str::Borrowed("“white list” system"),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "srdi-bond-financing-mechanism".to_owned(),
+                id: crate::Str::Borrowed("srdi-bond-financing-mechanism"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
-                    zh: "“专精特新”企业债券融资项目储备和推荐辅导机制"
-                        .to_owned(),
-                    en: "reserve, recommendation and coaching mechanism for the bond financing projects of SRDI enterprises"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "“专精特新”企业债券融资项目储备和推荐辅导机制",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "reserve, recommendation and coaching mechanism for the bond financing projects of SRDI enterprises",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "chongqing-srdi-board".to_owned(),
+                id: crate::Str::Borrowed("chongqing-srdi-board"),
                 kind: crate::EntityKind::Market,
                 name: crate::Text {
-                    zh: "重庆股份转让中心“专精特新板”".to_owned(),
-                    en: "“SRDI Board” of the Chongqing Equity Transfer Centre"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "重庆股份转让中心“专精特新板”",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "“SRDI Board” of the Chongqing Equity Transfer Centre",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "municipal-listing-platform".to_owned(),
+                id: crate::Str::Borrowed("municipal-listing-platform"),
                 kind: crate::EntityKind::Platform,
                 name: crate::Text {
-                    zh: "市级“专精特新”企业上市培育服务平台"
-                        .to_owned(),
-                    en: "municipal-level listing cultivation service platform for SRDI enterprises"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "市级“专精特新”企业上市培育服务平台",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "municipal-level listing cultivation service platform for SRDI enterprises",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "pre-listing-pool".to_owned(),
+                id: crate::Str::Borrowed("pre-listing-pool"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
-                    zh: "拟上市企业储备库".to_owned(),
-                    en: "reserve pool of enterprises preparing for listing".to_owned(),
+                    zh: crate::Str::Borrowed("拟上市企业储备库"),
+                    en: crate::Str::Borrowed(
+                        "reserve pool of enterprises preparing for listing",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "wulong-sme-service-platforms".to_owned(),
+                id: crate::Str::Borrowed("wulong-sme-service-platforms"),
                 kind: crate::EntityKind::Platform,
                 name: crate::Text {
-                    zh: "武隆区中小企业公共服务平台体系".to_owned(),
-                    en: "Wulong District SME public service platform system".to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "武隆区中小企业公共服务平台体系",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Wulong District SME public service platform system",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "chongqing-high-value-patent-projects".to_owned(),
+                id: crate::Str::Borrowed("chongqing-high-value-patent-projects"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
-                    zh: "重庆市高价值专利培育项目".to_owned(),
-                    en: "Chongqing high-value patent cultivation projects".to_owned(),
+                    zh: crate::Str::Borrowed("重庆市高价值专利培育项目"),
+                    en: crate::Str::Borrowed(
+                        "Chongqing high-value patent cultivation projects",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "srdi-service-liaison-mechanism".to_owned(),
+                id: crate::Str::Borrowed("srdi-service-liaison-mechanism"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
-                    zh: "“专精特新”企业服务联系机制".to_owned(),
-                    en: "service liaison mechanism for SRDI enterprises".to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "“专精特新”企业服务联系机制",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "service liaison mechanism for SRDI enterprises",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "one-enterprise-one-policy-one-person".to_owned(),
+                id: crate::Str::Borrowed("one-enterprise-one-policy-one-person"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
-                    zh: "“一企一策一人”".to_owned(),
-                    en: "“one enterprise, one policy, one person”".to_owned(),
+                    zh: crate::Str::Borrowed("“一企一策一人”"),
+                    en: crate::Str::Borrowed(
+                        "“one enterprise, one policy, one person”",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "srdi-recruitment-mechanism".to_owned(),
+                id: crate::Str::Borrowed("srdi-recruitment-mechanism"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
-                    zh: "“专精特新”企业用工统筹招聘机制".to_owned(),
-                    en: "coordinated recruitment mechanism for the labour needs of SRDI enterprises"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "“专精特新”企业用工统筹招聘机制",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "coordinated recruitment mechanism for the labour needs of SRDI enterprises",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "live-streaming-recruitment".to_owned(),
+                id: crate::Str::Borrowed("live-streaming-recruitment"),
                 kind: crate::EntityKind::Event,
                 name: crate::Text {
-                    zh: "“直播带岗”".to_owned(),
-                    en: "“live-streamed job fairs”".to_owned(),
+                    zh: crate::Str::Borrowed("“直播带岗”"),
+                    en: crate::Str::Borrowed("“live-streamed job fairs”"),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "first-use-policies".to_owned(),
+                id: crate::Str::Borrowed("first-use-policies"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
-                    zh: "首台（套）装备、首批次材料、首版次软件应用政策"
-                        .to_owned(),
-                    en: "policies for the application of first (sets of) equipment, first batches of materials and first versions of software"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "首台（套）装备、首批次材料、首版次软件应用政策",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "policies for the application of first (sets of) equipment, first batches of materials and first versions of software",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "smart-china-expo".to_owned(),
+                id: crate::Str::Borrowed("smart-china-expo"),
                 kind: crate::EntityKind::Event,
                 name: crate::Text {
-                    zh: "中国国际智能产业博览会".to_owned(),
-                    en: "Smart China Expo (China International Intelligent Industry Expo)"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("中国国际智能产业博览会"),
+                    en: crate::Str::Borrowed(
+                        "Smart China Expo (China International Intelligent Industry Expo)",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "western-china-fair".to_owned(),
+                id: crate::Str::Borrowed("western-china-fair"),
                 kind: crate::EntityKind::Event,
                 name: crate::Text {
-                    zh: "中国西部国际投资贸易洽谈会".to_owned(),
-                    en: "Western China International Fair for Investment and Trade"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("中国西部国际投资贸易洽谈会"),
+                    en: crate::Str::Borrowed(
+                        "Western China International Fair for Investment and Trade",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "china-central-expo".to_owned(),
+                id: crate::Str::Borrowed("china-central-expo"),
                 kind: crate::EntityKind::Event,
                 name: crate::Text {
-                    zh: "中国中部投资贸易博览会".to_owned(),
-                    en: "Expo Central China (China Central Investment and Trade Expo)"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("中国中部投资贸易博览会"),
+                    en: crate::Str::Borrowed(
+                        "Expo Central China (China Central Investment and Trade Expo)",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "apec-sme-expo".to_owned(),
+                id: crate::Str::Borrowed("apec-sme-expo"),
                 kind: crate::EntityKind::Event,
                 name: crate::Text {
-                    zh: "APEC 中小企业技术交流暨展览会".to_owned(),
-                    en: "APEC SME Technology Conference and Fair".to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "APEC 中小企业技术交流暨展览会",
+                    ),
+                    en: crate::Str::Borrowed("APEC SME Technology Conference and Fair"),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "sme-integration-platform".to_owned(),
+                id: crate::Str::Borrowed("sme-integration-platform"),
                 kind: crate::EntityKind::Platform,
                 name: crate::Text {
-                    zh: "中小企业融通发展平台".to_owned(),
-                    en: "platform for the integrated development of SMEs".to_owned(),
+                    zh: crate::Str::Borrowed("中小企业融通发展平台"),
+                    en: crate::Str::Borrowed(
+                        "platform for the integrated development of SMEs",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "chongqing-high-tech-institute".to_owned(),
+                id: crate::Str::Borrowed("chongqing-high-tech-institute"),
                 kind: crate::EntityKind::Body,
                 name: crate::Text {
-                    zh: "重庆市高新技术产业研究院".to_owned(),
-                    en: "Chongqing High-Tech Industry Research Institute".to_owned(),
+                    zh: crate::Str::Borrowed("重庆市高新技术产业研究院"),
+                    en: crate::Str::Borrowed(
+                        "Chongqing High-Tech Industry Research Institute",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "rd-super-deduction".to_owned(),
+                id: crate::Str::Borrowed("rd-super-deduction"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
-                    zh: "研发费用税前加计扣除".to_owned(),
-                    en: "additional pre-tax deduction of R&D expenses".to_owned(),
+                    zh: crate::Str::Borrowed("研发费用税前加计扣除"),
+                    en: crate::Str::Borrowed(
+                        "additional pre-tax deduction of R&D expenses",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "incubator-vat-exemption".to_owned(),
+                id: crate::Str::Borrowed("incubator-vat-exemption"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
-                    zh: "科技企业孵化器免征增值税".to_owned(),
-                    en: "VAT exemption for technology business incubators".to_owned(),
+                    zh: crate::Str::Borrowed("科技企业孵化器免征增值税"),
+                    en: crate::Str::Borrowed(
+                        "VAT exemption for technology business incubators",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "sme-leading-group".to_owned(),
+                id: crate::Str::Borrowed("sme-leading-group"),
                 kind: crate::EntityKind::Body,
                 name: crate::Text {
-                    zh: "武隆区促进中小企业发展工作领导小组".to_owned(),
-                    en: "Wulong District Leading Group for Promoting SME Development"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "武隆区促进中小企业发展工作领导小组",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Wulong District Leading Group for Promoting SME Development",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "srdi-joint-meeting".to_owned(),
+                id: crate::Str::Borrowed("srdi-joint-meeting"),
                 kind: crate::EntityKind::Body,
                 name: crate::Text {
-                    zh: "“专精特新”中小企业发展联席会议机制"
-                        .to_owned(),
-                    en: "joint meeting mechanism for the development of SRDI SMEs"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "“专精特新”中小企业发展联席会议机制",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "joint meeting mechanism for the development of SRDI SMEs",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "sme-environment-assessment".to_owned(),
+                id: crate::Str::Borrowed("sme-environment-assessment"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
-                    zh: "中小企业发展环境第三方评估".to_owned(),
-                    en: "third-party assessment of the SME development environment"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("中小企业发展环境第三方评估"),
+                    en: crate::Str::Borrowed(
+                        "third-party assessment of the SME development environment",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "municipal-expert-matching-mechanism".to_owned(),
+                id: crate::Str::Borrowed("municipal-expert-matching-mechanism"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
-                    zh: "市级专家赋能“专精特新”企业对接机制"
-                        .to_owned(),
-                    en: "mechanism for matching municipal-level experts with SRDI enterprises to empower them"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "市级专家赋能“专精特新”企业对接机制",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "mechanism for matching municipal-level experts with SRDI enterprises to empower them",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "municipal-sme-expert-committee".to_owned(),
+                id: crate::Str::Borrowed("municipal-sme-expert-committee"),
                 kind: crate::EntityKind::Body,
                 name: crate::Text {
-                    zh: "市中小企业专家委员会".to_owned(),
-                    en: "Municipal SME Expert Committee".to_owned(),
+                    zh: crate::Str::Borrowed("市中小企业专家委员会"),
+                    en: crate::Str::Borrowed("Municipal SME Expert Committee"),
                     truncated: false,
                 },
                 number: None,
@@ -3463,175 +3912,201 @@ pub(crate) fn wulong() -> crate::PlanData {
         ]),
         facts: alloc::vec::Vec::from([
             crate::Fact {
-                id: "deferral-and-bridge-loan-policies".to_owned(),
+                id: crate::Str::Borrowed("deferral-and-bridge-loan-policies"),
                 name: crate::Text {
-                    zh: "延期还本付息和转贷应急政策".to_owned(),
-                    en: "the policies on deferred repayment of principal and interest and on emergency bridge loans"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("延期还本付息和转贷应急政策"),
+                    en: crate::Str::Borrowed(
+                        "the policies on deferred repayment of principal and interest and on emergency bridge loans",
+                    ),
                     truncated: false,
                 },
                 kind: crate::FactKind::YesNo,
                 interpretation: Some(
-                    "True when the enterprise qualifies under these policies. Task 15 names no beneficiary and does not state who qualifies; the policies set their own conditions."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "True when the enterprise qualifies under these policies. Task 15 names no beneficiary and does not state who qualifies; the policies set their own conditions.",
+                    ),
                 ),
             },
             crate::Fact {
-                id: "rd-deduction-filing-threshold".to_owned(),
+                id: crate::Str::Borrowed("rd-deduction-filing-threshold"),
                 name: crate::Text {
-                    zh: "研发费用加计扣除备案达到一定额度".to_owned(),
-                    en: "filed additional deductions of R&D expenses reach a certain amount"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "研发费用加计扣除备案达到一定额度",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "filed additional deductions of R&D expenses reach a certain amount",
+                    ),
                     truncated: false,
                 },
                 kind: crate::FactKind::YesNo,
                 interpretation: Some(
-                    "True when the filed amount reaches the threshold, which the text does not state (一定额度)."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "True when the filed amount reaches the threshold, which the text does not state (一定额度).",
+                    ),
                 ),
             },
             crate::Fact {
-                id: "eligible-for-financial-support".to_owned(),
+                id: crate::Str::Borrowed("eligible-for-financial-support"),
                 name: crate::Text {
-                    zh: "符合条件".to_owned(),
-                    en: "eligible".to_owned(),
+                    zh: crate::Str::Borrowed("符合条件"),
+                    en: crate::Str::Borrowed("eligible"),
                     truncated: false,
                 },
                 kind: crate::FactKind::YesNo,
                 interpretation: Some(
-                    "True when the enterprise meets the conditions of task 16, which the text does not state."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "True when the enterprise meets the conditions of task 16, which the text does not state.",
+                    ),
                 ),
             },
             crate::Fact {
-                id: "intelligent-or-green-upgrading".to_owned(),
+                id: crate::Str::Borrowed("intelligent-or-green-upgrading"),
                 name: crate::Text {
-                    zh: "实施智能化、绿色化改造".to_owned(),
-                    en: "carry out intelligent and green upgrading".to_owned(),
+                    zh: crate::Str::Borrowed("实施智能化、绿色化改造"),
+                    en: crate::Str::Borrowed(
+                        "carry out intelligent and green upgrading",
+                    ),
                     truncated: false,
                 },
                 kind: crate::FactKind::YesNo,
                 interpretation: Some(
-                    "True when the enterprise carries out either kind; 、 lists the two kinds and nothing asks for both."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "True when the enterprise carries out either kind; 、 lists the two kinds and nothing asks for both.",
+                    ),
                 ),
             },
             crate::Fact {
-                id: "builds-digital-workshop".to_owned(),
+                id: crate::Str::Borrowed("builds-digital-workshop"),
                 name: crate::Text {
-                    zh: "数字化车间".to_owned(),
-                    en: "digital workshops".to_owned(),
+                    zh: crate::Str::Borrowed("数字化车间"),
+                    en: crate::Str::Borrowed("digital workshops"),
                     truncated: false,
                 },
                 kind: crate::FactKind::YesNo,
                 interpretation: Some(
-                    "True when the enterprise builds (建设) one.".to_owned(),
+                    crate::Str::Borrowed("True when the enterprise builds (建设) one."),
                 ),
             },
             crate::Fact {
-                id: "builds-smart-factory".to_owned(),
+                id: crate::Str::Borrowed("builds-smart-factory"),
                 name: crate::Text {
-                    zh: "智能工厂".to_owned(),
-                    en: "smart factories".to_owned(),
+                    zh: crate::Str::Borrowed("智能工厂"),
+                    en: crate::Str::Borrowed("smart factories"),
                     truncated: false,
                 },
                 kind: crate::FactKind::YesNo,
                 interpretation: Some(
-                    "True when the enterprise builds (建设) one.".to_owned(),
+                    crate::Str::Borrowed("True when the enterprise builds (建设) one."),
                 ),
             },
             crate::Fact {
-                id: "builds-green-factory".to_owned(),
+                id: crate::Str::Borrowed("builds-green-factory"),
                 name: crate::Text {
-                    zh: "绿色工厂".to_owned(),
-                    en: "green factories".to_owned(),
+                    zh: crate::Str::Borrowed("绿色工厂"),
+                    en: crate::Str::Borrowed("green factories"),
                     truncated: false,
                 },
                 kind: crate::FactKind::YesNo,
                 interpretation: Some(
-                    "True when the enterprise builds (建设) one.".to_owned(),
+                    crate::Str::Borrowed("True when the enterprise builds (建设) one."),
                 ),
             },
             crate::Fact {
-                id: "develops-new-models".to_owned(),
+                id: crate::Str::Borrowed("develops-new-models"),
                 name: crate::Text {
-                    zh: "运用新一代信息技术，发展数字化管理、个性化定制、服务化延伸（服务型制造）等新模式"
-                        .to_owned(),
-                    en: "use new-generation information technology to develop new models such as digital management, personalised customisation and service extension (service-oriented manufacturing)"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "运用新一代信息技术，发展数字化管理、个性化定制、服务化延伸（服务型制造）等新模式",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "use new-generation information technology to develop new models such as digital management, personalised customisation and service extension (service-oriented manufacturing)",
+                    ),
                     truncated: false,
                 },
                 kind: crate::FactKind::YesNo,
                 interpretation: None,
             },
             crate::Fact {
-                id: "creates-replicable-models".to_owned(),
+                id: crate::Str::Borrowed("creates-replicable-models"),
                 name: crate::Text {
-                    zh: "打造可复制可推广典型模式和应用场景".to_owned(),
-                    en: "create typical models and application scenarios that can be replicated and rolled out"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "打造可复制可推广典型模式和应用场景",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "create typical models and application scenarios that can be replicated and rolled out",
+                    ),
                     truncated: false,
                 },
                 kind: crate::FactKind::YesNo,
                 interpretation: None,
             },
             crate::Fact {
-                id: "incubated-by-research-institute".to_owned(),
+                id: crate::Str::Borrowed("incubated-by-research-institute"),
                 name: crate::Text {
-                    zh: "重庆市高新技术产业研究院孵化的创新型企业"
-                        .to_owned(),
-                    en: "innovative enterprises incubated by the Chongqing High-Tech Industry Research Institute"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "重庆市高新技术产业研究院孵化的创新型企业",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "innovative enterprises incubated by the Chongqing High-Tech Industry Research Institute",
+                    ),
                     truncated: false,
                 },
                 kind: crate::FactKind::YesNo,
                 interpretation: Some(
-                    "创新型企业 is not the tier 创新型中小企业 (see task-30-m1): the text qualifies it by incubation, so no tier is asked and the profile answers for both words."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "创新型企业 is not the tier 创新型中小企业 (see task-30-m1): the text qualifies it by incubation, so no tier is asked and the profile answers for both words.",
+                    ),
                 ),
             },
             crate::Fact {
-                id: "tax-incentive-policies".to_owned(),
+                id: crate::Str::Borrowed("tax-incentive-policies"),
                 name: crate::Text {
-                    zh: "研发费用税前加计扣除、科技企业孵化器免征增值税等各项税收优惠政策"
-                        .to_owned(),
-                    en: "the additional pre-tax deduction of R&D expenses, the VAT exemption for technology business incubators and all other tax incentive policies"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "研发费用税前加计扣除、科技企业孵化器免征增值税等各项税收优惠政策",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "the additional pre-tax deduction of R&D expenses, the VAT exemption for technology business incubators and all other tax incentive policies",
+                    ),
                     truncated: false,
                 },
                 kind: crate::FactKind::YesNo,
                 interpretation: Some(
-                    "True when the enterprise qualifies under these national policies. Task 30 names them but not who qualifies; their conditions are in the national rules."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "True when the enterprise qualifies under these national policies. Task 30 names them but not who qualifies; their conditions are in the national rules.",
+                    ),
                 ),
             },
             crate::Fact {
-                id: "has-practical-difficulties".to_owned(),
+                id: crate::Str::Borrowed("has-practical-difficulties"),
                 name: crate::Text {
-                    zh: "用工、用厂房、用地、用能、融资贷款、配套等实际困难和需求"
-                        .to_owned(),
-                    en: "practical difficulties and needs with labour, factory buildings, land, energy, financing and loans, supporting facilities and the like"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "用工、用厂房、用地、用能、融资贷款、配套等实际困难和需求",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "practical difficulties and needs with labour, factory buildings, land, energy, financing and loans, supporting facilities and the like",
+                    ),
                     truncated: false,
                 },
                 kind: crate::FactKind::YesNo,
                 interpretation: Some(
-                    "True when the enterprise has a difficulty or need of this kind; 等 leaves the list open. The text sets no threshold."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "True when the enterprise has a difficulty or need of this kind; 等 leaves the list open. The text sets no threshold.",
+                    ),
                 ),
             },
             crate::Fact {
-                id: "renewal-without-repayment-products".to_owned(),
+                id: crate::Str::Borrowed("renewal-without-repayment-products"),
                 name: crate::Text {
-                    zh: "无还本续贷产品".to_owned(),
-                    en: "products for loan renewal without repayment of principal"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("无还本续贷产品"),
+                    en: crate::Str::Borrowed(
+                        "products for loan renewal without repayment of principal",
+                    ),
                     truncated: false,
                 },
                 kind: crate::FactKind::YesNo,
                 interpretation: Some(
-                    "True when the enterprise qualifies for such a product. Task 15 names no beneficiary and does not state who qualifies; the banks' products set their own conditions."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "True when the enterprise qualifies for such a product. Task 15 names no beneficiary and does not state who qualifies; the banks' products set their own conditions.",
+                    ),
                 ),
             },
         ]),
@@ -3643,65 +4118,77 @@ pub(crate) fn wulong_warnings() -> alloc::vec::Vec<crate::Issue> {
 }
 pub(crate) fn chongqing() -> crate::PlanData {
     crate::PlanData {
-        schema: Some("../schema/plan.schema.json".to_owned()),
-        id: "chongqing-2022-23".to_owned(),
+        schema: Some(crate::Str::Borrowed("../schema/plan.schema.json")),
+        id: crate::Str::Borrowed("chongqing-2022-23"),
         document: crate::Document {
-            number: Some("渝府办发〔2022〕23号".to_owned()),
-            issuer: Some("municipal-government-office".to_owned()),
+            number: Some(crate::Str::Borrowed("渝府办发〔2022〕23号")),
+            issuer: Some(crate::Str::Borrowed("municipal-government-office")),
             masthead: None,
             notice_title: None,
             title: crate::Text {
-                zh: "重庆市推进“专精特新”企业高质量发展专项行动计划(2022—2025年)"
-                    .to_owned(),
-                en: "Chongqing Special Action Plan for Promoting the High-Quality Development of “Specialised, Refined, Distinctive and Innovative” (SRDI) Enterprises (2022–2025)"
-                    .to_owned(),
+                zh: crate::Str::Borrowed(
+                    "重庆市推进“专精特新”企业高质量发展专项行动计划(2022—2025年)",
+                ),
+                en: crate::Str::Borrowed(
+                    "Chongqing Special Action Plan for Promoting the High-Quality Development of “Specialised, Refined, Distinctive and Innovative” (SRDI) Enterprises (2022–2025)",
+                ),
                 truncated: false,
             },
             addressees: alloc::vec::Vec::from([
                 crate::Text {
-                    zh: "各区县(自治县)人民政府".to_owned(),
-                    en: "the people's governments of all districts and counties (autonomous counties)"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("各区县(自治县)人民政府"),
+                    en: crate::Str::Borrowed(
+                        "the people's governments of all districts and counties (autonomous counties)",
+                    ),
                     truncated: false,
                 },
                 crate::Text {
-                    zh: "市政府有关部门".to_owned(),
-                    en: "the relevant departments of the Municipal Government"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("市政府有关部门"),
+                    en: crate::Str::Borrowed(
+                        "the relevant departments of the Municipal Government",
+                    ),
                     truncated: false,
                 },
                 crate::Text {
-                    zh: "有关单位".to_owned(),
-                    en: "the relevant units".to_owned(),
+                    zh: crate::Str::Borrowed("有关单位"),
+                    en: crate::Str::Borrowed("the relevant units"),
                     truncated: false,
                 },
             ]),
             notice: Some(crate::Text {
-                zh: "《重庆市推进“专精特新”企业高质量发展专项行动计划(2022—2025年)》已经市政府同意,现印发给你们,请认真贯彻执行。"
-                    .to_owned(),
-                en: "The Chongqing Special Action Plan for Promoting the High-Quality Development of SRDI Enterprises (2022–2025) has been approved by the Municipal Government. It is hereby issued to you; please implement it conscientiously."
-                    .to_owned(),
+                zh: crate::Str::Borrowed(
+                    "《重庆市推进“专精特新”企业高质量发展专项行动计划(2022—2025年)》已经市政府同意,现印发给你们,请认真贯彻执行。",
+                ),
+                en: crate::Str::Borrowed(
+                    "The Chongqing Special Action Plan for Promoting the High-Quality Development of SRDI Enterprises (2022–2025) has been approved by the Municipal Government. It is hereby issued to you; please implement it conscientiously.",
+                ),
                 truncated: false,
             }),
             approval: Some(crate::Approval {
-                by: Some("municipal-government".to_owned()),
+                by: Some(crate::Str::Borrowed("municipal-government")),
                 meeting: None,
                 statement: Some(crate::Text {
-                    zh: "已经市政府同意".to_owned(),
-                    en: "has been approved by the Municipal Government".to_owned(),
+                    zh: crate::Str::Borrowed("已经市政府同意"),
+                    en: crate::Str::Borrowed(
+                        "has been approved by the Municipal Government",
+                    ),
                     truncated: false,
                 }),
             }),
-            issued: Some("2022-02-16".to_owned()),
+            issued: Some(crate::Str::Borrowed("2022-02-16")),
             disclosure: Some(crate::Disclosure {
                 status: crate::DisclosureStatus::Public,
                 note: Some(crate::Text {
-                    zh: "此件公开发布".to_owned(),
-                    en: "This document is published for the public.".to_owned(),
+                    zh: crate::Str::Borrowed("此件公开发布"),
+                    en: crate::Str::Borrowed(
+                        "This document is published for the public.",
+                    ),
                     truncated: false,
                 }),
             }),
-            based_on: alloc::vec::Vec::from(["doc-sme-development-guidance".to_owned()]),
+            based_on: alloc::vec::Vec::from([
+                crate::Str::Borrowed("doc-sme-development-guidance"),
+            ]),
             cc: alloc::vec::Vec::from([]),
             printed_by: None,
             printed: None,
@@ -3710,60 +4197,81 @@ pub(crate) fn chongqing() -> crate::PlanData {
             sources: alloc::vec::Vec::from([
                 crate::Source {
                     kind: crate::SourceKind::Reprint,
-                    title: Some("Reprint of the notice and the plan".to_owned()),
-                    url: Some("https://www.nikki-club.com/policy/318505.htm".to_owned()),
+                    title: Some(
+                        crate::Str::Borrowed("Reprint of the notice and the plan"),
+                    ),
+                    url: Some(
+                        crate::Str::Borrowed(
+                            "https://www.nikki-club.com/policy/318505.htm",
+                        ),
+                    ),
                     accessed: None,
                     note: Some(
-                        "The only copy found. It breaks off at the number “3.” of task 3, and it inserted “@@” between words."
-                            .to_owned(),
+                        crate::Str::Borrowed(
+                            "The only copy found. It breaks off at the number “3.” of task 3, and it inserted “@@” between words.",
+                        ),
                     ),
                 },
                 crate::Source {
                     kind: crate::SourceKind::News,
-                    title: Some("重庆日报, 2022-02-19, page 1".to_owned()),
+                    title: Some(
+                        crate::Str::Borrowed("重庆日报, 2022-02-19, page 1"),
+                    ),
                     url: None,
                     accessed: None,
                     note: Some(
-                        "Reports that the plan has 30 tasks in five areas: 孵化培育、科技支撑、金融支持、公共服务、财政政策."
-                            .to_owned(),
+                        crate::Str::Borrowed(
+                            "Reports that the plan has 30 tasks in five areas: 孵化培育、科技支撑、金融支持、公共服务、财政政策.",
+                        ),
                     ),
                 },
             ]),
             completeness: crate::Completeness {
                 status: crate::CompletenessStatus::Partial,
                 missing: alloc::vec::Vec::from([
-                    "tasks 3–30: the text breaks off at the number “3.”"
-                        .to_owned(),
-                    "the headings of sections （二）–（五）".to_owned(),
-                    "any closing part (safeguard measures and the like)".to_owned(),
-                    "the lines of the header and footer that carry the document number, the notice title, 抄送 and printing"
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "tasks 3–30: the text breaks off at the number “3.”",
+                    ),
+                    crate::Str::Borrowed(
+                        "the headings of sections （二）–（五）",
+                    ),
+                    crate::Str::Borrowed(
+                        "any closing part (safeguard measures and the like)",
+                    ),
+                    crate::Str::Borrowed(
+                        "the lines of the header and footer that carry the document number, the notice title, 抄送 and printing",
+                    ),
                 ]),
             },
             transcription: Some(
-                "Verbatim from the reprint, after removing the “@@” it inserted between words; nothing else was changed. The reprint prints half-width punctuation (, ( ) : ;) where the official original almost certainly prints full-width forms (，（）：；). The half-width forms are kept as found, so quotations of this plan in other documents differ from it in punctuation only."
-                    .to_owned(),
+                crate::Str::Borrowed(
+                    "Verbatim from the reprint, after removing the “@@” it inserted between words; nothing else was changed. The reprint prints half-width punctuation (, ( ) : ;) where the official original almost certainly prints full-width forms (，（）：；). The half-width forms are kept as found, so quotations of this plan in other documents differ from it in punctuation only.",
+                ),
             ),
             inferred: alloc::vec::Vec::from([
                 crate::Inference {
-                    path: "/document/number".to_owned(),
-                    reason: "The number line is not in the surviving text. 武隆府办发〔2022〕48号 cites the plan as 渝府办发〔2022〕23号 (its preamble), and so does the news report's source."
-                        .to_owned(),
+                    path: crate::Str::Borrowed("/document/number"),
+                    reason: crate::Str::Borrowed(
+                        "The number line is not in the surviving text. 武隆府办发〔2022〕48号 cites the plan as 渝府办发〔2022〕23号 (its preamble), and so does the news report's source.",
+                    ),
                 },
                 crate::Inference {
-                    path: "/totals/tasks".to_owned(),
-                    reason: "The surviving text ends at task 3; the news report (重庆日报, 2022-02-19) counts 30 tasks."
-                        .to_owned(),
+                    path: crate::Str::Borrowed("/totals/tasks"),
+                    reason: crate::Str::Borrowed(
+                        "The surviving text ends at task 3; the news report (重庆日报, 2022-02-19) counts 30 tasks.",
+                    ),
                 },
                 crate::Inference {
-                    path: "/totals/sections".to_owned(),
-                    reason: "Only section （一） survives; the news report names five areas."
-                        .to_owned(),
+                    path: crate::Str::Borrowed("/totals/sections"),
+                    reason: crate::Str::Borrowed(
+                        "Only section （一） survives; the news report names five areas.",
+                    ),
                 },
                 crate::Inference {
-                    path: "/document/issuer".to_owned(),
-                    reason: "Printed in the signature line (重庆市人民政府办公厅), not as a masthead."
-                        .to_owned(),
+                    path: crate::Str::Borrowed("/document/issuer"),
+                    reason: crate::Str::Borrowed(
+                        "Printed in the signature line (重庆市人民政府办公厅), not as a masthead.",
+                    ),
                 },
             ]),
             registry: None,
@@ -3773,34 +4281,38 @@ pub(crate) fn chongqing() -> crate::PlanData {
             end: 2025u16,
         }),
         preamble: Some(crate::Text {
-            zh: "为培育壮大一批专注细分市场、创新能力强、质量效益高、产业支撑作用大的“专精特新”中小企业,引领带动全市中小企业高质量发展,根据中共中央办公厅、国务院办公厅《关于促进中小企业健康发展的指导意见》精神,结合重庆实际,制定本行动计划。"
-                .to_owned(),
-            en: "This action plan is formulated, in the spirit of the Guiding Opinions on Promoting the Healthy Development of Small and Medium-sized Enterprises of the General Office of the CPC Central Committee and the General Office of the State Council and in the light of Chongqing's actual conditions, in order to cultivate and grow a group of SRDI SMEs that focus on market niches, have strong innovation capacity, deliver high quality and good returns, and play a major supporting role in industry, and so to lead and drive the high-quality development of the city's SMEs."
-                .to_owned(),
+            zh: crate::Str::Borrowed(
+                "为培育壮大一批专注细分市场、创新能力强、质量效益高、产业支撑作用大的“专精特新”中小企业,引领带动全市中小企业高质量发展,根据中共中央办公厅、国务院办公厅《关于促进中小企业健康发展的指导意见》精神,结合重庆实际,制定本行动计划。",
+            ),
+            en: crate::Str::Borrowed(
+                "This action plan is formulated, in the spirit of the Guiding Opinions on Promoting the Healthy Development of Small and Medium-sized Enterprises of the General Office of the CPC Central Committee and the General Office of the State Council and in the light of Chongqing's actual conditions, in order to cultivate and grow a group of SRDI SMEs that focus on market niches, have strong innovation capacity, deliver high quality and good returns, and play a major supporting role in industry, and so to lead and drive the high-quality development of the city's SMEs.",
+            ),
             truncated: false,
         }),
         parts: alloc::vec::Vec::from([
             crate::Part {
                 number: 1u16,
                 title: crate::Text {
-                    zh: "发展目标".to_owned(),
-                    en: "Development goals".to_owned(),
+                    zh: crate::Str::Borrowed("发展目标"),
+                    en: crate::Str::Borrowed("Development goals"),
                     truncated: false,
                 },
                 content: crate::PartContent::Goals,
                 text: Some(crate::Text {
-                    zh: "聚焦创新型中小企业、“专精特新”中小企业、国家专精特新“小巨人”企业(以下统称“专精特新”企业)梯度培育发展,到2025年,全市创新型中小企业达到2.5万家,市级“专精特新”中小企业达到2500家,国家专精特新“小巨人”企业达到300家,新增上市企业25家。"
-                        .to_owned(),
-                    en: "Focus on the tiered cultivation and development of innovative SMEs, SRDI SMEs and national SRDI “little giant” enterprises (hereinafter collectively referred to as “SRDI enterprises”). By 2025, the city is to have 25,000 innovative SMEs, 2,500 municipal-level SRDI SMEs and 300 national SRDI “little giant” enterprises, and 25 more listed enterprises."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "聚焦创新型中小企业、“专精特新”中小企业、国家专精特新“小巨人”企业(以下统称“专精特新”企业)梯度培育发展,到2025年,全市创新型中小企业达到2.5万家,市级“专精特新”中小企业达到2500家,国家专精特新“小巨人”企业达到300家,新增上市企业25家。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Focus on the tiered cultivation and development of innovative SMEs, SRDI SMEs and national SRDI “little giant” enterprises (hereinafter collectively referred to as “SRDI enterprises”). By 2025, the city is to have 25,000 innovative SMEs, 2,500 municipal-level SRDI SMEs and 300 national SRDI “little giant” enterprises, and 25 more listed enterprises.",
+                    ),
                     truncated: false,
                 }),
             },
             crate::Part {
                 number: 2u16,
                 title: crate::Text {
-                    zh: "重点任务".to_owned(),
-                    en: "Key tasks".to_owned(),
+                    zh: crate::Str::Borrowed("重点任务"),
+                    en: crate::Str::Borrowed("Key tasks"),
                     truncated: false,
                 },
                 content: crate::PartContent::Tasks,
@@ -3809,183 +4321,206 @@ pub(crate) fn chongqing() -> crate::PlanData {
         ]),
         tiers: alloc::vec::Vec::from([
             crate::Tier {
-                id: "innovative-sme".to_owned(),
+                id: crate::Str::Borrowed("innovative-sme"),
                 rank: 1u16,
                 name: crate::Text {
-                    zh: "创新型中小企业".to_owned(),
-                    en: "innovative SMEs".to_owned(),
+                    zh: crate::Str::Borrowed("创新型中小企业"),
+                    en: crate::Str::Borrowed("innovative SMEs"),
                     truncated: false,
                 },
             },
             crate::Tier {
-                id: "srdi-sme".to_owned(),
+                id: crate::Str::Borrowed("srdi-sme"),
                 rank: 2u16,
                 name: crate::Text {
-                    zh: "“专精特新”中小企业".to_owned(),
-                    en: "“specialised, refined, distinctive and innovative” (SRDI) SMEs"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("“专精特新”中小企业"),
+                    en: crate::Str::Borrowed(
+                        "“specialised, refined, distinctive and innovative” (SRDI) SMEs",
+                    ),
                     truncated: false,
                 },
             },
             crate::Tier {
-                id: "little-giant".to_owned(),
+                id: crate::Str::Borrowed("little-giant"),
                 rank: 3u16,
                 name: crate::Text {
-                    zh: "国家专精特新“小巨人”企业".to_owned(),
-                    en: "national SRDI “little giant” enterprises".to_owned(),
+                    zh: crate::Str::Borrowed("国家专精特新“小巨人”企业"),
+                    en: crate::Str::Borrowed(
+                        "national SRDI “little giant” enterprises",
+                    ),
                     truncated: false,
                 },
             },
         ]),
         groups: alloc::vec::Vec::from([
             crate::Group {
-                id: "districts-and-counties".to_owned(),
+                id: crate::Str::Borrowed("districts-and-counties"),
                 kind: crate::GroupKind::Places,
                 name: crate::Text {
-                    zh: "区县(自治县)".to_owned(),
-                    en: "districts and counties (autonomous counties)".to_owned(),
+                    zh: crate::Str::Borrowed("区县(自治县)"),
+                    en: crate::Str::Borrowed(
+                        "districts and counties (autonomous counties)",
+                    ),
                     truncated: false,
                 },
             },
             crate::Group {
-                id: "parks".to_owned(),
+                id: crate::Str::Borrowed("parks"),
                 kind: crate::GroupKind::Places,
                 name: crate::Text {
-                    zh: "园区".to_owned(),
-                    en: "parks".to_owned(),
+                    zh: crate::Str::Borrowed("园区"),
+                    en: crate::Str::Borrowed("parks"),
                     truncated: false,
                 },
             },
         ]),
         defined_terms: alloc::vec::Vec::from([
             crate::DefinedTerm {
-                id: "srdi-enterprises".to_owned(),
+                id: crate::Str::Borrowed("srdi-enterprises"),
                 term: crate::Text {
-                    zh: "“专精特新”企业".to_owned(),
-                    en: "SRDI enterprises".to_owned(),
+                    zh: crate::Str::Borrowed("“专精特新”企业"),
+                    en: crate::Str::Borrowed("SRDI enterprises"),
                     truncated: false,
                 },
                 definition: crate::Text {
-                    zh: "(以下统称“专精特新”企业)".to_owned(),
-                    en: "(hereinafter collectively referred to as “SRDI enterprises”)"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("(以下统称“专精特新”企业)"),
+                    en: crate::Str::Borrowed(
+                        "(hereinafter collectively referred to as “SRDI enterprises”)",
+                    ),
                     truncated: false,
                 },
                 stands_for: alloc::vec::Vec::from([
-                    "innovative-sme".to_owned(),
-                    "srdi-sme".to_owned(),
-                    "little-giant".to_owned(),
+                    crate::Str::Borrowed("innovative-sme"),
+                    crate::Str::Borrowed("srdi-sme"),
+                    crate::Str::Borrowed("little-giant"),
                 ]),
             },
             crate::DefinedTerm {
-                id: "districts-counties".to_owned(),
+                id: crate::Str::Borrowed("districts-counties"),
                 term: crate::Text {
-                    zh: "区县".to_owned(),
-                    en: "districts and counties".to_owned(),
+                    zh: crate::Str::Borrowed("区县"),
+                    en: crate::Str::Borrowed("districts and counties"),
                     truncated: false,
                 },
                 definition: crate::Text {
-                    zh: "(自治县,以下简称区县)".to_owned(),
-                    en: "(and autonomous counties, hereinafter referred to as “districts and counties”)"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("(自治县,以下简称区县)"),
+                    en: crate::Str::Borrowed(
+                        "(and autonomous counties, hereinafter referred to as “districts and counties”)",
+                    ),
                     truncated: false,
                 },
-                stands_for: alloc::vec::Vec::from(["districts-and-counties".to_owned()]),
+                stands_for: alloc::vec::Vec::from([
+                    crate::Str::Borrowed("districts-and-counties"),
+                ]),
             },
         ]),
         goals: alloc::vec::Vec::from([
             crate::Target {
-                id: "goal-1".to_owned(),
+                id: crate::Str::Borrowed("goal-1"),
                 indicator: crate::Text {
-                    zh: "创新型中小企业".to_owned(),
-                    en: "innovative SMEs".to_owned(),
+                    zh: crate::Str::Borrowed("创新型中小企业"),
+                    en: crate::Str::Borrowed("innovative SMEs"),
                     truncated: false,
                 },
                 text: crate::Text {
-                    zh: "全市创新型中小企业达到2.5万家".to_owned(),
-                    en: "the city is to have 25,000 innovative SMEs".to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "全市创新型中小企业达到2.5万家",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "the city is to have 25,000 innovative SMEs",
+                    ),
                     truncated: false,
                 },
                 kind: crate::TargetKind::Reach,
                 value: Some(crate::Decimal::new(25000i64, 0u8)),
-                unit: Some("家".to_owned()),
-                printed: Some("2.5万家".to_owned()),
-                group: Some("innovative-sme".to_owned()),
+                unit: Some(crate::Str::Borrowed("家")),
+                printed: Some(crate::Str::Borrowed("2.5万家")),
+                group: Some(crate::Str::Borrowed("innovative-sme")),
                 by_year: Some(2025u16),
                 baseline: None,
                 milestones: alloc::vec::Vec::from([]),
                 interpretation: None,
             },
             crate::Target {
-                id: "goal-2".to_owned(),
+                id: crate::Str::Borrowed("goal-2"),
                 indicator: crate::Text {
-                    zh: "市级“专精特新”中小企业".to_owned(),
-                    en: "municipal-level SRDI SMEs".to_owned(),
+                    zh: crate::Str::Borrowed("市级“专精特新”中小企业"),
+                    en: crate::Str::Borrowed("municipal-level SRDI SMEs"),
                     truncated: false,
                 },
                 text: crate::Text {
-                    zh: "市级“专精特新”中小企业达到2500家".to_owned(),
-                    en: "2,500 municipal-level SRDI SMEs".to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "市级“专精特新”中小企业达到2500家",
+                    ),
+                    en: crate::Str::Borrowed("2,500 municipal-level SRDI SMEs"),
                     truncated: false,
                 },
                 kind: crate::TargetKind::Reach,
                 value: Some(crate::Decimal::new(2500i64, 0u8)),
-                unit: Some("家".to_owned()),
+                unit: Some(crate::Str::Borrowed("家")),
                 printed: None,
-                group: Some("srdi-sme".to_owned()),
+                group: Some(crate::Str::Borrowed("srdi-sme")),
                 by_year: Some(2025u16),
                 baseline: None,
                 milestones: alloc::vec::Vec::from([]),
                 interpretation: Some(
-                    "市级 (municipal-level) names the level at which the tier “专精特新”中小企业 is recognised."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "市级 (municipal-level) names the level at which the tier “专精特新”中小企业 is recognised.",
+                    ),
                 ),
             },
             crate::Target {
-                id: "goal-3".to_owned(),
+                id: crate::Str::Borrowed("goal-3"),
                 indicator: crate::Text {
-                    zh: "国家专精特新“小巨人”企业".to_owned(),
-                    en: "national SRDI “little giant” enterprises".to_owned(),
+                    zh: crate::Str::Borrowed("国家专精特新“小巨人”企业"),
+                    en: crate::Str::Borrowed(
+                        "national SRDI “little giant” enterprises",
+                    ),
                     truncated: false,
                 },
                 text: crate::Text {
-                    zh: "国家专精特新“小巨人”企业达到300家".to_owned(),
-                    en: "300 national SRDI “little giant” enterprises".to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "国家专精特新“小巨人”企业达到300家",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "300 national SRDI “little giant” enterprises",
+                    ),
                     truncated: false,
                 },
                 kind: crate::TargetKind::Reach,
                 value: Some(crate::Decimal::new(300i64, 0u8)),
-                unit: Some("家".to_owned()),
+                unit: Some(crate::Str::Borrowed("家")),
                 printed: None,
-                group: Some("little-giant".to_owned()),
+                group: Some(crate::Str::Borrowed("little-giant")),
                 by_year: Some(2025u16),
                 baseline: None,
                 milestones: alloc::vec::Vec::from([]),
                 interpretation: None,
             },
             crate::Target {
-                id: "goal-4".to_owned(),
+                id: crate::Str::Borrowed("goal-4"),
                 indicator: crate::Text {
-                    zh: "上市企业".to_owned(),
-                    en: "listed enterprises".to_owned(),
+                    zh: crate::Str::Borrowed("上市企业"),
+                    en: crate::Str::Borrowed("listed enterprises"),
                     truncated: false,
                 },
                 text: crate::Text {
-                    zh: "新增上市企业25家".to_owned(),
-                    en: "25 more listed enterprises".to_owned(),
+                    zh: crate::Str::Borrowed("新增上市企业25家"),
+                    en: crate::Str::Borrowed("25 more listed enterprises"),
                     truncated: false,
                 },
                 kind: crate::TargetKind::Increase,
                 value: Some(crate::Decimal::new(25i64, 0u8)),
-                unit: Some("家".to_owned()),
+                unit: Some(crate::Str::Borrowed("家")),
                 printed: None,
                 group: None,
                 by_year: Some(2025u16),
                 baseline: None,
                 milestones: alloc::vec::Vec::from([]),
                 interpretation: Some(
-                    "新增 counts listings added during the plan period; the text states no baseline."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "新增 counts listings added during the plan period; the text states no baseline.",
+                    ),
                 ),
             },
         ]),
@@ -3993,10 +4528,12 @@ pub(crate) fn chongqing() -> crate::PlanData {
             crate::Section {
                 number: 1u16,
                 title: crate::Text {
-                    zh: "加强孵化培育,构建“专精特新”企业生成体系"
-                        .to_owned(),
-                    en: "Strengthen incubation and cultivation, and build a system that generates SRDI enterprises"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "加强孵化培育,构建“专精特新”企业生成体系",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Strengthen incubation and cultivation, and build a system that generates SRDI enterprises",
+                    ),
                     truncated: false,
                 },
                 responsibility: None,
@@ -4010,15 +4547,17 @@ pub(crate) fn chongqing() -> crate::PlanData {
                 section: 1u16,
                 title: None,
                 text: crate::Text {
-                    zh: "支持各类高新技术产业研究院发展,打通“项目遴选、小试中试、产品上市、生成企业”通道;支持有条件的区县(自治县,以下简称区县)、园区面向全国和全球筛选市场前景广、成熟度好、附加值高的科技创新成果进行孵化。"
-                        .to_owned(),
-                    en: "Support the development of all kinds of high-tech industry research institutes, and open up the pathway of “project selection, pilot and intermediate testing, product launch, enterprise creation”; support districts and counties (and autonomous counties, hereinafter referred to as “districts and counties”) and parks with the conditions to screen, nationally and globally, scientific and technological innovations with broad market prospects, good maturity and high added value for incubation."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "支持各类高新技术产业研究院发展,打通“项目遴选、小试中试、产品上市、生成企业”通道;支持有条件的区县(自治县,以下简称区县)、园区面向全国和全球筛选市场前景广、成熟度好、附加值高的科技创新成果进行孵化。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Support the development of all kinds of high-tech industry research institutes, and open up the pathway of “project selection, pilot and intermediate testing, product launch, enterprise creation”; support districts and counties (and autonomous counties, hereinafter referred to as “districts and counties”) and parks with the conditions to screen, nationally and globally, scientific and technological innovations with broad market prospects, good maturity and high added value for incubation.",
+                    ),
                     truncated: false,
                 },
                 aimed_at: alloc::vec::Vec::from([
-                    "districts-counties".to_owned(),
-                    "parks".to_owned(),
+                    crate::Str::Borrowed("districts-counties"),
+                    crate::Str::Borrowed("parks"),
                 ]),
                 instruments: alloc::vec::Vec::from([
                     crate::Instrument::ResearchCapacity,
@@ -4027,7 +4566,7 @@ pub(crate) fn chongqing() -> crate::PlanData {
                 targets: alloc::vec::Vec::from([]),
                 measures: alloc::vec::Vec::from([]),
                 entities: alloc::vec::Vec::from([
-                    "commercialisation-pathway".to_owned(),
+                    crate::Str::Borrowed("commercialisation-pathway"),
                 ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
@@ -4040,10 +4579,12 @@ pub(crate) fn chongqing() -> crate::PlanData {
                 section: 1u16,
                 title: None,
                 text: crate::Text {
-                    zh: "组建10个技术创新战略联盟,推动高等院校、科研院所、科学家团队、科技型企业开展产学研协同创新,促进科技成果转化。"
-                        .to_owned(),
-                    en: "Set up 10 technology innovation strategic alliances, and push universities, research institutes, teams of scientists and science and technology enterprises to carry out collaborative innovation of industry, universities and research, and promote the transfer of scientific and technological achievements."
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "组建10个技术创新战略联盟,推动高等院校、科研院所、科学家团队、科技型企业开展产学研协同创新,促进科技成果转化。",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Set up 10 technology innovation strategic alliances, and push universities, research institutes, teams of scientists and science and technology enterprises to carry out collaborative innovation of industry, universities and research, and promote the transfer of scientific and technological achievements.",
+                    ),
                     truncated: false,
                 },
                 aimed_at: alloc::vec::Vec::from([]),
@@ -4053,35 +4594,41 @@ pub(crate) fn chongqing() -> crate::PlanData {
                 ]),
                 targets: alloc::vec::Vec::from([
                     crate::Target {
-                        id: "task-2-t1".to_owned(),
+                        id: crate::Str::Borrowed("task-2-t1"),
                         indicator: crate::Text {
-                            zh: "技术创新战略联盟".to_owned(),
-                            en: "technology innovation strategic alliances".to_owned(),
+                            zh: crate::Str::Borrowed("技术创新战略联盟"),
+                            en: crate::Str::Borrowed(
+                                "technology innovation strategic alliances",
+                            ),
                             truncated: false,
                         },
                         text: crate::Text {
-                            zh: "组建10个技术创新战略联盟".to_owned(),
-                            en: "set up 10 technology innovation strategic alliances"
-                                .to_owned(),
+                            zh: crate::Str::Borrowed(
+                                "组建10个技术创新战略联盟",
+                            ),
+                            en: crate::Str::Borrowed(
+                                "set up 10 technology innovation strategic alliances",
+                            ),
                             truncated: false,
                         },
                         kind: crate::TargetKind::Establish,
                         value: Some(crate::Decimal::new(10i64, 0u8)),
-                        unit: Some("个".to_owned()),
+                        unit: Some(crate::Str::Borrowed("个")),
                         printed: None,
                         group: None,
                         by_year: None,
                         baseline: None,
                         milestones: alloc::vec::Vec::from([]),
                         interpretation: Some(
-                            "No year is printed; the plan period （2022—2025年） bounds the target."
-                                .to_owned(),
+                            crate::Str::Borrowed(
+                                "No year is printed; the plan period （2022—2025年） bounds the target.",
+                            ),
                         ),
                     },
                 ]),
                 measures: alloc::vec::Vec::from([]),
                 entities: alloc::vec::Vec::from([
-                    "tech-innovation-alliances".to_owned(),
+                    crate::Str::Borrowed("tech-innovation-alliances"),
                 ]),
                 responsibility: None,
                 leads: alloc::vec::Vec::from([]),
@@ -4093,21 +4640,22 @@ pub(crate) fn chongqing() -> crate::PlanData {
         mechanisms: alloc::vec::Vec::from([]),
         units: alloc::vec::Vec::from([
             crate::Unit {
-                id: "municipal-government-office".to_owned(),
+                id: crate::Str::Borrowed("municipal-government-office"),
                 name: crate::Text {
-                    zh: "重庆市人民政府办公厅".to_owned(),
-                    en: "General Office of the Chongqing Municipal People's Government"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed("重庆市人民政府办公厅"),
+                    en: crate::Str::Borrowed(
+                        "General Office of the Chongqing Municipal People's Government",
+                    ),
                     truncated: false,
                 },
                 kind: crate::UnitKind::GovernmentOffice,
                 interpretation: None,
             },
             crate::Unit {
-                id: "municipal-government".to_owned(),
+                id: crate::Str::Borrowed("municipal-government"),
                 name: crate::Text {
-                    zh: "市政府".to_owned(),
-                    en: "Municipal Government".to_owned(),
+                    zh: crate::Str::Borrowed("市政府"),
+                    en: crate::Str::Borrowed("Municipal Government"),
                     truncated: false,
                 },
                 kind: crate::UnitKind::Government,
@@ -4116,39 +4664,47 @@ pub(crate) fn chongqing() -> crate::PlanData {
         ]),
         entities: alloc::vec::Vec::from([
             crate::Entity {
-                id: "doc-sme-development-guidance".to_owned(),
+                id: crate::Str::Borrowed("doc-sme-development-guidance"),
                 kind: crate::EntityKind::Document,
                 name: crate::Text {
-                    zh: "关于促进中小企业健康发展的指导意见".to_owned(),
-                    en: "Guiding Opinions on Promoting the Healthy Development of Small and Medium-sized Enterprises"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "关于促进中小企业健康发展的指导意见",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "Guiding Opinions on Promoting the Healthy Development of Small and Medium-sized Enterprises",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: Some(
-                    "Issued by the General Office of the CPC Central Committee and the General Office of the State Council (中共中央办公厅、国务院办公厅), as the preamble says; the plan prints no document number for it."
-                        .to_owned(),
+                    crate::Str::Borrowed(
+                        "Issued by the General Office of the CPC Central Committee and the General Office of the State Council (中共中央办公厅、国务院办公厅), as the preamble says; the plan prints no document number for it.",
+                    ),
                 ),
             },
             crate::Entity {
-                id: "commercialisation-pathway".to_owned(),
+                id: crate::Str::Borrowed("commercialisation-pathway"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
-                    zh: "“项目遴选、小试中试、产品上市、生成企业”通道"
-                        .to_owned(),
-                    en: "the pathway of “project selection, pilot and intermediate testing, product launch, enterprise creation”"
-                        .to_owned(),
+                    zh: crate::Str::Borrowed(
+                        "“项目遴选、小试中试、产品上市、生成企业”通道",
+                    ),
+                    en: crate::Str::Borrowed(
+                        "the pathway of “project selection, pilot and intermediate testing, product launch, enterprise creation”",
+                    ),
                     truncated: false,
                 },
                 number: None,
                 interpretation: None,
             },
             crate::Entity {
-                id: "tech-innovation-alliances".to_owned(),
+                id: crate::Str::Borrowed("tech-innovation-alliances"),
                 kind: crate::EntityKind::Body,
                 name: crate::Text {
-                    zh: "技术创新战略联盟".to_owned(),
-                    en: "technology innovation strategic alliances".to_owned(),
+                    zh: crate::Str::Borrowed("技术创新战略联盟"),
+                    en: crate::Str::Borrowed(
+                        "technology innovation strategic alliances",
+                    ),
                     truncated: false,
                 },
                 number: None,

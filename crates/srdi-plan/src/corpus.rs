@@ -233,7 +233,7 @@ impl Corpus {
         for (i, plan) in plans.iter().enumerate() {
             ids.entry(plan.id().to_owned()).or_insert(i);
             if let Some(number) = &plan.data().document.number {
-                numbered.entry(number.clone()).or_insert(i);
+                numbered.entry(number.to_string()).or_insert(i);
             }
         }
         Self {
@@ -501,7 +501,7 @@ impl Corpus {
             );
         }
         let group = |row: &MeasureRow<'_>| row.measure.measure.beneficiary.group.clone();
-        let mut order: Vec<Option<String>> = Vec::new();
+        let mut order: Vec<Option<crate::model::Str>> = Vec::new();
         for row in &rows {
             if !order.contains(&group(row)) {
                 order.push(group(row));
@@ -558,8 +558,9 @@ impl Corpus {
 /// What a goal counts: its tier or group, else its indicator as printed.
 fn counted(goal: &crate::model::Target) -> String {
     goal.group
-        .clone()
-        .unwrap_or_else(|| goal.indicator.zh.clone())
+        .as_deref()
+        .unwrap_or(&goal.indicator.zh)
+        .to_owned()
 }
 
 /// Whether two plans' goals count the same thing.

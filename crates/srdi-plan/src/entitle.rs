@@ -531,7 +531,7 @@ impl Plan {
             };
             if !totals.iter().any(|t| t.currency == amount.currency) {
                 totals.push(Total {
-                    currency: amount.currency.clone(),
+                    currency: amount.currency.to_string(),
                     value: 0,
                     measures: Vec::new(),
                 });
@@ -587,7 +587,7 @@ impl Plan {
                 continue;
             };
             let not_costed = |reason: &str| NotCosted {
-                measure: measure.id.clone(),
+                measure: measure.id.to_string(),
                 reason: reason.to_owned(),
             };
             let Some(amount) = &measure.amount else {
@@ -630,12 +630,12 @@ impl Plan {
                     continue;
                 }
                 cost.lines.push(CostLine {
-                    measure: measure.id.clone(),
+                    measure: measure.id.to_string(),
                     citation: view.citation.clone(),
                     year,
                     count,
                     amount: amount.value,
-                    currency: amount.currency.clone(),
+                    currency: amount.currency.to_string(),
                     value: amount.value.saturating_mul(u64::from(count)),
                 });
             }
@@ -722,8 +722,8 @@ impl Plan {
         if found.is_none() {
             let data = self.data();
             let candidates: Vec<&str> = match kind {
-                Named::Tier => data.tiers.iter().map(|t| t.id.as_str()).collect(),
-                Named::Group => data.groups.iter().map(|g| g.id.as_str()).collect(),
+                Named::Tier => data.tiers.iter().map(|t| t.id.as_ref()).collect(),
+                Named::Group => data.groups.iter().map(|g| g.id.as_ref()).collect(),
             };
             let noun = match kind {
                 Named::Tier => "tier",
@@ -747,7 +747,7 @@ impl Plan {
             return;
         }
         let declared = &self.data().facts;
-        let ids: Vec<&str> = declared.iter().map(|fact| fact.id.as_str()).collect();
+        let ids: Vec<&str> = declared.iter().map(|fact| fact.id.as_ref()).collect();
         for (name, value) in facts {
             let path = format!("/facts/{}", crate::load::escape_token(name));
             if !ids.contains(&name.as_str()) {
@@ -858,10 +858,12 @@ impl Plan {
                         .group
                         .as_deref()
                         .and_then(|group| self.group_name(group))
-                        .map(|name| name.zh.clone()),
-                    Test::Trigger | Test::Conditions => {
-                        measure.beneficiary.condition.as_ref().map(|c| c.zh.clone())
-                    }
+                        .map(|name| name.zh.to_string()),
+                    Test::Trigger | Test::Conditions => measure
+                        .beneficiary
+                        .condition
+                        .as_ref()
+                        .map(|c| c.zh.to_string()),
                 },
             })
             .collect();
@@ -1286,11 +1288,11 @@ fn evaluate(condition: &Condition, facts: &BTreeMap<String, FactValue>) -> Outco
     };
     let holds = |yes: bool| if yes { Outcome::Pass } else { Outcome::Fail };
     match condition {
-        Condition::Fact(id) => match facts.get(id) {
+        Condition::Fact(id) => match facts.get(id.as_ref()) {
             Some(FactValue::Yes(yes)) => holds(*yes),
             _ => Outcome::Unknown,
         },
-        Condition::AtLeast(c) | Condition::AtMost(c) => match facts.get(&c.fact) {
+        Condition::AtLeast(c) | Condition::AtMost(c) => match facts.get(c.fact.as_ref()) {
             Some(FactValue::Number(value)) => {
                 holds(if matches!(condition, Condition::AtLeast(_)) {
                     *value >= c.value

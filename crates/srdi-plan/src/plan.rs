@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::{Code, Issue, PlanError};
-use crate::model::{PartContent, PlanData, Task, TaskNumbering, Tier};
+use crate::model::{PartContent, PlanData, Str, Task, TaskNumbering, Tier};
 use crate::refs::{
     Citation, Division, EntityRef, FactRef, GroupRef, ItemRef, MeasureRef, MechanismRef, PartRef,
     Place, PlanRef, SectionRef, TargetRef, TaskRef, TermRef, TierRef, UnitRef,
@@ -128,7 +128,7 @@ impl Plan {
 
     /// The id of an item: its own, or the one derived from its number (`task-28`, `sec-5`).
     pub fn id_of(&self, item: ItemRef) -> String {
-        id_of(&self.data, item)
+        id_of(&self.data, item).into_owned()
     }
 
     /// The id of a task (`task-28`), as [`Plan::id_of`] gives it, without building it.
@@ -136,7 +136,7 @@ impl Plan {
         self.index
             .task_ids
             .get(at.index())
-            .map_or("", String::as_str)
+            .map_or("", AsRef::as_ref)
     }
 
     /// The task numbered `number` (in `section`, for a plan whose numbering starts again in
@@ -356,7 +356,7 @@ impl PlanData {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Index {
     /// Every id, explicit or derived, and the item it names.
-    pub(crate) ids: HashMap<String, ItemRef>,
+    pub(crate) ids: HashMap<Str, ItemRef>,
     /// Tasks by (section, number) for per-section numbering, by (0, number) otherwise.
     task_numbers: HashMap<(u16, u16), TaskRef>,
     section_numbers: HashMap<u16, SectionRef>,
@@ -366,7 +366,7 @@ pub(crate) struct Index {
     /// The units responsible for each task, by task position.
     pub(crate) responsible: Vec<Vec<UnitRef>>,
     /// The derived id of each task, by task position: asked for with every task.
-    task_ids: Vec<String>,
+    task_ids: Vec<Str>,
     /// The numbers of the tasks, and of the mechanisms, that mention each entity (as a named
     /// thing or, for tasks, as the legal basis of a measure), by entity position.
     pub(crate) mentions: Vec<(Vec<u16>, Vec<u16>)>,
@@ -478,7 +478,7 @@ impl Index {
         listed
             .into_iter()
             .flat_map(crate::model::Responsibility::all)
-            .filter_map(|id| match self.ids.get(id.as_str()) {
+            .filter_map(|id| match self.ids.get(id.as_ref()) {
                 Some(ItemRef::Unit(unit)) => Some(*unit),
                 _ => None,
             })
@@ -488,9 +488,9 @@ impl Index {
 
 /// The numbers of the tasks, and of the mechanisms, that mention each entity, by entity
 /// position (see [`Index::mentions`]).
-fn mentions(data: &PlanData, ids: &HashMap<String, ItemRef>) -> Vec<(Vec<u16>, Vec<u16>)> {
+fn mentions(data: &PlanData, ids: &HashMap<Str, ItemRef>) -> Vec<(Vec<u16>, Vec<u16>)> {
     let mut mentions = vec![(Vec::new(), Vec::new()); data.entities.len()];
-    let entity = |id: &String| match ids.get(id.as_str()) {
+    let entity = |id: &Str| match ids.get(id.as_ref()) {
         Some(ItemRef::Entity(at)) => Some(at.index()),
         _ => None,
     };
@@ -567,17 +567,18 @@ fn is_inside(item: ItemRef, owner: ItemRef) -> bool {
     task.is_some_and(|task| owner == ItemRef::Task(task))
 }
 
-/// The id of an item in `data`: its own, or derived from its number.
-fn id_of(data: &PlanData, item: ItemRef) -> String {
-    let explicit = |id: Option<&String>| id.cloned().unwrap_or_default();
+/// The id of an item in `data`: its own (borrowed from a shipped plan), or derived from its
+/// number.
+fn id_of(data: &PlanData, item: ItemRef) -> Str {
+    let explicit = |id: Option<&Str>| id.cloned().unwrap_or_default();
     match item {
         ItemRef::Document => data.id.clone(),
-        ItemRef::Preamble => "preamble".to_owned(),
+        ItemRef::Preamble => Str::Borrowed("preamble"),
         ItemRef::Part(at) => numbered("part", at.resolve(data).map(|p| p.number)),
         ItemRef::Section(at) => numbered("sec", at.resolve(data).map(|s| s.number)),
         ItemRef::Task(at) => match (data.task_numbering, at.resolve(data)) {
             (TaskNumbering::PerSection, Some(task)) => {
-                format!("task-{}-{}", task.section, task.number)
+                format!("task-{}-{}", task.section, task.number).into()
             }
             (_, task) => numbered("task", task.map(|t| t.number)),
         },
@@ -601,8 +602,8 @@ fn task_key(numbering: TaskNumbering, task: &Task) -> (u16, u16) {
     }
 }
 
-fn numbered(prefix: &str, number: Option<u16>) -> String {
-    number.map_or_else(String::new, |n| format!("{prefix}-{n}"))
+fn numbered(prefix: &str, number: Option<u16>) -> Str {
+    number.map_or_else(Str::default, |n| format!("{prefix}-{n}").into())
 }
 
 /// Whether `id` is a lowercase ASCII slug: a letter, then letters, digits and `-`.

@@ -500,7 +500,7 @@ impl Plan {
             .filter_map(|at| {
                 let target = self.get(at)?;
                 let deadline = self.deadline(target)?;
-                (Date::end_of(deadline) <= as_of).then_some(target.id.as_str())
+                (Date::end_of(deadline) <= as_of).then_some(target.id.as_ref())
             })
             .collect();
         PlanStatus {
@@ -554,7 +554,7 @@ impl Plan {
         let mut issues = Vec::new();
         let ids: Vec<&str> = self
             .target_refs()
-            .filter_map(|at| self.get(at).map(|t| t.id.as_str()))
+            .filter_map(|at| self.get(at).map(|t| t.id.as_ref()))
             .collect();
         let period = self.data().period;
         for (i, observation) in observations.iter().enumerate() {

@@ -58,7 +58,7 @@ pub(crate) fn render(target: &Target) -> Text {
     let zh = target
         .printed
         .clone()
-        .unwrap_or_else(|| format!("{value}{unit}"));
+        .unwrap_or_else(|| format!("{value}{unit}").into());
     Text::new(zh, english(value, unit))
 }
 

@@ -109,17 +109,17 @@ impl Plan {
             .tiers
             .iter()
             .find(|t| is_called(&t.id, &t.name, name))
-            .map(|tier| tier.id.as_str());
+            .map(|tier| tier.id.as_ref());
         let group = data
             .groups
             .iter()
             .find(|g| is_called(&g.id, &g.name, name))
-            .map(|group| group.id.as_str());
+            .map(|group| group.id.as_ref());
         let term = data
             .defined_terms
             .iter()
             .find(|t| is_called(&t.id, &t.term, name))
-            .map(|term| term.id.as_str());
+            .map(|term| term.id.as_ref());
         if let Some(id) = tier.or(group).or(term) {
             return Ok(self.members_of(id));
         }
@@ -149,7 +149,7 @@ impl Plan {
         position.map(EntityRef::new).ok_or_else(|| {
             let names = entities
                 .iter()
-                .flat_map(|e| [e.id.as_str(), e.name.zh.as_str()]);
+                .flat_map(|e| [e.id.as_ref(), e.name.zh.as_ref()]);
             unknown(NameKind::Entity, name, names)
         })
     }

@@ -17,7 +17,7 @@ pub(crate) struct Entry {
     /// The field as [`crate::TextRef::field_name`] names it (`number` for document numbers).
     pub(crate) field: String,
     pub(crate) language: Language,
-    pub(crate) text: String,
+    pub(crate) text: crate::model::Str,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -660,7 +660,7 @@ impl Plan {
                 amount.map_or(Cell::Null, |a| {
                     Cell::Integer(i64::try_from(a.value).unwrap_or(i64::MAX))
                 }),
-                optional(amount.map(|a| a.currency.as_str())),
+                optional(amount.map(|a| a.currency.as_ref())),
                 Cell::Bool(judged.measure.one_time),
                 joined(judged.missing.iter().copied()),
                 joined(judged.failed.iter().map(|test| test.as_str())),
@@ -756,16 +756,16 @@ impl Plan {
                 owned(self.id_of(item)),
                 Cell::Integer(task.section.into()),
                 self.citation_cell(item),
-                optional(title.map(|t| t.zh.as_str())),
-                optional(title.map(|t| t.en.as_str())),
+                optional(title.map(|t| t.zh.as_ref())),
+                optional(title.map(|t| t.en.as_ref())),
                 text(&task.text.zh),
                 text(&task.text.en),
                 list(task.instruments.iter().map(|i| i.as_str())),
                 list(self.unit_ids(self.responsible(at))),
-                list(task.aimed_at.iter().map(String::as_str)),
-                list(task.measures.iter().map(|m| m.id.as_str())),
-                list(task.targets.iter().map(|t| t.id.as_str())),
-                list(task.entities.iter().map(String::as_str)),
+                list(task.aimed_at.iter().map(AsRef::as_ref)),
+                list(task.measures.iter().map(|m| m.id.as_ref())),
+                list(task.targets.iter().map(|t| t.id.as_ref())),
+                list(task.entities.iter().map(AsRef::as_ref)),
             ])
         });
         collect(RecordKind::Tasks, columns, rows)
@@ -800,15 +800,15 @@ impl Plan {
                 self.citation_cell(ItemRef::Measure(at)),
                 text(m.instrument.as_str()),
                 optional(m.beneficiary.group.as_deref()),
-                optional(condition.map(|c: &Text| c.zh.as_str())),
-                optional(condition.map(|c: &Text| c.en.as_str())),
+                optional(condition.map(|c: &Text| c.zh.as_ref())),
+                optional(condition.map(|c: &Text| c.en.as_ref())),
                 optional(m.trigger.map(crate::model::Trigger::as_str)),
                 amount
                     .and_then(|a| i64::try_from(a.value).ok())
                     .map_or(Cell::Null, Cell::Integer),
-                optional(amount.map(|a| a.currency.as_str())),
+                optional(amount.map(|a| a.currency.as_ref())),
                 Cell::Bool(m.one_time),
-                list(m.approved_by.iter().map(String::as_str)),
+                list(m.approved_by.iter().map(AsRef::as_ref)),
                 optional(m.legal_basis.as_deref()),
                 text(&m.text.zh),
                 text(&m.text.en),
@@ -845,17 +845,17 @@ impl Plan {
                 task,
                 self.citation_cell(ItemRef::Target(at)),
                 text(&t.indicator.zh),
-                optional(Some(t.indicator.en.as_str()).filter(|en| !en.is_empty())),
+                optional(Some(t.indicator.en.as_ref()).filter(|en| !en.is_empty())),
                 text(t.kind.as_str()),
                 t.value.map_or(Cell::Null, Cell::Decimal),
                 optional(t.unit.as_deref()),
                 Some(crate::quantity::render(t).zh)
                     .filter(|zh| !zh.is_empty())
-                    .map_or(Cell::Null, owned),
+                    .map_or(Cell::Null, |zh| owned(zh.into_owned())),
                 optional(t.group.as_deref()),
                 t.by_year.map_or(Cell::Null, |y| Cell::Integer(y.into())),
                 text(&t.text.zh),
-                optional(Some(t.text.en.as_str()).filter(|en| !en.is_empty())),
+                optional(Some(t.text.en.as_ref()).filter(|en| !en.is_empty())),
             ])
         });
         collect(RecordKind::Targets, columns, rows)

@@ -12,8 +12,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::error::{Code, Issue};
 use crate::load::Pruned;
 use crate::model::{
-    CompletenessStatus, Lead, Measure, PlanData, Responsibility, Scheduled, Target, TargetKind,
-    TaskNumbering, Text,
+    CompletenessStatus, Lead, Measure, PlanData, Responsibility, Scheduled, Str, Target,
+    TargetKind, TaskNumbering, Text,
 };
 use crate::plan::Index;
 use crate::refs::ItemRef;
@@ -408,7 +408,7 @@ impl<'a> Checker<'a> {
             let path = || format!("/tasks/{i}");
             let whole = match &task.title {
                 Some(title) => Cow::Owned(format!("{}。{}", title.zh, task.text.zh)),
-                None => Cow::Borrowed(task.text.zh.as_str()),
+                None => Cow::Borrowed(task.text.zh.as_ref()),
             };
             if let Some(own) = &task.responsibility {
                 self.responsibility(&|| format!("{}/responsibility", path()), own);
@@ -471,11 +471,11 @@ impl<'a> Checker<'a> {
     }
 
     /// The entities an item mentions are printed in its text, by their names.
-    fn mentions(&mut self, path: &dyn Fn() -> String, entities: &'a [String], text: &str) {
+    fn mentions(&mut self, path: &dyn Fn() -> String, entities: &'a [Str], text: &str) {
         for (j, id) in entities.iter().enumerate() {
             let at = || format!("{}/entities/{j}", path());
             self.entity_ref(at, id);
-            let Some(ItemRef::Entity(entity)) = self.index.ids.get(id.as_str()) else {
+            let Some(ItemRef::Entity(entity)) = self.index.ids.get(id.as_ref()) else {
                 continue;
             };
             let Some(entity) = self.data.entities.get(entity.index()) else {
@@ -754,7 +754,7 @@ impl<'a> Checker<'a> {
                 .filter(|m| {
                     m.conditions
                         .as_ref()
-                        .is_some_and(|c| c.facts().contains(&fact.id.as_str()))
+                        .is_some_and(|c| c.facts().contains(&fact.id.as_ref()))
                 })
                 .collect();
             let printed = askers.iter().any(|m| {
@@ -810,12 +810,12 @@ impl<'a> Checker<'a> {
             return;
         }
         let units = &self.data.units;
-        let names: Vec<&str> = units.iter().map(|unit| unit.name.zh.as_str()).collect();
+        let names: Vec<&str> = units.iter().map(|unit| unit.name.zh.as_ref()).collect();
         let read = responsibility::read(&line.zh, &names);
         let ids = |positions: &[usize]| -> Vec<&str> {
             positions
                 .iter()
-                .filter_map(|&i| units.get(i).map(|unit| unit.id.as_str()))
+                .filter_map(|&i| units.get(i).map(|unit| unit.id.as_ref()))
                 .collect()
         };
         let mut problems: Vec<String> = Vec::new();
@@ -828,7 +828,7 @@ impl<'a> Checker<'a> {
                 &responsibility.cooperating,
             ),
         ] {
-            let listed: Vec<&str> = listed.iter().map(String::as_str).collect();
+            let listed: Vec<&str> = listed.iter().map(AsRef::as_ref).collect();
             if printed != listed {
                 problems.push(format!(
                     "{role}: the line reads [{}], the list gives [{}]",
@@ -873,7 +873,7 @@ impl<'a> Checker<'a> {
         // Names by language: Chinese as printed, English in lower case.
         let mut seen: HashMap<(bool, Cow<str>), usize> = HashMap::default();
         for (i, unit) in data.units.iter().enumerate() {
-            let mut names = vec![((false, Cow::Borrowed(unit.name.zh.as_str())), &unit.name.zh)];
+            let mut names = vec![((false, Cow::Borrowed(unit.name.zh.as_ref())), &unit.name.zh)];
             if !unit.name.en.trim().is_empty() {
                 let en = Cow::Owned(unit.name.en.to_lowercase());
                 names.push(((true, en), &unit.name.en));
@@ -886,7 +886,7 @@ impl<'a> Checker<'a> {
                     seen.insert(key, i);
                 }
             }
-            if !self.used_units.contains(unit.id.as_str()) {
+            if !self.used_units.contains(unit.id.as_ref()) {
                 let message = format!("no item refers to unit `{}`", unit.id);
                 self.report(Code::UnusedUnit, format!("/units/{i}"), message);
             }
@@ -895,7 +895,7 @@ impl<'a> Checker<'a> {
 
     fn entities(&mut self) {
         for (i, entity) in self.data.entities.iter().enumerate() {
-            if !self.used_entities.contains(entity.id.as_str()) {
+            if !self.used_entities.contains(entity.id.as_ref()) {
                 let message = format!("no item refers to entity `{}`", entity.id);
                 self.report(Code::UnusedEntity, format!("/entities/{i}"), message);
             }
@@ -977,7 +977,7 @@ impl<'a> Checker<'a> {
                 data.entities
                     .iter()
                     .enumerate()
-                    .filter(|(_, e)| !self.printed_entities.contains(e.id.as_str()))
+                    .filter(|(_, e)| !self.printed_entities.contains(e.id.as_ref()))
                     .map(|(i, e)| (format!("/entities/{i}/name/zh"), &e.name)),
             );
         let mut missing = Vec::new();

@@ -327,14 +327,15 @@ fn empty_text() {
 
 #[test]
 fn missing_translation_is_a_warning() {
-    let issues = issues_after(|plan| plan.preamble.as_mut().unwrap().en.clear());
+    let issues = issues_after(|plan| plan.preamble.as_mut().unwrap().en = "".into());
     assert_reported(&issues, Code::MissingTranslation, "/preamble/en");
     assert_eq!(issues[0].severity, Severity::Warning);
 }
 
 #[test]
 fn duplicate_name() {
-    let issues = issues_after(|plan| plan.units[16].name.en = plan.units[9].name.en.to_uppercase());
+    let issues =
+        issues_after(|plan| plan.units[16].name.en = plan.units[9].name.en.to_uppercase().into());
     assert_reported(&issues, Code::DuplicateName, "/units/16/name");
 }
 

@@ -19,14 +19,14 @@ mod text;
 use serde::{Deserialize, Serialize};
 
 use crate::instrument::Instrument;
-pub use text::{Decimal, Text};
+pub use text::{Decimal, Str, Text};
 
 /// The id of a [`Unit`], e.g. `finance-bureau`.
-pub type UnitId = String;
+pub type UnitId = Str;
 /// The id of a [`Tier`], a [`DefinedTerm`] or a [`Group`], e.g. `little-giant`.
-pub type GroupId = String;
+pub type GroupId = Str;
 /// The id of an [`Entity`], e.g. `doc-yufubanfa-2022-23`.
-pub type EntityId = String;
+pub type EntityId = Str;
 
 /// A whole action plan as its file holds it: the document, its structure and everything it
 /// names. This is the file format; a validated `Plan` is made from it by loading or
@@ -38,9 +38,9 @@ pub type EntityId = String;
 pub struct PlanData {
     /// The JSON Schema the file claims to follow; lets editors check and complete it.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
-    pub schema: Option<String>,
+    pub schema: Option<Str>,
     /// Stable ASCII id of the plan, e.g. `wulong-2022-48`.
-    pub id: String,
+    pub id: Str,
     /// Header and footer of the official document.
     pub document: Document,
     /// Where the text comes from, how complete it is, and what is inferred rather than printed.
@@ -103,7 +103,7 @@ impl PlanData {
     /// let data = PlanData::new("my-plan", Text::new("某区推进“专精特新”企业高质量发展专项行动计划", ""));
     /// assert!(srdi_plan::Plan::from_data(data).is_ok());
     /// ```
-    pub fn new(id: impl Into<String>, title: Text) -> Self {
+    pub fn new(id: impl Into<Str>, title: Text) -> Self {
         Self {
             schema: None,
             id: id.into(),
@@ -139,7 +139,7 @@ impl PlanData {
 pub struct Document {
     /// Document number as printed, e.g. `武隆府办发〔2022〕48号`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub number: Option<String>,
+    pub number: Option<Str>,
     /// The issuing unit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<UnitId>,
@@ -162,7 +162,7 @@ pub struct Document {
     pub approval: Option<Approval>,
     /// Date of signature, ISO 8601 (`YYYY-MM-DD`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub issued: Option<String>,
+    pub issued: Option<Str>,
     /// Disclosure status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disclosure: Option<Disclosure>,
@@ -177,7 +177,7 @@ pub struct Document {
     pub printed_by: Option<UnitId>,
     /// Date of printing (印发), ISO 8601.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub printed: Option<String>,
+    pub printed: Option<Str>,
 }
 
 /// Approval of the plan: a meeting that adopted it (区政府第17次常务会议), or the printed
@@ -240,7 +240,7 @@ pub struct Provenance {
     pub completeness: Completeness,
     /// How the text was taken from the sources: what was joined, normalised or left as found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub transcription: Option<String>,
+    pub transcription: Option<Str>,
     /// Values the file holds that the text does not print, each with where it comes from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<Inference>,
@@ -259,16 +259,16 @@ pub struct Source {
     pub kind: SourceKind,
     /// Its title or a short description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<Str>,
     /// Where it was found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Str>,
     /// When it was read, ISO 8601.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub accessed: Option<String>,
+    pub accessed: Option<Str>,
     /// Anything a reader of the data should know about it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Str>,
 }
 
 /// What kind of copy a source is.
@@ -301,7 +301,7 @@ pub struct Completeness {
     /// What is missing, for a partial plan, e.g. “tasks 3–30 and the headings of sections
     /// （二）–（五）”.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub missing: Vec<String>,
+    pub missing: Vec<Str>,
 }
 
 /// Complete or partial.
@@ -325,9 +325,9 @@ pub enum CompletenessStatus {
 #[serde(deny_unknown_fields)]
 pub struct Inference {
     /// The JSON Pointer of the value in this file, e.g. `/document/number`.
-    pub path: String,
+    pub path: Str,
     /// Where the value comes from.
-    pub reason: String,
+    pub reason: Str,
 }
 
 /// The registry metadata of a government document.
@@ -338,16 +338,16 @@ pub struct Inference {
 pub struct Registry {
     /// 索引号, the registry index number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub index_number: Option<String>,
+    pub index_number: Option<Str>,
     /// 发布日期, the publication date, ISO 8601.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub published: Option<String>,
+    pub published: Option<Str>,
     /// 主题分类, the subject category as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub topic: Option<String>,
+    pub topic: Option<Str>,
     /// 发布机构, the publishing body as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<String>,
+    pub publisher: Option<Str>,
 }
 
 /// A span of years, both ends included.
@@ -461,7 +461,7 @@ pub struct Section {
     pub responsibility: Option<Responsibility>,
     /// What we read into the text beyond its letter, if anything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interpretation: Option<String>,
+    pub interpretation: Option<Str>,
 }
 
 /// A printed responsibility line and the units it names, by role, in printed order.
@@ -605,7 +605,7 @@ pub struct Task {
     pub sectors: Option<Listing>,
     /// What we read into the text beyond its letter, if anything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interpretation: Option<String>,
+    pub interpretation: Option<Str>,
 }
 
 /// One of the safeguard mechanisms (保障措施).
@@ -637,7 +637,7 @@ pub struct Mechanism {
     pub schedule: Vec<Scheduled>,
     /// What we read into the text beyond its letter, if anything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interpretation: Option<String>,
+    pub interpretation: Option<Str>,
 }
 
 /// A quantified target: a plan goal or a task-level target.
@@ -647,7 +647,7 @@ pub struct Mechanism {
 #[serde(deny_unknown_fields)]
 pub struct Target {
     /// Stable ASCII id, e.g. `goal-1` or `task-8-t1`.
-    pub id: String,
+    pub id: Str,
     /// What is counted, as printed.
     pub indicator: Text,
     /// The clause that states the target, verbatim.
@@ -659,10 +659,10 @@ pub struct Target {
     pub value: Option<Decimal>,
     /// The unit of `value` as printed, without a magnitude: 家, 个, 项, %, 元.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<Str>,
     /// The quantity as printed when it differs from `value` and `unit` (`2.5万家`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub printed: Option<String>,
+    pub printed: Option<Str>,
     /// The tier, defined term or group counted (for a `cultivate` target, the tier the
     /// cultivation aims at).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -678,7 +678,7 @@ pub struct Target {
     pub milestones: Vec<Milestone>,
     /// What we read into the text beyond its letter, if anything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interpretation: Option<String>,
+    pub interpretation: Option<Str>,
 }
 
 /// A value of a target's indicator in a year.
@@ -693,7 +693,7 @@ pub struct Milestone {
     pub value: Decimal,
     /// The quantity as printed, when it differs from the value and unit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub printed: Option<String>,
+    pub printed: Option<Str>,
 }
 
 /// The verb of a target.
@@ -730,7 +730,7 @@ pub enum TargetKind {
 #[serde(deny_unknown_fields)]
 pub struct Measure {
     /// Stable ASCII id, e.g. `task-28-m1`.
-    pub id: String,
+    pub id: Str,
     /// The kind of benefit (our classification).
     pub instrument: Instrument,
     /// The clause that grants it, verbatim.
@@ -762,7 +762,7 @@ pub struct Measure {
     pub legal_basis: Option<EntityId>,
     /// What we read into the text beyond its letter, if anything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interpretation: Option<String>,
+    pub interpretation: Option<Str>,
 }
 
 /// Who a measure is for: a tier, defined term or group, narrowed by a printed condition.
@@ -806,7 +806,7 @@ pub enum Trigger {
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     /// Stable ASCII id, the key of the fact in a profile, e.g. `rd-deduction-filing-threshold`.
-    pub id: String,
+    pub id: Str,
     /// The words of the condition that state the fact, verbatim, and our translation.
     pub name: Text,
     /// Whether a profile gives it as yes or no (the default) or as a number.
@@ -814,7 +814,7 @@ pub struct Fact {
     pub kind: FactKind,
     /// What we read into the text beyond its letter, if anything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interpretation: Option<String>,
+    pub interpretation: Option<Str>,
 }
 
 /// How a profile gives a fact.
@@ -848,7 +848,7 @@ impl FactKind {
 #[serde(rename_all = "snake_case")]
 pub enum Condition {
     /// The fact (yes or no) holds.
-    Fact(String),
+    Fact(Str),
     /// The fact (a number) is at least the value.
     AtLeast(Comparison),
     /// The fact (a number) is at most the value.
@@ -868,7 +868,7 @@ pub enum Condition {
 #[serde(deny_unknown_fields)]
 pub struct Comparison {
     /// The fact's id.
-    pub fact: String,
+    pub fact: Str,
     /// The bound.
     pub value: Decimal,
 }
@@ -879,8 +879,8 @@ impl Condition {
         let mut ids = Vec::new();
         self.visit(&mut |condition| {
             let id = match condition {
-                Self::Fact(id) => id.as_str(),
-                Self::AtLeast(c) | Self::AtMost(c) => c.fact.as_str(),
+                Self::Fact(id) => id.as_ref(),
+                Self::AtLeast(c) | Self::AtMost(c) => c.fact.as_ref(),
                 _ => return,
             };
             if !ids.contains(&id) {
@@ -942,10 +942,10 @@ pub struct Amount {
     /// The sum in whole currency units (100 万元 = 1 000 000).
     pub value: u64,
     /// ISO 4217 code, e.g. `CNY`.
-    pub currency: String,
+    pub currency: Str,
     /// The sum as printed when it differs from the value (`100 万元`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub printed: Option<String>,
+    pub printed: Option<Str>,
 }
 
 /// One rung of the enterprise ladder (梯度培育).
@@ -1023,7 +1023,7 @@ pub struct Unit {
     pub kind: UnitKind,
     /// What we read into the text beyond its letter, if anything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interpretation: Option<String>,
+    pub interpretation: Option<Str>,
 }
 
 /// The kind of an organisation (our classification, from its name).
@@ -1079,10 +1079,10 @@ pub struct Entity {
     pub name: Text,
     /// The document number, for documents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub number: Option<String>,
+    pub number: Option<Str>,
     /// What we read into the text beyond its letter, if anything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interpretation: Option<String>,
+    pub interpretation: Option<Str>,
 }
 
 /// The kind of a named entity (our classification).

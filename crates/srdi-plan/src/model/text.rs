@@ -5,6 +5,11 @@ use std::fmt;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
+/// A string of plan data. The shipped plans borrow theirs from the program, so that they are
+/// ready without copying a byte; a loaded plan owns its strings. Either way it reads as a
+/// `&str`.
+pub type Str = std::borrow::Cow<'static, str>;
+
 /// A text as printed (`zh`) and in our own English translation (`en`).
 ///
 /// `zh` is the source verbatim (artifacts of the copy, such as page breaks, joined). `en` is
@@ -15,10 +20,10 @@ use serde::{Deserialize, Serialize, Serializer};
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// The source text, verbatim.
-    pub zh: String,
+    pub zh: Str,
     /// Our own English translation, not an official one; empty when there is none yet.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub en: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub en: Str,
     /// The source breaks off inside this text (a partial plan); `zh` is what survives.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub truncated: bool,
@@ -26,7 +31,7 @@ pub struct Text {
 
 impl Text {
     /// A text in both languages.
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+    pub fn new(zh: impl Into<Str>, en: impl Into<Str>) -> Self {
         Self {
             zh: zh.into(),
             en: en.into(),
