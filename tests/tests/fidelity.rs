@@ -106,7 +106,7 @@ fn wulong_rebuilt() -> String {
     ));
     out.push(doc.title.zh.to_string());
     out.push(text(plan.preamble.as_ref()));
-    for part in &plan.parts {
+    for part in plan.parts.iter() {
         out.push(format!("{}、{}", numeral(part.number), part.title.zh));
         out.extend(part.text.iter().map(|text| text.zh.to_string()));
         wulong_part_body(plan, part, &line, &mut out);
@@ -129,7 +129,7 @@ fn wulong_part_body(
 ) {
     match part.content {
         PartContent::Tasks => {
-            for section in &plan.sections {
+            for section in plan.sections.iter() {
                 out.push(format!(
                     "（{}）{}。",
                     numeral(section.number),
@@ -145,7 +145,7 @@ fn wulong_part_body(
             }
         }
         PartContent::Mechanisms => {
-            for mechanism in &plan.mechanisms {
+            for mechanism in plan.mechanisms.iter() {
                 out.push(format!(
                     "（{}）{}。{}（{}）",
                     numeral(mechanism.number),
@@ -174,11 +174,11 @@ fn chongqing_rebuilt() -> String {
         doc.title.zh.to_string(),
         text(plan.preamble.as_ref()),
     ];
-    for part in &plan.parts {
+    for part in plan.parts.iter() {
         out.push(format!("{}、{}", numeral(part.number), part.title.zh));
         out.extend(part.text.iter().map(|text| text.zh.to_string()));
     }
-    for section in &plan.sections {
+    for section in plan.sections.iter() {
         out.push(format!(
             "({}){}。",
             numeral(section.number),

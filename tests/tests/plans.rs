@@ -230,7 +230,7 @@ fn approval_by_statement_based_on_a_list_and_inferred_values() {
             .zh,
         "已经市政府同意"
     );
-    assert_eq!(document.based_on, ["doc-a", "doc-b"]);
+    assert_eq!(document.based_on.to_vec(), ["doc-a", "doc-b"]);
     let issues = issues_after("groups.json", |plan| {
         plan["document"]["approval"] = json!({"by": "city-government"});
         plan["provenance"]["inferred"][0]["path"] = json!("/document/numbr");

@@ -21,7 +21,7 @@ fn every_measure_has_its_reviewed_instrument() {
     let measures: Vec<(&str, &str)> = plan()
         .tasks
         .iter()
-        .flat_map(|t| &t.measures)
+        .flat_map(|t| t.measures.iter())
         .map(|m| (m.id.as_ref(), m.instrument.as_str()))
         .collect();
     assert_eq!(
@@ -158,7 +158,7 @@ fn targets_have_their_reviewed_kinds_and_groups() {
     let targets: Vec<(&str, TargetKind, Option<&str>)> = data
         .goals
         .iter()
-        .chain(data.tasks.iter().flat_map(|t| &t.targets))
+        .chain(data.tasks.iter().flat_map(|t| t.targets.iter()))
         .map(|t| (t.id.as_ref(), t.kind, t.group.as_deref()))
         .collect();
     assert_eq!(
@@ -222,7 +222,7 @@ fn leads_sectors_and_schedules_are_structure() {
 #[test]
 fn named_mechanisms_are_entities() {
     let data = plan();
-    let task = |n: usize| data.tasks[n - 1].entities.clone();
+    let task = |n: usize| data.tasks[n - 1].entities.to_vec();
     assert_eq!(task(4), ["five-haves-standard"]);
     assert_eq!(
         task(7),
@@ -245,7 +245,7 @@ fn named_mechanisms_are_entities() {
         ["srdi-recruitment-mechanism", "live-streaming-recruitment"]
     );
     assert_eq!(
-        data.mechanisms[3].entities,
+        data.mechanisms[3].entities.to_vec(),
         [
             "municipal-expert-matching-mechanism",
             "municipal-sme-expert-committee"
@@ -261,7 +261,7 @@ fn measure_english_translates_the_whole_clause() {
         plan()
             .tasks
             .iter()
-            .flat_map(|t| &t.measures)
+            .flat_map(|t| t.measures.iter())
             .find(|m| m.id == id)
             .unwrap()
     };

@@ -811,7 +811,7 @@ impl Task {
 
     #[getter]
     fn aimed_at(&self) -> PyResult<Vec<core::Str>> {
-        Ok(self.view()?.task.aimed_at.clone())
+        Ok(self.view()?.task.aimed_at.to_vec())
     }
 
     #[getter]
@@ -845,7 +845,7 @@ impl Task {
 
     #[getter]
     fn entities(&self) -> PyResult<Vec<core::Str>> {
-        Ok(self.view()?.task.entities.clone())
+        Ok(self.view()?.task.entities.to_vec())
     }
 
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -918,7 +918,7 @@ impl Measure {
 
     #[getter]
     fn approved_by(&self) -> PyResult<Vec<core::Str>> {
-        Ok(self.view()?.measure.approved_by.clone())
+        Ok(self.view()?.measure.approved_by.to_vec())
     }
 
     #[getter]
@@ -1162,7 +1162,7 @@ impl Mechanism {
 
     #[getter]
     fn entities(&self) -> PyResult<Vec<core::Str>> {
-        Ok(self.view()?.mechanism.entities.clone())
+        Ok(self.view()?.mechanism.entities.to_vec())
     }
 
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -412,7 +412,7 @@ fn task(view: &TaskView<'_>, plan: &Plan, lang: Lang) -> String {
     }
     row("text", lang.pick(&task.text));
     row("units", lang.units(plan, &view.responsible_units));
-    for lead in &task.leads {
+    for lead in task.leads.iter() {
         row(
             "lead",
             format!(
@@ -433,13 +433,13 @@ fn task(view: &TaskView<'_>, plan: &Plan, lang: Lang) -> String {
             items.join(if lang == Lang::En { ", " } else { "、" }),
         );
     }
-    for scheduled in &task.schedule {
+    for scheduled in task.schedule.iter() {
         row(scheduled.frequency.as_str(), lang.pick(&scheduled.clause));
     }
-    for measure in &task.measures {
+    for measure in task.measures.iter() {
         row(&format!("measure {}", measure.id), describe(measure, lang));
     }
-    for target in &task.targets {
+    for target in task.targets.iter() {
         row(&format!("target {}", target.id), lang.pick(&target.text));
     }
     row("mentions", mentions(plan, &task.entities, lang));
@@ -462,7 +462,7 @@ fn mechanism(view: &MechanismView<'_>, plan: &Plan, lang: Lang) -> String {
     row("title", lang.pick(&mechanism.title));
     row("text", lang.pick(&mechanism.text));
     row("units", lang.units(plan, &view.responsible_units));
-    for lead in &mechanism.leads {
+    for lead in mechanism.leads.iter() {
         row(
             "lead",
             format!(
@@ -473,7 +473,7 @@ fn mechanism(view: &MechanismView<'_>, plan: &Plan, lang: Lang) -> String {
         );
     }
     row("instruments", instrument_list(&mechanism.instruments));
-    for scheduled in &mechanism.schedule {
+    for scheduled in mechanism.schedule.iter() {
         row(scheduled.frequency.as_str(), lang.pick(&scheduled.clause));
     }
     row("mentions", mentions(plan, &mechanism.entities, lang));

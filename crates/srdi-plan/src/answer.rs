@@ -999,7 +999,7 @@ impl Plan {
                 measures: data
                     .tasks
                     .iter()
-                    .flat_map(|t| &t.measures)
+                    .flat_map(|t| t.measures.iter())
                     .filter(|m| m.instrument == instrument)
                     .map(|m| m.id.to_string())
                     .collect(),
@@ -1023,7 +1023,7 @@ impl Plan {
     /// ```
     pub fn tiers<'p>(&'p self) -> Vec<GroupView<'p>> {
         let data = self.data();
-        let measures = data.tasks.iter().flat_map(|t| &t.measures);
+        let measures = data.tasks.iter().flat_map(|t| t.measures.iter());
         let reaching = |id: &str| -> Vec<&str> {
             let item = self.item(id);
             measures
@@ -1272,7 +1272,7 @@ impl Plan {
 /// text names for a clause, each once.
 fn leads<'a>(line: Option<&'a Responsibility>, clauses: &'a [Lead]) -> Vec<&'a str> {
     let mut ids: Vec<&str> = Vec::new();
-    let named = line.into_iter().flat_map(|line| &line.lead);
+    let named = line.into_iter().flat_map(|line| line.lead.iter());
     for id in named.chain(clauses.iter().map(|lead| &lead.unit)) {
         if !ids.contains(&id.as_ref()) {
             ids.push(id);

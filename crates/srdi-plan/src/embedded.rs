@@ -3,8 +3,6 @@
 
 use std::sync::{Arc, LazyLock};
 
-use crate::error::Issue;
-use crate::model::PlanData;
 use crate::plan::Plan;
 
 /// The Wulong plan (武隆府办发〔2022〕48号) as shipped in this crate, in the
@@ -15,36 +13,56 @@ pub const WULONG_JSON: &str = include_str!("../data/wulong-2022-48.json");
 /// Wulong plan implements, in the [`Plan::from_json`] format.
 pub const CHONGQING_JSON: &str = include_str!("../data/chongqing-2022-23.json");
 
-static WULONG: LazyLock<Arc<Plan>> =
-    LazyLock::new(|| trusted(data::wulong(), data::wulong_warnings()));
-static CHONGQING: LazyLock<Arc<Plan>> =
-    LazyLock::new(|| trusted(data::chongqing(), data::chongqing_warnings()));
+static WULONG: LazyLock<Arc<Plan>> = LazyLock::new(|| {
+    Arc::new(Plan::trusted(
+        data::wulong(),
+        data::wulong_index(),
+        data::wulong_warnings(),
+    ))
+});
+static CHONGQING: LazyLock<Arc<Plan>> = LazyLock::new(|| {
+    Arc::new(Plan::trusted(
+        data::chongqing(),
+        data::chongqing_index(),
+        data::chongqing_warnings(),
+    ))
+});
 
-/// The shipped plans' data, as `src/baked.rs` builds it: no parse.
+/// The shipped plans' data and index, as `src/baked.rs` holds them: no parse, no copy.
 #[cfg(not(feature = "bake"))]
 use crate::baked as data;
 
 /// The shipped plans' data, parsed: while baking, `src/baked.rs` is not compiled.
 #[cfg(feature = "bake")]
 mod data {
+    use std::borrow::Cow;
+
     use crate::error::Issue;
     use crate::model::PlanData;
-    use crate::plan::Plan;
+    use crate::plan::{Index, Plan};
 
     fn load(json: &str) -> Plan {
         Plan::from_json(json).unwrap_or_else(|error| unreachable!("{error}"))
     }
 
-    pub(super) fn wulong() -> PlanData {
-        load(super::WULONG_JSON).data().clone()
+    pub(super) fn wulong() -> Cow<'static, PlanData> {
+        Cow::Owned(load(super::WULONG_JSON).data().clone())
+    }
+
+    pub(super) fn wulong_index() -> Cow<'static, Index> {
+        Cow::Owned(load(super::WULONG_JSON).index().clone())
     }
 
     pub(super) fn wulong_warnings() -> Vec<Issue> {
         load(super::WULONG_JSON).warnings().to_vec()
     }
 
-    pub(super) fn chongqing() -> PlanData {
-        load(super::CHONGQING_JSON).data().clone()
+    pub(super) fn chongqing() -> Cow<'static, PlanData> {
+        Cow::Owned(load(super::CHONGQING_JSON).data().clone())
+    }
+
+    pub(super) fn chongqing_index() -> Cow<'static, Index> {
+        Cow::Owned(load(super::CHONGQING_JSON).index().clone())
     }
 
     pub(super) fn chongqing_warnings() -> Vec<Issue> {
@@ -58,13 +76,6 @@ type Shipped = fn() -> &'static Arc<Plan>;
 /// The embedded plans by id.
 const EMBEDDED: [(&str, Shipped); 2] =
     [("wulong-2022-48", wulong), ("chongqing-2022-23", chongqing)];
-
-/// A plan the tests have proven valid (they load every shipped plan through
-/// `Plan::from_json`, and prove its baked data and warnings those of its JSON): indexed, not
-/// checked.
-fn trusted(data: PlanData, warnings: Vec<Issue>) -> Arc<Plan> {
-    Arc::new(Plan::trusted(data, warnings))
-}
 
 /// The Wulong District SRDI plan (武隆府办发〔2022〕48号), parsed once on first use and shared:
 /// cloning the `Arc` shares the same plan.
@@ -131,20 +142,24 @@ mod tests {
     /// a plan, `make bake` rewrites it.
     #[test]
     fn the_baked_plans_are_their_json() {
-        for (baked, warnings, json) in [
+        for (baked, index, warnings, json) in [
             (
                 baked::wulong(),
+                baked::wulong_index(),
                 baked::wulong_warnings(),
                 super::WULONG_JSON,
             ),
             (
                 baked::chongqing(),
+                baked::chongqing_index(),
                 baked::chongqing_warnings(),
                 super::CHONGQING_JSON,
             ),
         ] {
             let loaded = Plan::from_json(json).unwrap();
-            let fresh = &baked == loaded.data() && warnings == loaded.warnings();
+            let fresh = *baked == *loaded.data()
+                && *index == *loaded.index()
+                && warnings == loaded.warnings();
             assert!(
                 fresh,
                 "src/baked.rs is stale for {}: run `make bake`",

@@ -418,7 +418,7 @@ impl Scenario {
         let data = plan.data();
         let mut scenario = Self::default();
         let mut assumptions = Vec::new();
-        for goal in &data.goals {
+        for goal in data.goals.iter() {
             let tier = goal
                 .group
                 .as_deref()

@@ -5,13 +5,14 @@
 //! resolves every id (explicit or derived) to an [`ItemRef`], every task to its responsible
 //! units, and every item to its [`Citation`].
 
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::{Code, Issue, PlanError};
-use crate::model::{PartContent, PlanData, Str, Task, TaskNumbering, Tier};
+use crate::model::{List, PartContent, PlanData, Str, Task, TaskNumbering, Tier};
 use crate::refs::{
     Citation, Division, EntityRef, FactRef, GroupRef, ItemRef, MeasureRef, MechanismRef, PartRef,
     Place, PlanRef, SectionRef, TargetRef, TaskRef, TermRef, TierRef, UnitRef,
@@ -28,8 +29,9 @@ use crate::search::SearchIndex;
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
-    data: PlanData,
-    index: Index,
+    /// Borrowed from the program for a shipped plan (see `src/baked.rs`), owned otherwise.
+    data: Cow<'static, PlanData>,
+    index: Cow<'static, Index>,
     /// Found when loading; for a shipped plan, found when it was baked.
     warnings: Vec<Issue>,
     /// Built on the first search.
@@ -58,17 +60,20 @@ impl Plan {
             return Err(PlanError::Invalid(issues));
         }
         Ok(Self {
-            data,
-            index,
+            data: Cow::Owned(data),
+            index: Cow::Owned(index),
             warnings: issues,
             search: OnceLock::new(),
         })
     }
 
-    /// A plan of data the test suite has proven valid, with the warnings its rules give (the
-    /// shipped plans): indexed, not checked.
-    pub(crate) fn trusted(data: PlanData, warnings: Vec<Issue>) -> Plan {
-        let (index, _) = Index::build(&data);
+    /// A plan of data the test suite has proven valid, with its index and the warnings its
+    /// rules give (the shipped plans, baked): neither checked nor indexed again.
+    pub(crate) fn trusted(
+        data: Cow<'static, PlanData>,
+        index: Cow<'static, Index>,
+        warnings: Vec<Issue>,
+    ) -> Plan {
         Self {
             data,
             index,
@@ -123,7 +128,7 @@ impl Plan {
     /// assert_eq!(plan.item("task-28-m1").unwrap().kind(), ItemKind::Measure);
     /// ```
     pub fn item(&self, id: &str) -> Option<ItemRef> {
-        self.index.ids.get(id).copied()
+        self.index.ids.get(id)
     }
 
     /// The id of an item: its own, or the one derived from its number (`task-28`, `sec-5`).
@@ -146,17 +151,17 @@ impl Plan {
             TaskNumbering::PerSection => (section?, number),
             _ => (0, number),
         };
-        self.index.task_numbers.get(&key).copied()
+        self.index.task(key)
     }
 
     /// The section numbered `number`.
     pub fn section_numbered(&self, number: u16) -> Option<SectionRef> {
-        self.index.section_numbers.get(&number).copied()
+        self.index.section(number)
     }
 
     /// The mechanism numbered `number`.
     pub fn mechanism_numbered(&self, number: u16) -> Option<MechanismRef> {
-        self.index.mechanism_numbers.get(&number).copied()
+        self.index.mechanism(number)
     }
 
     /// The units responsible for a task: its own 责任单位 list if printed, else its section's.
@@ -171,7 +176,7 @@ impl Plan {
         self.index
             .responsible
             .get(task.index())
-            .map_or(&[], Vec::as_slice)
+            .map_or(&[], |units| units)
     }
 
     /// The tasks of a section, in order.
@@ -228,7 +233,7 @@ impl Plan {
             Some(item @ (ItemRef::Tier(_) | ItemRef::Group(_))) => vec![item],
             Some(ItemRef::Term(term)) => self.get(term).map_or_else(Vec::new, |term| {
                 let mut members: Vec<ItemRef> = Vec::new();
-                for id in &term.stands_for {
+                for id in term.stands_for.iter() {
                     match self.item(id) {
                         Some(item @ (ItemRef::Tier(_) | ItemRef::Group(_)))
                             if !members.contains(&item) =>
@@ -259,9 +264,8 @@ impl Plan {
     pub fn place(&self, item: ItemRef) -> Option<Place> {
         let part_of = |content| {
             self.index
-                .parts
-                .get(&content)
-                .and_then(|&part| self.get(part))
+                .part(content)
+                .and_then(|part| self.get(part))
                 .map(|part| u32::from(part.number))
         };
         let place = match item {
@@ -340,7 +344,7 @@ impl PlanData {
     /// let mut data = srdi_plan::wulong().data().clone();
     /// assert!(data.validate().is_empty());
     ///
-    /// data.tasks.remove(6); // task 7
+    /// data.tasks.to_mut().remove(6); // task 7
     /// let issues = data.validate();
     /// assert_eq!(issues[0].code, srdi_plan::Code::BadNumbering);
     /// assert_eq!(issues[0].path, "/tasks/6/number");
@@ -353,63 +357,138 @@ impl PlanData {
 }
 
 /// What the plan knows about itself beyond its data: ids, numbers and responsibilities.
+///
+/// Numbers are kept as lists sorted by number and searched, so that a shipped plan's index,
+/// like its data, is baked into the program and borrowed from it (see [`Ids`]).
 #[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan::plan))]
 pub(crate) struct Index {
     /// Every id, explicit or derived, and the item it names.
-    pub(crate) ids: HashMap<Str, ItemRef>,
+    pub(crate) ids: Ids,
     /// Tasks by (section, number) for per-section numbering, by (0, number) otherwise.
-    task_numbers: HashMap<(u16, u16), TaskRef>,
-    section_numbers: HashMap<u16, SectionRef>,
-    mechanism_numbers: HashMap<u16, MechanismRef>,
-    /// The first part holding each kind of content.
-    parts: HashMap<PartContent, PartRef>,
+    pub(crate) task_numbers: List<((u16, u16), TaskRef)>,
+    pub(crate) section_numbers: List<(u16, SectionRef)>,
+    pub(crate) mechanism_numbers: List<(u16, MechanismRef)>,
+    /// The first part holding each kind of content, in the order of the parts.
+    pub(crate) parts: List<(PartContent, PartRef)>,
     /// The units responsible for each task, by task position.
-    pub(crate) responsible: Vec<Vec<UnitRef>>,
+    pub(crate) responsible: List<List<UnitRef>>,
     /// The derived id of each task, by task position: asked for with every task.
-    task_ids: Vec<Str>,
+    pub(crate) task_ids: List<Str>,
     /// The numbers of the tasks, and of the mechanisms, that mention each entity (as a named
     /// thing or, for tasks, as the legal basis of a measure), by entity position.
-    pub(crate) mentions: Vec<(Vec<u16>, Vec<u16>)>,
+    pub(crate) mentions: List<(List<u16>, List<u16>)>,
+}
+
+/// The ids of a plan: hashed when a plan is loaded (validation looks up every reference),
+/// sorted and searched when it is baked into the program (a static cannot hold a hash map).
+#[derive(Debug, Clone)]
+pub(crate) enum Ids {
+    Hashed(HashMap<Str, ItemRef>),
+    #[cfg_attr(
+        feature = "bake",
+        expect(
+            dead_code,
+            reason = "only src/baked.rs makes it, and baking leaves it out"
+        )
+    )]
+    Sorted(&'static [(&'static str, ItemRef)]),
+}
+
+impl Ids {
+    /// The item with id `id`.
+    pub(crate) fn get(&self, id: &str) -> Option<ItemRef> {
+        match self {
+            Ids::Hashed(ids) => ids.get(id).copied(),
+            Ids::Sorted(ids) => ids
+                .binary_search_by(|(key, _)| (*key).cmp(id))
+                .ok()
+                .and_then(|at| ids.get(at))
+                .map(|&(_, item)| item),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Ids::Hashed(ids) => ids.len(),
+            Ids::Sorted(ids) => ids.len(),
+        }
+    }
+
+    fn entries(&self) -> Vec<(&str, ItemRef)> {
+        let mut entries: Vec<(&str, ItemRef)> = match self {
+            Ids::Hashed(ids) => ids.iter().map(|(id, &item)| (id.as_ref(), item)).collect(),
+            Ids::Sorted(ids) => ids.to_vec(),
+        };
+        entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        entries
+    }
+}
+
+impl Default for Ids {
+    fn default() -> Self {
+        Ids::Hashed(HashMap::default())
+    }
+}
+
+/// The same ids for the same items, however they are kept.
+impl PartialEq for Ids {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.entries() == other.entries()
+    }
+}
+
+#[cfg(feature = "bake")]
+impl databake::Bake for Ids {
+    fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
+        let entries = self.entries().into_iter().map(|(id, item)| {
+            let item = item.bake(env);
+            databake::quote! { (#id, #item) }
+        });
+        databake::quote! { srdi_plan::plan::Ids::Sorted(&[#(#entries),*]) }
+    }
+}
+
+/// The value of `key` in a list sorted by key.
+fn find<K: Ord, V: Copy>(list: &[(K, V)], key: &K) -> Option<V> {
+    let at = list.binary_search_by(|(k, _)| k.cmp(key)).ok()?;
+    list.get(at).map(|&(_, value)| value)
+}
+
+/// `pairs` sorted by key, the first of each key kept.
+fn sorted<K: Ord + Clone, V: Clone>(pairs: impl Iterator<Item = (K, V)>) -> List<(K, V)> {
+    let mut pairs: Vec<(K, V)> = pairs.collect();
+    pairs.sort_by(|a, b| a.0.cmp(&b.0));
+    pairs.dedup_by(|later, first| later.0 == first.0);
+    pairs.into()
 }
 
 impl Index {
     /// Indexes `data`, reporting ids that are not slugs, taken twice, or shaped like the id of
     /// another item (`task-3-m1` for a measure of task 28).
     pub(crate) fn build(data: &PlanData) -> (Index, Vec<Issue>) {
-        let mut index = Index::default();
         let mut issues = Vec::new();
+        let mut parts: Vec<(PartContent, PartRef)> = Vec::new();
         for (i, part) in data.parts.iter().enumerate() {
-            index.parts.entry(part.content).or_insert(PartRef::new(i));
+            if !parts.iter().any(|(content, _)| *content == part.content) {
+                parts.push((part.content, PartRef::new(i)));
+            }
         }
-        for (i, section) in data.sections.iter().enumerate() {
-            index
-                .section_numbers
-                .entry(section.number)
-                .or_insert(SectionRef::new(i));
-        }
-        for (i, task) in data.tasks.iter().enumerate() {
-            index
-                .task_numbers
-                .entry(task_key(data.task_numbering, task))
-                .or_insert(TaskRef::new(i));
-        }
-        for (i, mechanism) in data.mechanisms.iter().enumerate() {
-            index
-                .mechanism_numbers
-                .entry(mechanism.number)
-                .or_insert(MechanismRef::new(i));
-        }
+        let numbering = data.task_numbering;
+        let tasks = data.tasks.iter().enumerate();
+        let sections = data.sections.iter().enumerate();
+        let mechanisms = data.mechanisms.iter().enumerate();
 
         // Derived ids first, so that an explicit id cannot take one.
-        index
-            .ids
-            .reserve(numbered_items(data).count() + explicit_items(data).count());
+        let mut ids: HashMap<Str, ItemRef> = HashMap::default();
+        ids.reserve(numbered_items(data).count() + explicit_items(data).count());
+        let mut task_ids = Vec::with_capacity(data.tasks.len());
         for item in numbered_items(data) {
             let id = id_of(data, item);
             if let ItemRef::Task(_) = item {
-                index.task_ids.push(id.clone());
+                task_ids.push(id.clone());
             }
-            index.ids.entry(id).or_insert(item);
+            ids.entry(id).or_insert(item);
         }
         for item in explicit_items(data) {
             let id = id_of(data, item);
@@ -418,7 +497,7 @@ impl Index {
                 let message = format!("id `{id}` must be lowercase ASCII letters, digits and `-`");
                 issues.push(Issue::new(Code::InvalidId, path(), message));
             }
-            if let Some(owner) = index.derived_owner(&id)
+            if let Some(owner) = derived_owner(&ids, &id)
                 && !is_inside(item, owner)
             {
                 let message = format!(
@@ -428,7 +507,7 @@ impl Index {
                 );
                 issues.push(Issue::new(Code::InvalidId, path(), message));
             }
-            match index.ids.entry(id) {
+            match ids.entry(id) {
                 Entry::Occupied(first) => {
                     let message = format!(
                         "id `{}` is already the id of {} ({})",
@@ -444,6 +523,18 @@ impl Index {
             }
         }
 
+        let mut index = Index {
+            ids: Ids::Hashed(ids),
+            task_numbers: sorted(
+                tasks.map(|(i, task)| (task_key(numbering, task), TaskRef::new(i))),
+            ),
+            section_numbers: sorted(sections.map(|(i, s)| (s.number, SectionRef::new(i)))),
+            mechanism_numbers: sorted(mechanisms.map(|(i, m)| (m.number, MechanismRef::new(i)))),
+            parts: parts.into(),
+            responsible: List::default(),
+            task_ids: task_ids.into(),
+            mentions: List::default(),
+        };
         index.responsible = data
             .tasks
             .iter()
@@ -453,48 +544,69 @@ impl Index {
         (index, issues)
     }
 
-    /// The numbered item whose derived id `id` extends with `-…` (`task-3` for `task-3-m1`).
-    fn derived_owner(&self, id: &str) -> Option<ItemRef> {
-        id.match_indices('-').find_map(|(at, _)| {
-            let prefix = id.get(..at)?;
-            let owner = *self.ids.get(prefix)?;
-            let numbered = matches!(
-                owner,
-                ItemRef::Part(_) | ItemRef::Section(_) | ItemRef::Task(_) | ItemRef::Mechanism(_)
-            );
-            numbered.then_some(owner)
-        })
+    /// The task with key `key` (see [`task_key`]).
+    pub(crate) fn task(&self, key: (u16, u16)) -> Option<TaskRef> {
+        find(&self.task_numbers, &key)
     }
 
-    fn responsible_for(&self, data: &PlanData, task: &Task) -> Vec<UnitRef> {
+    pub(crate) fn section(&self, number: u16) -> Option<SectionRef> {
+        find(&self.section_numbers, &number)
+    }
+
+    pub(crate) fn mechanism(&self, number: u16) -> Option<MechanismRef> {
+        find(&self.mechanism_numbers, &number)
+    }
+
+    /// The first part holding `content`.
+    pub(crate) fn part(&self, content: PartContent) -> Option<PartRef> {
+        self.parts
+            .iter()
+            .find(|(held, _)| *held == content)
+            .map(|&(_, part)| part)
+    }
+
+    fn responsible_for(&self, data: &PlanData, task: &Task) -> List<UnitRef> {
         let listed = match &task.responsibility {
             Some(own) => Some(own),
             None => self
-                .section_numbers
-                .get(&task.section)
-                .and_then(|&section| section.resolve(data))
+                .section(task.section)
+                .and_then(|section| section.resolve(data))
                 .and_then(|section| section.responsibility.as_ref()),
         };
         listed
             .into_iter()
             .flat_map(crate::model::Responsibility::all)
-            .filter_map(|id| match self.ids.get(id.as_ref()) {
-                Some(ItemRef::Unit(unit)) => Some(*unit),
+            .filter_map(|id| match self.ids.get(id) {
+                Some(ItemRef::Unit(unit)) => Some(unit),
                 _ => None,
             })
             .collect()
     }
 }
 
+/// The numbered item whose derived id `id` extends with `-…` (`task-3` for `task-3-m1`).
+fn derived_owner(ids: &HashMap<Str, ItemRef>, id: &str) -> Option<ItemRef> {
+    id.match_indices('-').find_map(|(at, _)| {
+        let prefix = id.get(..at)?;
+        let owner = *ids.get(prefix)?;
+        let numbered = matches!(
+            owner,
+            ItemRef::Part(_) | ItemRef::Section(_) | ItemRef::Task(_) | ItemRef::Mechanism(_)
+        );
+        numbered.then_some(owner)
+    })
+}
+
 /// The numbers of the tasks, and of the mechanisms, that mention each entity, by entity
 /// position (see [`Index::mentions`]).
-fn mentions(data: &PlanData, ids: &HashMap<Str, ItemRef>) -> Vec<(Vec<u16>, Vec<u16>)> {
-    let mut mentions = vec![(Vec::new(), Vec::new()); data.entities.len()];
-    let entity = |id: &Str| match ids.get(id.as_ref()) {
+fn mentions(data: &PlanData, ids: &Ids) -> List<(List<u16>, List<u16>)> {
+    let mut mentions: Vec<(Vec<u16>, Vec<u16>)> =
+        vec![(Vec::new(), Vec::new()); data.entities.len()];
+    let entity = |id: &Str| match ids.get(id) {
         Some(ItemRef::Entity(at)) => Some(at.index()),
         _ => None,
     };
-    for task in &data.tasks {
+    for task in data.tasks.iter() {
         let legal = task.measures.iter().filter_map(|m| m.legal_basis.as_ref());
         for at in task.entities.iter().chain(legal).filter_map(entity) {
             if let Some((tasks, _)) = mentions.get_mut(at)
@@ -504,7 +616,7 @@ fn mentions(data: &PlanData, ids: &HashMap<Str, ItemRef>) -> Vec<(Vec<u16>, Vec<
             }
         }
     }
-    for mechanism in &data.mechanisms {
+    for mechanism in data.mechanisms.iter() {
         for at in mechanism.entities.iter().filter_map(entity) {
             if let Some((_, mechanisms)) = mentions.get_mut(at)
                 && mechanisms.last() != Some(&mechanism.number)
@@ -514,6 +626,9 @@ fn mentions(data: &PlanData, ids: &HashMap<Str, ItemRef>) -> Vec<(Vec<u16>, Vec<
         }
     }
     mentions
+        .into_iter()
+        .map(|(tasks, mechanisms)| (tasks.into(), mechanisms.into()))
+        .collect()
 }
 
 /// The items whose ids are derived from their numbers.

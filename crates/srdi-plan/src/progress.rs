@@ -807,7 +807,7 @@ impl Course<'_> {
                 .map_or(f64::from(start.year) + 1.0, Date::as_years),
             start.value.to_f64() - origin,
         )];
-        for milestone in &self.target.milestones {
+        for milestone in self.target.milestones.iter() {
             points.push((
                 f64::from(milestone.year) + 1.0,
                 milestone.value.to_f64() - origin,

@@ -15,7 +15,8 @@ macro_rules! position_refs {
     ($($(#[doc = $doc:literal])* $name:ident => $field:ident: $item:ty,)*) => {$(
         $(#[doc = $doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(u32);
+        #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
+        pub struct $name(pub(crate) u32);
 
         impl $name {
             pub(crate) fn new(position: usize) -> Self {
@@ -63,9 +64,10 @@ position_refs! {
 
 /// A plan goal (`task` is `None`) or a target of a task.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
 pub struct TargetRef {
-    task: Option<TaskRef>,
-    index: u32,
+    pub(crate) task: Option<TaskRef>,
+    pub(crate) index: u32,
 }
 
 impl TargetRef {
@@ -107,9 +109,10 @@ impl PlanRef for TargetRef {
 
 /// A support measure of a task.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
 pub struct MeasureRef {
-    task: TaskRef,
-    index: u32,
+    pub(crate) task: TaskRef,
+    pub(crate) index: u32,
 }
 
 impl MeasureRef {
@@ -150,6 +153,7 @@ pub trait PlanRef: Copy {
 
 /// Any item of a plan that has an id or a place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan))]
 #[non_exhaustive]
 pub enum ItemRef {
     /// The document's header and footer.

@@ -127,7 +127,7 @@ impl<'a> Checker<'a> {
         let mechanisms: Vec<u16> = data.mechanisms.iter().map(|m| m.number).collect();
         self.sequence("/mechanisms", "mechanism", &mechanisms, totals.mechanisms);
         if data.task_numbering == TaskNumbering::PerSection {
-            for section in &data.sections {
+            for section in data.sections.iter() {
                 let numbers: Vec<u16> = data
                     .tasks
                     .iter()
@@ -414,7 +414,11 @@ impl<'a> Checker<'a> {
                 self.responsibility(&|| format!("{}/responsibility", path()), own);
             }
             // A partial plan may have lost the line (it often follows the section's tasks).
-            let none = self.index.responsible.get(i).is_none_or(Vec::is_empty);
+            let none = self
+                .index
+                .responsible
+                .get(i)
+                .is_none_or(|units| units.is_empty());
             let quiet =
                 self.partial || self.pruned.touched("/sections") || self.pruned.touched("/units");
             if none && !quiet {
@@ -750,7 +754,7 @@ impl<'a> Checker<'a> {
                 .data
                 .tasks
                 .iter()
-                .flat_map(|task| &task.measures)
+                .flat_map(|task| task.measures.iter())
                 .filter(|m| {
                     m.conditions
                         .as_ref()

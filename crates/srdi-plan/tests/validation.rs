@@ -104,7 +104,8 @@ fn semantic_rules_still_run_beside_shape_problems_with_file_paths() {
 #[test]
 fn ids_inside_their_own_task_are_fine() {
     // `sec-1` as a goal and `task-3-m1` in task 28 are in the shared error vectors.
-    let issues = issues_after(|plan| plan.tasks[27].measures[0].id = "task-28-x".into());
+    let issues =
+        issues_after(|plan| plan.tasks.to_mut()[27].measures.to_mut()[0].id = "task-28-x".into());
     assert!(issues.is_empty(), "{issues:?}");
 }
 
@@ -119,20 +120,24 @@ fn unknown_field() {
 
 #[test]
 fn duplicate_id() {
-    let issues = issues_after(|plan| plan.entities[1].id = plan.entities[0].id.clone());
+    let issues = issues_after(|plan| {
+        let id = plan.entities[0].id.clone();
+        plan.entities.to_mut()[1].id = id;
+    });
     assert_reported(&issues, Code::DuplicateId, "/entities/1/id");
 }
 
 #[test]
 fn invalid_id() {
-    let issues = issues_after(|plan| plan.tasks[7].targets[0].id = "Task 8 / T1".into());
+    let issues =
+        issues_after(|plan| plan.tasks.to_mut()[7].targets.to_mut()[0].id = "Task 8 / T1".into());
     assert_reported(&issues, Code::InvalidId, "/tasks/7/targets/0/id");
 }
 
 #[test]
 fn bad_numbering_reports_the_gap_once() {
     let issues = issues_after(|plan| {
-        plan.tasks.remove(6);
+        plan.tasks.to_mut().remove(6);
     });
     let gaps = issues
         .iter()
@@ -149,28 +154,33 @@ fn bad_numbering_reports_the_gap_once() {
         issues[0]
     );
 
-    let issues = issues_after(|plan| plan.sections.swap(1, 2));
+    let issues = issues_after(|plan| plan.sections.to_mut().swap(1, 2));
     assert_reported(&issues, Code::BadNumbering, "/sections/1/number");
-    let issues = issues_after(|plan| plan.mechanisms[0].number = 0);
+    let issues = issues_after(|plan| plan.mechanisms.to_mut()[0].number = 0);
     assert_reported(&issues, Code::BadNumbering, "/mechanisms/0/number");
 }
 
 #[test]
 fn unknown_section() {
-    let issues = issues_after(|plan| plan.tasks[31].section = 9);
+    let issues = issues_after(|plan| plan.tasks.to_mut()[31].section = 9);
     assert_reported(&issues, Code::UnknownSection, "/tasks/31/section");
 }
 
 #[test]
 fn section_order() {
-    let issues = issues_after(|plan| plan.tasks[10].section = 1);
+    let issues = issues_after(|plan| plan.tasks.to_mut()[10].section = 1);
     assert_reported(&issues, Code::SectionOrder, "/tasks/10/section");
 }
 
 #[test]
 fn empty_section_is_a_warning_and_the_plan_still_loads() {
     let mut plan = srdi_plan::wulong().data().clone();
-    for task in plan.tasks.iter_mut().filter(|task| task.section == 2) {
+    for task in plan
+        .tasks
+        .to_mut()
+        .iter_mut()
+        .filter(|task| task.section == 2)
+    {
         task.section = 1;
     }
     let issues = plan.validate();
@@ -188,34 +198,44 @@ fn empty_section_is_a_warning_and_the_plan_still_loads() {
 #[test]
 fn unknown_unit() {
     let issues = issues_after(|plan| {
-        plan.sections[0].responsibility.as_mut().unwrap().units[1] = "nobody".into();
+        plan.sections.to_mut()[0]
+            .responsibility
+            .as_mut()
+            .unwrap()
+            .units
+            .to_mut()[1] = "nobody".into();
     });
     assert_reported(
         &issues,
         Code::UnknownUnit,
         "/sections/0/responsibility/units/1",
     );
-    let issues = issues_after(|plan| plan.document.cc[6] = "nobody".into());
+    let issues = issues_after(|plan| plan.document.cc.to_mut()[6] = "nobody".into());
     assert_reported(&issues, Code::UnknownUnit, "/document/cc/6");
 }
 
 #[test]
 fn unknown_tier() {
     let issues = issues_after(|plan| {
-        plan.tasks[27].measures[0].beneficiary.group = Some("giant".into());
+        plan.tasks.to_mut()[27].measures.to_mut()[0]
+            .beneficiary
+            .group = Some("giant".into());
     });
     assert_reported(
         &issues,
         Code::UnknownGroup,
         "/tasks/27/measures/0/beneficiary/group",
     );
-    let issues = issues_after(|plan| plan.defined_terms[0].stands_for[2] = "giant".into());
+    let issues =
+        issues_after(|plan| plan.defined_terms.to_mut()[0].stands_for.to_mut()[2] = "giant".into());
     assert_reported(&issues, Code::UnknownGroup, "/defined_terms/0/stands_for/2");
 }
 
 #[test]
 fn unknown_entity() {
-    let issues = issues_after(|plan| plan.tasks[30].measures[0].legal_basis = Some("doc-x".into()));
+    let issues = issues_after(|plan| {
+        plan.tasks.to_mut()[30].measures.to_mut()[0].legal_basis = Some("doc-x".into());
+    });
     assert_reported(
         &issues,
         Code::UnknownEntity,
@@ -226,13 +246,13 @@ fn unknown_entity() {
 #[test]
 fn no_responsible_unit_unless_the_task_lists_its_own() {
     let mut plan = srdi_plan::wulong().data().clone();
-    let own = plan.sections[0].responsibility.take();
+    let own = plan.sections.to_mut()[0].responsibility.take();
     let issues = plan.validate();
     for i in 0..5 {
         assert_reported(&issues, Code::NoResponsibleUnit, &format!("/tasks/{i}"));
     }
 
-    plan.tasks[0].responsibility = own;
+    plan.tasks.to_mut()[0].responsibility = own;
     let issues = plan.validate();
     assert!(
         !issues.iter().any(|issue| issue.path == "/tasks/0"),
@@ -244,9 +264,9 @@ fn no_responsible_unit_unless_the_task_lists_its_own() {
 fn a_task_list_overrides_its_section() {
     let mut plan = srdi_plan::wulong().data().clone();
     let mut own = plan.mechanisms[2].responsibility.clone().unwrap();
-    own.units.truncate(1);
+    own.units.to_mut().truncate(1);
     own.text.as_mut().unwrap().zh = "责任单位：区经济信息委".into();
-    plan.tasks[20].responsibility = Some(own);
+    plan.tasks.to_mut()[20].responsibility = Some(own);
     assert_eq!(plan.validate(), []);
     let plan = Plan::from_data(plan).unwrap();
     let units = plan.responsible(plan.task_numbered(None, 21).unwrap());
@@ -257,11 +277,12 @@ fn a_task_list_overrides_its_section() {
 #[test]
 fn responsibility_mismatch() {
     let issues = issues_after(|plan| {
-        plan.sections[1]
+        plan.sections.to_mut()[1]
             .responsibility
             .as_mut()
             .unwrap()
             .units
+            .to_mut()
             .swap(0, 1);
     });
     assert_reported(
@@ -273,10 +294,10 @@ fn responsibility_mismatch() {
 
 #[test]
 fn not_positive() {
-    let issues = issues_after(|plan| plan.goals[0].value = Some(Decimal::whole(0)));
+    let issues = issues_after(|plan| plan.goals.to_mut()[0].value = Some(Decimal::whole(0)));
     assert_reported(&issues, Code::NotPositive, "/goals/0/value");
     let issues = issues_after(|plan| {
-        if let Some(amount) = plan.tasks[27].measures[0].amount.as_mut() {
+        if let Some(amount) = plan.tasks.to_mut()[27].measures.to_mut()[0].amount.as_mut() {
             amount.value = 0;
         }
     });
@@ -289,7 +310,7 @@ fn not_positive() {
 
 #[test]
 fn year_outside_period() {
-    let issues = issues_after(|plan| plan.goals[3].by_year = Some(2030));
+    let issues = issues_after(|plan| plan.goals.to_mut()[3].by_year = Some(2030));
     assert_reported(&issues, Code::YearOutsidePeriod, "/goals/3/by_year");
 }
 
@@ -308,7 +329,7 @@ fn invalid_date() {
 #[test]
 fn invalid_currency() {
     let issues = issues_after(|plan| {
-        if let Some(amount) = plan.tasks[27].measures[1].amount.as_mut() {
+        if let Some(amount) = plan.tasks.to_mut()[27].measures.to_mut()[1].amount.as_mut() {
             amount.currency = "yuan".into();
         }
     });
@@ -321,7 +342,7 @@ fn invalid_currency() {
 
 #[test]
 fn empty_text() {
-    let issues = issues_after(|plan| plan.tasks[0].text.zh = "  ".into());
+    let issues = issues_after(|plan| plan.tasks.to_mut()[0].text.zh = "  ".into());
     assert_reported(&issues, Code::EmptyText, "/tasks/0/text/zh");
 }
 
@@ -334,8 +355,10 @@ fn missing_translation_is_a_warning() {
 
 #[test]
 fn duplicate_name() {
-    let issues =
-        issues_after(|plan| plan.units[16].name.en = plan.units[9].name.en.to_uppercase().into());
+    let issues = issues_after(|plan| {
+        let shouted = plan.units[9].name.en.to_uppercase();
+        plan.units.to_mut()[16].name.en = shouted.into();
+    });
     assert_reported(&issues, Code::DuplicateName, "/units/16/name");
 }
 
@@ -346,10 +369,10 @@ fn unused_unit_and_entity_are_warnings() {
         unit.id = "spare-unit".into();
         unit.name.zh = "区某局".into();
         unit.name.en = "Spare Bureau".into();
-        plan.units.push(unit);
+        plan.units.to_mut().push(unit);
         let mut entity = plan.entities[0].clone();
         entity.id = "spare-entity".into();
-        plan.entities.push(entity);
+        plan.entities.to_mut().push(entity);
     });
     let data = srdi_plan::wulong().data();
     let (units, entities) = (data.units.len(), data.entities.len());

@@ -19,7 +19,7 @@ mod text;
 use serde::{Deserialize, Serialize};
 
 use crate::instrument::Instrument;
-pub use text::{Decimal, Str, Text};
+pub use text::{Decimal, List, Str, Text};
 
 /// The id of a [`Unit`], e.g. `finance-bureau`.
 pub type UnitId = Str;
@@ -53,41 +53,41 @@ pub struct PlanData {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preamble: Option<Text>,
     /// The numbered parts (一、二、三…) with their headings.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub parts: Vec<Part>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub parts: List<Part>,
     /// The ladder of enterprise tiers the plan cultivates, lowest first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tiers: Vec<Tier>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub tiers: List<Tier>,
     /// Other named groups the plan speaks of (districts and counties, parks, …).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub groups: Vec<Group>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub groups: List<Group>,
     /// Terms the plan defines for itself (以下统称…, 以下简称…).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub defined_terms: Vec<DefinedTerm>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub defined_terms: List<DefinedTerm>,
     /// The plan's development goals, as targets.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub goals: Vec<Target>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub goals: List<Target>,
     /// The sections of the tasks part, numbered from 1.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sections: Vec<Section>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub sections: List<Section>,
     /// How the tasks are numbered.
     #[serde(default, skip_serializing_if = "TaskNumbering::is_default")]
     pub task_numbering: TaskNumbering,
     /// The numbered tasks, section by section.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tasks: Vec<Task>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub tasks: List<Task>,
     /// The safeguard mechanisms (保障措施), numbered from 1.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub mechanisms: Vec<Mechanism>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub mechanisms: List<Mechanism>,
     /// Every organisation the document names.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub units: Vec<Unit>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub units: List<Unit>,
     /// Every named platform, fund, programme, event, document and other thing.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub entities: Vec<Entity>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub entities: List<Entity>,
     /// The facts about an enterprise that the measures' conditions ask about.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub facts: Vec<Fact>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub facts: List<Fact>,
     /// How many items of each kind the whole document has, where a source says so (a partial
     /// plan: “30 项任务，五个方面”).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -114,18 +114,18 @@ impl PlanData {
             provenance: None,
             period: None,
             preamble: None,
-            parts: Vec::new(),
-            tiers: Vec::new(),
-            groups: Vec::new(),
-            defined_terms: Vec::new(),
-            goals: Vec::new(),
-            sections: Vec::new(),
+            parts: List::default(),
+            tiers: List::default(),
+            groups: List::default(),
+            defined_terms: List::default(),
+            goals: List::default(),
+            sections: List::default(),
             task_numbering: TaskNumbering::default(),
-            tasks: Vec::new(),
-            mechanisms: Vec::new(),
-            units: Vec::new(),
-            entities: Vec::new(),
-            facts: Vec::new(),
+            tasks: List::default(),
+            mechanisms: List::default(),
+            units: List::default(),
+            entities: List::default(),
+            facts: List::default(),
             totals: None,
         }
     }
@@ -152,8 +152,8 @@ pub struct Document {
     /// Title of the plan itself.
     pub title: Text,
     /// Addressees of the notice, in printed order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub addressees: Vec<Text>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub addressees: List<Text>,
     /// Body of the covering notice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<Text>,
@@ -167,11 +167,11 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disclosure: Option<Disclosure>,
     /// The higher-level documents this plan implements (entities of kind `document`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub based_on: Vec<EntityId>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub based_on: List<EntityId>,
     /// Units copied in (抄送), in printed order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub cc: Vec<UnitId>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub cc: List<UnitId>,
     /// The unit that printed and distributed the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub printed_by: Option<UnitId>,
@@ -233,8 +233,8 @@ pub enum DisclosureStatus {
 #[serde(deny_unknown_fields)]
 pub struct Provenance {
     /// The copies the text was taken from, the best first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub sources: List<Source>,
     /// Whether the whole document is here.
     #[serde(default)]
     pub completeness: Completeness,
@@ -242,8 +242,8 @@ pub struct Provenance {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transcription: Option<Str>,
     /// Values the file holds that the text does not print, each with where it comes from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub inferred: Vec<Inference>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub inferred: List<Inference>,
     /// The government registry's metadata of the document (信息公开目录).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registry: Option<Registry>,
@@ -300,8 +300,8 @@ pub struct Completeness {
     pub status: CompletenessStatus,
     /// What is missing, for a partial plan, e.g. “tasks 3–30 and the headings of sections
     /// （二）–（五）”.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub missing: Vec<Str>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub missing: List<Str>,
 }
 
 /// Complete or partial.
@@ -477,14 +477,14 @@ pub struct Responsibility {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<Text>,
     /// Units that lead (牵头).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub lead: Vec<UnitId>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub lead: List<UnitId>,
     /// Units responsible without a stated role (责任单位).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub units: Vec<UnitId>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub units: List<UnitId>,
     /// Units that cooperate (配合).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub cooperating: Vec<UnitId>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub cooperating: List<UnitId>,
 }
 
 impl Responsibility {
@@ -493,8 +493,8 @@ impl Responsibility {
         let mut seen = Vec::new();
         self.lead
             .iter()
-            .chain(&self.units)
-            .chain(&self.cooperating)
+            .chain(self.units.iter())
+            .chain(self.cooperating.iter())
             .filter(move |id| {
                 let first = !seen.contains(id);
                 seen.push(*id);
@@ -555,7 +555,7 @@ pub enum Frequency {
 #[serde(deny_unknown_fields)]
 pub struct Listing {
     /// The items, in printed order.
-    pub items: Vec<Text>,
+    pub items: List<Text>,
     /// The list ends in 等 (and others): it is not closed.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub open: bool,
@@ -577,29 +577,29 @@ pub struct Task {
     /// The task text after its number (and title).
     pub text: Text,
     /// The enterprises or groups the task is aimed at (tiers, defined terms, groups).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aimed_at: Vec<GroupId>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub aimed_at: List<GroupId>,
     /// Policy instruments the task uses (our classification).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub instruments: Vec<Instrument>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub instruments: List<Instrument>,
     /// Quantified targets the task sets.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub targets: Vec<Target>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub targets: List<Target>,
     /// Benefits the task offers enterprises.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub measures: Vec<Measure>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub measures: List<Measure>,
     /// Named things the task mentions.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub entities: Vec<EntityId>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub entities: List<EntityId>,
     /// A responsibility line printed for this task alone; else its section's applies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responsibility: Option<Responsibility>,
     /// Leads the task's text names for one of its clauses.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub leads: Vec<Lead>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub leads: List<Lead>,
     /// What the text says happens at a frequency.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub schedule: Vec<Scheduled>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub schedule: List<Scheduled>,
     /// The sectors or industries the task names.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sectors: Option<Listing>,
@@ -624,17 +624,17 @@ pub struct Mechanism {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responsibility: Option<Responsibility>,
     /// Leads the text names for one of its clauses (`区经济信息委牵头，…`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub leads: Vec<Lead>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub leads: List<Lead>,
     /// Policy instruments the mechanism uses (our classification).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub instruments: Vec<Instrument>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub instruments: List<Instrument>,
     /// Named things the mechanism mentions.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub entities: Vec<EntityId>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub entities: List<EntityId>,
     /// What the text says happens at a frequency.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub schedule: Vec<Scheduled>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub schedule: List<Scheduled>,
     /// What we read into the text beyond its letter, if anything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interpretation: Option<Str>,
@@ -674,8 +674,8 @@ pub struct Target {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Milestone>,
     /// Values the text sets for years before the deadline.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub milestones: Vec<Milestone>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub milestones: List<Milestone>,
     /// What we read into the text beyond its letter, if anything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interpretation: Option<Str>,
@@ -755,8 +755,8 @@ pub struct Measure {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub one_time: bool,
     /// Units whose approval each grant needs.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub approved_by: Vec<UnitId>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub approved_by: List<UnitId>,
     /// The document whose rules govern the benefit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_basis: Option<EntityId>,
@@ -854,9 +854,9 @@ pub enum Condition {
     /// The fact (a number) is at most the value.
     AtMost(Comparison),
     /// Every condition holds.
-    All(Vec<Condition>),
+    All(List<Condition>),
     /// One condition holds.
-    Any(Vec<Condition>),
+    Any(List<Condition>),
     /// The condition does not hold.
     Not(Box<Condition>),
 }
@@ -1006,7 +1006,7 @@ pub struct DefinedTerm {
     /// The defining phrase as printed.
     pub definition: Text,
     /// The tiers and groups the term stands for.
-    pub stands_for: Vec<GroupId>,
+    pub stands_for: List<GroupId>,
 }
 
 /// An organisation the document names, by the short name it prints.

@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize, Serializer};
 /// `&str`.
 pub type Str = std::borrow::Cow<'static, str>;
 
+/// A list of plan data: borrowed from the program for the shipped plans, owned for loaded
+/// ones. Reads as a slice; `to_mut()` gives a `Vec` to edit.
+pub type List<T> = std::borrow::Cow<'static, [T]>;
+
 /// A text as printed (`zh`) and in our own English translation (`en`).
 ///
 /// `zh` is the source verbatim (artifacts of the copy, such as page breaks, joined). `en` is
