@@ -72,24 +72,30 @@ setup-wasm:
 	cd $(WASM_DIR) && npm install --no-audit --no-fund --loglevel=error
 
 ## Builds the npm package `srdi-plan` into bindings/wasm/pkg (size-optimised): the small module
-## of `srdi-plan` (shipped plans) and the full one of `srdi-plan/loader`.
+## of `srdi-plan` (shipped plans) and the full one of `srdi-plan/loader`. Each entry is bundled
+## into one JavaScript file (with wasm-bindgen's glue and js/api.js): one file to load, not five.
 wasm: setup-wasm
-	rm -rf $(WASM_PKG) && mkdir -p $(WASM_PKG)
+	rm -rf $(WASM_PKG) target/wasm-js && mkdir -p $(WASM_PKG) target/wasm-js
 	$(CARGO) build --target wasm32-unknown-unknown --profile wasm-release -p srdi-plan-wasm
-	$(WASM_BINDGEN) --target web --no-typescript --out-dir $(WASM_PKG) --out-name srdi_plan_core $(WASM_OUT)
+	$(WASM_BINDGEN) --target web --no-typescript --out-dir target/wasm-js --out-name srdi_plan_core $(WASM_OUT)
 	$(CARGO) build --target wasm32-unknown-unknown --profile wasm-release -p srdi-plan-wasm --features loader
-	$(WASM_BINDGEN) --target web --no-typescript --out-dir $(WASM_PKG) --out-name srdi_plan_full $(WASM_OUT)
+	$(WASM_BINDGEN) --target web --no-typescript --out-dir target/wasm-js --out-name srdi_plan_full $(WASM_OUT)
 	for module in core full; do \
 		$(WASM_DIR)/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
-			$(WASM_PKG)/srdi_plan_$${module}_bg.wasm -o $(WASM_PKG)/srdi_plan_$${module}_bg.wasm || exit 1; \
+			target/wasm-js/srdi_plan_$${module}_bg.wasm -o $(WASM_PKG)/srdi_plan_$${module}_bg.wasm || exit 1; \
 	done
-	cp $(WASM_DIR)/js/* $(WASM_PKG)/
+	cp $(WASM_DIR)/js/*.js target/wasm-js/
+	cd target/wasm-js && $(CURDIR)/$(WASM_DIR)/node_modules/.bin/esbuild --log-level=warning --bundle \
+		--format=esm --platform=node --outdir=$(CURDIR)/$(WASM_PKG) node.js loader-node.js
+	cd target/wasm-js && $(CURDIR)/$(WASM_DIR)/node_modules/.bin/esbuild --log-level=warning --bundle \
+		--format=esm --platform=browser --outdir=$(CURDIR)/$(WASM_PKG) srdi_plan.js loader.js
+	cp $(WASM_DIR)/js/package.json $(WASM_DIR)/js/*.d.ts $(WASM_DIR)/js/README.md $(WASM_PKG)/
 	$(CARGO) run -q -p srdi-plan --example schema -- answers > target/answers.schema.json
 	node $(WASM_DIR)/scripts/types.mjs target/answers.schema.json $(WASM_PKG)/types.d.ts
-	@cd $(WASM_PKG) && echo "srdi-plan: $$(cat srdi_plan_core_bg.wasm srdi_plan_core.js api.js srdi_plan.js | wc -c) bytes," \
-		"$$(for f in srdi_plan_core_bg.wasm srdi_plan_core.js api.js srdi_plan.js; do gzip -9c $$f; done | wc -c) gzipped;" \
-		"srdi-plan/loader: $$(cat srdi_plan_full_bg.wasm srdi_plan_full.js api.js loader.js | wc -c) bytes," \
-		"$$(for f in srdi_plan_full_bg.wasm srdi_plan_full.js api.js loader.js; do gzip -9c $$f; done | wc -c) gzipped"
+	@cd $(WASM_PKG) && echo "srdi-plan: $$(cat srdi_plan_core_bg.wasm srdi_plan.js | wc -c) bytes," \
+		"$$(for f in srdi_plan_core_bg.wasm srdi_plan.js; do gzip -9c $$f; done | wc -c) gzipped;" \
+		"srdi-plan/loader: $$(cat srdi_plan_full_bg.wasm loader.js | wc -c) bytes," \
+		"$$(for f in srdi_plan_full_bg.wasm loader.js; do gzip -9c $$f; done | wc -c) gzipped"
 
 ## The package installed as a user installs it, type-checked and run by node's test runner.
 test-wasm: wasm

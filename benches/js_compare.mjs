@@ -139,8 +139,8 @@ const result = {
   questions,
   first_answer_ms: { ours: firstAnswer(FIRST), baseline: firstAnswer(FIRST_BASELINE) },
   package_gzipped_bytes: {
-    "srdi-plan": gzipped(["srdi_plan_core_bg.wasm", "srdi_plan_core.js", "api.js", "srdi_plan.js"]),
-    "srdi-plan/loader": gzipped(["srdi_plan_full_bg.wasm", "srdi_plan_full.js", "api.js", "loader.js"]),
+    "srdi-plan": gzipped(["srdi_plan_core_bg.wasm", "srdi_plan.js"]),
+    "srdi-plan/loader": gzipped(["srdi_plan_full_bg.wasm", "loader.js"]),
   },
 };
 console.log(JSON.stringify(result, null, 2));

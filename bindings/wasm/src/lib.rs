@@ -107,9 +107,20 @@ impl Plan {
                 to_js(&wanted)
             }};
         }
+        // Tasks and measures, the items asked for most, are viewed only where asked.
+        macro_rules! viewed {
+            ($refs:expr, $view:expr) => {{
+                let refs: Vec<_> = $refs.collect();
+                let wanted: Vec<_> = pick(refs.len())
+                    .into_iter()
+                    .filter_map(|p| refs.get(p).copied().and_then($view))
+                    .collect();
+                to_js(&wanted)
+            }};
+        }
         match string(kind, "a kind of item")?.as_str() {
-            "tasks" => some!(plan.tasks(&core::TaskFilter::default()).into_js()?),
-            "measures" => some!(plan.measures(&core::MeasureFilter::default()).into_js()?),
+            "tasks" => viewed!(plan.task_refs(), |at| plan.task_view(at)),
+            "measures" => viewed!(plan.measure_refs(), |at| plan.measure_view(at)),
             "targets" => some!(plan.targets()),
             "units" => some!(plan.units()),
             "mechanisms" => some!(plan.mechanisms()),
