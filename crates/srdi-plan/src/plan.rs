@@ -358,8 +358,9 @@ impl PlanData {
 
 /// What the plan knows about itself beyond its data: ids, numbers and responsibilities.
 ///
-/// Numbers are kept as lists sorted by number and searched, so that a shipped plan's index,
-/// like its data, is baked into the program and borrowed from it (see [`Ids`]).
+/// Numbers are kept as lists sorted by number and searched, and ids in a table of their own
+/// ([`Ids`]), so that a shipped plan's index, like its data, is baked into the program and
+/// borrowed from it.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan::plan))]
 pub(crate) struct Index {
@@ -380,11 +381,13 @@ pub(crate) struct Index {
     pub(crate) mentions: List<(List<u16>, List<u16>)>,
 }
 
-/// The ids of a plan: hashed when a plan is loaded (validation looks up every reference),
-/// sorted and searched when it is baked into the program (a static cannot hold a hash map).
+/// The ids of a plan, hashed: in a hash map when a plan is loaded, in a table baked into the
+/// program for a shipped plan (a static cannot hold a hash map).
 #[derive(Debug, Clone)]
 pub(crate) enum Ids {
-    Hashed(HashMap<Str, ItemRef>),
+    Loaded(HashMap<Str, ItemRef>),
+    /// Open addressing: a power-of-two number of slots, at least twice the ids, each id in
+    /// the first free slot from its [`probe`] on.
     #[cfg_attr(
         feature = "bake",
         expect(
@@ -392,33 +395,48 @@ pub(crate) enum Ids {
             reason = "only src/baked.rs makes it, and baking leaves it out"
         )
     )]
-    Sorted(&'static [(&'static str, ItemRef)]),
+    Baked(&'static [Option<(&'static str, ItemRef)>]),
+}
+
+/// `FxHash` over the id's bytes, eight at a time, in 64 bits on every target: a table baked on
+/// one reads the same on another.
+fn hash(id: &str) -> u64 {
+    id.as_bytes().chunks(8).fold(0, |hash: u64, chunk| {
+        let mut word = [0; 8];
+        word.iter_mut()
+            .zip(chunk)
+            .for_each(|(to, &byte)| *to = byte);
+        (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95)
+    })
+}
+
+/// The slots from `id`'s own on, around a table of `len` slots (a power of two). The slot is
+/// taken from the hash's high bits, where a multiplying hash mixes best.
+fn probe(id: &str, len: usize) -> impl Iterator<Item = usize> {
+    let bits = len.trailing_zeros();
+    let start = hash(id).checked_shr(64 - bits).unwrap_or(0);
+    #[allow(clippy::cast_possible_truncation, reason = "below `len`, a usize")]
+    let start = start as usize;
+    let mask = len.saturating_sub(1);
+    (0..len).map(move |step| (start + step) & mask)
 }
 
 impl Ids {
     /// The item with id `id`.
     pub(crate) fn get(&self, id: &str) -> Option<ItemRef> {
         match self {
-            Ids::Hashed(ids) => ids.get(id).copied(),
-            Ids::Sorted(ids) => ids
-                .binary_search_by(|(key, _)| (*key).cmp(id))
-                .ok()
-                .and_then(|at| ids.get(at))
-                .map(|&(_, item)| item),
-        }
-    }
-
-    fn len(&self) -> usize {
-        match self {
-            Ids::Hashed(ids) => ids.len(),
-            Ids::Sorted(ids) => ids.len(),
+            Ids::Loaded(ids) => ids.get(id).copied(),
+            Ids::Baked(slots) => probe(id, slots.len())
+                .map_while(|at| slots.get(at).copied().flatten())
+                .find(|&(key, _)| key == id)
+                .map(|(_, item)| item),
         }
     }
 
     fn entries(&self) -> Vec<(&str, ItemRef)> {
         let mut entries: Vec<(&str, ItemRef)> = match self {
-            Ids::Hashed(ids) => ids.iter().map(|(id, &item)| (id.as_ref(), item)).collect(),
-            Ids::Sorted(ids) => ids.to_vec(),
+            Ids::Loaded(ids) => ids.iter().map(|(id, &item)| (id.as_ref(), item)).collect(),
+            Ids::Baked(slots) => slots.iter().flatten().copied().collect(),
         };
         entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
         entries
@@ -427,25 +445,32 @@ impl Ids {
 
 impl Default for Ids {
     fn default() -> Self {
-        Ids::Hashed(HashMap::default())
+        Ids::Loaded(HashMap::default())
     }
 }
 
 /// The same ids for the same items, however they are kept.
 impl PartialEq for Ids {
     fn eq(&self, other: &Self) -> bool {
-        self.len() == other.len() && self.entries() == other.entries()
+        self.entries() == other.entries()
     }
 }
 
 #[cfg(feature = "bake")]
 impl databake::Bake for Ids {
     fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
-        let entries = self.entries().into_iter().map(|(id, item)| {
-            let item = item.bake(env);
-            databake::quote! { (#id, #item) }
-        });
-        databake::quote! { srdi_plan::plan::Ids::Sorted(&[#(#entries),*]) }
+        let entries = self.entries();
+        let mut slots: Vec<Option<(&str, ItemRef)>> =
+            vec![None; (2 * entries.len()).next_power_of_two()];
+        for (id, item) in entries {
+            let free =
+                probe(id, slots.len()).find(|&at| slots.get(at).is_some_and(Option::is_none));
+            if let Some(slot) = free.and_then(|at| slots.get_mut(at)) {
+                *slot = Some((id, item));
+            }
+        }
+        let slots = slots.as_slice().bake(env);
+        databake::quote! { srdi_plan::plan::Ids::Baked(&#slots) }
     }
 }
 
@@ -524,7 +549,7 @@ impl Index {
         }
 
         let mut index = Index {
-            ids: Ids::Hashed(ids),
+            ids: Ids::Loaded(ids),
             task_numbers: sorted(
                 tasks.map(|(i, task)| (task_key(numbering, task), TaskRef::new(i))),
             ),
