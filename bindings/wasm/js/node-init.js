@@ -9,9 +9,10 @@ export function nodeInit(file, initSync) {
     // Read synchronously: `node:fs` is part of Node's start-up, `node:fs/promises` is loaded
     // on first use (a few milliseconds).
     const bytes = readFileSync(file);
-    // Compiled here and instantiated synchronously: the asynchronous path asks whether
-    // `Response` exists, which makes Node load its fetch implementation (about 15 ms).
-    initSync({ module: await WebAssembly.compile(bytes) });
+    // Compiled and instantiated synchronously: the asynchronous path asks whether `Response`
+    // exists, which makes Node load its fetch implementation (about 15 ms), and compiling on
+    // this thread is about half a millisecond quicker than handing the bytes to another.
+    initSync({ module: new WebAssembly.Module(bytes) });
   }
   /** Loads the WebAssembly module; call once, before anything else. Later calls do nothing. */
   return function init() {
