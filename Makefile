@@ -73,7 +73,8 @@ setup-wasm:
 
 ## Builds the npm package `srdi-plan` into bindings/wasm/pkg (size-optimised): the small module
 ## of `srdi-plan` (shipped plans) and the full one of `srdi-plan/loader`. Each entry is bundled
-## into one JavaScript file (with wasm-bindgen's glue and js/api.js): one file to load, not five.
+## into one JavaScript file (with wasm-bindgen's glue and js/api.js): one file to load, where
+## Node loaded five and browsers three.
 wasm: setup-wasm
 	rm -rf $(WASM_PKG) target/wasm-js && mkdir -p $(WASM_PKG) target/wasm-js
 	$(CARGO) build --target wasm32-unknown-unknown --profile wasm-release -p srdi-plan-wasm

@@ -167,7 +167,7 @@ def main():
         "",
         "| | median |",
         "|---|---:|",
-        f"| `srdi_plan::wulong()` ready (baked data, indexed) | {ready:.0f} µs |",
+        f"| `srdi_plan::wulong()` ready (data and index baked) | {ready:.0f} µs |",
         f"| and its first answer (tasks by unit) | {answered:.0f} µs |",
     ]
     write_section("bench", "\n".join(lines))

@@ -1,5 +1,5 @@
-//! How long a fresh process waits for the shipped plan: `wulong()` on first use (built from
-//! its baked data, then indexed), and the first answer. Prints both in nanoseconds;
+//! How long a fresh process waits for the shipped plan: `wulong()` on first use (its data and
+//! index baked into the program as statics), and the first answer. Prints both in nanoseconds;
 //! `benches/compare.py` runs it many times and takes the medians.
 
 #![allow(clippy::print_stdout, reason = "the numbers are the output")]

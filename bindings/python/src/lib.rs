@@ -1340,7 +1340,7 @@ impl Issue {
     }
 }
 
-/// The embedded Wulong plan, 武隆府办发〔2022〕48号 (parsed once, shared).
+/// The embedded Wulong plan, 武隆府办发〔2022〕48号 (baked into the module, shared).
 #[pyfunction]
 fn wulong() -> Plan {
     Plan(Arc::clone(core::wulong()))

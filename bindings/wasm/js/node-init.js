@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 /** An `init()` that loads the module at `file` (a URL) once, through `initSync`. */
 export function nodeInit(file, initSync) {
   let ready;
+  // `async` although nothing in it waits: `init()` returns a promise, as in browsers.
   async function load() {
     // Read synchronously: `node:fs` is part of Node's start-up, `node:fs/promises` is loaded
     // on first use (a few milliseconds).

@@ -158,8 +158,7 @@ impl Plan {
             .iter()
             .map(|v| v.at)
             .collect();
-        let all = self.0.measures(&core::MeasureFilter::default()).into_js()?;
-        Ok(positions(all.iter().map(|v| v.at), &found))
+        Ok(positions(self.0.measure_refs(), &found))
     }
 
     /// The plan's goals, as positions in `views("targets")`.

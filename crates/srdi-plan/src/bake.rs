@@ -1,6 +1,6 @@
-//! Plans as Rust code: how the shipped plans are built into the crate, so that they are ready
-//! without a parse. `make bake` writes `src/baked.rs` with [`bake`]; a test proves the file
-//! fresh and the plans it builds equal to their JSON.
+//! Plans as Rust code: how the shipped plans are built into the crate as statics, so that
+//! they are ready without a parse or a copy. `make bake` writes `src/baked.rs` with [`bake`]; a
+//! test proves the file fresh and its data, index and warnings those its JSON loads to.
 
 use std::fmt::Write as _;
 
@@ -30,6 +30,7 @@ pub fn bake(plans: &[(&str, &Plan)]) -> Result<String, String> {
             .bake(&env)
             .to_string()
             .replace("srdi_plan ::", "crate ::")
+            // Shorter to read: the generated file imports `Cow`.
             .replace("alloc :: borrow :: Cow :: Borrowed", "Cow :: Borrowed")
     };
     for &(name, plan) in plans {

@@ -1,5 +1,6 @@
 //! The plans shipped inside the crate, proven valid by the test suite and therefore loaded
-//! without re-running the checks: parsed once, on first use, and shared.
+//! without re-running the checks. Their data and index are baked into the program as statics
+//! (`src/baked.rs`): a shipped plan is ready without a parse and without a copy, and shared.
 
 use std::sync::{Arc, LazyLock};
 
@@ -32,7 +33,8 @@ static CHONGQING: LazyLock<Arc<Plan>> = LazyLock::new(|| {
 #[cfg(not(feature = "bake"))]
 use crate::baked as data;
 
-/// The shipped plans' data, parsed: while baking, `src/baked.rs` is not compiled.
+/// The shipped plans' data, index and warnings, loaded from their JSON: while baking,
+/// `src/baked.rs` is not compiled.
 #[cfg(feature = "bake")]
 mod data {
     use std::borrow::Cow;
@@ -70,15 +72,15 @@ mod data {
     }
 }
 
-/// A shipped plan, parsed on first use.
+/// A shipped plan, made on first use from its baked statics.
 type Shipped = fn() -> &'static Arc<Plan>;
 
 /// The embedded plans by id.
 const EMBEDDED: [(&str, Shipped); 2] =
     [("wulong-2022-48", wulong), ("chongqing-2022-23", chongqing)];
 
-/// The Wulong District SRDI plan (武隆府办发〔2022〕48号), parsed once on first use and shared:
-/// cloning the `Arc` shares the same plan.
+/// The Wulong District SRDI plan (武隆府办发〔2022〕48号), ready at once (its data and index are
+/// borrowed from the program) and shared: cloning the `Arc` shares the same plan.
 ///
 /// ```
 /// let plan = srdi_plan::wulong();
@@ -138,8 +140,9 @@ mod tests {
     use crate::baked;
     use crate::plan::Plan;
 
-    /// `src/baked.rs` is fresh: it builds exactly the data of each plan's JSON. After editing
-    /// a plan, `make bake` rewrites it.
+    /// `src/baked.rs` is fresh: it holds exactly the data, index and warnings each plan's JSON
+    /// loads to, and its id tables find every id. After editing a plan, `make bake` rewrites
+    /// it.
     #[test]
     fn the_baked_plans_are_their_json() {
         for (baked, index, warnings, json) in [

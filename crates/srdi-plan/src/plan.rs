@@ -176,7 +176,7 @@ impl Plan {
         self.index
             .responsible
             .get(task.index())
-            .map_or(&[], |units| units)
+            .map_or(&[], |units| units.as_ref())
     }
 
     /// The tasks of a section, in order.
@@ -361,7 +361,7 @@ impl PlanData {
 /// Numbers are kept as lists sorted by number and searched, and ids in a table of their own
 /// ([`Ids`]), so that a shipped plan's index, like its data, is baked into the program and
 /// borrowed from it.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = srdi_plan::plan))]
 pub(crate) struct Index {
     /// Every id, explicit or derived, and the item it names.
@@ -398,8 +398,9 @@ pub(crate) enum Ids {
     Baked(&'static [Option<(&'static str, ItemRef)>]),
 }
 
-/// `FxHash` over the id's bytes, eight at a time, in 64 bits on every target: a table baked on
-/// one reads the same on another.
+/// A hash of an id: `FxHash`'s step over its bytes, eight at a time (the last zero-padded), in 64
+/// bits on every target. Any hash would do, so long as baking and reading share it: a table
+/// baked on a 64-bit machine is read by the 32-bit WebAssembly module.
 fn hash(id: &str) -> u64 {
     id.as_bytes().chunks(8).fold(0, |hash: u64, chunk| {
         let mut word = [0; 8];
@@ -433,6 +434,13 @@ impl Ids {
         }
     }
 
+    fn len(&self) -> usize {
+        match self {
+            Ids::Loaded(ids) => ids.len(),
+            Ids::Baked(slots) => slots.iter().flatten().count(),
+        }
+    }
+
     fn entries(&self) -> Vec<(&str, ItemRef)> {
         let mut entries: Vec<(&str, ItemRef)> = match self {
             Ids::Loaded(ids) => ids.iter().map(|(id, &item)| (id.as_ref(), item)).collect(),
@@ -443,16 +451,15 @@ impl Ids {
     }
 }
 
-impl Default for Ids {
-    fn default() -> Self {
-        Ids::Loaded(HashMap::default())
-    }
-}
-
-/// The same ids for the same items, however they are kept.
+/// The same ids for the same items, however they are kept: each of one found by the other's
+/// lookup (which also proves a baked table readable).
 impl PartialEq for Ids {
     fn eq(&self, other: &Self) -> bool {
-        self.entries() == other.entries()
+        self.len() == other.len()
+            && other
+                .entries()
+                .into_iter()
+                .all(|(id, item)| self.get(id) == Some(item))
     }
 }
 
@@ -463,6 +470,7 @@ impl databake::Bake for Ids {
         let mut slots: Vec<Option<(&str, ItemRef)>> =
             vec![None; (2 * entries.len()).next_power_of_two()];
         for (id, item) in entries {
+            // Always found: there are twice as many slots as ids.
             let free =
                 probe(id, slots.len()).find(|&at| slots.get(at).is_some_and(Option::is_none));
             if let Some(slot) = free.and_then(|at| slots.get_mut(at)) {
@@ -483,6 +491,7 @@ fn find<K: Ord, V: Copy>(list: &[(K, V)], key: &K) -> Option<V> {
 /// `pairs` sorted by key, the first of each key kept.
 fn sorted<K: Ord + Clone, V: Clone>(pairs: impl Iterator<Item = (K, V)>) -> List<(K, V)> {
     let mut pairs: Vec<(K, V)> = pairs.collect();
+    // Stable, so that the first of each key stays first and `dedup_by` keeps it.
     pairs.sort_by(|a, b| a.0.cmp(&b.0));
     pairs.dedup_by(|later, first| later.0 == first.0);
     pairs.into()
@@ -574,10 +583,12 @@ impl Index {
         find(&self.task_numbers, &key)
     }
 
+    /// The section numbered `number`.
     pub(crate) fn section(&self, number: u16) -> Option<SectionRef> {
         find(&self.section_numbers, &number)
     }
 
+    /// The mechanism numbered `number`.
     pub(crate) fn mechanism(&self, number: u16) -> Option<MechanismRef> {
         find(&self.mechanism_numbers, &number)
     }

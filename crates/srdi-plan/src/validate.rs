@@ -75,9 +75,12 @@ fn stands_in(quote: &str, text: &str) -> bool {
 }
 
 /// Whether `text` contains `quote`. A quote mostly stands where one of the first few
-/// occurrences of its first byte begins: comparing there is much cheaper than setting up
-/// [`str::contains`]'s searcher, which takes over only in a text with many such places.
+/// occurrences of its first byte begins: comparing there is much cheaper than setting up a
+/// substring searcher, which (`memchr::memmem`) takes over only in a text with more such
+/// places than a task's text usually has.
 fn contains(text: &str, quote: &str) -> bool {
+    // A lead byte of Chinese text (0xE4–0xE9) starts a few dozen characters of a task's text;
+    // past that, the searcher's linear time is the better bet.
     const PLACES: usize = 48;
     let (text, quote) = (text.as_bytes(), quote.as_bytes());
     let Some(&first) = quote.first() else {
@@ -875,12 +878,12 @@ impl<'a> Checker<'a> {
     fn units(&mut self) {
         let data = self.data;
         // Names by language: Chinese as printed, English in lower case.
-        let mut seen: HashMap<(bool, Cow<str>), usize> = HashMap::default();
+        let mut seen: HashMap<(&str, Cow<str>), usize> = HashMap::default();
         for (i, unit) in data.units.iter().enumerate() {
-            let mut names = vec![((false, Cow::Borrowed(unit.name.zh.as_ref())), &unit.name.zh)];
+            let mut names = vec![(("zh", Cow::Borrowed(unit.name.zh.as_ref())), &unit.name.zh)];
             if !unit.name.en.trim().is_empty() {
                 let en = Cow::Owned(unit.name.en.to_lowercase());
-                names.push(((true, en), &unit.name.en));
+                names.push((("en", en), &unit.name.en));
             }
             for (key, shown) in names {
                 if let Some(first) = seen.get(&key) {

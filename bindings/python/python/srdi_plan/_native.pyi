@@ -391,7 +391,7 @@ class Issue:
     def __eq__(self, value: object, /) -> bool: ...
 
 def wulong() -> Plan:
-    """The shipped Wulong plan (parsed once, shared)."""
+    """The shipped Wulong plan (baked into the module, shared)."""
 
 @final
 class Corpus:
