@@ -41,6 +41,7 @@ pub(crate) fn rules_after_pruning(data: &PlanData, index: &Index, pruned: &Prune
         used_units: HashSet::default(),
         used_entities: HashSet::default(),
         printed_entities: HashSet::default(),
+        unit_names: std::cell::OnceCell::new(),
     };
     check.numbering();
     check.document();
@@ -65,6 +66,8 @@ struct Checker<'a> {
     issues: Vec<Issue>,
     used_units: HashSet<&'a str>,
     used_entities: HashSet<&'a str>,
+    /// The units' printed names, ready to read responsibility lines against.
+    unit_names: std::cell::OnceCell<responsibility::Names<'a>>,
     /// Entities whose name a mention found printed: the names check need not look again.
     printed_entities: HashSet<&'a str>,
 }
@@ -818,7 +821,10 @@ impl<'a> Checker<'a> {
         }
         let units = &self.data.units;
         let names: Vec<&str> = units.iter().map(|unit| unit.name.zh.as_ref()).collect();
-        let read = responsibility::read(&line.zh, &names);
+        let read = self
+            .unit_names
+            .get_or_init(|| responsibility::Names::new(&names))
+            .read(&line.zh);
         let ids = |positions: &[usize]| -> Vec<&str> {
             positions
                 .iter()
