@@ -97,17 +97,7 @@ impl Plan {
                 None => (0..count).collect(),
             }
         };
-        macro_rules! some {
-            ($all:expr) => {{
-                let all = $all;
-                let wanted: Vec<_> = pick(all.len())
-                    .into_iter()
-                    .filter_map(|p| all.get(p))
-                    .collect();
-                to_js(&wanted)
-            }};
-        }
-        // Tasks and measures, the items asked for most, are viewed only where asked.
+        // Each item is viewed only where asked: a question seldom needs them all.
         macro_rules! viewed {
             ($refs:expr, $view:expr) => {{
                 let refs: Vec<_> = $refs.collect();
@@ -121,10 +111,10 @@ impl Plan {
         match string(kind, "a kind of item")?.as_str() {
             "tasks" => viewed!(plan.task_refs(), |at| plan.task_view(at)),
             "measures" => viewed!(plan.measure_refs(), |at| plan.measure_view(at)),
-            "targets" => some!(plan.targets()),
-            "units" => some!(plan.units()),
-            "mechanisms" => some!(plan.mechanisms()),
-            "entities" => some!(plan.entities()),
+            "targets" => viewed!(plan.target_refs(), |at| plan.target_view(at)),
+            "units" => viewed!(plan.unit_refs(), |at| plan.unit_view(at)),
+            "mechanisms" => viewed!(plan.mechanism_refs(), |at| plan.mechanism_view(at)),
+            "entities" => viewed!(plan.entity_refs(), |at| plan.entity_view(at)),
             other => Err(args::argument(&format!("`{other}` is not a kind of item"))),
         }
     }

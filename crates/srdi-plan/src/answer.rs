@@ -741,8 +741,8 @@ impl Plan {
 
     /// Every unit, with what it answers for.
     pub fn units(&self) -> Vec<UnitView<'_>> {
-        (0..self.data().units.len())
-            .filter_map(|i| self.unit_view(UnitRef::new(i)))
+        self.unit_refs()
+            .filter_map(|at| self.unit_view(at))
             .collect()
     }
 
@@ -831,8 +831,8 @@ impl Plan {
 
     /// The safeguard mechanisms.
     pub fn mechanisms(&self) -> Vec<MechanismView<'_>> {
-        (0..self.data().mechanisms.len())
-            .filter_map(|i| self.mechanism_view(MechanismRef::new(i)))
+        self.mechanism_refs()
+            .filter_map(|at| self.mechanism_view(at))
             .collect()
     }
 
@@ -848,8 +848,8 @@ impl Plan {
 
     /// Every entity, with the tasks and mechanisms that mention it.
     pub fn entities(&self) -> Vec<EntityView<'_>> {
-        (0..self.data().entities.len())
-            .filter_map(|i| self.entity_view(EntityRef::new(i)))
+        self.entity_refs()
+            .filter_map(|at| self.entity_view(at))
             .collect()
     }
 

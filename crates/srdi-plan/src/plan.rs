@@ -191,6 +191,21 @@ impl Plan {
         (0..self.data.tasks.len()).map(TaskRef::new)
     }
 
+    /// Every unit, in order.
+    pub fn unit_refs(&self) -> impl Iterator<Item = UnitRef> + use<> {
+        (0..self.data.units.len()).map(UnitRef::new)
+    }
+
+    /// Every mechanism, in order.
+    pub fn mechanism_refs(&self) -> impl Iterator<Item = MechanismRef> + use<> {
+        (0..self.data.mechanisms.len()).map(MechanismRef::new)
+    }
+
+    /// Every entity, in order.
+    pub fn entity_refs(&self) -> impl Iterator<Item = EntityRef> + use<> {
+        (0..self.data.entities.len()).map(EntityRef::new)
+    }
+
     /// Every support measure, task by task.
     pub fn measure_refs(&self) -> impl Iterator<Item = MeasureRef> + '_ {
         self.data.tasks.iter().enumerate().flat_map(|(t, task)| {
