@@ -258,35 +258,44 @@ pub enum Division {
 impl Place {
     /// As the document prints it: `二（五）28`.
     pub fn zh(&self) -> String {
-        let mut out = String::new();
-        if let Some(part) = self.part {
-            out.push_str(&numeral(part));
-        }
-        if let Some(Division::Section(n) | Division::Mechanism(n)) = self.division {
-            out.push('（');
-            out.push_str(&numeral(n));
-            out.push('）');
-        }
-        if let Some(task) = self.task {
-            out.push_str(&task.to_string());
-        }
-        out
+        rendered(|out| self.write_zh(out)).to_string()
     }
 
     /// As English translations of such documents number it: `II (5) 28` (parts in Roman
     /// numerals, divisions in parentheses).
     pub fn en(&self) -> String {
-        let mut parts = Vec::new();
+        rendered(|out| self.write_en(out)).to_string()
+    }
+
+    fn write_zh(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         if let Some(part) = self.part {
-            parts.push(roman(part));
+            write_numeral(out, part)?;
         }
         if let Some(Division::Section(n) | Division::Mechanism(n)) = self.division {
-            parts.push(format!("({n})"));
+            out.write_char('（')?;
+            write_numeral(out, n)?;
+            out.write_char('）')?;
         }
         if let Some(task) = self.task {
-            parts.push(task.to_string());
+            write!(out, "{task}")?;
         }
-        parts.join(" ")
+        Ok(())
+    }
+
+    fn write_en(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        let mut separator = "";
+        if let Some(part) = self.part {
+            write_roman(out, part)?;
+            separator = " ";
+        }
+        if let Some(Division::Section(n) | Division::Mechanism(n)) = self.division {
+            write!(out, "{separator}({n})")?;
+            separator = " ";
+        }
+        if let Some(task) = self.task {
+            write!(out, "{separator}{task}")?;
+        }
+        Ok(())
     }
 
     fn is_empty(&self) -> bool {
@@ -296,7 +305,7 @@ impl Place {
 
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.zh())
+        self.write_zh(f)
     }
 }
 
@@ -304,9 +313,30 @@ impl fmt::Display for Place {
 impl Serialize for Place {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut out = serializer.serialize_struct("Place", 2)?;
-        out.serialize_field("zh", &self.zh())?;
-        out.serialize_field("en", &self.en())?;
+        out.serialize_field("zh", &rendered(|out| self.write_zh(out)))?;
+        out.serialize_field("en", &rendered(|out| self.write_en(out)))?;
         out.end()
+    }
+}
+
+/// A rendering written straight into its destination (a string, a formatter, a serializer's
+/// output), so that a citation is built without a string of its own for each part.
+struct Rendered<F>(F);
+
+/// A [`Rendered`] of `write` (a function, so that a closure's argument may be any writer).
+fn rendered<F: Fn(&mut dyn fmt::Write) -> fmt::Result>(write: F) -> Rendered<F> {
+    Rendered(write)
+}
+
+impl<F: Fn(&mut dyn fmt::Write) -> fmt::Result> fmt::Display for Rendered<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (self.0)(f)
+    }
+}
+
+impl<F: Fn(&mut dyn fmt::Write) -> fmt::Result> Serialize for Rendered<F> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 
@@ -333,28 +363,44 @@ impl Citation {
 
     /// As printed in Chinese: `武隆府办发〔2022〕48号 二（五）28`.
     pub fn zh(&self) -> String {
-        self.render(" ", Place::zh)
+        rendered(|out| self.write_zh(out)).to_string()
     }
 
     /// In English: `武隆府办发〔2022〕48号, II (5) 28`.
     pub fn en(&self) -> String {
-        self.render(", ", Place::en)
+        rendered(|out| self.write_en(out)).to_string()
     }
 
-    fn render(&self, separator: &str, place: fn(&Place) -> String) -> String {
-        let place = self.place.as_ref().map(place);
-        match (self.document.as_deref(), place) {
-            (Some(document), Some(place)) => format!("{document}{separator}{place}"),
-            (Some(document), None) => document.to_owned(),
-            (None, Some(place)) => place,
-            (None, None) => String::new(),
+    fn write_zh(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        self.write(out, " ", Place::write_zh)
+    }
+
+    fn write_en(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        self.write(out, ", ", Place::write_en)
+    }
+
+    fn write(
+        &self,
+        out: &mut dyn fmt::Write,
+        separator: &str,
+        place: fn(&Place, &mut dyn fmt::Write) -> fmt::Result,
+    ) -> fmt::Result {
+        if let Some(document) = &self.document {
+            out.write_str(document)?;
         }
+        if let Some(at) = &self.place {
+            if self.document.is_some() {
+                out.write_str(separator)?;
+            }
+            place(at, out)?;
+        }
+        Ok(())
     }
 }
 
 impl fmt::Display for Citation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.zh())
+        self.write_zh(f)
     }
 }
 
@@ -362,8 +408,8 @@ impl fmt::Display for Citation {
 impl Serialize for Citation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut out = serializer.serialize_struct("Citation", 4)?;
-        out.serialize_field("zh", &self.zh())?;
-        out.serialize_field("en", &self.en())?;
+        out.serialize_field("zh", &rendered(|out| self.write_zh(out)))?;
+        out.serialize_field("en", &rendered(|out| self.write_en(out)))?;
         out.serialize_field("document", &self.document)?;
         out.serialize_field("place", &self.place)?;
         out.end()
@@ -419,30 +465,30 @@ mod schema {
 }
 
 /// A number in Roman numerals (Arabic digits from 40 on, which no part reaches).
-fn roman(number: u32) -> String {
+fn write_roman(out: &mut dyn fmt::Write, number: u32) -> fmt::Result {
     const TENS: [&str; 4] = ["", "X", "XX", "XXX"];
     const UNITS: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
     match (
         TENS.get((number / 10) as usize),
         UNITS.get((number % 10) as usize),
     ) {
-        (Some(tens), Some(units)) if number > 0 => format!("{tens}{units}"),
-        _ => number.to_string(),
+        (Some(tens), Some(units)) if number > 0 => write!(out, "{tens}{units}"),
+        _ => write!(out, "{number}"),
     }
 }
 
 /// A number in Chinese numerals, as documents number their parts and sections
 /// (Arabic digits from 100 on).
-pub(crate) fn numeral(number: u32) -> String {
+fn write_numeral(out: &mut dyn fmt::Write, number: u32) -> fmt::Result {
     const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     let digit = |d: u32| DIGITS.get(d as usize).copied().unwrap_or_default();
     match (number / 10, number % 10) {
-        (10.., _) => number.to_string(),
-        (0, units) => digit(units).to_owned(),
-        (1, 0) => "十".to_owned(),
-        (1, units) => format!("十{}", digit(units)),
-        (tens, 0) => format!("{}十", digit(tens)),
-        (tens, units) => format!("{}十{}", digit(tens), digit(units)),
+        (10.., _) => write!(out, "{number}"),
+        (0, units) => out.write_str(digit(units)),
+        (1, 0) => out.write_str("十"),
+        (1, units) => write!(out, "十{}", digit(units)),
+        (tens, 0) => write!(out, "{}十", digit(tens)),
+        (tens, units) => write!(out, "{}十{}", digit(tens), digit(units)),
     }
 }
 
@@ -462,7 +508,10 @@ mod tests {
             (100, "100"),
         ];
         for (number, expected) in cases {
-            assert_eq!(numeral(number), expected);
+            assert_eq!(
+                rendered(|out| write_numeral(out, number)).to_string(),
+                expected
+            );
         }
     }
 
@@ -477,7 +526,10 @@ mod tests {
             (40, "40"),
         ];
         for (number, expected) in cases {
-            assert_eq!(roman(number), expected);
+            assert_eq!(
+                rendered(|out| write_roman(out, number)).to_string(),
+                expected
+            );
         }
     }
 
