@@ -11,14 +11,29 @@ use srdi_plan::ErrorReport;
 
 use crate::Issue;
 
-/// Instantiates `srdi_plan.errors.<class>(report, issues)` as a Python exception.
+/// Instantiates `srdi_plan.errors.<class>(report, issues)` as a Python exception, of the
+/// class the core names.
 fn raise(py: Python<'_>, report: &ErrorReport) -> PyErr {
+    raise_as(py, report.class(), report)
+}
+
+/// An argument Python hands over that the binding cannot take (a `str` where a number
+/// belongs, a list for a date, …): `srdi_plan.errors.InvalidArgumentError`, a `QueryError` and
+/// a `TypeError` with code `invalid_argument`, as JavaScript throws a `TypeError` with that
+/// code. `message` says what was expected.
+pub(crate) fn wrong_type(py: Python<'_>, message: String) -> PyErr {
+    let report = ErrorReport::from(srdi_plan::QueryError::InvalidArgument(message));
+    raise_as(py, "InvalidArgumentError", &report)
+}
+
+/// Instantiates `srdi_plan.errors.<class>(report, issues)` as a Python exception.
+fn raise_as(py: Python<'_>, class: &str, report: &ErrorReport) -> PyErr {
     let issues: Vec<Issue> = report.issues.iter().flatten().cloned().map(Issue).collect();
     let instance = pythonize::pythonize(py, report)
         .map_err(|error| PyRuntimeError::new_err(error.to_string()))
         .and_then(|dict| {
             py.import("srdi_plan.errors")
-                .and_then(|module| module.getattr(report.class()))
+                .and_then(|module| module.getattr(class))
                 .and_then(|class| class.call1((dict, issues)))
         });
     match instance {

@@ -2,11 +2,29 @@
 //! `bytes`, item numbers as any `int`, and profiles, scenarios and observations as dicts
 //! (JSON values for the core to check).
 
-use pyo3::exceptions::{PyOverflowError, PyTypeError};
+use pyo3::exceptions::PyOverflowError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
 use serde_json::Value;
 use srdi_plan as core;
+
+use crate::errors::wrong_type;
+
+/// An argument of type `T`. A value Python cannot convert to `T` raises
+/// `InvalidArgumentError` (a `TypeError` with code `invalid_argument`, see
+/// [`wrong_type`]) instead of an uncoded `TypeError`; pyo3 adds the note naming the argument.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Arg<T>(pub(crate) T);
+
+impl<'a, 'py, T: FromPyObject<'a, 'py>> FromPyObject<'a, 'py> for Arg<T> {
+    type Error = PyErr;
+
+    fn extract(value: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        T::extract(value)
+            .map(Arg)
+            .map_err(|error| wrong_type(value.py(), error.into().value(value.py()).to_string()))
+    }
+}
 
 /// Hands a plan's text to `read` as bytes: `bytes` as they are, so that the core checks their
 /// size and encoding; a `str` is refused by its length before it is encoded (`refuse`), and
@@ -21,10 +39,8 @@ pub(crate) fn read_input<T>(
         return Ok(read(bytes.as_bytes()));
     }
     let Ok(text) = value.cast::<PyString>() else {
-        let kind = value.get_type().name()?;
-        return Err(PyTypeError::new_err(format!(
-            "a plan is given as str or bytes, not {kind}"
-        )));
+        let message = format!("a plan is given as str or bytes, not {}", type_name(value));
+        return Err(wrong_type(value.py(), message));
     };
     if let Err(error) = core::check_text_size(text.code_point_len()?) {
         return Ok(refuse(error));
@@ -50,7 +66,10 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Whole {
             Err(error) if error.is_instance_of::<PyOverflowError>(number.py()) => {
                 Ok(Whole(if number.gt(0)? { i64::MAX } else { i64::MIN }))
             }
-            Err(error) => Err(error),
+            Err(_) => Err(wrong_type(
+                number.py(),
+                format!("a number is an int, not {}", type_name(&number)),
+            )),
         }
     }
 }
@@ -145,7 +164,7 @@ fn is_missing(item: &Bound<'_, PyAny>) -> bool {
             .is_ok_and(|name| name == "NAType" || name == "NaTType")
 }
 
-fn type_name(value: &Bound<'_, PyAny>) -> String {
+pub(crate) fn type_name(value: &Bound<'_, PyAny>) -> String {
     value
         .get_type()
         .name()

@@ -5,6 +5,11 @@
 //! serde shape — the same JSON `srdi --json` prints. Every method is one call into the core.
 //! Errors are mapped in `errors.rs` to the Python classes of `srdi_plan.errors`.
 
+#![allow(
+    clippy::needless_pass_by_value,
+    reason = "pyo3 hands each argument over converted and owned (`Arg`, `PathBuf`)"
+)]
+
 mod errors;
 mod input;
 
@@ -12,14 +17,14 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::{IntoPyDict, PyDict};
+use pyo3::types::{IntoPyDict, PyDict, PyIterator};
 use pythonize::pythonize;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use srdi_plan as core;
 
-use crate::errors::{IntoPyResult, stale};
-use crate::input::{Whole, json, read_input, row_json};
+use crate::errors::{IntoPyResult, stale, wrong_type};
+use crate::input::{Arg, Whole, json, read_input, row_json, type_name};
 
 /// Converts a core value to Python in its serde shape (dicts, lists, strings, numbers).
 fn py_value<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
@@ -194,18 +199,18 @@ impl Plan {
     fn tasks(
         &self,
         py: Python<'_>,
-        unit: Option<String>,
+        unit: Option<Arg<String>>,
         section: Option<Whole>,
-        instrument: Option<String>,
-        tier: Option<String>,
-        text: Option<String>,
+        instrument: Option<Arg<String>>,
+        tier: Option<Arg<String>>,
+        text: Option<Arg<String>>,
     ) -> PyResult<Vec<Task>> {
         let filter = core::TaskFilter {
-            unit,
-            section: section.map(|section| section.0),
-            instrument,
-            tier,
-            text,
+            unit: unit.map(|Arg(unit)| unit),
+            section: section.map(|Whole(section)| section),
+            instrument: instrument.map(|Arg(instrument)| instrument),
+            tier: tier.map(|Arg(tier)| tier),
+            text: text.map(|Arg(text)| text),
         };
         let views = self.0.tasks(&filter).into_py(py)?;
         Ok(views.iter().map(|view| self.task_at(view.at)).collect())
@@ -217,12 +222,17 @@ impl Plan {
 
     /// Every hit, or with `language="zh"` or `"en"` the hits a reader of that language wants.
     #[pyo3(signature = (query, language=None))]
-    fn search(&self, py: Python<'_>, query: &str, language: Option<&str>) -> PyResult<Vec<Hit>> {
+    fn search(
+        &self,
+        py: Python<'_>,
+        query: Arg<String>,
+        language: Option<Arg<String>>,
+    ) -> PyResult<Vec<Hit>> {
         let language = language
-            .map(str::parse::<core::Language>)
+            .map(|Arg(language)| language.parse::<core::Language>())
             .transpose()
             .into_py(py)?;
-        let hits = self.0.search_in(query, language).into_py(py)?;
+        let hits = self.0.search_in(&query.0, language).into_py(py)?;
         Ok(hits.into_iter().map(Hit).collect())
     }
 
@@ -231,8 +241,8 @@ impl Plan {
         views.iter().map(|view| self.unit_at(view.at)).collect()
     }
 
-    fn unit(&self, py: Python<'_>, name: &str) -> PyResult<Unit> {
-        Ok(self.unit_at(self.0.unit(name).into_py(py)?.at))
+    fn unit(&self, py: Python<'_>, name: Arg<String>) -> PyResult<Unit> {
+        Ok(self.unit_at(self.0.unit(&name.0).into_py(py)?.at))
     }
 
     fn goals(&self) -> Vec<Target> {
@@ -240,8 +250,8 @@ impl Plan {
         views.iter().map(|view| self.target_at(view.at)).collect()
     }
 
-    fn goal(&self, py: Python<'_>, id: &str) -> PyResult<Target> {
-        Ok(self.target_at(self.0.goal(id).into_py(py)?.at))
+    fn goal(&self, py: Python<'_>, id: Arg<String>) -> PyResult<Target> {
+        Ok(self.target_at(self.0.goal(&id.0).into_py(py)?.at))
     }
 
     fn targets(&self) -> Vec<Target> {
@@ -253,10 +263,13 @@ impl Plan {
     fn measures(
         &self,
         py: Python<'_>,
-        tier: Option<String>,
-        instrument: Option<String>,
+        tier: Option<Arg<String>>,
+        instrument: Option<Arg<String>>,
     ) -> PyResult<Vec<Measure>> {
-        let filter = core::MeasureFilter { tier, instrument };
+        let filter = core::MeasureFilter {
+            tier: tier.map(|Arg(tier)| tier),
+            instrument: instrument.map(|Arg(instrument)| instrument),
+        };
         let views = self.0.measures(&filter).into_py(py)?;
         Ok(views.iter().map(|view| self.measure_at(view.at)).collect())
     }
@@ -278,8 +291,8 @@ impl Plan {
         views.iter().map(|view| self.entity_at(view.at)).collect()
     }
 
-    fn entity(&self, py: Python<'_>, name: &str) -> PyResult<Entity> {
-        Ok(self.entity_at(self.0.entity(name).into_py(py)?.at))
+    fn entity(&self, py: Python<'_>, name: Arg<String>) -> PyResult<Entity> {
+        Ok(self.entity_at(self.0.entity(&name.0).into_py(py)?.at))
     }
 
     fn documents(&self) -> Vec<Entity> {
@@ -304,14 +317,17 @@ impl Plan {
     }
 
     /// One kind of item as a typed table: `{"kind", "columns": [{"name", "kind"}], "rows"}`.
-    fn table<'py>(&self, py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
-        let kind = kind.parse().into_py(py)?;
-        py_value(py, &self.0.table(kind))
+    fn table<'py>(&self, py: Python<'py>, kind: Arg<String>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.0.table(kind.0.parse().into_py(py)?))
     }
 
     /// The rows of `table(kind)` as dicts, one per item, with Python values (`None` if missing).
-    fn records<'py>(&self, py: Python<'py>, kind: &str) -> PyResult<Vec<Bound<'py, PyDict>>> {
-        let table = self.0.table(kind.parse().into_py(py)?);
+    fn records<'py>(
+        &self,
+        py: Python<'py>,
+        kind: Arg<String>,
+    ) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        let table = self.0.table(kind.0.parse().into_py(py)?);
         table
             .rows()
             .map(|row| {
@@ -325,25 +341,28 @@ impl Plan {
     }
 
     /// `table(kind)` as a pandas `DataFrame` with nullable dtypes (needs pandas).
-    fn to_pandas<'py>(&self, py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
-        frame(py, &self.0.table(kind.parse().into_py(py)?))
+    fn to_pandas<'py>(&self, py: Python<'py>, kind: Arg<String>) -> PyResult<Bound<'py, PyAny>> {
+        frame(py, &self.0.table(kind.0.parse().into_py(py)?))
     }
 
     /// What an enterprise can get: every measure evaluated for `profile` (a dict, or its JSON
     /// as str or bytes), as the list of dicts `srdi --json entitlements` prints. With
     /// `explain=True` it also prints each step in words, citing the text.
-    #[pyo3(signature = (profile, explain=false, language="zh"))]
+    #[pyo3(
+        signature = (profile, explain = Arg(false), language = Arg(String::from("zh"))),
+        text_signature = "($self, profile, explain=False, language='zh')"
+    )]
     fn entitlements<'py>(
         &self,
         py: Python<'py>,
         profile: &Bound<'py, PyAny>,
-        explain: bool,
-        language: &str,
+        explain: Arg<bool>,
+        language: Arg<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let profile = read_profile(py, profile)?;
         let answer = self.0.entitlements(&profile).into_py(py)?;
-        if explain {
-            let language = language.parse().into_py(py)?;
+        if explain.0 {
+            let language = language.0.parse().into_py(py)?;
             let text = core::explain(&answer, &self.0.entitlement_total(&answer), language);
             py.import("builtins")?
                 .getattr("print")?
@@ -378,7 +397,7 @@ impl Plan {
     ) -> PyResult<Bound<'py, PyAny>> {
         let mut read = Vec::new();
         let mut issues = Vec::new();
-        for (i, row) in rows_of(profiles)?.try_iter()?.enumerate() {
+        for (i, row) in rows_of(profiles, "profiles")?.enumerate() {
             match try_read_json(&row?, core::Profile::from_bytes, core::Profile::from_value)? {
                 Ok(profile) => read.push(profile),
                 Err(core::QueryError::InvalidInput(found)) => {
@@ -641,33 +660,42 @@ fn try_read_json<T: serde::de::DeserializeOwned>(
 ) -> PyResult<Result<T, core::QueryError>> {
     // Always through a JSON value and the core's checks: read straight into the type,
     // pythonize would take a string for a list of its characters.
+    let py = value.py();
     if let Ok(dict) = value.cast::<PyDict>() {
-        return Ok(match row_json(dict) {
-            Ok(json) => from_value(json),
-            Err(error) => Err(core::QueryError::InvalidArgument(format!(
-                "the input cannot be read as JSON: {error}"
-            ))),
-        });
+        return match row_json(dict) {
+            Ok(json) => Ok(from_value(json)),
+            Err(error) => Err(wrong_type(
+                py,
+                format!("the input cannot be read as JSON: {error}"),
+            )),
+        };
     }
     if !value.is_instance_of::<pyo3::types::PyString>()
         && !value.is_instance_of::<pyo3::types::PyBytes>()
     {
-        let kind = value.get_type().name()?;
-        let message = format!("expected a dict, or JSON as str or bytes, not {kind}");
-        return Ok(Err(core::QueryError::InvalidArgument(message)));
+        let message = format!(
+            "expected a dict, or JSON as str or bytes, not {}",
+            type_name(value)
+        );
+        return Err(wrong_type(py, message));
     }
     read_input(value, from_bytes, |error| {
         Err(core::QueryError::InvalidInput(error.issues().to_vec()))
     })
 }
 
-/// The rows of a pandas `DataFrame` as dicts, or the items of any other iterable.
-fn rows_of<'py>(value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    if value.hasattr("columns")? && value.hasattr("to_dict")? {
-        value.call_method1("to_dict", ("records",))
+/// The rows of a pandas `DataFrame` as dicts, or the items of any other iterable (`what` says
+/// what they are, for the error about anything else).
+fn rows_of<'py>(value: &Bound<'py, PyAny>, what: &str) -> PyResult<Bound<'py, PyIterator>> {
+    let rows = if value.hasattr("columns")? && value.hasattr("to_dict")? {
+        value.call_method1("to_dict", ("records",))?
     } else {
-        Ok(value.clone())
-    }
+        value.clone()
+    };
+    rows.try_iter().map_err(|_| {
+        let message = format!("{what} are a list or a DataFrame, not {}", type_name(value));
+        wrong_type(value.py(), message)
+    })
 }
 
 /// Observations from Python: the path of a CSV or JSON file (`str` or `os.PathLike`), its
@@ -686,8 +714,7 @@ fn read_observations(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<c
             Err(error) => Err(error).into_py(py),
         };
     }
-    let rows = rows_of(value)?
-        .try_iter()?
+    let rows = rows_of(value, "observations")?
         .map(|row| {
             let row = row?;
             Ok(match row.cast::<PyDict>() {
@@ -698,10 +725,10 @@ fn read_observations(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<c
         .collect::<PyResult<Result<Vec<_>, _>>>()?;
     match rows {
         Ok(rows) => core::observations_from_value(serde_json::Value::Array(rows)).into_py(py),
-        Err(error) => {
-            let message = format!("the observations cannot be read as JSON: {error}");
-            Err(core::QueryError::InvalidArgument(message)).into_py(py)
-        }
+        Err(error) => Err(wrong_type(
+            py,
+            format!("the observations cannot be read as JSON: {error}"),
+        )),
     }
 }
 
@@ -714,19 +741,23 @@ fn read_date(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<core:
         Some(value) if !value.is_none() => value.clone(),
         _ => moment.call_method1("now", (datetime.getattr("timezone")?.getattr("utc")?,))?,
     };
-    let text: String = match day.extract::<String>() {
-        Ok(text) => text,
-        Err(_) if day.is_instance(&moment)? => day
-            .call_method0("date")?
+    let text: String = if let Ok(text) = day.extract::<String>() {
+        text
+    } else if day.is_instance(&moment)? {
+        day.call_method0("date")?
             .call_method0("isoformat")?
-            .extract()?,
-        Err(_) => day.call_method0("isoformat")?.extract()?,
+            .extract()?
+    } else if day.is_instance(&datetime.getattr("date")?)? {
+        day.call_method0("isoformat")?.extract()?
+    } else {
+        let message = format!(
+            "a date is a datetime.date or a str written YYYY-MM-DD, not {}",
+            type_name(&day)
+        );
+        return Err(wrong_type(py, message));
     };
     core::Date::parse(&text)
-        .ok_or_else(|| {
-            core::QueryError::InvalidArgument(format!("`{text}` is not a date written YYYY-MM-DD"))
-        })
-        .into_py(py)
+        .ok_or_else(|| wrong_type(py, format!("`{text}` is not a date written YYYY-MM-DD")))
 }
 
 /// An item of a plan: the plan, shared, and a typed reference into it. Its attributes read the
@@ -1348,8 +1379,8 @@ fn wulong() -> Plan {
 
 /// A plan shipped with the package, by id; `embedded_ids()` lists them.
 #[pyfunction]
-fn embedded(py: Python<'_>, id: &str) -> PyResult<Plan> {
-    core::embedded_plan(id)
+fn embedded(py: Python<'_>, id: Arg<String>) -> PyResult<Plan> {
+    core::embedded_plan(&id.0)
         .map(|plan| Plan(Arc::clone(plan)))
         .into_py(py)
 }
@@ -1370,14 +1401,10 @@ fn validate(text: &Bound<'_, PyAny>) -> PyResult<Vec<Issue>> {
 
 /// Loads and validates a plan file; a file over the size limit is refused before it is read.
 #[pyfunction]
-#[allow(
-    clippy::needless_pass_by_value,
-    reason = "pyo3 converts str and os.PathLike arguments into an owned PathBuf"
-)]
-fn load(py: Python<'_>, path: PathBuf) -> PyResult<Plan> {
-    match core::Plan::from_file(&path) {
+fn load(py: Python<'_>, path: Arg<PathBuf>) -> PyResult<Plan> {
+    match core::Plan::from_file(&path.0) {
         Ok(plan) => Ok(Plan(Arc::new(plan))),
-        Err(core::FileError::Unreadable { error, .. }) => Err(errors::unreadable(&path, &error)),
+        Err(core::FileError::Unreadable { error, .. }) => Err(errors::unreadable(&path.0, &error)),
         Err(error) => Err(error).into_py(py),
     }
 }
@@ -1401,9 +1428,9 @@ impl Corpus {
     }
 
     /// One plan by id; raises `UnknownNameError` with the closest ids.
-    fn plan(&self, py: Python<'_>, id: &str) -> PyResult<Plan> {
+    fn plan(&self, py: Python<'_>, id: Arg<String>) -> PyResult<Plan> {
         self.0
-            .find(id)
+            .find(&id.0)
             .map(|plan| Plan(Arc::clone(plan)))
             .into_py(py)
     }
@@ -1418,20 +1445,28 @@ impl Corpus {
     fn search<'py>(
         &self,
         py: Python<'py>,
-        text: &str,
-        language: Option<&str>,
+        text: Arg<String>,
+        language: Option<Arg<String>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let language = language.map(str::parse).transpose().into_py(py)?;
-        let text = text.to_owned();
-        self.ask(py, &core::CorpusQuery::Search { text, language })
+        let language = language
+            .map(|Arg(language)| language.parse())
+            .transpose()
+            .into_py(py)?;
+        self.ask(
+            py,
+            &core::CorpusQuery::Search {
+                text: text.0,
+                language,
+            },
+        )
     }
 
     /// The plans compared, as dicts: `"goals"` side by side by the tier they count, each with
     /// the parent plan's goal it localises; `"measures"` that name an amount, by the group they
     /// reach; `"instruments"`: each STIP instrument type and how many tasks and measures of each
     /// plan use it.
-    fn compare<'py>(&self, py: Python<'py>, what: &str) -> PyResult<Bound<'py, PyAny>> {
-        self.ask(py, &core::CorpusQuery::compare(what).into_py(py)?)
+    fn compare<'py>(&self, py: Python<'py>, what: Arg<String>) -> PyResult<Bound<'py, PyAny>> {
+        self.ask(py, &core::CorpusQuery::compare(&what.0).into_py(py)?)
     }
 
     fn __len__(&self) -> usize {
@@ -1453,12 +1488,8 @@ impl Corpus {
 /// each shipped plan none of them is. Raises the error of the first file that cannot be
 /// loaded (its `filename` names it); `srdi --plans DIR plans` lists every one.
 #[pyfunction]
-#[allow(
-    clippy::needless_pass_by_value,
-    reason = "pyo3 converts str and os.PathLike arguments into an owned PathBuf"
-)]
-fn load_dir(py: Python<'_>, path: PathBuf) -> PyResult<Corpus> {
-    let error = match core::Corpus::load_dir(&path) {
+fn load_dir(py: Python<'_>, path: Arg<PathBuf>) -> PyResult<Corpus> {
+    let error = match core::Corpus::load_dir(&path.0) {
         Ok(corpus) => return Ok(Corpus(corpus)),
         Err(error) => error,
     };

@@ -9,7 +9,14 @@ import pytest
 import srdi_plan
 from conftest import ROOT
 from conformance import ERROR_CASES, make_input
-from srdi_plan import PlanError, PlanLimitError, PlanSyntaxError, QueryError, UnknownNameError
+from srdi_plan import (
+    InvalidArgumentError,
+    PlanError,
+    PlanLimitError,
+    PlanSyntaxError,
+    QueryError,
+    UnknownNameError,
+)
 
 
 def bad_plan_text() -> bytes:
@@ -76,17 +83,47 @@ def test_an_empty_search_is_a_query_error():
     assert raised.value.code == "empty_search" and isinstance(raised.value, ValueError)
 
 
-def test_wrong_argument_types_are_type_errors():
+def test_wrong_argument_types_are_coded_type_errors():
+    """As in JavaScript: a TypeError with code invalid_argument, never an uncoded exception."""
     plan = srdi_plan.wulong()
-    with pytest.raises(TypeError):
-        plan.task("28")
+    corpus = srdi_plan.corpus()
+    calls = {
+        "task('28')": lambda: plan.task("28"),
+        "tasks(unit=5)": lambda: plan.tasks(unit=5),
+        "tasks(section='3')": lambda: plan.tasks(section="3"),
+        "search(5)": lambda: plan.search(5),
+        "unit(None)": lambda: plan.unit(None),
+        "entitlements(42)": lambda: plan.entitlements(42),
+        "entitlements({}, explain='x')": lambda: plan.entitlements({}, explain="x"),
+        "entitlements({1: 2})": lambda: plan.entitlements({1: 2}),
+        "entitlements_table(5)": lambda: plan.entitlements_table(5),
+        "entitlements_table([5])": lambda: plan.entitlements_table([5]),
+        "cost(5)": lambda: plan.cost(5),
+        "progress(5)": lambda: plan.progress(5),
+        "progress([], as_of=5)": lambda: plan.progress([], as_of=5),
+        "status(5)": lambda: plan.status(5),
+        "status('2025-02-30')": lambda: plan.status("2025-02-30"),
+        "table(5)": lambda: plan.table(5),
+        "Plan.from_json(42)": lambda: srdi_plan.Plan.from_json(42),
+        "validate(['{}'])": lambda: srdi_plan.validate(["{}"]),
+        "load(5)": lambda: srdi_plan.load(5),
+        "load_dir(5)": lambda: srdi_plan.load_dir(5),
+        "embedded(5)": lambda: srdi_plan.embedded(5),
+        "corpus.plan(5)": lambda: corpus.plan(5),
+        "corpus.compare(5)": lambda: corpus.compare(5),
+    }
+    for name, call in calls.items():
+        with pytest.raises(InvalidArgumentError) as raised:
+            call()
+        error = raised.value
+        assert isinstance(error, TypeError) and isinstance(error, QueryError), name
+        assert error.code == "invalid_argument" and error.to_dict()["code"] == "invalid_argument", name
+    with pytest.raises(InvalidArgumentError) as raised:
+        plan.tasks(unit=5)
+    assert raised.value.__notes__ == ["while processing 'unit'"]
     with pytest.raises(UnknownNameError) as raised:
         plan.task(1000)
     assert raised.value.suggestions == ["1–32"]
-    with pytest.raises(TypeError, match="str or bytes, not int"):
-        srdi_plan.Plan.from_json(42)  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
-        srdi_plan.validate(["{}"])  # type: ignore[arg-type]
 
 
 def test_numbers_no_plan_has_are_unknown_names():

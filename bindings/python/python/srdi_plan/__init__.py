@@ -39,6 +39,7 @@ from .errors import (
     PlanSyntaxError,
     PlanValidationError,
     InputError,
+    InvalidArgumentError,
     QueryError,
     UnknownNameError,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "PlanSyntaxError",
     "PlanValidationError",
     "InputError",
+    "InvalidArgumentError",
     "QueryError",
     "Target",
     "Task",

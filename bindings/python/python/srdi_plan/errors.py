@@ -18,6 +18,7 @@ __all__ = [
     "PlanSyntaxError",
     "PlanValidationError",
     "InputError",
+    "InvalidArgumentError",
     "QueryError",
     "UnknownNameError",
 ]
@@ -97,6 +98,13 @@ class UnknownNameError(PlanError, KeyError):
 class QueryError(PlanError, ValueError):
     """A question that cannot be asked: a search for nothing (``empty_search``) or an argument
     of the wrong kind (``invalid_argument``)."""
+
+
+class InvalidArgumentError(QueryError, TypeError):
+    """An argument of the wrong type or form (``invalid_argument``): a ``str`` where a number
+    belongs, a list for a profile, a date that is not ``YYYY-MM-DD``. Both a ``QueryError``
+    and a ``TypeError``, as JavaScript throws a ``TypeError`` with the same code; the note
+    Python adds names the argument."""
 
 
 class InputError(_LoadError, ValueError):
