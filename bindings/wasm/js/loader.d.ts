@@ -51,7 +51,8 @@ export class Corpus {
   static fromTexts(texts: Iterable<string | Uint8Array>): Corpus;
   /** The ids of the plans, in order. */
   readonly ids: string[];
-  /** One plan by id; throws `UnknownNameError` with the closest ids. */
+  /** One plan by id, the same object each time; throws `UnknownNameError` with the closest
+   * ids. */
   plan(id: string): Plan;
   /** Each plan: id, document number, title, period and the plans it is based on. */
   entries(): PlanEntry[];

@@ -13,6 +13,8 @@ export const { Plan, wulong, embedded, embeddedIds } = api(raw);
 /** Several plans side by side: the plans given, then each shipped plan none of them is. */
 export class Corpus {
   #raw;
+  /** Plans already wrapped, by id: each is wrapped once, so that its answers are shared. */
+  #plans = new Map();
 
   /** @internal Corpora come from `Corpus.fromTexts`. */
   constructor(handle) {
@@ -33,9 +35,14 @@ export class Corpus {
     return this.#raw.ids;
   }
 
-  /** One plan by id; throws `UnknownNameError` with the closest ids. */
+  /** One plan by id, the same object each time; throws `UnknownNameError` with the closest
+   * ids. */
   plan(id) {
-    return new Plan(this.#raw.plan(id));
+    const known = typeof id === "string" ? this.#plans.get(id) : undefined;
+    if (known) return known;
+    const plan = new Plan(this.#raw.plan(id));
+    this.#plans.set(plan.id, plan);
+    return plan;
   }
 
   /** Each plan: id, document number, title, period and the plans it is based on. */

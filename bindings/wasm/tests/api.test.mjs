@@ -269,6 +269,10 @@ test("a corpus of texts: shipped plans beside them, bad lists refused", () => {
   const own = JSON.stringify({ ...plan.toJSON(), id: "my-district" });
   const corpus = Corpus.fromTexts(new Set([own]));
   assert.deepEqual(corpus.ids, ["my-district", ...embeddedIds()]);
+  const mine = corpus.plan("my-district");
+  assert.equal(corpus.plan("my-district"), mine);
+  assert.equal(mine.task(28), corpus.plan("my-district").task(28));
+  assert.equal(mine.id, "my-district");
   assert.ok(corpus.compare("goals").some((goal) => goal.plan === "my-district" && goal.localises?.share === 0.006));
   for (const bad of [42, "a plan's text", null]) {
     assert.throws(() => Corpus.fromTexts(bad), (error) => error instanceof TypeError && error.code === "invalid_argument");
