@@ -27,10 +27,13 @@ setup-rust:
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(CARGO) clippy -p srdi-plan --features bake --all-targets -- -D warnings
 
-## Unit, integration, fidelity and README tests, and doctests.
+## Unit, integration, fidelity and README tests, and doctests; and the baking of plans into
+## Rust (`make bake`), which no crate of the workspace builds.
 test-rust:
 	$(CARGO) test --workspace
+	$(CARGO) test -p srdi-plan --features bake --lib bake::
 
 doc:
 	$(CARGO) doc --workspace --no-deps

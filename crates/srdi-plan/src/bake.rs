@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use databake::{Bake, CrateEnv};
 use syn::visit_mut::VisitMut;
 
+use crate::model::Condition;
 use crate::plan::Plan;
 
 /// The Rust source of a module with, per plan, `static <NAME>: PlanData` and `static
@@ -34,12 +35,17 @@ pub fn bake(plans: &[(&str, &Plan)]) -> Result<String, String> {
             .replace("alloc :: borrow :: Cow :: Borrowed", "Cow :: Borrowed")
     };
     for &(name, plan) in plans {
-        let data = rust(plan.data());
-        if data.contains("Box :: new") {
+        let measures = plan
+            .data()
+            .tasks
+            .iter()
+            .flat_map(|task| task.measures.iter());
+        if measures.filter_map(|m| m.conditions.as_ref()).any(negates) {
             return Err(format!(
                 "plan `{name}` has a `not` condition, which a static cannot hold in a `Box`"
             ));
         }
+        let data = rust(plan.data());
         let index = rust(plan.index());
         let warnings = rust(&plan.warnings().to_vec());
         let constant = name.to_uppercase();
@@ -58,6 +64,15 @@ pub fn bake(plans: &[(&str, &Plan)]) -> Result<String, String> {
     let mut file = syn::parse_file(&source).map_err(|error| error.to_string())?;
     VecFromArray.visit_file_mut(&mut file);
     Ok(prettyplease::unparse(&file))
+}
+
+/// Whether `condition` has a `not` anywhere in it (the one part of a plan held in a `Box`).
+fn negates(condition: &Condition) -> bool {
+    match condition {
+        Condition::Not(_) => true,
+        Condition::All(all) | Condition::Any(all) => all.iter().any(negates),
+        Condition::Fact(_) | Condition::AtLeast(_) | Condition::AtMost(_) => false,
+    }
 }
 
 /// Rewrites `alloc::vec![a, b]` as `alloc::vec::Vec::from([a, b])`: the same value, but a
@@ -80,5 +95,39 @@ impl VisitMut for VecFromArray {
             *expr = syn::parse_quote!(alloc::vec::Vec::from([#items]));
         }
         syn::visit_mut::visit_expr_mut(self, expr);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bake;
+    use crate::plan::Plan;
+
+    #[test]
+    fn a_plan_bakes_to_statics_that_parse() {
+        let plan = Plan::from_json(crate::WULONG_JSON).unwrap();
+        let source = bake(&[("wulong", &plan)]).unwrap();
+        assert!(source.contains("static WULONG: crate::PlanData"));
+        assert!(source.contains("static WULONG_INDEX: crate::plan::Index"));
+        assert!(source.contains("pub(crate) fn wulong_warnings()"));
+    }
+
+    #[test]
+    fn a_plan_with_a_not_condition_is_refused() {
+        let negated = r#""conditions": {"not": {"fact": "rd-deduction-filing-threshold"}}"#;
+        let json = crate::WULONG_JSON.replacen(
+            r#""conditions": {
+            "fact": "rd-deduction-filing-threshold"
+          }"#,
+            negated,
+            1,
+        );
+        assert!(json.contains(negated));
+        let plan = Plan::from_json(&json).unwrap();
+        let error = bake(&[("negated", &plan)]).unwrap_err();
+        assert!(
+            error.contains("plan `negated` has a `not` condition"),
+            "{error}"
+        );
     }
 }

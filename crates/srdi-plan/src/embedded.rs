@@ -14,61 +14,47 @@ pub const WULONG_JSON: &str = include_str!("../data/wulong-2022-48.json");
 /// Wulong plan implements, in the [`Plan::from_json`] format.
 pub const CHONGQING_JSON: &str = include_str!("../data/chongqing-2022-23.json");
 
-static WULONG: LazyLock<Arc<Plan>> = LazyLock::new(|| {
-    Arc::new(Plan::trusted(
-        data::wulong(),
-        data::wulong_index(),
-        data::wulong_warnings(),
-    ))
-});
-static CHONGQING: LazyLock<Arc<Plan>> = LazyLock::new(|| {
-    Arc::new(Plan::trusted(
-        data::chongqing(),
-        data::chongqing_index(),
-        data::chongqing_warnings(),
-    ))
-});
+static WULONG: LazyLock<Arc<Plan>> = LazyLock::new(|| Arc::new(shipped::wulong()));
+static CHONGQING: LazyLock<Arc<Plan>> = LazyLock::new(|| Arc::new(shipped::chongqing()));
 
-/// The shipped plans' data and index, as `src/baked.rs` holds them: no parse, no copy.
+/// The shipped plans from the statics of `src/baked.rs`: no parse, no copy.
 #[cfg(not(feature = "bake"))]
-use crate::baked as data;
+mod shipped {
+    use crate::baked;
+    use crate::plan::Plan;
 
-/// The shipped plans' data, index and warnings, loaded from their JSON: while baking,
-/// `src/baked.rs` is not compiled.
+    pub(super) fn wulong() -> Plan {
+        Plan::trusted(
+            baked::wulong(),
+            baked::wulong_index(),
+            baked::wulong_warnings(),
+        )
+    }
+
+    pub(super) fn chongqing() -> Plan {
+        Plan::trusted(
+            baked::chongqing(),
+            baked::chongqing_index(),
+            baked::chongqing_warnings(),
+        )
+    }
+}
+
+/// The shipped plans loaded from their JSON: while baking, `src/baked.rs` is not compiled.
 #[cfg(feature = "bake")]
-mod data {
-    use std::borrow::Cow;
+mod shipped {
+    use crate::plan::Plan;
 
-    use crate::error::Issue;
-    use crate::model::PlanData;
-    use crate::plan::{Index, Plan};
+    pub(super) fn wulong() -> Plan {
+        load(super::WULONG_JSON)
+    }
+
+    pub(super) fn chongqing() -> Plan {
+        load(super::CHONGQING_JSON)
+    }
 
     fn load(json: &str) -> Plan {
         Plan::from_json(json).unwrap_or_else(|error| unreachable!("{error}"))
-    }
-
-    pub(super) fn wulong() -> Cow<'static, PlanData> {
-        Cow::Owned(load(super::WULONG_JSON).data().clone())
-    }
-
-    pub(super) fn wulong_index() -> Cow<'static, Index> {
-        Cow::Owned(load(super::WULONG_JSON).index().clone())
-    }
-
-    pub(super) fn wulong_warnings() -> Vec<Issue> {
-        load(super::WULONG_JSON).warnings().to_vec()
-    }
-
-    pub(super) fn chongqing() -> Cow<'static, PlanData> {
-        Cow::Owned(load(super::CHONGQING_JSON).data().clone())
-    }
-
-    pub(super) fn chongqing_index() -> Cow<'static, Index> {
-        Cow::Owned(load(super::CHONGQING_JSON).index().clone())
-    }
-
-    pub(super) fn chongqing_warnings() -> Vec<Issue> {
-        load(super::CHONGQING_JSON).warnings().to_vec()
     }
 }
 
