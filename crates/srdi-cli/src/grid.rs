@@ -300,13 +300,22 @@ fn cut_at(text: &str, width: usize) -> usize {
 }
 
 /// The pieces of a paragraph between which a line may break: after a space, and between
-/// two wide (Chinese) characters unless punctuation or a 《title》 holds them together.
+/// two wide (Chinese) characters unless punctuation, a 《title》 or a document number
+/// (`渝府办发〔2022〕23号`) holds them together.
 fn pieces(text: &str) -> Vec<&str> {
+    let numbers = document_numbers(text);
     let mut pieces = Vec::new();
     let mut start = 0;
     let mut previous: Option<char> = None;
     let mut in_title = false;
     for (at, c) in text.char_indices() {
+        if numbers
+            .iter()
+            .any(|number| number.start < at && at < number.end)
+        {
+            previous = Some(c);
+            continue;
+        }
         if let Some(p) = previous {
             // Chinese text: wide characters, and the quotation marks that stand among them.
             let wide = |c: char| c.width() == Some(2) || "“”‘’".contains(c);
@@ -332,6 +341,33 @@ fn pieces(text: &str) -> Vec<&str> {
     pieces
 }
 
+/// Where `text` cites a document by its number, issuer included: the Chinese characters
+/// before `〔year〕number号` (`渝府办发〔2022〕23号`).
+fn document_numbers(text: &str) -> Vec<std::ops::Range<usize>> {
+    let ideograph = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let mut numbers = Vec::new();
+    for (at, _) in text.match_indices('〔') {
+        let rest = &text[at + '〔'.len_utf8()..];
+        let year = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let Some(rest) = rest[year..].strip_prefix('〕') else {
+            continue;
+        };
+        let number = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if year != 4 || number == 0 || !rest[number..].starts_with('号') {
+            continue;
+        }
+        let end = text.len() - rest.len() + number + '号'.len_utf8();
+        let issuer: usize = text[..at]
+            .chars()
+            .rev()
+            .take_while(|&c| ideograph(c))
+            .map(char::len_utf8)
+            .sum();
+        numbers.push(at - issuer..end);
+    }
+    numbers
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,6 +384,14 @@ mod tests {
             ["“专", "精", "特", "新”", "企", "业"]
         );
         assert_eq!(pieces("200家"), ["200家"]);
+        assert_eq!(
+            pieces("（渝府办发〔2022〕23号）精神"),
+            ["（渝府办发〔2022〕23号）", "精", "神"]
+        );
+        assert_eq!(
+            pieces("按武隆府办发〔2022〕48号执行"),
+            ["按武隆府办发〔2022〕48号", "执", "行"]
+        );
         assert_eq!(pieces("select, on a"), ["select, ", "on ", "a"]);
     }
 
