@@ -258,7 +258,7 @@ pub enum Division {
 impl Place {
     /// As the document prints it: `二（五）28`.
     pub fn zh(&self) -> String {
-        rendered(|out| self.write_zh(out)).to_string()
+        self.to_string()
     }
 
     /// As English translations of such documents number it: `II (5) 28` (parts in Roman
@@ -323,7 +323,8 @@ impl Serialize for Place {
 /// output), so that a citation is built without a string of its own for each part.
 struct Rendered<F>(F);
 
-/// A [`Rendered`] of `write` (a function, so that a closure's argument may be any writer).
+/// A [`Rendered`] of `write`. Through this function's bound, a closure's argument is inferred
+/// as `&mut dyn fmt::Write` (as `Rendered(…)`, a closure would take one writer type only).
 fn rendered<F: Fn(&mut dyn fmt::Write) -> fmt::Result>(write: F) -> Rendered<F> {
     Rendered(write)
 }
@@ -363,7 +364,7 @@ impl Citation {
 
     /// As printed in Chinese: `武隆府办发〔2022〕48号 二（五）28`.
     pub fn zh(&self) -> String {
-        rendered(|out| self.write_zh(out)).to_string()
+        self.to_string()
     }
 
     /// In English: `武隆府办发〔2022〕48号, II (5) 28`.
@@ -464,7 +465,7 @@ mod schema {
     }
 }
 
-/// A number in Roman numerals (Arabic digits from 40 on, which no part reaches).
+/// Writes `number` in Roman numerals (Arabic digits from 40 on, which no part reaches).
 fn write_roman(out: &mut dyn fmt::Write, number: u32) -> fmt::Result {
     const TENS: [&str; 4] = ["", "X", "XX", "XXX"];
     const UNITS: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
@@ -477,7 +478,7 @@ fn write_roman(out: &mut dyn fmt::Write, number: u32) -> fmt::Result {
     }
 }
 
-/// A number in Chinese numerals, as documents number their parts and sections
+/// Writes `number` in Chinese numerals, as documents number their parts and sections
 /// (Arabic digits from 100 on).
 fn write_numeral(out: &mut dyn fmt::Write, number: u32) -> fmt::Result {
     const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -534,6 +535,26 @@ mod tests {
     }
 
     #[test]
+    fn places_render_only_the_parts_they_have() {
+        let place = |part, division: Option<u32>, task| Place {
+            part,
+            division: division.map(Division::Section),
+            task,
+        };
+        let cases = [
+            (place(Some(2), None, None), "二", "II"),
+            (place(None, Some(5), None), "（五）", "(5)"),
+            (place(None, None, Some(28)), "28", "28"),
+            (place(None, Some(5), Some(28)), "（五）28", "(5) 28"),
+            (place(Some(2), None, Some(28)), "二28", "II 28"),
+            (place(Some(2), Some(5), None), "二（五）", "II (5)"),
+        ];
+        for (place, zh, en) in cases {
+            assert_eq!((place.zh().as_str(), place.en().as_str()), (zh, en));
+        }
+    }
+
+    #[test]
     fn citations_render_without_dangling_separators() {
         let place = Place {
             part: Some(2),
@@ -545,8 +566,19 @@ mod tests {
         assert_eq!(full.en(), "武隆府办发〔2022〕48号, II (5) 28");
         let no_number = Citation::new(None, Some(place)).unwrap();
         assert_eq!(no_number.zh(), "二（五）28");
+        assert_eq!(no_number.en(), "II (5) 28");
         let no_place = Citation::new(Some("渝府办发〔2022〕23号"), None).unwrap();
         assert_eq!(no_place.to_string(), "渝府办发〔2022〕23号");
+        assert_eq!(no_place.en(), "渝府办发〔2022〕23号");
+        assert_eq!(
+            serde_json::to_value(&full).unwrap(),
+            serde_json::json!({
+                "zh": "武隆府办发〔2022〕48号 二（五）28",
+                "en": "武隆府办发〔2022〕48号, II (5) 28",
+                "document": "武隆府办发〔2022〕48号",
+                "place": {"zh": "二（五）28", "en": "II (5) 28"},
+            })
+        );
         assert!(Citation::new(None, None).is_none());
         assert!(Citation::new(Some(""), Some(Place::default())).is_none());
     }
