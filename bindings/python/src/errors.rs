@@ -1,7 +1,8 @@
 //! Every error the binding raises, mapped in one place to the documented Python classes of
 //! `srdi_plan.errors` (defined in Python, so they are ordinary, typed exception classes). Each
 //! exception is built from the core's error report, so it carries the same class, code and
-//! fields on every surface.
+//! fields on every surface; an argument of the wrong type, which only a binding sees, is a
+//! coded `TypeError` on both (`invalid_argument`).
 
 use std::path::Path;
 
@@ -11,17 +12,16 @@ use srdi_plan::ErrorReport;
 
 use crate::Issue;
 
-/// Instantiates `srdi_plan.errors.<class>(report, issues)` as a Python exception, of the
-/// class the core names.
+/// The core's error as the class it names.
 fn raise(py: Python<'_>, report: &ErrorReport) -> PyErr {
     raise_as(py, report.class(), report)
 }
 
-/// An argument Python hands over that the binding cannot take (a `str` where a number
-/// belongs, a list for a date, …): `srdi_plan.errors.InvalidArgumentError`, a `QueryError` and
-/// a `TypeError` with code `invalid_argument`, as JavaScript throws a `TypeError` with that
-/// code. `message` says what was expected.
-pub(crate) fn wrong_type(py: Python<'_>, message: String) -> PyErr {
+/// An argument the binding cannot take (a `str` where a number belongs, a list for a date,
+/// a date that is not `YYYY-MM-DD`): `srdi_plan.errors.InvalidArgumentError`, a `QueryError`
+/// and a `TypeError` with code `invalid_argument`, as JavaScript throws a `TypeError` with
+/// that code. `message` says what was expected.
+pub(crate) fn invalid_argument(py: Python<'_>, message: String) -> PyErr {
     let report = ErrorReport::from(srdi_plan::QueryError::InvalidArgument(message));
     raise_as(py, "InvalidArgumentError", &report)
 }

@@ -2,19 +2,26 @@
 //! `bytes`, item numbers as any `int`, and profiles, scenarios and observations as dicts
 //! (JSON values for the core to check).
 
-use pyo3::exceptions::PyOverflowError;
+use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
 use serde_json::Value;
 use srdi_plan as core;
 
-use crate::errors::wrong_type;
+use crate::errors::invalid_argument;
 
-/// An argument of type `T`. A value Python cannot convert to `T` raises
-/// `InvalidArgumentError` (a `TypeError` with code `invalid_argument`, see
-/// [`wrong_type`]) instead of an uncoded `TypeError`; pyo3 adds the note naming the argument.
+/// An argument of type `T`. A value of another type raises `InvalidArgumentError` (a
+/// `TypeError` with code `invalid_argument`, see [`invalid_argument`]) instead of an uncoded
+/// `TypeError`; any other error of the conversion (one raised by the value's own
+/// `__fspath__`, say) passes through as it is.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Arg<T>(pub(crate) T);
+
+impl<T> Arg<T> {
+    pub(crate) fn into_inner(self) -> T {
+        self.0
+    }
+}
 
 impl<'a, 'py, T: FromPyObject<'a, 'py>> FromPyObject<'a, 'py> for Arg<T> {
     type Error = PyErr;
@@ -22,7 +29,16 @@ impl<'a, 'py, T: FromPyObject<'a, 'py>> FromPyObject<'a, 'py> for Arg<T> {
     fn extract(value: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         T::extract(value)
             .map(Arg)
-            .map_err(|error| wrong_type(value.py(), error.into().value(value.py()).to_string()))
+            .map_err(|error| coded(value.py(), error.into()))
+    }
+}
+
+/// A `TypeError` as `InvalidArgumentError`, with its message; any other error as it is.
+pub(crate) fn coded(py: Python<'_>, error: PyErr) -> PyErr {
+    if error.is_instance_of::<PyTypeError>(py) {
+        invalid_argument(py, error.value(py).to_string())
+    } else {
+        error
     }
 }
 
@@ -40,7 +56,7 @@ pub(crate) fn read_input<T>(
     }
     let Ok(text) = value.cast::<PyString>() else {
         let message = format!("a plan is given as str or bytes, not {}", type_name(value));
-        return Err(wrong_type(value.py(), message));
+        return Err(invalid_argument(value.py(), message));
     };
     if let Err(error) = core::check_text_size(text.code_point_len()?) {
         return Ok(refuse(error));
@@ -66,10 +82,11 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Whole {
             Err(error) if error.is_instance_of::<PyOverflowError>(number.py()) => {
                 Ok(Whole(if number.gt(0)? { i64::MAX } else { i64::MIN }))
             }
-            Err(_) => Err(wrong_type(
-                number.py(),
-                format!("a number is an int, not {}", type_name(&number)),
-            )),
+            Err(error) if error.is_instance_of::<PyTypeError>(number.py()) => {
+                let message = format!("a number is an int, not {}", type_name(&number));
+                Err(invalid_argument(number.py(), message))
+            }
+            Err(error) => Err(error),
         }
     }
 }

@@ -5,11 +5,6 @@
 //! serde shape — the same JSON `srdi --json` prints. Every method is one call into the core.
 //! Errors are mapped in `errors.rs` to the Python classes of `srdi_plan.errors`.
 
-#![allow(
-    clippy::needless_pass_by_value,
-    reason = "pyo3 hands each argument over converted and owned (`Arg`, `PathBuf`)"
-)]
-
 mod errors;
 mod input;
 
@@ -17,14 +12,14 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::{IntoPyDict, PyDict, PyIterator};
+use pyo3::types::{IntoPyDict, PyDict, PyIterator, PyMapping};
 use pythonize::pythonize;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use srdi_plan as core;
 
-use crate::errors::{IntoPyResult, stale, wrong_type};
-use crate::input::{Arg, Whole, json, read_input, row_json, type_name};
+use crate::errors::{IntoPyResult, invalid_argument, stale};
+use crate::input::{Arg, Whole, coded, json, read_input, row_json, type_name};
 
 /// Converts a core value to Python in its serde shape (dicts, lists, strings, numbers).
 fn py_value<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
@@ -136,6 +131,10 @@ impl PartialEq for Plan {
     }
 }
 
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "pyo3 hands each argument over converted and owned (`Arg`)"
+)]
 #[pymethods]
 impl Plan {
     /// Loads and validates a plan from JSON: `str`, or `bytes` of UTF-8.
@@ -206,11 +205,11 @@ impl Plan {
         text: Option<Arg<String>>,
     ) -> PyResult<Vec<Task>> {
         let filter = core::TaskFilter {
-            unit: unit.map(|Arg(unit)| unit),
+            unit: unit.map(Arg::into_inner),
             section: section.map(|Whole(section)| section),
-            instrument: instrument.map(|Arg(instrument)| instrument),
-            tier: tier.map(|Arg(tier)| tier),
-            text: text.map(|Arg(text)| text),
+            instrument: instrument.map(Arg::into_inner),
+            tier: tier.map(Arg::into_inner),
+            text: text.map(Arg::into_inner),
         };
         let views = self.0.tasks(&filter).into_py(py)?;
         Ok(views.iter().map(|view| self.task_at(view.at)).collect())
@@ -267,8 +266,8 @@ impl Plan {
         instrument: Option<Arg<String>>,
     ) -> PyResult<Vec<Measure>> {
         let filter = core::MeasureFilter {
-            tier: tier.map(|Arg(tier)| tier),
-            instrument: instrument.map(|Arg(instrument)| instrument),
+            tier: tier.map(Arg::into_inner),
+            instrument: instrument.map(Arg::into_inner),
         };
         let views = self.0.measures(&filter).into_py(py)?;
         Ok(views.iter().map(|view| self.measure_at(view.at)).collect())
@@ -397,7 +396,8 @@ impl Plan {
     ) -> PyResult<Bound<'py, PyAny>> {
         let mut read = Vec::new();
         let mut issues = Vec::new();
-        for (i, row) in rows_of(profiles, "profiles")?.enumerate() {
+        for (i, row) in rows_of(profiles, "profiles are a list or a pandas DataFrame")?.enumerate()
+        {
             match try_read_json(&row?, core::Profile::from_bytes, core::Profile::from_value)? {
                 Ok(profile) => read.push(profile),
                 Err(core::QueryError::InvalidInput(found)) => {
@@ -661,10 +661,12 @@ fn try_read_json<T: serde::de::DeserializeOwned>(
     // Always through a JSON value and the core's checks: read straight into the type,
     // pythonize would take a string for a list of its characters.
     let py = value.py();
-    if let Ok(dict) = value.cast::<PyDict>() {
-        return match row_json(dict) {
+    if let Ok(mapping) = value.cast::<PyMapping>() {
+        let dict = PyDict::new(py);
+        dict.update(mapping)?;
+        return match row_json(&dict) {
             Ok(json) => Ok(from_value(json)),
-            Err(error) => Err(wrong_type(
+            Err(error) => Err(invalid_argument(
                 py,
                 format!("the input cannot be read as JSON: {error}"),
             )),
@@ -674,28 +676,38 @@ fn try_read_json<T: serde::de::DeserializeOwned>(
         && !value.is_instance_of::<pyo3::types::PyBytes>()
     {
         let message = format!(
-            "expected a dict, or JSON as str or bytes, not {}",
+            "expected a mapping (a dict), or JSON as str or bytes, not {}",
             type_name(value)
         );
-        return Err(wrong_type(py, message));
+        return Err(invalid_argument(py, message));
     }
     read_input(value, from_bytes, |error| {
         Err(core::QueryError::InvalidInput(error.issues().to_vec()))
     })
 }
 
-/// The rows of a pandas `DataFrame` as dicts, or the items of any other iterable (`what` says
-/// what they are, for the error about anything else).
+/// The rows of a pandas `DataFrame` as dicts, or the items of any other iterable; `what` they
+/// are (and may be) words the error about anything else.
 fn rows_of<'py>(value: &Bound<'py, PyAny>, what: &str) -> PyResult<Bound<'py, PyIterator>> {
+    let refused = |value: &Bound<'py, PyAny>| {
+        let message = format!("{what}, not {}", type_name(value));
+        invalid_argument(value.py(), message)
+    };
+    // Iterable, but not rows: a string's characters, a dict's keys.
+    if value.is_instance_of::<pyo3::types::PyString>()
+        || value.is_instance_of::<pyo3::types::PyBytes>()
+        || value.cast::<PyMapping>().is_ok()
+    {
+        return Err(refused(value));
+    }
     let rows = if value.hasattr("columns")? && value.hasattr("to_dict")? {
-        value.call_method1("to_dict", ("records",))?
+        value
+            .call_method1("to_dict", ("records",))
+            .map_err(|error| coded(value.py(), error))?
     } else {
         value.clone()
     };
-    rows.try_iter().map_err(|_| {
-        let message = format!("{what} are a list or a DataFrame, not {}", type_name(value));
-        wrong_type(value.py(), message)
-    })
+    rows.try_iter().map_err(|_| refused(value))
 }
 
 /// Observations from Python: the path of a CSV or JSON file (`str` or `os.PathLike`), its
@@ -714,18 +726,21 @@ fn read_observations(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<c
             Err(error) => Err(error).into_py(py),
         };
     }
-    let rows = rows_of(value, "observations")?
-        .map(|row| {
-            let row = row?;
-            Ok(match row.cast::<PyDict>() {
-                Ok(dict) => row_json(dict),
-                Err(_) => json(&row),
-            })
+    let rows = rows_of(
+        value,
+        "observations are a list, a pandas DataFrame, a file path or bytes",
+    )?
+    .map(|row| {
+        let row = row?;
+        Ok(match row.cast::<PyDict>() {
+            Ok(dict) => row_json(dict),
+            Err(_) => json(&row),
         })
-        .collect::<PyResult<Result<Vec<_>, _>>>()?;
+    })
+    .collect::<PyResult<Result<Vec<_>, _>>>()?;
     match rows {
         Ok(rows) => core::observations_from_value(serde_json::Value::Array(rows)).into_py(py),
-        Err(error) => Err(wrong_type(
+        Err(error) => Err(invalid_argument(
             py,
             format!("the observations cannot be read as JSON: {error}"),
         )),
@@ -754,10 +769,10 @@ fn read_date(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<core:
             "a date is a datetime.date or a str written YYYY-MM-DD, not {}",
             type_name(&day)
         );
-        return Err(wrong_type(py, message));
+        return Err(invalid_argument(py, message));
     };
     core::Date::parse(&text)
-        .ok_or_else(|| wrong_type(py, format!("`{text}` is not a date written YYYY-MM-DD")))
+        .ok_or_else(|| invalid_argument(py, format!("`{text}` is not a date written YYYY-MM-DD")))
 }
 
 /// An item of a plan: the plan, shared, and a typed reference into it. Its attributes read the
@@ -1379,6 +1394,10 @@ fn wulong() -> Plan {
 
 /// A plan shipped with the package, by id; `embedded_ids()` lists them.
 #[pyfunction]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "pyo3 hands each argument over converted and owned (`Arg`)"
+)]
 fn embedded(py: Python<'_>, id: Arg<String>) -> PyResult<Plan> {
     core::embedded_plan(&id.0)
         .map(|plan| Plan(Arc::clone(plan)))
@@ -1401,6 +1420,10 @@ fn validate(text: &Bound<'_, PyAny>) -> PyResult<Vec<Issue>> {
 
 /// Loads and validates a plan file; a file over the size limit is refused before it is read.
 #[pyfunction]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "pyo3 hands each argument over converted and owned (`Arg`)"
+)]
 fn load(py: Python<'_>, path: Arg<PathBuf>) -> PyResult<Plan> {
     match core::Plan::from_file(&path.0) {
         Ok(plan) => Ok(Plan(Arc::new(plan))),
@@ -1413,6 +1436,10 @@ fn load(py: Python<'_>, path: Arg<PathBuf>) -> PyResult<Plan> {
 #[pyclass(frozen, module = "srdi_plan")]
 struct Corpus(core::Corpus);
 
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "pyo3 hands each argument over converted and owned (`Arg`)"
+)]
 #[pymethods]
 impl Corpus {
     /// The plans, in order.
@@ -1488,6 +1515,10 @@ impl Corpus {
 /// each shipped plan none of them is. Raises the error of the first file that cannot be
 /// loaded (its `filename` names it); `srdi --plans DIR plans` lists every one.
 #[pyfunction]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "pyo3 hands each argument over converted and owned (`Arg`)"
+)]
 fn load_dir(py: Python<'_>, path: Arg<PathBuf>) -> PyResult<Corpus> {
     let error = match core::Corpus::load_dir(&path.0) {
         Ok(corpus) => return Ok(Corpus(corpus)),

@@ -397,7 +397,9 @@ pub struct ErrorReport {
 impl ErrorReport {
     /// The name of the exception class that carries this error in Python and JavaScript:
     /// `PlanLimitError`, `PlanSyntaxError`, `PlanValidationError`, `UnknownNameError` or
-    /// `QueryError`.
+    /// `QueryError`. (An argument of the wrong type, which a binding finds before the core
+    /// sees it, is a `TypeError` with code `invalid_argument`: in Python, the
+    /// `InvalidArgumentError` subclass of `QueryError`.)
     pub fn class(&self) -> &'static str {
         match self.code {
             Code::TooLarge | Code::TooDeep => "PlanLimitError",

@@ -96,15 +96,16 @@ class UnknownNameError(PlanError, KeyError):
 
 
 class QueryError(PlanError, ValueError):
-    """A question that cannot be asked: a search for nothing (``empty_search``) or an argument
-    of the wrong kind (``invalid_argument``)."""
+    """A question that cannot be asked: a search for nothing (``empty_search``) or a value a
+    method does not take (``invalid_argument``: ``table("laws")``, ``language="fr"``); an
+    argument of the wrong type is the subclass ``InvalidArgumentError``."""
 
 
 class InvalidArgumentError(QueryError, TypeError):
     """An argument of the wrong type or form (``invalid_argument``): a ``str`` where a number
     belongs, a list for a profile, a date that is not ``YYYY-MM-DD``. Both a ``QueryError``
-    and a ``TypeError``, as JavaScript throws a ``TypeError`` with the same code; the note
-    Python adds names the argument."""
+    and a ``TypeError``, as JavaScript throws a ``TypeError`` with the same code. From Python
+    3.11, a note names the argument (``while processing 'unit'``) where its type is wrong."""
 
 
 class InputError(_LoadError, ValueError):
