@@ -40,7 +40,10 @@ pub fn bake(plans: &[(&str, &Plan)]) -> Result<String, String> {
             .tasks
             .iter()
             .flat_map(|task| task.measures.iter());
-        if measures.filter_map(|m| m.conditions.as_ref()).any(negates) {
+        if measures
+            .filter_map(|m| m.conditions.as_ref())
+            .any(Condition::negates)
+        {
             return Err(format!(
                 "plan `{name}` has a `not` condition, which a static cannot hold in a `Box`"
             ));
@@ -64,15 +67,6 @@ pub fn bake(plans: &[(&str, &Plan)]) -> Result<String, String> {
     let mut file = syn::parse_file(&source).map_err(|error| error.to_string())?;
     VecFromArray.visit_file_mut(&mut file);
     Ok(prettyplease::unparse(&file))
-}
-
-/// Whether `condition` has a `not` anywhere in it (the one part of a plan held in a `Box`).
-fn negates(condition: &Condition) -> bool {
-    match condition {
-        Condition::Not(_) => true,
-        Condition::All(all) | Condition::Any(all) => all.iter().any(negates),
-        Condition::Fact(_) | Condition::AtLeast(_) | Condition::AtMost(_) => false,
-    }
 }
 
 /// Rewrites `alloc::vec![a, b]` as `alloc::vec::Vec::from([a, b])`: the same value, but a

@@ -923,6 +923,15 @@ impl Condition {
         found.into_iter()
     }
 
+    /// Whether the condition has a `not` anywhere in it: the one part of a plan held in a
+    /// `Box`, which a static cannot hold (see [`crate::bake`]).
+    #[cfg(feature = "bake")]
+    pub(crate) fn negates(&self) -> bool {
+        let mut found = false;
+        self.visit(&mut |condition| found |= matches!(condition, Self::Not(_)));
+        found
+    }
+
     fn visit<'a>(&'a self, f: &mut impl FnMut(&'a Self)) {
         f(self);
         match self {
