@@ -109,8 +109,7 @@ function medianFirstTime(question) {
     for (const fresh of plans) question(fresh);
     batches.push((performance.now() - start) / plans.length);
   }
-  batches.sort((a, b) => a - b);
-  return batches[7] * 1000; // µs
+  return median(batches) * 1000; // µs
 }
 
 function medianPerCall(fn) {
@@ -122,8 +121,7 @@ function medianPerCall(fn) {
     for (let i = 0; i < n; i++) fn();
     batches.push((performance.now() - start) / n);
   }
-  batches.sort((a, b) => a - b);
-  return batches[7] * 1000; // µs
+  return median(batches) * 1000; // µs
 }
 
 const questions = [];

@@ -49,6 +49,15 @@ function plainObject(value) {
   return Object.values(value).every((child) => child === undefined || typeof child === "string" || typeof child === "number");
 }
 
+/** The plan of `id` in `plans` (a `Map` by id), else the one `wrap` makes, kept under its id:
+ * each plan is wrapped once, so that it keeps its answers. */
+export function wrappedOnce(plans, id, wrap) {
+  if (typeof id === "string" && plans.has(id)) return plans.get(id);
+  const plan = wrap();
+  plans.set(plan.id, plan);
+  return plan;
+}
+
 /** The API over `raw`, a module built by wasm-bindgen from bindings/wasm (either build). */
 export function api(raw) {
   /** Shipped plans already wrapped, by id, so that each is built once. */
@@ -253,12 +262,7 @@ export function api(raw) {
   }
 
   /** A shipped plan, wrapped once: `ask` gets its handle from the module the first time. */
-  function shippedPlan(id, ask) {
-    if (typeof id === "string" && shipped.has(id)) return shipped.get(id);
-    const plan = new Plan(ask());
-    shipped.set(plan.id, plan);
-    return plan;
-  }
+  const shippedPlan = (id, ask) => wrappedOnce(shipped, id, () => new Plan(ask()));
 
   return {
     Plan,

@@ -1,7 +1,7 @@
 // srdi-plan/loader: everything srdi-plan has, and loading and validating plans of your own
 // (`Plan.fromJson`, `Plan.fromBytes`, `validate`), in a larger WebAssembly module.
 import initModule, * as raw from "./srdi_plan_full.js";
-import { api } from "./api.js";
+import { api, wrappedOnce } from "./api.js";
 
 /** Loads the WebAssembly module; call once, before anything else. Later calls do nothing. */
 export default async function init(input) {
@@ -38,11 +38,7 @@ export class Corpus {
   /** One plan by id, the same object each time; throws `UnknownNameError` with the closest
    * ids. */
   plan(id) {
-    const known = typeof id === "string" ? this.#plans.get(id) : undefined;
-    if (known) return known;
-    const plan = new Plan(this.#raw.plan(id));
-    this.#plans.set(plan.id, plan);
-    return plan;
+    return wrappedOnce(this.#plans, id, () => new Plan(this.#raw.plan(id)));
   }
 
   /** Each plan: id, document number, title, period and the plans it is based on. */
