@@ -341,32 +341,40 @@ fn pieces(text: &str) -> Vec<&str> {
     pieces
 }
 
-/// Where `text` cites a document by its number, issuer included: the Chinese characters
-/// before `〔year〕number号` (`渝府办发〔2022〕23号`).
+/// Where `text` cites a document by its number, issuer included: `〔year〕number号` and the
+/// Chinese characters before it, up to [`ISSUER`] of them and not back into another number
+/// (`渝府办发〔2022〕23号`). A number wider than a whole line is still cut.
 fn document_numbers(text: &str) -> Vec<std::ops::Range<usize>> {
-    let ideograph = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let in_issuer = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) && c != '号';
     let mut numbers = Vec::new();
     for (at, _) in text.match_indices('〔') {
         let rest = &text[at + '〔'.len_utf8()..];
         let year = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if year != 4 {
+            continue;
+        }
         let Some(rest) = rest[year..].strip_prefix('〕') else {
             continue;
         };
         let number = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if year != 4 || number == 0 || !rest[number..].starts_with('号') {
+        if number == 0 || !rest[number..].starts_with('号') {
             continue;
         }
         let end = text.len() - rest.len() + number + '号'.len_utf8();
         let issuer: usize = text[..at]
             .chars()
             .rev()
-            .take_while(|&c| ideograph(c))
+            .take_while(|&c| in_issuer(c))
+            .take(ISSUER)
             .map(char::len_utf8)
             .sum();
         numbers.push(at - issuer..end);
     }
     numbers
 }
+
+/// The most characters of an issuer's code a document number keeps with it (工信部企业函).
+const ISSUER: usize = 6;
 
 #[cfg(test)]
 mod tests {
@@ -389,8 +397,18 @@ mod tests {
             ["（渝府办发〔2022〕23号）", "精", "神"]
         );
         assert_eq!(
-            pieces("按武隆府办发〔2022〕48号执行"),
-            ["按武隆府办发〔2022〕48号", "执", "行"]
+            pieces("于武隆府办发〔2022〕48号执行"),
+            ["于武隆府办发〔2022〕48号", "执", "行"]
+        );
+        assert_eq!(
+            pieces("根据印发的渝府办发〔2022〕23号和武隆府办发〔2022〕48号"),
+            [
+                "根",
+                "据",
+                "印",
+                "发的渝府办发〔2022〕23号",
+                "和武隆府办发〔2022〕48号"
+            ]
         );
         assert_eq!(pieces("select, on a"), ["select, ", "on ", "a"]);
     }
