@@ -1513,7 +1513,8 @@ impl Corpus {
 
 /// Every plan file under a folder (each `*.json` but JSON Schemas, in subfolders too), then
 /// each shipped plan none of them is. Raises the error of the first file that cannot be
-/// loaded (its `filename` names it); `srdi --plans DIR plans` lists every one.
+/// loaded (its `filename` names it), whose `failures` lists every such file's error, as
+/// `srdi --plans DIR plans` does.
 #[pyfunction]
 #[allow(
     clippy::needless_pass_by_value,
@@ -1525,11 +1526,24 @@ fn load_dir(py: Python<'_>, path: Arg<PathBuf>) -> PyResult<Corpus> {
         Err(error) => error,
     };
     let message = error.to_string();
-    let Some((file, first)) = error.failures.into_iter().next() else {
+    let failures = error
+        .failures
+        .into_iter()
+        .map(|(file, failure)| file_error(py, &file, failure))
+        .collect::<PyResult<Vec<_>>>()?;
+    let Some(first) = failures.first() else {
         return Err(pyo3::exceptions::PyOSError::new_err(message));
     };
-    let raised = match first {
-        core::FileError::Unreadable { error, .. } => errors::unreadable(&file, &error),
+    let every = pyo3::types::PyList::new(py, failures.iter().map(|error| error.value(py)))?;
+    first.value(py).setattr("failures", every)?;
+    Err(first.clone_ref(py))
+}
+
+/// The error of a plan file, as Python raises it: its own `OSError` for a file that cannot be
+/// read, else the core's error, with `filename` naming the file.
+fn file_error(py: Python<'_>, file: &std::path::Path, failure: core::FileError) -> PyResult<PyErr> {
+    Ok(match failure {
+        core::FileError::Unreadable { error, .. } => errors::unreadable(file, &error),
         other => {
             let raised = Err::<(), _>(other).into_py(py).unwrap_err();
             raised
@@ -1537,8 +1551,7 @@ fn load_dir(py: Python<'_>, path: Arg<PathBuf>) -> PyResult<Corpus> {
                 .setattr("filename", file.to_string_lossy())?;
             raised
         }
-    };
-    Err(raised)
+    })
 }
 
 /// The plans shipped with the package, side by side.

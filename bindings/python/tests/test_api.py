@@ -199,10 +199,16 @@ def test_a_folder_of_plans_side_by_side():
         corpus.plan("nowhere")
 
 
-def test_a_folder_with_a_bad_plan_names_the_file(tmp_path):
+def test_a_folder_with_bad_plans_names_every_file(tmp_path):
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    (tmp_path / "worse.json").write_text('{"id": "x"}', encoding="utf-8")
     with pytest.raises(srdi_plan.PlanSyntaxError) as raised:
         srdi_plan.load_dir(tmp_path)
     assert raised.value.filename == str(tmp_path / "bad.json")
+    failures = raised.value.failures
+    assert failures[0] is raised.value
+    assert [(type(f).__name__, f.code, f.filename) for f in failures[1:]] == [
+        ("PlanValidationError", "invalid_plan", str(tmp_path / "worse.json"))
+    ]
     with pytest.raises(FileNotFoundError):
         srdi_plan.load_dir(tmp_path / "missing")

@@ -47,7 +47,8 @@ export function validate(text: string | Uint8Array): Issue[];
  */
 export class Corpus {
   /** Loads and validates each plan (JSON text or file bytes); throws the first invalid one's
-   * error (`PlanSyntaxError`, `PlanValidationError`…) with its position in `index`. */
+   * error (`PlanSyntaxError`, `PlanValidationError`…) with its position in `index`, and in
+   * `failures` every invalid one's error, each with its `index`. */
   static fromTexts(texts: Iterable<string | Uint8Array>): Corpus;
   /** The ids of the plans, in order. */
   readonly ids: string[];

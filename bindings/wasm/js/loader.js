@@ -21,8 +21,8 @@ export class Corpus {
     this.#raw = handle;
   }
 
-  /** Loads and validates each plan (JSON text or file bytes); throws the first one's error,
-   * with its position in `error.index`. */
+  /** Loads and validates each plan (JSON text or file bytes); throws the first invalid one's
+   * error, with its position in `error.index` and every invalid one's in `error.failures`. */
   static fromTexts(texts) {
     // Any iterable of texts (a Set, a generator) as an array; a string or anything else goes
     // to the module, which refuses it with a `TypeError`.

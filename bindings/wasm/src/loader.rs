@@ -108,7 +108,8 @@ pub struct Corpus(core::Corpus);
 #[wasm_bindgen]
 impl Corpus {
     /// Loads and validates each plan text (or file bytes); throws the error of the first
-    /// that is not a valid plan, with its position in `index`.
+    /// that is not a valid plan, with its position in `index`, and in `failures` the error of
+    /// every one that is not (each with its `index`), as `srdi --plans DIR plans` lists them.
     #[wasm_bindgen(js_name = fromTexts)]
     pub fn from_texts(texts: &JsValue) -> Result<Corpus, JsValue> {
         let Some(texts) = texts.dyn_ref::<js_sys::Array>() else {
@@ -117,12 +118,21 @@ impl Corpus {
             ));
         };
         let mut plans = Vec::with_capacity(texts.length() as usize);
+        let mut failures = Vec::new();
         for (index, text) in texts.iter().enumerate() {
-            let plan = Plan::from_bytes(&text).inspect_err(|error| {
-                // The position of the bad text; an error that cannot take it is thrown as is.
-                let _ = js_sys::Reflect::set(error, &"index".into(), &JsValue::from(index));
-            })?;
-            plans.push(plan.0);
+            match Plan::from_bytes(&text) {
+                Ok(plan) => plans.push(plan.0),
+                Err(error) => {
+                    // The position of the bad text (an error that cannot take it goes as is).
+                    let _ = js_sys::Reflect::set(&error, &"index".into(), &JsValue::from(index));
+                    failures.push(error);
+                }
+            }
+        }
+        if let Some(first) = failures.first() {
+            let every: js_sys::Array = failures.iter().collect();
+            let _ = js_sys::Reflect::set(first, &"failures".into(), &every);
+            return Err(first.clone());
         }
         Ok(Corpus(core::Corpus::with_shipped(plans)))
     }

@@ -278,4 +278,11 @@ test("a corpus of texts: shipped plans beside them, bad lists refused", () => {
     assert.throws(() => Corpus.fromTexts(bad), (error) => error instanceof TypeError && error.code === "invalid_argument");
   }
   assert.throws(() => Corpus.fromTexts([own, "{"]), (error) => error.code === "syntax_error" && error.index === 1);
+  assert.throws(
+    () => Corpus.fromTexts(["{", own, '{"id": "x"}']),
+    (error) =>
+      error.index === 0 &&
+      error.failures[0] === error &&
+      error.failures.map((failure) => [failure.code, failure.index]).join() === "syntax_error,0,invalid_plan,2",
+  );
 });

@@ -431,7 +431,8 @@ class Corpus:
 def load_dir(path: Union[str, PathLike[str]]) -> Corpus:
     """Every plan file under a folder (each ``*.json`` but JSON Schemas, in subfolders too),
     then each shipped plan none of them is. Raises the error of the first file that cannot be
-    loaded, its ``filename`` naming it (``OSError`` for one that cannot be read)."""
+    loaded, its ``filename`` naming it (``OSError`` for one that cannot be read), and its
+    ``failures`` listing every such file's error, the first included."""
 
 def corpus() -> Corpus:
     """The plans shipped with the package, side by side."""
