@@ -27,7 +27,7 @@ use crate::search::SearchIndex;
 /// assert_eq!(task.citation.unwrap().zh(), "武隆府办发〔2022〕48号 二（五）28");
 /// assert_eq!(plan.data().tasks.len(), 32);
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Plan {
     /// Borrowed from the program for a shipped plan (see `src/baked.rs`), owned otherwise.
     data: Cow<'static, PlanData>,
@@ -36,6 +36,14 @@ pub struct Plan {
     warnings: Vec<Issue>,
     /// Built on the first search.
     search: OnceLock<SearchIndex>,
+}
+
+/// Plans are equal when their data are: the index and warnings follow from the data, and
+/// whether a plan has been searched yet is no part of it.
+impl PartialEq for Plan {
+    fn eq(&self, other: &Self) -> bool {
+        self.data == other.data
+    }
 }
 
 impl Plan {
