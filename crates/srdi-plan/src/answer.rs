@@ -889,17 +889,17 @@ impl Plan {
         }
         let needle = Needle::new(phrase);
         let hits = self
-            .search_index()
-            .find(phrase, &needle)
+            .searches()
+            .find(self.data(), phrase, &needle)
             .into_iter()
-            .map(|(entry, snippet)| Hit {
-                kind: entry.item.kind(),
-                id: self.id_of(entry.item),
-                citation: self.citation(entry.item),
-                task: self.task_of(entry.item),
-                field: entry.field.clone(),
-                language: entry.language,
-                snippet,
+            .map(|found| Hit {
+                kind: found.item.kind(),
+                id: self.id_of(found.item),
+                citation: self.citation(found.item),
+                task: self.task_of(found.item),
+                field: found.field,
+                language: found.language,
+                snippet: found.snippet,
             })
             .collect();
         Ok(hits)

@@ -7,7 +7,6 @@
 
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
-use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -17,7 +16,7 @@ use crate::refs::{
     Citation, Division, EntityRef, FactRef, GroupRef, ItemRef, MeasureRef, MechanismRef, PartRef,
     Place, PlanRef, SectionRef, TargetRef, TaskRef, TermRef, TierRef, UnitRef,
 };
-use crate::search::SearchIndex;
+use crate::search::Searches;
 
 /// A valid action plan. Made only by loading or validating, and immutable after.
 ///
@@ -34,8 +33,8 @@ pub struct Plan {
     index: Cow<'static, Index>,
     /// Found when loading; for a shipped plan, found when it was baked.
     warnings: Vec<Issue>,
-    /// Built on the first search.
-    search: OnceLock<SearchIndex>,
+    /// Its searches so far, and its search index once it pays (see [`crate::search`]).
+    search: Searches,
 }
 
 /// Plans are equal when their data are: the index and warnings follow from the data, and
@@ -71,7 +70,7 @@ impl Plan {
             data: Cow::Owned(data),
             index: Cow::Owned(index),
             warnings: issues,
-            search: OnceLock::new(),
+            search: Searches::default(),
         })
     }
 
@@ -88,7 +87,7 @@ impl Plan {
             data,
             index,
             warnings,
-            search: OnceLock::new(),
+            search: Searches::default(),
         }
     }
 
@@ -113,9 +112,9 @@ impl Plan {
         &self.index
     }
 
-    /// The plan's search index, built on first use.
-    pub(crate) fn search_index(&self) -> &SearchIndex {
-        self.search.get_or_init(|| SearchIndex::build(&self.data))
+    /// How this plan is searched (see [`crate::search`]).
+    pub(crate) fn searches(&self) -> &Searches {
+        &self.search
     }
 
     /// The item a reference of this plan points to.

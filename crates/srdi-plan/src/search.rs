@@ -1,59 +1,143 @@
-//! The search index of a plan: every searchable string of it and, once the plan has been
-//! searched [`SCANS`] times, where each sequence of three bytes occurs. Built on the first
-//! search; a plan never changes, so it never goes stale. Until the sequences are indexed, a
-//! search scans every string (about 7 µs for the Wulong plan); then it looks only at the
-//! strings that hold the rarest three bytes of its phrase (about 0.5 µs), matching them with
-//! the same [`Needle`]. Indexing costs about a hundred scans, which a plan searched once or
-//! twice would never repay.
+//! How a plan is searched. Its first [`SCANS`] searches scan every string of it (about 7 µs
+//! for the Wulong plan, nothing to build); the next one builds its index: every searchable
+//! string, and where each sequence of three bytes occurs. A plan never changes, so the index
+//! never goes stale. An indexed search looks only at the strings that hold the rarest three
+//! bytes of its phrase (about 0.5 µs). Both match with the same [`Needle`] and find the same
+//! hits in the same order; indexing costs about a hundred scans, which a plan searched once
+//! or twice (as most plans of a corpus are) would never repay.
+
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use rustc_hash::FxHashMap;
 
 use crate::answer::Language;
-use crate::model::PlanData;
+use crate::model::{PlanData, Str};
 use crate::query::Needle;
 use crate::refs::{EntityRef, ItemRef};
+use crate::texts::TextRef;
 
-/// One searchable string.
+/// How many searches of a plan scan every string before the next one indexes them. Indexing
+/// the Wulong plan costs about a hundred scans (750 against 7 µs), and an indexed search
+/// about a tenth of one: a plan searched this often is likely searched on.
+const SCANS: u32 = 16;
+
+/// One string that holds the phrase searched for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Entry {
+pub(crate) struct Found {
     pub(crate) item: ItemRef,
     /// The field as [`crate::TextRef::field_name`] names it (`number` for document numbers).
     pub(crate) field: String,
     pub(crate) language: Language,
-    pub(crate) text: crate::model::Str,
+    /// The match with some context (see [`Needle::snippet`]).
+    pub(crate) snippet: String,
 }
 
-/// How many searches of a plan scan every string before its three-byte sequences are
-/// indexed. Indexing the Wulong plan costs about a hundred scans (750 against 7 µs), and an
-/// indexed search about a tenth of one: a plan searched this often is likely searched on.
-const SCANS: u32 = 16;
-
+/// A plan's searches: how many have scanned, and the index once it is built.
 #[derive(Debug, Default)]
-pub(crate) struct SearchIndex {
-    /// Every searchable string, in the order of the hits of a search.
-    entries: Vec<Entry>,
-    /// How many searches have scanned every string.
+pub(crate) struct Searches {
     scans: AtomicU32,
-    /// Where each three-byte sequence occurs, from the search after the [`SCANS`]th.
-    trigrams: OnceLock<Trigrams>,
+    index: OnceLock<SearchIndex>,
 }
 
-/// A cache of the plan: a copy starts with what the original has built.
-impl Clone for SearchIndex {
+/// A cache of the plan: a copy starts with what the original has counted and built.
+impl Clone for Searches {
     fn clone(&self) -> Self {
         Self {
-            entries: self.entries.clone(),
             scans: AtomicU32::new(self.scans.load(Ordering::Relaxed)),
-            trigrams: self.trigrams.clone(),
+            index: self.index.clone(),
         }
     }
 }
 
-/// The entries that hold each three-byte sequence.
-#[derive(Debug, Clone, Default)]
-struct Trigrams {
+impl Searches {
+    /// The strings of `data` that hold `phrase` (as `needle` matches it), in the order of
+    /// [`strings`].
+    pub(crate) fn find(&self, data: &PlanData, phrase: &str, needle: &Needle<'_>) -> Vec<Found> {
+        let index = match self.index.get() {
+            Some(index) => Some(index),
+            None if self.scans.fetch_add(1, Ordering::Relaxed) >= SCANS => {
+                Some(self.index.get_or_init(|| SearchIndex::build(data)))
+            }
+            None => None,
+        };
+        if let Some(index) = index {
+            return index.find(phrase, needle);
+        }
+        let mut found = Vec::new();
+        strings(data, |item, field, language, text| {
+            if let Some(snippet) = needle.snippet(text) {
+                let field = field.name();
+                found.push(Found {
+                    item,
+                    field,
+                    language,
+                    snippet,
+                });
+            }
+        });
+        found
+    }
+
+    #[cfg(test)]
+    fn indexed(&self) -> bool {
+        self.index.get().is_some()
+    }
+}
+
+/// Where a searchable string stands in its item.
+#[derive(Clone, Copy)]
+enum Field<'a> {
+    /// A text, in one of its languages.
+    Text(TextRef<'a>),
+    /// A document number: people search for them too, though they are not texts of two
+    /// languages.
+    Number,
+}
+
+impl Field<'_> {
+    fn name(self) -> String {
+        match self {
+            Self::Text(text) => text.field_name(),
+            Self::Number => "number".to_owned(),
+        }
+    }
+}
+
+/// Calls `visit` with every searchable string of `data`, in the order of a search's hits:
+/// every text in Chinese then in English, then the document numbers.
+fn strings<'a>(data: &'a PlanData, mut visit: impl FnMut(ItemRef, Field<'a>, Language, &'a Str)) {
+    data.visit_texts(|text| {
+        visit(text.item, Field::Text(text), Language::Zh, &text.text.zh);
+        visit(text.item, Field::Text(text), Language::En, &text.text.en);
+    });
+    let entities = data
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, entity)| (ItemRef::Entity(EntityRef::new(i)), entity.number.as_ref()));
+    let numbers =
+        std::iter::once((ItemRef::Document, data.document.number.as_ref())).chain(entities);
+    for (item, number) in numbers {
+        if let Some(number) = number {
+            visit(item, Field::Number, Language::Zh, number);
+        }
+    }
+}
+
+/// One searchable string, as the index keeps it.
+#[derive(Debug, Clone)]
+struct Entry {
+    item: ItemRef,
+    field: String,
+    language: Language,
+    text: Str,
+}
+
+#[derive(Debug, Clone)]
+struct SearchIndex {
+    /// Every searchable string, in the order of [`strings`].
+    entries: Vec<Entry>,
     /// For each three bytes (ASCII letters lowercased), where its entries stand in
     /// `postings`: the first and how many.
     places: FxHashMap<[u8; 3], (u32, u32)>,
@@ -75,87 +159,20 @@ fn trigrams(text: &[u8]) -> impl Iterator<Item = [u8; 3]> + '_ {
 }
 
 impl SearchIndex {
-    /// Every text of `data` in both languages, then the document numbers (people search
-    /// for them too, though they are not texts of two languages).
-    pub(crate) fn build(data: &PlanData) -> Self {
+    fn build(data: &PlanData) -> Self {
         let mut entries = Vec::new();
-        data.visit_texts(|text| {
-            let field = text.field_name();
-            for (language, content) in
-                [(Language::Zh, &text.text.zh), (Language::En, &text.text.en)]
-            {
-                entries.push(Entry {
-                    item: text.item,
-                    field: field.clone(),
-                    language,
-                    text: content.clone(),
-                });
-            }
+        strings(data, |item, field, language, text| {
+            entries.push(Entry {
+                item,
+                field: field.name(),
+                language,
+                text: text.clone(),
+            });
         });
-        let entities = data
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, entity)| (ItemRef::Entity(EntityRef::new(i)), entity.number.as_ref()));
-        let numbers =
-            std::iter::once((ItemRef::Document, data.document.number.as_ref())).chain(entities);
-        for (item, number) in numbers {
-            if let Some(number) = number {
-                entries.push(Entry {
-                    item,
-                    field: "number".to_owned(),
-                    language: Language::Zh,
-                    text: number.clone(),
-                });
-            }
-        }
-        Self {
-            entries,
-            ..Self::default()
-        }
-    }
-
-    /// The entries that hold `phrase` (as `needle` matches it), in order, with a snippet of
-    /// each match.
-    pub(crate) fn find<'a>(
-        &'a self,
-        phrase: &str,
-        needle: &Needle<'_>,
-    ) -> Vec<(&'a Entry, String)> {
-        let trigrams = match self.trigrams.get() {
-            Some(trigrams) => Some(trigrams),
-            None if self.scans.fetch_add(1, Ordering::Relaxed) >= SCANS => {
-                Some(self.trigrams.get_or_init(|| Trigrams::build(&self.entries)))
-            }
-            None => None,
-        };
-        let phrase = phrase.trim().as_bytes();
-        let rarest = trigrams.and_then(|trigrams| {
-            self::trigrams(phrase)
-                .map(|key| trigrams.postings_of(key))
-                .min_by_key(|postings| postings.len())
-        });
-        let candidates: Box<dyn Iterator<Item = &Entry>> = match rarest {
-            Some(postings) => Box::new(
-                postings
-                    .iter()
-                    .filter_map(|&at| self.entries.get(at as usize)),
-            ),
-            // Not indexed yet, or fewer than three bytes: every string.
-            None => Box::new(self.entries.iter()),
-        };
-        candidates
-            .filter_map(|entry| needle.snippet(&entry.text).map(|snippet| (entry, snippet)))
-            .collect()
-    }
-}
-
-impl Trigrams {
-    fn build(entries: &[Entry]) -> Self {
         // Two passes: how many places each sequence may need (at most one per occurrence),
         // then each entry in its sequences' places, once.
         let mut places: FxHashMap<[u8; 3], (u32, u32)> = FxHashMap::default();
-        for entry in entries {
+        for entry in &entries {
             for key in trigrams(entry.text.as_bytes()) {
                 places.entry(key).or_default().1 += 1;
             }
@@ -166,7 +183,7 @@ impl Trigrams {
             *count = 0;
         }
         let mut postings = vec![0; room as usize];
-        for (at, entry) in (0..).zip(entries) {
+        for (at, entry) in (0..).zip(&entries) {
             for key in trigrams(entry.text.as_bytes()) {
                 let Some((start, count)) = places.get_mut(&key) else {
                     continue;
@@ -183,7 +200,11 @@ impl Trigrams {
                 }
             }
         }
-        Self { places, postings }
+        Self {
+            entries,
+            places,
+            postings,
+        }
     }
 
     /// The entries that hold the three bytes `key`, in order.
@@ -195,14 +216,41 @@ impl Trigrams {
                 .unwrap_or(&[])
         })
     }
+
+    /// The entries that hold `phrase` (as `needle` matches it), in order.
+    fn find(&self, phrase: &str, needle: &Needle<'_>) -> Vec<Found> {
+        let rarest = trigrams(phrase.trim().as_bytes())
+            .map(|key| self.postings_of(key))
+            .min_by_key(|postings| postings.len());
+        let candidates: Box<dyn Iterator<Item = &Entry>> = match rarest {
+            Some(postings) => Box::new(
+                postings
+                    .iter()
+                    .filter_map(|&at| self.entries.get(at as usize)),
+            ),
+            // Fewer than three bytes: every string.
+            None => Box::new(self.entries.iter()),
+        };
+        candidates
+            .filter_map(|entry| {
+                Some(Found {
+                    item: entry.item,
+                    field: entry.field.clone(),
+                    language: entry.language,
+                    snippet: needle.snippet(&entry.text)?,
+                })
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::SCANS;
+    use super::{SCANS, Searches};
     use crate::plan::Plan;
+    use crate::query::Needle;
 
-    /// A scan and the index find the same hits, in the same order, whatever the phrase.
+    /// A scan and the index find the same strings, in the same order, whatever the phrase.
     #[test]
     fn the_index_finds_what_a_scan_finds() {
         let phrases = [
@@ -217,14 +265,16 @@ mod tests {
             "no such phrase",
         ];
         let plan = Plan::from_json(crate::WULONG_JSON).unwrap();
-        let scanned: Vec<_> = phrases.iter().map(|p| plan.search(p).unwrap()).collect();
-        for _ in 0..SCANS {
-            plan.search("首台").unwrap();
+        let searches = Searches::default();
+        let find = |phrase| searches.find(plan.data(), phrase, &Needle::new(phrase));
+        let scanned: Vec<_> = phrases.iter().map(|phrase| find(phrase)).collect();
+        for _ in phrases.len()..=SCANS as usize {
+            find("首台");
         }
-        assert!(plan.search_index().trigrams.get().is_some());
-        for (phrase, hits) in phrases.iter().zip(&scanned) {
-            assert_eq!(&plan.search(phrase).unwrap(), hits, "{phrase}");
+        assert!(searches.indexed());
+        for (phrase, found) in phrases.iter().zip(&scanned) {
+            assert_eq!(&find(phrase), found, "{phrase}");
         }
-        assert!(scanned.iter().filter(|hits| !hits.is_empty()).count() >= 7);
+        assert!(scanned.iter().filter(|found| !found.is_empty()).count() >= 7);
     }
 }
