@@ -4,8 +4,8 @@
 //! Each generated plan is the Wulong plan under another id and document number, based on the
 //! municipal plan (so every plan localises its goals): the size and shape of a real district
 //! plan. The folder is written once under `target/corpus-bench/`; each size is
-//! then loaded in a fresh corpus. Prints a Markdown table; `benches/compare.py` puts it into
-//! `benches/README.md`.
+//! then loaded in a fresh process (so that its memory is its own, not what an earlier size
+//! freed). Prints a Markdown table; `benches/compare.py` puts it into `benches/README.md`.
 //!
 //! ```sh
 //! cargo run --release -p srdi-plan-benches --example corpus
@@ -24,44 +24,62 @@ const SIZES: [usize; 3] = [30, 300, 3_000];
 
 fn main() {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/corpus-bench");
+    if let Some(size) = std::env::args().nth(1) {
+        let size = size.parse().expect("a number of plans");
+        return measure(&folder, size);
+    }
     let largest = SIZES[SIZES.len() - 1];
     write_plans(&folder, largest);
     println!(
         "| plans | JSON on disk | load the folder | resident memory | compare goals | compare measures | search `首台`, first | search `首台`, again |"
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let this = std::env::current_exe().expect("this program");
     for size in SIZES {
-        let part = folder.join(size.to_string());
-        link_first(&folder, &part, size);
-        let before = resident_bytes();
-        let start = Instant::now();
-        let corpus = Corpus::load_dir(&part).expect("the generated plans are valid");
-        let load = start.elapsed();
-        let memory = resident_bytes().saturating_sub(before);
-        assert_eq!(
-            corpus.plans().len(),
-            size + srdi_plan::embedded_ids().count()
+        let row = std::process::Command::new(&this)
+            .arg(size.to_string())
+            .output()
+            .expect("this program runs");
+        assert!(
+            row.status.success(),
+            "{}",
+            String::from_utf8_lossy(&row.stderr)
         );
-        let goals = time(&corpus, &CorpusQuery::CompareGoals);
-        let measures = time(&corpus, &CorpusQuery::CompareMeasures);
-        let search = CorpusQuery::Search {
-            text: "首台".into(),
-            language: None,
-        };
-        let first = once(&corpus, &search);
-        let again = time(&corpus, &search);
-        println!(
-            "| {size} | {:.0} MB | {} | {:.0} MB | {} | {} | {} | {} |",
-            megabytes(disk_bytes(&part)),
-            show(load),
-            megabytes(memory),
-            show(goals),
-            show(measures),
-            show(first),
-            show(again),
-        );
-        drop(corpus);
+        print!("{}", String::from_utf8_lossy(&row.stdout));
     }
+}
+
+/// Prints the row of `size` plans, the first of `folder`'s.
+fn measure(folder: &Path, size: usize) {
+    let part = folder.join(size.to_string());
+    link_first(folder, &part, size);
+    let before = resident_bytes();
+    let start = Instant::now();
+    let corpus = Corpus::load_dir(&part).expect("the generated plans are valid");
+    let load = start.elapsed();
+    let memory = resident_bytes().saturating_sub(before);
+    assert_eq!(
+        corpus.plans().len(),
+        size + srdi_plan::embedded_ids().count()
+    );
+    let goals = time(&corpus, &CorpusQuery::CompareGoals);
+    let measures = time(&corpus, &CorpusQuery::CompareMeasures);
+    let search = CorpusQuery::Search {
+        text: "首台".into(),
+        language: None,
+    };
+    let first = once(&corpus, &search);
+    let again = time(&corpus, &search);
+    println!(
+        "| {size} | {:.0} MB | {} | {:.0} MB | {} | {} | {} | {} |",
+        megabytes(disk_bytes(&part)),
+        show(load),
+        megabytes(memory),
+        show(goals),
+        show(measures),
+        show(first),
+        show(again),
+    );
 }
 
 /// Writes `count` district plans into `folder/all`, unless a previous run did.

@@ -1,13 +1,13 @@
-//! How a plan is searched. Its first [`SCANS`] searches scan every string of it (about 7 µs
-//! for the Wulong plan, nothing to build); the next one builds its index: every searchable
-//! string, and where each sequence of three bytes occurs. A plan never changes, so the index
-//! never goes stale. An indexed search looks only at the strings that hold the rarest three
-//! bytes of its phrase (about 0.5 µs). Both match with the same [`Needle`] and find the same
-//! hits in the same order; indexing costs about a hundred scans, which a plan searched once
-//! or twice (as most plans of a corpus are) would never repay.
-
+//! How a plan is searched. Its first search scans every string of it (about 7 µs for the
+//! Wulong plan, nothing built); the second builds its index: every searchable string, and
+//! where each sequence of three bytes occurs. A plan never changes, so the index never goes
+//! stale. An indexed search looks only at the strings that hold the rarest three bytes of its
+//! phrase (about 0.5 µs). Both match with the same [`Needle`] and find the same hits in the
+//! same order. Indexing costs about a hundred scans: not worth it for a plan searched once
+//! (a command-line search, a page's first), worth it for one searched again and again (a
+//! corpus of plans, whose every search scans them all, is asked often).
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rustc_hash::FxHashMap;
 
@@ -16,11 +16,6 @@ use crate::model::{PlanData, Str};
 use crate::query::Needle;
 use crate::refs::{EntityRef, ItemRef};
 use crate::texts::TextRef;
-
-/// How many searches of a plan scan every string before the next one indexes them. Indexing
-/// the Wulong plan costs about a hundred scans (750 against 7 µs), and an indexed search
-/// about a tenth of one: a plan searched this often is likely searched on.
-const SCANS: u32 = 16;
 
 /// One string that holds the phrase searched for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,18 +28,18 @@ pub(crate) struct Found {
     pub(crate) snippet: String,
 }
 
-/// A plan's searches: how many have scanned, and the index once it is built.
+/// A plan's searches: whether it has been searched, and its index once it is built.
 #[derive(Debug, Default)]
 pub(crate) struct Searches {
-    scans: AtomicU32,
+    searched: AtomicBool,
     index: OnceLock<SearchIndex>,
 }
 
-/// A cache of the plan: a copy starts with what the original has counted and built.
+/// A cache of the plan: a copy starts with what the original has seen and built.
 impl Clone for Searches {
     fn clone(&self) -> Self {
         Self {
-            scans: AtomicU32::new(self.scans.load(Ordering::Relaxed)),
+            searched: AtomicBool::new(self.searched.load(Ordering::Relaxed)),
             index: self.index.clone(),
         }
     }
@@ -56,7 +51,7 @@ impl Searches {
     pub(crate) fn find(&self, data: &PlanData, phrase: &str, needle: &Needle<'_>) -> Vec<Found> {
         let index = match self.index.get() {
             Some(index) => Some(index),
-            None if self.scans.fetch_add(1, Ordering::Relaxed) >= SCANS => {
+            None if self.searched.swap(true, Ordering::Relaxed) => {
                 Some(self.index.get_or_init(|| SearchIndex::build(data)))
             }
             None => None,
@@ -246,7 +241,7 @@ impl SearchIndex {
 
 #[cfg(test)]
 mod tests {
-    use super::{SCANS, Searches};
+    use super::Searches;
     use crate::plan::Plan;
     use crate::query::Needle;
 
@@ -267,14 +262,16 @@ mod tests {
         let plan = Plan::from_json(crate::WULONG_JSON).unwrap();
         let searches = Searches::default();
         let find = |phrase| searches.find(plan.data(), phrase, &Needle::new(phrase));
-        let scanned: Vec<_> = phrases.iter().map(|phrase| find(phrase)).collect();
-        for _ in phrases.len()..=SCANS as usize {
-            find("首台");
+        let mut scanned = Vec::new();
+        for phrase in phrases {
+            let fresh = Searches::default();
+            scanned.push(fresh.find(plan.data(), phrase, &Needle::new(phrase)));
+            assert!(!fresh.indexed());
         }
-        assert!(searches.indexed());
         for (phrase, found) in phrases.iter().zip(&scanned) {
             assert_eq!(&find(phrase), found, "{phrase}");
         }
+        assert!(searches.indexed());
         assert!(scanned.iter().filter(|found| !found.is_empty()).count() >= 7);
     }
 }
