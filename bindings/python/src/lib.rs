@@ -124,10 +124,10 @@ fn citation(value: Option<&core::Citation>) -> Option<Citation> {
 #[derive(Clone)]
 struct Plan(Arc<core::Plan>);
 
-/// Plans are equal when their data is; results of the same plan compare without a deep look.
+/// Plans are equal as the core's are; results of the same plan compare without a deep look.
 impl PartialEq for Plan {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0) || self.0.data() == other.0.data()
+        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
     }
 }
 

@@ -37,13 +37,16 @@ pub struct Plan {
     search: Searches,
 }
 
-/// Plans are equal when their data are: the index and warnings follow from the data, and
-/// whether a plan has been searched yet is no part of it.
+/// Plans are equal when their data are. The index follows from the data; the warnings may
+/// also tell how its file was written (a byte order mark), and whether a plan has been
+/// searched yet is no part of it.
 impl PartialEq for Plan {
     fn eq(&self, other: &Self) -> bool {
         self.data == other.data
     }
 }
+
+impl Eq for Plan {}
 
 impl Plan {
     /// Validates `data` and makes a plan of it.
