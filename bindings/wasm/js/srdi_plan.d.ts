@@ -135,6 +135,10 @@ export type TableKind = "tasks" | "measures" | "targets" | "units" | "entitlemen
  */
 export interface SrdiError extends Error {
   code: Code;
+  /** For an error of `Corpus.fromTexts` (`srdi-plan/loader`): the position of the bad text. */
+  index?: number;
+  /** For an error of `Corpus.fromTexts`: every bad text's error, this one first. */
+  failures?: SrdiError[];
 }
 
 /** Thrown by `Plan.fromJson` and `Plan.fromBytes` for input over a limit (`too_large`,

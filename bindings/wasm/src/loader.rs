@@ -125,6 +125,10 @@ impl Corpus {
                 Err(error) => {
                     // The position of the bad text (an error that cannot take it goes as is).
                     let _ = js_sys::Reflect::set(&error, &"index".into(), &JsValue::from(index));
+                    // Something other than a text is the caller's mistake, not the file's.
+                    if error.is_instance_of::<js_sys::TypeError>() {
+                        return Err(error);
+                    }
                     failures.push(error);
                 }
             }

@@ -285,4 +285,5 @@ test("a corpus of texts: shipped plans beside them, bad lists refused", () => {
       error.failures[0] === error &&
       error.failures.map((failure) => [failure.code, failure.index]).join() === "syntax_error,0,invalid_plan,2",
   );
+  assert.throws(() => Corpus.fromTexts(["{", 42]), (error) => error instanceof TypeError && error.index === 1);
 });

@@ -26,7 +26,8 @@ __all__ = [
 
 class PlanError(Exception):
     """Base class of every error srdi_plan raises. ``code`` is stable and machine-readable;
-    ``to_dict()`` is the error as ``srdi --json`` prints it."""
+    ``to_dict()`` is the error as ``srdi --json`` prints it. An error of ``load_dir`` also has
+    ``filename`` and ``failures``, every bad file's error (this one first)."""
 
     code: Code
     message: str
