@@ -890,7 +890,7 @@ impl Plan {
         let needle = Needle::new(phrase);
         let hits = self
             .searches()
-            .find(self.data(), phrase, &needle)
+            .find(self.data(), &needle)
             .into_iter()
             .map(|found| Hit {
                 kind: found.item.kind(),

@@ -402,6 +402,11 @@ impl<'a> Needle<'a> {
         })
     }
 
+    /// The phrase as it is looked for: trimmed.
+    pub(crate) fn phrase(&self) -> &[u8] {
+        self.phrase
+    }
+
     pub(crate) fn found_in(&self, text: &str) -> bool {
         self.find(text).is_some()
     }

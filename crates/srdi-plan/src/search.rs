@@ -50,9 +50,8 @@ impl Clone for Searches {
 }
 
 impl Searches {
-    /// The strings of `data` that hold `phrase` (as `needle` matches it), in the order of
-    /// [`strings`].
-    pub(crate) fn find(&self, data: &PlanData, phrase: &str, needle: &Needle<'_>) -> Vec<Found> {
+    /// The strings of `data` that hold `needle`'s phrase, in the order of [`strings`].
+    pub(crate) fn find(&self, data: &PlanData, needle: &Needle<'_>) -> Vec<Found> {
         let index = match self.index.get() {
             Some(index) => Some(index),
             None if self.searched.swap(true, Ordering::Relaxed) => {
@@ -61,7 +60,7 @@ impl Searches {
             None => None,
         };
         if let Some(index) = index {
-            return index.find(phrase, needle);
+            return index.find(needle);
         }
         let mut found = Vec::new();
         strings(data, |item, field, language, text| {
@@ -223,9 +222,9 @@ impl SearchIndex {
         })
     }
 
-    /// The entries that hold `phrase` (as `needle` matches it), in order.
-    fn find(&self, phrase: &str, needle: &Needle<'_>) -> Vec<Found> {
-        let rarest = trigrams(phrase.trim().as_bytes())
+    /// The entries that hold `needle`'s phrase, in order.
+    fn find(&self, needle: &Needle<'_>) -> Vec<Found> {
+        let rarest = trigrams(needle.phrase())
             .map(|key| self.postings_of(key))
             .min_by_key(|postings| postings.len());
         let candidates: Box<dyn Iterator<Item = &Entry>> = match rarest {
@@ -275,12 +274,12 @@ mod tests {
         ];
         let plan = Plan::from_json(crate::WULONG_JSON).unwrap();
         let searches = Searches::default();
-        let find = |phrase| searches.find(plan.data(), phrase, &Needle::new(phrase));
+        let find = |phrase| searches.find(plan.data(), &Needle::new(phrase));
         find("首台");
         let mut scanned = Vec::new();
         for phrase in phrases {
             let fresh = Searches::default();
-            scanned.push(fresh.find(plan.data(), phrase, &Needle::new(phrase)));
+            scanned.push(fresh.find(plan.data(), &Needle::new(phrase)));
             assert!(!fresh.indexed());
         }
         for (phrase, found) in phrases.iter().zip(&scanned) {
