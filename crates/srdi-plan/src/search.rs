@@ -4,11 +4,12 @@
 //! looks only at the strings that hold the rarest three bytes of its phrase. Both match with
 //! the same [`Needle`] and find the same hits in the same order.
 //!
-//! For the Wulong plan a scan takes about 10 µs, building the index about 0.75 ms (about a
-//! hundred scans), and an indexed search about 0.5 µs. So a plan searched once (a
-//! command-line search, a page's first) builds nothing; a plan searched twice is taken for
-//! one that will be searched many times, and pays for its index on its second search (a
-//! corpus of 3,000 plans: about 2 s, once).
+//! For the Wulong plan a scan takes about 10 µs, building the index about 0.4 ms (about forty
+//! scans), and an indexed search about 0.6 µs. So a plan searched once (a command-line
+//! search, a page's first) builds nothing; a plan searched twice is taken for one that will
+//! be searched many times, and pays for its index on its second search (a corpus of 3,000
+//! plans: about 1.5 s, once).
+use std::ops::Range;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -65,10 +66,9 @@ impl Searches {
         let mut found = Vec::new();
         strings(data, |item, field, language, text| {
             if let Some(snippet) = needle.snippet(text) {
-                let field = field.name();
                 found.push(Found {
                     item,
-                    field,
+                    field: field.name(),
                     language,
                     snippet,
                 });
@@ -84,19 +84,30 @@ impl Searches {
 }
 
 /// Where a searchable string stands in its item.
-#[derive(Clone, Copy)]
-enum Field<'a> {
-    /// A text, in one of its languages.
-    Text(TextRef<'a>),
+#[derive(Debug, Clone, Copy)]
+enum Field {
+    /// A text, in one of its languages: its field and position, as [`TextRef`] has them.
+    Text {
+        field: &'static str,
+        position: Option<usize>,
+    },
     /// A document number: people search for them too, though they are not texts of two
     /// languages.
     Number,
 }
 
-impl Field<'_> {
+impl Field {
+    fn of(text: TextRef<'_>) -> Self {
+        Self::Text {
+            field: text.field,
+            position: text.position,
+        }
+    }
+
+    /// The field as a hit names it ([`TextRef::field_name`], `number` for document numbers).
     fn name(self) -> String {
         match self {
-            Self::Text(text) => text.field_name(),
+            Self::Text { field, position } => crate::texts::field_name(field, position),
             Self::Number => "number".to_owned(),
         }
     }
@@ -104,10 +115,10 @@ impl Field<'_> {
 
 /// Calls `visit` with every searchable string of `data`, in the order of a search's hits:
 /// every text in Chinese then in English, then the document numbers.
-fn strings<'a>(data: &'a PlanData, mut visit: impl FnMut(ItemRef, Field<'a>, Language, &'a Str)) {
+fn strings<'a>(data: &'a PlanData, mut visit: impl FnMut(ItemRef, Field, Language, &'a Str)) {
     data.visit_texts(|text| {
-        visit(text.item, Field::Text(text), Language::Zh, &text.text.zh);
-        visit(text.item, Field::Text(text), Language::En, &text.text.en);
+        visit(text.item, Field::of(text), Language::Zh, &text.text.zh);
+        visit(text.item, Field::of(text), Language::En, &text.text.en);
     });
     let entities = data
         .entities
@@ -127,99 +138,119 @@ fn strings<'a>(data: &'a PlanData, mut visit: impl FnMut(ItemRef, Field<'a>, Lan
 #[derive(Debug, Clone)]
 struct Entry {
     item: ItemRef,
-    field: String,
+    field: Field,
     language: Language,
-    text: Str,
+    /// Where the string stands in [`SearchIndex::texts`].
+    text: Range<usize>,
 }
 
 #[derive(Debug, Clone)]
 struct SearchIndex {
     /// Every searchable string, in the order of [`strings`].
     entries: Vec<Entry>,
-    /// For each three bytes (ASCII letters lowercased), where its entries stand in
-    /// `postings`: the first and how many.
-    places: FxHashMap<[u8; 3], (u32, u32)>,
-    /// The entries that hold each three bytes, in order, each once: one list for all of them,
-    /// so that indexing allocates once, not once per sequence.
+    /// The entries' strings, one after another: one copy, not one per string.
+    texts: String,
+    /// Each three bytes (ASCII letters lowercased, see [`trigrams`]) that some entry holds,
+    /// by its slot: numbered in order of first occurrence.
+    slots: FxHashMap<u32, u32>,
+    /// Where each slot's entries start in `postings`, and after the last slot where they end.
+    starts: Vec<u32>,
+    /// The entries that hold each slot's three bytes, in order, each once: one list for all
+    /// of them, so that indexing allocates once, not once per sequence.
     postings: Vec<u32>,
 }
 
 /// The three-byte sequences of `text` that start a character, ASCII letters lowercased, as
-/// search compares them. A match starts on a character boundary (see [`Needle`]), so each
-/// such sequence of a phrase is one of its text's; skipping those that start inside a
-/// character keeps a third of a Chinese text's, and far fewer distinct ones.
-fn trigrams(text: &[u8]) -> impl Iterator<Item = [u8; 3]> + '_ {
+/// search compares them, each as one number (a cheap key to hash). A match starts on a
+/// character boundary (see [`Needle`]), so each such sequence of a phrase is one of its
+/// text's; skipping those that start inside a character keeps a third of a Chinese text's,
+/// and far fewer distinct ones.
+fn trigrams(text: &[u8]) -> impl Iterator<Item = u32> + '_ {
     text.windows(3).filter_map(|w| {
-        let key: [u8; 3] = w.try_into().ok()?;
-        let continuation = key[0] & 0b1100_0000 == 0b1000_0000;
-        (!continuation).then(|| key.map(|b| b.to_ascii_lowercase()))
+        let &[a, b, c] = w else { return None };
+        let continuation = a & 0b1100_0000 == 0b1000_0000;
+        let key = [a, b, c, 0].map(|byte| byte.to_ascii_lowercase());
+        (!continuation).then(|| u32::from_le_bytes(key))
     })
 }
 
 impl SearchIndex {
     fn build(data: &PlanData) -> Self {
-        let mut entries = Vec::new();
+        let (mut entries, mut texts) = (Vec::new(), String::new());
         strings(data, |item, field, language, text| {
+            let start = texts.len();
+            texts.push_str(text);
             entries.push(Entry {
                 item,
-                field: field.name(),
+                field,
                 language,
-                text: text.clone(),
+                text: start..texts.len(),
             });
         });
-        // Two passes, so that the postings take one allocation, exactly sized: first how
-        // many entries hold each sequence (the pair is the last entry counted, plus one, and
-        // the count), then each entry in its sequences' places. An entry holds a sequence as
-        // often as it occurs, but is counted and placed once: its occurrences come together.
-        let mut places: FxHashMap<[u8; 3], (u32, u32)> = FxHashMap::default();
+        // One pass over the texts, which hashes each sequence once: its slot, and the slots
+        // each entry holds (`held`, entry after entry), each once however often it occurs.
+        let mut slots: FxHashMap<u32, u32> = FxHashMap::default();
+        // Per slot: how many entries hold it, and the last of them (plus one).
+        let mut counts: Vec<(u32, u32)> = Vec::new();
+        let mut held: Vec<u32> = Vec::new();
+        let mut ends: Vec<usize> = Vec::with_capacity(entries.len());
         for (at, entry) in (1..).zip(&entries) {
-            for key in trigrams(entry.text.as_bytes()) {
-                let (last, count) = places.entry(key).or_default();
-                if *last != at {
-                    (*last, *count) = (at, *count + 1);
+            for key in trigrams(texts.as_bytes().get(entry.text.clone()).unwrap_or_default()) {
+                let next = u32::try_from(counts.len()).unwrap_or(u32::MAX);
+                let slot = *slots.entry(key).or_insert(next);
+                if slot == next {
+                    counts.push((0, 0));
+                }
+                if let Some((count, last)) = counts.get_mut(slot as usize)
+                    && *last != at
+                {
+                    (*count, *last) = (*count + 1, at);
+                    held.push(slot);
                 }
             }
+            ends.push(held.len());
         }
+        // Then each entry in its slots' lists, which `starts` sizes exactly.
+        let mut starts = Vec::with_capacity(counts.len() + 1);
         let mut total = 0;
-        for (start, count) in places.values_mut() {
-            (*start, total) = (total, total + *count);
-            *count = 0;
+        for &(count, _) in &counts {
+            starts.push(total);
+            total += count;
         }
+        starts.push(total);
+        let mut filled: Vec<u32> = starts.clone();
         let mut postings = vec![0; total as usize];
-        for (at, entry) in (0..).zip(&entries) {
-            for key in trigrams(entry.text.as_bytes()) {
-                let Some((start, count)) = places.get_mut(&key) else {
-                    continue;
-                };
-                // The entry's place comes after those of the entries before it; a repeat of
-                // the sequence in the same entry finds the entry already placed.
-                let so_far = *start as usize..=(*start + *count) as usize;
-                match postings.get_mut(so_far).unwrap_or_default() {
-                    [.., last, _] if *last == at => {}
-                    [.., free] => {
-                        *free = at;
-                        *count += 1;
-                    }
-                    [] => {}
+        let mut from = 0;
+        for (at, end) in (0..).zip(ends) {
+            for &slot in held.get(from..end).unwrap_or_default() {
+                if let Some(next) = filled.get_mut(slot as usize)
+                    && let Some(free) = postings.get_mut(*next as usize)
+                {
+                    *free = at;
+                    *next += 1;
                 }
             }
+            from = end;
         }
-        debug_assert_eq!(places.values().map(|p| p.1).sum::<u32>(), total);
         Self {
             entries,
-            places,
+            texts,
+            slots,
+            starts,
             postings,
         }
     }
 
     /// The entries that hold the three bytes `key`, in order.
-    fn postings_of(&self, key: [u8; 3]) -> &[u32] {
-        self.places.get(&key).map_or(&[], |&(start, count)| {
-            let start = start as usize;
-            self.postings
-                .get(start..start + count as usize)
-                .unwrap_or(&[])
-        })
+    fn postings_of(&self, key: u32) -> &[u32] {
+        let Some(&slot) = self.slots.get(&key) else {
+            return &[];
+        };
+        let range = |slot: u32| self.starts.get(slot as usize).map(|&at| at as usize);
+        match (range(slot), range(slot + 1)) {
+            (Some(start), Some(end)) => self.postings.get(start..end).unwrap_or_default(),
+            _ => &[],
+        }
     }
 
     /// The entries that hold `needle`'s phrase, in order.
@@ -238,11 +269,12 @@ impl SearchIndex {
         };
         candidates
             .filter_map(|entry| {
+                let snippet = needle.snippet(self.texts.get(entry.text.clone())?)?;
                 Some(Found {
                     item: entry.item,
-                    field: entry.field.clone(),
+                    field: entry.field.name(),
                     language: entry.language,
-                    snippet: needle.snippet(&entry.text)?,
+                    snippet,
                 })
             })
             .collect()

@@ -38,18 +38,28 @@ impl TextRef<'_> {
 
     /// The field as a dotted name, e.g. `beneficiary.condition` or `addressees.2`.
     pub fn field_name(&self) -> String {
-        if self.field.is_empty() {
-            "text".to_owned()
-        } else {
-            self.field_path().replace('/', ".")
-        }
+        field_name(self.field, self.position)
     }
 
     fn field_path(&self) -> String {
-        match self.position {
-            Some(position) => self.field.replace("{}", &position.to_string()),
-            None => self.field.to_owned(),
-        }
+        field_path(self.field, self.position)
+    }
+}
+
+/// [`TextRef::field_name`] of a text's field and position.
+pub(crate) fn field_name(field: &str, position: Option<usize>) -> String {
+    if field.is_empty() {
+        "text".to_owned()
+    } else {
+        field_path(field, position).replace('/', ".")
+    }
+}
+
+/// A text's field with its position in place of `{}`.
+fn field_path(field: &str, position: Option<usize>) -> String {
+    match position {
+        Some(position) => field.replace("{}", &position.to_string()),
+        None => field.to_owned(),
     }
 }
 
