@@ -126,7 +126,7 @@ static WULONG: crate::PlanData = crate::PlanData {
         },
         transcription: Some(
             Cow::Borrowed(
-                "Every zh is a verbatim piece of source.txt. Only artifacts of the copy are removed: page breaks inside six paragraphs and the line wraps of the two titles are joined, the copy's Markdown is not text, numbering is stored as numbers, and headings are stored without their closing 。. README.md lists each.",
+                "Every zh is a verbatim piece of source.txt. Only artifacts of the copy are removed: page breaks inside six paragraphs and the line wraps of the two titles are joined, the copy's Markdown is not text, numbering is stored as numbers, headings are stored without their closing 。, and the disclosure line 此件公开发布 without its parentheses. README.md lists each.",
             ),
         ),
         inferred: Cow::Borrowed(&[]),
@@ -160,7 +160,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                         "着力实施创新型中小企业、“专精特新”中小企业、国家专精特新“小巨人”企业（以下统称“专精特新”企业）梯度培育发展，到2025年，力争全区创新型中小企业达到200家，市级“专精特新”中小企业达到15家，纳入重点培育国家专精特新“小巨人”企业1家，重点培育上市企业1家。",
                     ),
                     en: Cow::Borrowed(
-                        "Concentrate efforts on the tiered cultivation and development of innovative SMEs, SRDI SMEs and national SRDI “little giant” enterprises (hereinafter collectively referred to as “SRDI enterprises”). By 2025, strive to bring the number of innovative SMEs in the district to 200 and the number of municipal-level SRDI SMEs to 15, to take 1 enterprise into priority cultivation towards the status of a national SRDI “little giant” enterprise, and to cultivate 1 enterprise as a priority towards listing.",
+                        "Concentrate efforts on implementing the tiered cultivation and development of innovative SMEs, SRDI SMEs and national SRDI “little giant” enterprises (hereinafter collectively referred to as “SRDI enterprises”). By 2025, strive to bring the number of innovative SMEs in the district to 200 and the number of municipal-level SRDI SMEs to 15, to take 1 enterprise into priority cultivation towards the status of a national SRDI “little giant” enterprise, and to cultivate 1 enterprise as a priority towards listing.",
                     ),
                     truncated: false,
                 }),
@@ -638,7 +638,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                         "聚焦武隆特色资源和独特的传统工艺，引导支持优质传统特色产品生产主体入园开展工业化生产；引导中小微企业利用特色资源，弘扬传统技艺和地域文化，采用独特工艺、技术、配方或原料，研制生产具有地方或企业特色的产品，取得相关特色称号。",
                     ),
                     en: Cow::Borrowed(
-                        "Focusing on Wulong's distinctive resources and unique traditional crafts, guide and support producers of high-quality traditional specialty products to move into the industrial park for industrial-scale production; guide micro, small and medium-sized enterprises to use distinctive resources, carry forward traditional skills and regional culture, adopt unique crafts, technologies, formulas or raw materials, develop and produce products with local or enterprise-specific features, and obtain the relevant specialty titles.",
+                        "Focusing on Wulong's distinctive resources and unique traditional crafts, guide and support producers of high-quality traditional specialty products to move into industrial parks for industrial-scale production; guide micro, small and medium-sized enterprises to use distinctive resources, carry forward traditional skills and regional culture, adopt unique crafts, technologies, formulas or raw materials, develop and produce products with local or enterprise-specific features, and obtain the relevant specialty titles.",
                     ),
                     truncated: false,
                 },
@@ -1551,7 +1551,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                         "用好重庆股份转让中心“专精特新板”服务功能，引导“专精特新”企业完善公司治理、规范运营管理，实现股改挂牌融资。",
                     ),
                     en: Cow::Borrowed(
-                        "Make good use of the services of the “SRDI Board” of the Chongqing Equity Transfer Centre, and guide SRDI enterprises to improve corporate governance and standardise operations and management, so that they complete share reform, are quoted on the board and raise funds.",
+                        "Make good use of the services of the “SRDI Board” of the Chongqing Equity Transfer Centre, and guide SRDI enterprises to improve corporate governance and standardise operations and management, so that they complete share reform, are quoted and raise funds.",
                     ),
                     truncated: false,
                 },
@@ -1568,7 +1568,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                                     "用好重庆股份转让中心“专精特新板”服务功能，引导“专精特新”企业完善公司治理、规范运营管理，实现股改挂牌融资",
                                 ),
                                 en: Cow::Borrowed(
-                                    "make good use of the services of the “SRDI Board” of the Chongqing Equity Transfer Centre, and guide SRDI enterprises to improve corporate governance and standardise operations and management, so that they complete share reform, are quoted on the board and raise funds",
+                                    "make good use of the services of the “SRDI Board” of the Chongqing Equity Transfer Centre, and guide SRDI enterprises to improve corporate governance and standardise operations and management, so that they complete share reform, are quoted and raise funds",
                                 ),
                                 truncated: false,
                             },
@@ -1998,7 +1998,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                         "做好“专精特新”企业人才评定工作，做好落实政策待遇和服务工作。建立“专精特新”企业用工统筹招聘机制，开展好“直播带岗”等活动。",
                     ),
                     en: Cow::Borrowed(
-                        "Carry out talent evaluation for SRDI enterprises effectively, and ensure effective implementation of the related policy benefits and services. Set up a coordinated recruitment mechanism for the labour needs of SRDI enterprises, and run activities such as “live-streamed job fairs” effectively.",
+                        "Carry out talent evaluation for SRDI enterprises effectively, and ensure effective implementation of policy benefits and services. Set up a coordinated recruitment mechanism for the labour needs of SRDI enterprises, and run activities such as “live-streamed job fairs” effectively.",
                     ),
                     truncated: false,
                 },
@@ -2015,7 +2015,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                                     "做好“专精特新”企业人才评定工作，做好落实政策待遇和服务工作",
                                 ),
                                 en: Cow::Borrowed(
-                                    "carry out talent evaluation for SRDI enterprises effectively, and ensure effective implementation of the related policy benefits and services",
+                                    "carry out talent evaluation for SRDI enterprises effectively, and ensure effective implementation of policy benefits and services",
                                 ),
                                 truncated: false,
                             },
@@ -2520,7 +2520,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                         "对重庆市高新技术产业研究院孵化的创新型企业，根据企业经营发展情况给予一定的资金奖励，用于支持企业研发投入。落实企业研发费用税前加计扣除、科技企业孵化器免征增值税等各项税收优惠政策。",
                     ),
                     en: Cow::Borrowed(
-                        "Innovative enterprises incubated by the Chongqing High-Tech Industry Research Institute receive a certain financial reward according to their business development, to be used to support their R&D investment. Implement the additional pre-tax deduction of enterprises' R&D expenses, the VAT exemption for technology business incubators and other tax incentive policies.",
+                        "Innovative enterprises incubated by the Chongqing High-Tech Industry Research Institute receive a certain financial reward according to their business development, to be used to support their R&D investment. Implement the additional pre-tax deduction of enterprises' R&D expenses, the VAT exemption for technology business incubators and all other tax incentive policies.",
                     ),
                     truncated: false,
                 },
@@ -3423,26 +3423,30 @@ static WULONG: crate::PlanData = crate::PlanData {
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
                     zh: Cow::Borrowed("“揭榜挂帅”"),
-                    en: Cow::Borrowed(
-                        "“open competition” (jiebang guashuai) mechanism for key research",
-                    ),
+                    en: Cow::Borrowed("“open competition”"),
                     truncated: false,
                 },
                 number: None,
-                interpretation: None,
+                interpretation: Some(
+                    Cow::Borrowed(
+                        "A way of organising research in which key problems are published and whoever can solve them takes the lead. The text names it as a way (方式) of tackling industrial technology problems.",
+                    ),
+                ),
             },
             crate::Entity {
                 id: Cow::Borrowed("horse-race"),
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
                     zh: Cow::Borrowed("“赛马”"),
-                    en: Cow::Borrowed(
-                        "“horse race” (parallel competing teams) mechanism for key research",
-                    ),
+                    en: Cow::Borrowed("“horse race”"),
                     truncated: false,
                 },
                 number: None,
-                interpretation: None,
+                interpretation: Some(
+                    Cow::Borrowed(
+                        "A way of organising research in which several teams work on the same problem in parallel and compete. The text names it as a way (方式) of tackling industrial technology problems.",
+                    ),
+                ),
             },
             crate::Entity {
                 id: Cow::Borrowed("chuanyu-resource-platform"),
@@ -3510,22 +3514,30 @@ static WULONG: crate::PlanData = crate::PlanData {
                 kind: crate::EntityKind::FinancialProduct,
                 name: crate::Text {
                     zh: Cow::Borrowed("“央行再贷款+”"),
-                    en: Cow::Borrowed("“PBoC relending +” products"),
+                    en: Cow::Borrowed("“PBoC relending +”"),
                     truncated: false,
                 },
                 number: None,
-                interpretation: None,
+                interpretation: Some(
+                    Cow::Borrowed(
+                        "The text speaks of dedicated products of this name that banks are to create (专属产品).",
+                    ),
+                ),
             },
             crate::Entity {
                 id: Cow::Borrowed("pboc-rediscount-plus"),
                 kind: crate::EntityKind::FinancialProduct,
                 name: crate::Text {
                     zh: Cow::Borrowed("“央行再贴现+”"),
-                    en: Cow::Borrowed("“PBoC rediscount +” products"),
+                    en: Cow::Borrowed("“PBoC rediscount +”"),
                     truncated: false,
                 },
                 number: None,
-                interpretation: None,
+                interpretation: Some(
+                    Cow::Borrowed(
+                        "The text speaks of dedicated products of this name that banks are to create (专属产品).",
+                    ),
+                ),
             },
             crate::Entity {
                 id: Cow::Borrowed("commercial-value-credit-loan"),
@@ -3554,11 +3566,15 @@ static WULONG: crate::PlanData = crate::PlanData {
                 kind: crate::EntityKind::FinancialProduct,
                 name: crate::Text {
                     zh: Cow::Borrowed("“专精特新贷”"),
-                    en: Cow::Borrowed("“SRDI Loan” product series"),
+                    en: Cow::Borrowed("“SRDI Loan”"),
                     truncated: false,
                 },
                 number: None,
-                interpretation: None,
+                interpretation: Some(
+                    Cow::Borrowed(
+                        "The text speaks of a series of loan products of this name (“专精特新贷”系列产品).",
+                    ),
+                ),
             },
             crate::Entity {
                 id: Cow::Borrowed("bridge-loan-policy"),
@@ -3810,7 +3826,11 @@ static WULONG: crate::PlanData = crate::PlanData {
                     truncated: false,
                 },
                 number: None,
-                interpretation: None,
+                interpretation: Some(
+                    Cow::Borrowed(
+                        "Read as the one institute of this name; the text could also mean the high-tech industry research institutes of Chongqing in general (the municipal plan supports 各类高新技术产业研究院).",
+                    ),
+                ),
             },
             crate::Entity {
                 id: Cow::Borrowed("rd-super-deduction"),
@@ -5707,7 +5727,7 @@ static CHONGQING: crate::PlanData = crate::PlanData {
         },
         transcription: Some(
             Cow::Borrowed(
-                "Verbatim from the reprint, after removing the “@@” it inserted between words; nothing else was changed. The reprint prints half-width punctuation (, ( ) : ;) where the official original almost certainly prints full-width forms (，（）：；). The half-width forms are kept as found, so quotations of this plan in other documents differ from it in punctuation only.",
+                "Verbatim from the reprint, after removing the “@@” it inserted between words. As in every plan, task and section numbers are stored as numbers, the section heading without its closing 。, and the disclosure line 此件公开发布 without its parentheses; nothing else was changed. The reprint prints half-width punctuation (, ( ) : ;) where the official original almost certainly prints full-width forms (，（）：；). The half-width forms are kept as found, so quotations of this plan in other documents differ from it in punctuation only.",
             ),
         ),
         inferred: Cow::Borrowed(
@@ -5715,7 +5735,7 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                 crate::Inference {
                     path: Cow::Borrowed("/document/number"),
                     reason: Cow::Borrowed(
-                        "The number line is not in the surviving text. 武隆府办发〔2022〕48号 cites the plan as 渝府办发〔2022〕23号 (its preamble), and so does the news report's source.",
+                        "The number line is not in the surviving text. 武隆府办发〔2022〕48号 cites the plan as 渝府办发〔2022〕23号 (its preamble).",
                     ),
                 },
                 crate::Inference {
@@ -5768,7 +5788,7 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                         "聚焦创新型中小企业、“专精特新”中小企业、国家专精特新“小巨人”企业(以下统称“专精特新”企业)梯度培育发展,到2025年,全市创新型中小企业达到2.5万家,市级“专精特新”中小企业达到2500家,国家专精特新“小巨人”企业达到300家,新增上市企业25家。",
                     ),
                     en: Cow::Borrowed(
-                        "Focus on the tiered cultivation and development of innovative SMEs, SRDI SMEs and national SRDI “little giant” enterprises (hereinafter collectively referred to as “SRDI enterprises”). By 2025, the city is to have 25,000 innovative SMEs, 2,500 municipal-level SRDI SMEs and 300 national SRDI “little giant” enterprises, and 25 more listed enterprises.",
+                        "Focus on the tiered cultivation and development of innovative SMEs, SRDI SMEs and national SRDI “little giant” enterprises (hereinafter collectively referred to as “SRDI enterprises”). By 2025, innovative SMEs across the city are to reach 25,000, municipal-level SRDI SMEs 2,500 and national SRDI “little giant” enterprises 300, and 25 more enterprises are to be listed.",
                     ),
                     truncated: false,
                 }),
@@ -5872,9 +5892,9 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                     truncated: false,
                 },
                 definition: crate::Text {
-                    zh: Cow::Borrowed("(自治县,以下简称区县)"),
+                    zh: Cow::Borrowed("区县(自治县,以下简称区县)"),
                     en: Cow::Borrowed(
-                        "(and autonomous counties, hereinafter referred to as “districts and counties”)",
+                        "districts and counties (and autonomous counties, hereinafter referred to as “districts and counties”)",
                     ),
                     truncated: false,
                 },
@@ -5893,7 +5913,9 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                 },
                 text: crate::Text {
                     zh: Cow::Borrowed("全市创新型中小企业达到2.5万家"),
-                    en: Cow::Borrowed("the city is to have 25,000 innovative SMEs"),
+                    en: Cow::Borrowed(
+                        "innovative SMEs across the city are to reach 25,000",
+                    ),
                     truncated: false,
                 },
                 kind: crate::TargetKind::Reach,
@@ -5917,7 +5939,7 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                     zh: Cow::Borrowed(
                         "市级“专精特新”中小企业达到2500家",
                     ),
-                    en: Cow::Borrowed("2,500 municipal-level SRDI SMEs"),
+                    en: Cow::Borrowed("municipal-level SRDI SMEs are to reach 2,500"),
                     truncated: false,
                 },
                 kind: crate::TargetKind::Reach,
@@ -5946,7 +5968,7 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                         "国家专精特新“小巨人”企业达到300家",
                     ),
                     en: Cow::Borrowed(
-                        "300 national SRDI “little giant” enterprises",
+                        "national SRDI “little giant” enterprises are to reach 300",
                     ),
                     truncated: false,
                 },
@@ -5969,7 +5991,7 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                 },
                 text: crate::Text {
                     zh: Cow::Borrowed("新增上市企业25家"),
-                    en: Cow::Borrowed("25 more listed enterprises"),
+                    en: Cow::Borrowed("25 more enterprises are to be listed"),
                     truncated: false,
                 },
                 kind: crate::TargetKind::Increase,
@@ -6018,7 +6040,7 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                         "支持各类高新技术产业研究院发展,打通“项目遴选、小试中试、产品上市、生成企业”通道;支持有条件的区县(自治县,以下简称区县)、园区面向全国和全球筛选市场前景广、成熟度好、附加值高的科技创新成果进行孵化。",
                     ),
                     en: Cow::Borrowed(
-                        "Support the development of all kinds of high-tech industry research institutes, and open up the pathway of “project selection, pilot and intermediate testing, product launch, enterprise creation”; support districts and counties (and autonomous counties, hereinafter referred to as “districts and counties”) and parks with the conditions to screen, nationally and globally, scientific and technological innovations with broad market prospects, good maturity and high added value for incubation.",
+                        "Support the development of all kinds of high-tech industry research institutes, and open up the pathway of “project selection, small-scale and pilot testing, product launch, enterprise creation”; support districts and counties (and autonomous counties, hereinafter referred to as “districts and counties”) and parks with the conditions to screen, nationally and globally, scientific and technological innovations with broad market prospects, good maturity and high added value for incubation.",
                     ),
                     truncated: false,
                 },
@@ -6049,7 +6071,7 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                         "组建10个技术创新战略联盟,推动高等院校、科研院所、科学家团队、科技型企业开展产学研协同创新,促进科技成果转化。",
                     ),
                     en: Cow::Borrowed(
-                        "Set up 10 technology innovation strategic alliances, and push universities, research institutes, teams of scientists and science and technology enterprises to carry out collaborative innovation of industry, universities and research, and promote the transfer of scientific and technological achievements.",
+                        "Set up 10 technology innovation strategic alliances, and push universities, research institutes, teams of scientists and science and technology enterprises to carry out industry–university–research collaborative innovation, and promote the commercialisation of scientific and technological achievements.",
                     ),
                     truncated: false,
                 },
@@ -6157,7 +6179,7 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                         "“项目遴选、小试中试、产品上市、生成企业”通道",
                     ),
                     en: Cow::Borrowed(
-                        "the pathway of “project selection, pilot and intermediate testing, product launch, enterprise creation”",
+                        "the pathway of “project selection, small-scale and pilot testing, product launch, enterprise creation”",
                     ),
                     truncated: false,
                 },
