@@ -315,3 +315,34 @@ fn names_must_be_printed_and_groups_named_in_their_clause() {
     });
     assert_eq!(codes(&issues), [(Code::WrongType, "/goals/0/value")]);
 }
+
+/// `tiers()` lists for each tier, group and term the measures that `measures(tier: id)` finds:
+/// a term reaches what the tiers it stands for reach.
+#[test]
+fn the_tiers_listing_and_the_measure_filter_agree() {
+    let shipped =
+        srdi_plan::embedded_ids().map(|id| Plan::clone(srdi_plan::embedded_plan(id).unwrap()));
+    let plans: Vec<Plan> = shipped
+        .chain(["groups.json", "rewards.json", "roles.json"].map(load))
+        .collect();
+    let terms = plans
+        .iter()
+        .flat_map(Plan::tiers)
+        .filter(|t| !t.stands_for.is_empty());
+    assert!(terms.count() > 0, "no plan has a term to check");
+    for plan in &plans {
+        for group in plan.tiers() {
+            let filter = srdi_plan::MeasureFilter {
+                tier: Some(group.id.to_owned()),
+                ..Default::default()
+            };
+            let found: Vec<String> = plan
+                .measures(&filter)
+                .unwrap()
+                .iter()
+                .map(|m| m.measure.id.to_string())
+                .collect();
+            assert_eq!(group.measures, found, "{}: {}", plan.id(), group.id);
+        }
+    }
+}

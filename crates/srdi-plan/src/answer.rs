@@ -1024,15 +1024,16 @@ impl Plan {
     pub fn tiers<'p>(&'p self) -> Vec<GroupView<'p>> {
         let data = self.data();
         let measures = data.tasks.iter().flat_map(|t| t.measures.iter());
+        // As `measures(tier: id)` answers: a term reaches what each tier it stands for does.
         let reaching = |id: &str| -> Vec<&str> {
-            let item = self.item(id);
+            let members = self.members_of(id);
             measures
                 .clone()
                 .filter(|m| {
-                    m.beneficiary.group.as_deref().is_some_and(|group| {
-                        group == id
-                            || item.is_some_and(|item| self.members_of(group).contains(&item))
-                    })
+                    m.beneficiary
+                        .group
+                        .as_deref()
+                        .is_some_and(|group| self.group_reaches(group, &members))
                 })
                 .map(|m| m.id.as_ref())
                 .collect()
