@@ -141,10 +141,10 @@ fn nested(value: &Bound<'_, PyAny>, depth: usize) -> Result<Value, String> {
     if let Ok(flag) = value.cast_exact::<PyBool>() {
         return Ok(Value::Bool(flag.is_true()));
     }
-    if value.is_exact_instance_of::<PyInt>() {
-        if let Ok(number) = value.extract::<i64>() {
-            return Ok(Value::from(number));
-        }
+    if value.is_exact_instance_of::<PyInt>()
+        && let Ok(number) = value.extract::<i64>()
+    {
+        return Ok(Value::from(number));
     }
     if let Ok(float) = value.cast_exact::<PyFloat>() {
         return Ok(Value::from(float.value()));

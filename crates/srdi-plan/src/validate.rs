@@ -581,15 +581,15 @@ impl<'a> Checker<'a> {
         if let Some(year) = target.by_year {
             years.push((format!("{}/by_year", path()), year));
         }
-        if let Some(baseline) = &target.baseline {
-            if target.by_year.is_some_and(|by| baseline.year >= by) {
-                let message = "the baseline's year must come before the target's";
-                self.report(
-                    Code::YearOutsidePeriod,
-                    format!("{}/baseline/year", path()),
-                    message,
-                );
-            }
+        if let Some(baseline) = &target.baseline
+            && target.by_year.is_some_and(|by| baseline.year >= by)
+        {
+            let message = "the baseline's year must come before the target's";
+            self.report(
+                Code::YearOutsidePeriod,
+                format!("{}/baseline/year", path()),
+                message,
+            );
         }
         for (j, milestone) in target.milestones.iter().enumerate() {
             if let Some(printed) = &milestone.printed {
