@@ -206,12 +206,12 @@ enum Command {
     },
     /// Print a minimal plan to start a new plan file from (see policy-data/README.md).
     New {
-        /// The new plan's id: lowercase ASCII letters, digits and `-`.
-        #[arg(long, default_value = "my-plan")]
+        /// The new plan's id: lowercase ASCII letters, digits and `-`, starting with a letter.
+        #[arg(long, default_value = "my-plan", value_parser = plan_id)]
         id: String,
         /// The plan's title as printed.
-        #[arg(long, default_value = "（此处填写计划标题）")]
-        title: String,
+        #[arg(long)]
+        title: Option<String>,
     },
     /// Export one kind of item, one record per item (JSON, JSON Lines or CSV), or without
     /// `--kind` the plan itself (JSON).
@@ -360,6 +360,17 @@ impl Command {
                 return Ok(None);
             }
         }))
+    }
+}
+
+/// A `--id` for a new plan.
+fn plan_id(text: &str) -> Result<String, String> {
+    if srdi_plan::is_id(text) {
+        Ok(text.to_owned())
+    } else {
+        Err(format!(
+            "`{text}` is not an id: lowercase ASCII letters, digits and `-`, starting with a letter"
+        ))
     }
 }
 
@@ -606,15 +617,21 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         return Ok(out.write_all(schema.as_bytes())?);
     }
     if let Command::New { id, title } = &cli.command {
+        let placeholder = "（此处填写计划标题）";
+        let printed = title.as_deref().unwrap_or(placeholder);
         let mut data =
-            srdi_plan::PlanData::new(id.clone(), srdi_plan::Text::new(title.clone(), ""));
+            srdi_plan::PlanData::new(id.clone(), srdi_plan::Text::new(printed.to_owned(), ""));
         data.schema = Some("plan.schema.json".into());
+        let replace = if title.is_none() {
+            "replace the title with the one the document prints; "
+        } else {
+            ""
+        };
         let _ = writeln!(
             io::stderr(),
-            "tip: replace the title with the one the document prints; `srdi schema > \
-             plan.schema.json` beside the file lets editors check and complete it; the \
-             authoring guide (policy-data/README.md in the srdi-plan repository) says what to \
-             add and how"
+            "tip: {replace}`srdi schema > plan.schema.json` beside the file lets editors check \
+             and complete it; the authoring guide (policy-data/README.md in the srdi-plan \
+             repository) says what to add and how"
         );
         return Ok(writeln!(out, "{}", data.to_json())?);
     }

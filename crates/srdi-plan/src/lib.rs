@@ -144,7 +144,7 @@ pub use load::{
     validate_file, validate_json, validate_json_in_phases,
 };
 pub use model::*;
-pub use plan::Plan;
+pub use plan::{Plan, is_id};
 pub use progress::{
     Date, Observation, PlanStatus, Point, Progress, ProgressStatus, Standing,
     observations_from_value, read_observations,

@@ -529,6 +529,14 @@ impl Index {
     /// another item (`task-3-m1` for a measure of task 28).
     pub(crate) fn build(data: &PlanData) -> (Index, Vec<Issue>) {
         let mut issues = Vec::new();
+        // The plan's own id names it in a corpus, a command line and a citation.
+        if !is_id(&data.id) {
+            let message = format!(
+                "the plan's id `{}` must be lowercase ASCII letters, digits and `-`, starting with a letter",
+                data.id
+            );
+            issues.push(Issue::new(Code::InvalidId, "/id", message));
+        }
         let mut parts: Vec<(PartContent, PartRef)> = Vec::new();
         for (i, part) in data.parts.iter().enumerate() {
             if !parts.iter().any(|(content, _)| *content == part.content) {
@@ -554,7 +562,7 @@ impl Index {
         for item in explicit_items(data) {
             let id = id_of(data, item);
             let path = || format!("{}/id", item.pointer());
-            if !is_slug(&id) {
+            if !is_id(&id) {
                 let message = format!("id `{id}` must be lowercase ASCII letters, digits and `-`");
                 issues.push(Issue::new(Code::InvalidId, path(), message));
             }
@@ -784,8 +792,14 @@ fn numbered(prefix: &str, number: Option<u16>) -> Str {
     number.map_or_else(Str::default, |n| format!("{prefix}-{n}").into())
 }
 
-/// Whether `id` is a lowercase ASCII slug: a letter, then letters, digits and `-`.
-pub(crate) fn is_slug(id: &str) -> bool {
+/// Whether `id` can be the id of a plan or of an item in it: a lowercase ASCII slug, a letter
+/// and then letters, digits and `-`.
+///
+/// ```
+/// assert!(srdi_plan::is_id("wulong-2022-48"));
+/// assert!(!srdi_plan::is_id("Wulong 48") && !srdi_plan::is_id("武隆") && !srdi_plan::is_id(""));
+/// ```
+pub fn is_id(id: &str) -> bool {
     id.starts_with(|c: char| c.is_ascii_lowercase())
         && id
             .bytes()
@@ -794,13 +808,13 @@ pub(crate) fn is_slug(id: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_slug;
+    use super::is_id;
 
     #[test]
     fn slugs() {
-        assert!(is_slug("task-8-t1"));
+        assert!(is_id("task-8-t1"));
         for bad in ["", "Task", "8-task", "task_8", "任务"] {
-            assert!(!is_slug(bad), "{bad}");
+            assert!(!is_id(bad), "{bad}");
         }
     }
 }

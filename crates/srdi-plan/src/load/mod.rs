@@ -181,13 +181,14 @@ fn load(json: &str) -> Result<Loaded, PlanError> {
 /// phases of [`thorough`] check before the rules: then those phases would find nothing, and
 /// the types read it directly. The types deny unknown fields and repeated keys and bound the
 /// nesting; [`strict::Strict`] refuses arrays for structs; an escape that may hold a control
-/// character sends the text to the phases, which say where. `None` sends any other text to
-/// the phases, which report every problem.
+/// character, or a DEL (which JSON lets a string hold unescaped), sends the text to the
+/// phases, which say where. `None` sends any other text to the phases, which report every
+/// problem.
 fn typed(json: &str) -> Option<PlanData> {
     let bytes = json.as_bytes();
     let control_escape = memchr::memchr_iter(b'\\', bytes)
         .any(|at| matches!(bytes.get(at + 1), Some(b'b' | b'f' | b'u')));
-    if control_escape {
+    if control_escape || memchr::memchr(0x7f, bytes).is_some() {
         return None;
     }
     read_typed(json).ok()
