@@ -26,8 +26,13 @@ pub(crate) trait IntoJsResult<T> {
 
 impl<T, E: Into<ErrorReport>> IntoJsResult<T> for Result<T, E> {
     fn into_js(self) -> Result<T, JsValue> {
-        self.map_err(|error| thrown(&error.into()))
+        self.map_err(js_error)
     }
+}
+
+/// A core error as the `Error` the package throws.
+pub(crate) fn js_error(error: impl Into<ErrorReport>) -> JsValue {
+    thrown(&error.into())
 }
 
 /// A `TypeError` with code `invalid_argument`, for arguments of the wrong type or shape.

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::Plan;
 use crate::args::{argument, to_js};
-use crate::errors::IntoJsResult;
+use crate::errors::{IntoJsResult, js_error};
 
 /// A plan's text as the core's bytes, from a string or a `Uint8Array`, either refused by its
 /// length before it is copied into WASM memory. A string that is not well-formed UTF-16 (a
@@ -88,6 +88,12 @@ impl Plan {
     }
 }
 
+/// `error` with the position of the text it is about, as `index`.
+fn at(error: JsValue, index: usize) -> JsValue {
+    let _ = js_sys::Reflect::set(&error, &"index".into(), &JsValue::from(index));
+    error
+}
+
 /// Every problem with a plan, as text or as the bytes of a file (encoding, syntax, shape,
 /// unknown fields, rules), warnings included.
 #[wasm_bindgen(skip_typescript)]
@@ -108,8 +114,9 @@ pub struct Corpus(core::Corpus);
 #[wasm_bindgen]
 impl Corpus {
     /// Loads and validates each plan text (or file bytes); throws the error of the first
-    /// that is not a valid plan, with its position in `index`, and in `failures` the error of
-    /// every one that is not (each with its `index`), as `srdi --plans DIR plans` lists them.
+    /// that is not a valid plan or has the id of an earlier one (`duplicate_id`), with its
+    /// position in `index`, and in `failures` the error of every such text (each with its
+    /// `index`), as `srdi --plans DIR plans` lists them.
     #[wasm_bindgen(js_name = fromTexts)]
     pub fn from_texts(texts: &JsValue) -> Result<Corpus, JsValue> {
         let Some(texts) = texts.dyn_ref::<js_sys::Array>() else {
@@ -117,28 +124,28 @@ impl Corpus {
                 "Corpus.fromTexts takes a list of plan texts (strings or Uint8Arrays)",
             ));
         };
-        let mut plans = Vec::with_capacity(texts.length() as usize);
-        let mut failures = Vec::new();
+        let mut loaded = Vec::with_capacity(texts.length() as usize);
         for (index, text) in texts.iter().enumerate() {
-            match Plan::from_bytes(&text) {
-                Ok(plan) => plans.push(plan.0),
-                Err(error) => {
-                    // The position of the bad text (an error that cannot take it goes as is).
-                    let _ = js_sys::Reflect::set(&error, &"index".into(), &JsValue::from(index));
-                    // Something other than a text is the caller's mistake, not the file's.
-                    if error.is_instance_of::<js_sys::TypeError>() {
-                        return Err(error);
-                    }
-                    failures.push(error);
-                }
-            }
+            // Something other than a text is the caller's mistake, not a file's: thrown at once.
+            let bytes = input_bytes(&text, "each plan").map_err(|error| at(error, index))?;
+            let plan = bytes.and_then(|bytes| core::Plan::from_bytes(&bytes));
+            loaded.push((index, plan));
         }
-        if let Some(first) = failures.first() {
-            let every: js_sys::Array = failures.iter().collect();
-            let _ = js_sys::Reflect::set(first, &"failures".into(), &every);
-            return Err(first.clone());
-        }
-        Ok(Corpus(core::Corpus::with_shipped(plans)))
+        let failures = match core::Corpus::from_loaded(loaded, |i| format!("the text at {i}")) {
+            Ok(corpus) => return Ok(Corpus(corpus)),
+            Err(failures) => failures,
+        };
+        let every: Vec<JsValue> = failures
+            .into_iter()
+            .map(|(index, error)| at(js_error(error), index))
+            .collect();
+        let first = every.first().cloned().unwrap_or(JsValue::UNDEFINED);
+        let _ = js_sys::Reflect::set(
+            &first,
+            &"failures".into(),
+            &every.into_iter().collect::<js_sys::Array>(),
+        );
+        Err(first)
     }
 
     /// The ids of the plans, in order.

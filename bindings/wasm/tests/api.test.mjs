@@ -286,4 +286,9 @@ test("a corpus of texts: shipped plans beside them, bad lists refused", () => {
       error.failures.map((failure) => [failure.code, failure.index]).join() === "syntax_error,0,invalid_plan,2",
   );
   assert.throws(() => Corpus.fromTexts(["{", 42]), (error) => error instanceof TypeError && error.index === 1);
+  // Two plans with one id: the second is refused, as `srdi --plans` and Python's load_dir do.
+  assert.throws(
+    () => Corpus.fromTexts([own, own]),
+    (error) => error.index === 1 && error.issues[0].code === "duplicate_id" && error.issues[0].path === "/id",
+  );
 });

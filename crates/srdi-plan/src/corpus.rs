@@ -281,34 +281,69 @@ impl Corpus {
         let mut failures = Vec::new();
         plan_files(folder.as_ref(), &mut files, &mut failures);
         files.sort();
-        let mut plans: Vec<Arc<Plan>> = Vec::with_capacity(files.len());
-        let mut first_of: HashMap<String, PathBuf> = HashMap::new();
-        for path in files {
-            let plan = match Plan::from_file(&path) {
+        let loaded = files.into_iter().map(|path| {
+            let plan = Plan::from_file(&path);
+            (path, plan)
+        });
+        let corpus = Self::from_loaded(loaded, |path| path.display().to_string());
+        match corpus {
+            Ok(corpus) if failures.is_empty() => return Ok(corpus),
+            Ok(_) => {}
+            Err(more) => failures.extend(more),
+        }
+        failures.sort_by(|a, b| a.0.cmp(&b.0));
+        Err(FolderError { failures })
+    }
+
+    /// A corpus of plans loaded from several sources (files, texts), each with its source,
+    /// then each shipped plan whose id none of them has. Or every source that failed, in
+    /// order: with its load error, or `duplicate_id` when an earlier plan has its id (which
+    /// `describe` names in the message).
+    ///
+    /// ```
+    /// use srdi_plan::{Code, Corpus, Plan, WULONG_JSON};
+    /// let texts = [WULONG_JSON, "{", WULONG_JSON];
+    /// let loaded = texts.iter().enumerate().map(|(i, text)| (i, Plan::from_json(text)));
+    /// let failures = Corpus::from_loaded(loaded, |i| format!("text {i}")).unwrap_err();
+    /// let codes: Vec<_> = failures.iter().map(|(i, e)| (*i, e.issues()[0].code)).collect();
+    /// assert_eq!(codes, [(1, Code::SyntaxError), (2, Code::DuplicateId)]);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Every source that is not a valid plan, or not the only plan of its id, with why.
+    pub fn from_loaded<S, E: From<PlanError>>(
+        loaded: impl IntoIterator<Item = (S, Result<Plan, E>)>,
+        describe: impl Fn(&S) -> String,
+    ) -> Result<Self, Vec<(S, E)>> {
+        let mut plans: Vec<Arc<Plan>> = Vec::new();
+        let mut failures = Vec::new();
+        let mut first_of: HashMap<String, String> = HashMap::new();
+        for (source, plan) in loaded {
+            let plan = match plan {
                 Ok(plan) => plan,
                 Err(error) => {
-                    failures.push((path, error));
+                    failures.push((source, error));
                     continue;
                 }
             };
             if let Some(first) = first_of.get(plan.id()) {
                 let message = format!(
-                    "the plan id `{}` is also that of {}; each plan needs its own",
+                    "the plan id `{}` is also that of {first}; each plan needs its own",
                     plan.id(),
-                    first.display()
                 );
                 let issue = Issue::new(Code::DuplicateId, "/id", message);
-                failures.push((path, FileError::Plan(PlanError::Invalid(vec![issue]))));
+                failures.push((source, PlanError::Invalid(vec![issue]).into()));
                 continue;
             }
-            first_of.insert(plan.id().to_owned(), path);
+            first_of.insert(plan.id().to_owned(), describe(&source));
             plans.push(Arc::new(plan));
         }
-        if !failures.is_empty() {
-            failures.sort_by(|a, b| a.0.cmp(&b.0));
-            return Err(FolderError { failures });
+        if failures.is_empty() {
+            Ok(Self::with_shipped(plans))
+        } else {
+            Err(failures)
         }
-        Ok(Self::with_shipped(plans))
     }
 
     /// The plans, in order.
