@@ -32,15 +32,21 @@ function keyOf(args) {
   return key;
 }
 
-/** The `asOf` of a question's options: a date written `YYYY-MM-DD`, or a `Date` (its
- * calendar day where the code runs); today in UTC, as on every surface, when left out.
- * Anything else goes to the module, which refuses it with a `TypeError`. */
-function dateOption(options) {
-  const asOf = options !== null && typeof options === "object" ? options.asOf : options;
-  if (asOf === undefined || asOf === null) return new Date().toISOString().slice(0, 10);
-  if (!(asOf instanceof Date)) return asOf;
-  const two = (n) => String(n).padStart(2, "0");
-  return `${String(asOf.getFullYear()).padStart(4, "0")}-${two(asOf.getMonth() + 1)}-${two(asOf.getDate())}`;
+/** A question's day options as the module takes them: a `Date` (its calendar day where the
+ * code runs) written `YYYY-MM-DD`, and today in UTC, as on every surface, for none. Anything
+ * else goes to the module, which refuses what is not a day or `{asOf}`. */
+function dayOption(options) {
+  const day = (asOf) => {
+    if (asOf === undefined || asOf === null) return new Date().toISOString().slice(0, 10);
+    if (!(asOf instanceof Date)) return asOf;
+    const two = (n) => String(n).padStart(2, "0");
+    return `${String(asOf.getFullYear()).padStart(4, "0")}-${two(asOf.getMonth() + 1)}-${two(asOf.getDate())}`;
+  };
+  if (options !== null && typeof options === "object" && !(options instanceof Date)) {
+    const plain = [Object.prototype, null].includes(Object.getPrototypeOf(options));
+    return plain ? { ...options, asOf: day(options.asOf) } : options;
+  }
+  return day(options);
 }
 
 /** An object literal of strings and numbers, as the options of a question are. */
@@ -238,13 +244,13 @@ export function api(raw) {
     }
 
     progress(observations, options) {
-      const asOf = dateOption(options);
-      return [...this.#value("progress", [observations, asOf], () => this.#raw.progress(observations, asOf))];
+      const day = dayOption(options);
+      return [...this.#value("progress", [observations, day], () => this.#raw.progress(observations, day))];
     }
 
     status(options) {
-      const asOf = dateOption(options);
-      return this.#value("status", [asOf], () => this.#raw.status(asOf));
+      const day = dayOption(options);
+      return this.#value("status", [day], () => this.#raw.status(day));
     }
 
     /** The plan data, as `JSON.stringify(plan)` writes it. */

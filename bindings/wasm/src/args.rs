@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 
 pub(crate) use crate::errors::argument;
 
@@ -10,6 +10,38 @@ pub(crate) use crate::errors::argument;
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let json = serde_json::to_string(value).map_err(|error| argument(&error.to_string()))?;
     js_sys::JSON::parse(&json)
+}
+
+#[wasm_bindgen(inline_js = r#"
+export function plainJson(value) {
+  return JSON.stringify(value, function (key, v) {
+    const name = key === "" ? "it" : `\`${key}\``;
+    if (typeof v === "number" && !Number.isFinite(v)) throw new TypeError(`${name} is ${v}, not a finite number`);
+    if (typeof v === "bigint") throw new TypeError(`${name} is a BigInt, which JSON has no form for`);
+    if (typeof v === "function" || typeof v === "symbol") throw new TypeError(`${name} is a ${typeof v}, not data`);
+    if (v instanceof Map || v instanceof Set || ArrayBuffer.isView(v) || v instanceof ArrayBuffer) {
+      throw new TypeError(`${name} is a ${v.constructor.name}; give a plain object or array`);
+    }
+    return v;
+  });
+}"#)]
+extern "C" {
+    /// `JSON.stringify`, refusing what JSON cannot hold (`NaN`, a `BigInt`, a function, a
+    /// `Map`) where `JSON.stringify` would drop it, change it or throw an uncoded error.
+    #[wasm_bindgen(catch, js_name = plainJson)]
+    fn plain_json(value: &JsValue) -> Result<String, JsValue>;
+}
+
+/// The JSON text of an object or array argument, else a `TypeError` saying why it has none
+/// (a cycle, a nesting too deep for the engine, a value JSON cannot hold).
+pub(crate) fn json_of(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    plain_json(value).map_err(|error| {
+        let reason = error
+            .dyn_ref::<js_sys::Error>()
+            .map(|error| String::from(error.message()))
+            .unwrap_or_default();
+        argument(&format!("{what}: {reason}"))
+    })
 }
 
 /// Reads an options object (`undefined` or `null` for none) into a core filter, whose
@@ -26,8 +58,15 @@ pub(crate) fn options<T: DeserializeOwned + Default>(
             "{method}: the options must be an object"
         )));
     }
-    let json: String = js_sys::JSON::stringify(value)?.into();
-    serde_json::from_str(&json).map_err(|error| argument(&format!("{method}: {error}")))
+    let json = json_of(value, method)?;
+    serde_json::from_str(&json).map_err(|error| {
+        // The position is in JSON the caller never wrote.
+        let error = error.to_string();
+        let error = error
+            .rsplit_once(" at line ")
+            .map_or(error.as_str(), |(message, _)| message);
+        argument(&format!("{method}: {error}"))
+    })
 }
 
 /// An input given as an object or as its JSON text, as JSON text for the core to read and
@@ -41,15 +80,29 @@ pub(crate) fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> 
             "{what} must be an object or its JSON text"
         )));
     }
-    Ok(js_sys::JSON::stringify(value)?.into())
+    json_of(value, what)
 }
 
-/// A date argument written `YYYY-MM-DD`, else a `TypeError`.
-pub(crate) fn date(value: &JsValue) -> Result<srdi_plan::Date, JsValue> {
-    value
-        .as_string()
-        .and_then(|text| srdi_plan::Date::parse(&text))
-        .ok_or_else(|| argument("the date must be a string written YYYY-MM-DD"))
+/// The options of a question asked as of a day.
+#[derive(Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DayOptions {
+    #[serde(rename = "asOf")]
+    as_of: String,
+}
+
+/// The day of a question's options: the day written `YYYY-MM-DD`, or `{asOf}` with it (the
+/// package's JavaScript turns a `Date`, or none, into one), else a `TypeError`.
+pub(crate) fn day(value: &JsValue, method: &str) -> Result<srdi_plan::Date, JsValue> {
+    let text = match value.as_string() {
+        Some(text) => text,
+        None => options::<DayOptions>(value, method)?.as_of,
+    };
+    srdi_plan::Date::parse(&text).ok_or_else(|| {
+        argument(&format!(
+            "{method}: the date must be a string written YYYY-MM-DD"
+        ))
+    })
 }
 
 /// A string argument, else a `TypeError`.

@@ -31,7 +31,7 @@ pub use loader::{Corpus, validate};
 use srdi_plan as core;
 use wasm_bindgen::prelude::*;
 
-use crate::args::{date, json_text, number, options, string, to_js};
+use crate::args::{json_text, number, options, string, to_js};
 use crate::errors::IntoJsResult;
 
 /// The options of [`Plan::task_position`].
@@ -259,11 +259,11 @@ impl Plan {
         to_js(&self.0.answer(&core::Query::Cost { scenario }).into_js()?)
     }
 
-    /// Every goal and target as of a date (`YYYY-MM-DD`), from observations: an array of
+    /// Every goal and target as of a day (`YYYY-MM-DD`, or `{asOf}`), from observations: an array of
     /// objects, or the text of a CSV or JSON file.
     pub fn progress(&self, observations: &JsValue, as_of: &JsValue) -> Result<JsValue, JsValue> {
         let text = if js_sys::Array::is_array(observations) {
-            js_sys::JSON::stringify(observations)?.into()
+            args::json_of(observations, "the observations")?
         } else {
             string(
                 observations,
@@ -271,12 +271,17 @@ impl Plan {
             )?
         };
         let observations = core::read_observations(text.as_bytes()).into_js()?;
-        to_js(&self.0.progress(&observations, date(as_of)?).into_js()?)
+        to_js(
+            &self
+                .0
+                .progress(&observations, args::day(as_of, "progress")?)
+                .into_js()?,
+        )
     }
 
-    /// Whether the plan is in force on a date (`YYYY-MM-DD`), and what is due by then.
+    /// Whether the plan is in force on a day (`YYYY-MM-DD`, or `{asOf}`), and what is due by then.
     pub fn status(&self, as_of: &JsValue) -> Result<JsValue, JsValue> {
-        to_js(&self.0.status(date(as_of)?))
+        to_js(&self.0.status(args::day(as_of, "status")?))
     }
 
     /// The plan data, as `JSON.stringify(plan)` writes it.

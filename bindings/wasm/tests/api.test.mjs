@@ -208,6 +208,27 @@ test("every export meets any argument with an answer or a coded error", () => {
   assert.equal(plan.task(28).number, 28);
 });
 
+test("what JSON cannot hold is refused with a coded error, never dropped or changed", () => {
+  const refused = (call, why) =>
+    assert.throws(call, (error) => error instanceof TypeError && error.code === "invalid_argument" && (!why || error.message.includes(why)));
+  refused(() => plan.tasks({ section: NaN }), "NaN");
+  refused(() => plan.tasks({ section: Infinity }), "Infinity");
+  refused(() => plan.entitlements({ tiers: ["srdi-sme"], facts: { revenue: 10n } }), "BigInt");
+  refused(() => plan.entitlements({ tiers: ["srdi-sme"], facts: { listed: () => true } }), "function");
+  refused(() => plan.entitlements(new Map([["tiers", ["srdi-sme"]]])), "Map");
+  const cyclic = { tiers: ["srdi-sme"] };
+  cyclic.again = cyclic;
+  refused(() => plan.entitlements(cyclic));
+  let deep = {};
+  for (let i = 0; i < 200_000; i++) deep = { facts: deep };
+  refused(() => plan.entitlements(deep));
+  // A misspelt option is an error, not the answer as of today.
+  refused(() => plan.status({ as_of: "2024-01-01" }), "asOf");
+  refused(() => plan.progress([], { asof: "2024-01-01" }), "asOf");
+  assert.equal(plan.status("2026-01-01").standing, "ended");
+  assert.equal(plan.status({ asOf: new Date(2026, 0, 1) }).standing, "ended");
+});
+
 test("bytes: bad UTF-8 is an error, never replaced; the size is checked before copying", () => {
   const bytes = new TextEncoder().encode(JSON.stringify(plan));
   assert.equal(Plan.fromBytes(bytes).id, "wulong-2022-48");
