@@ -111,6 +111,11 @@ fn tasks_numbered_per_section_have_their_own_ids_and_places() {
     assert_eq!(plan.task_in(Some(1), 2).unwrap().id, "task-1-2");
     let error = plan.task_in(Some(2), 5).unwrap_err();
     assert_eq!(error.suggestions(), ["1"]);
+    // Without a section: a number one section has is enough; one that two have is not.
+    assert_eq!(plan.task_in(None, 2).unwrap().id, "task-1-2");
+    let error = plan.task_in(None, 1).unwrap_err();
+    assert_eq!(error.code(), Code::InvalidArgument);
+    assert!(error.to_string().contains("sections 1 and 2"), "{error}");
     // Numbering restarts in each section, so a gap is one within a section.
     let issues = issues_after("per-section.json", |plan| {
         plan["tasks"][1]["number"] = json!(3);

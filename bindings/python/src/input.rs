@@ -68,8 +68,9 @@ pub(crate) fn read_input<T>(
     Ok(read(bytes.cast::<PyBytes>()?.as_bytes()))
 }
 
-/// An item number from Python: any `int`; one beyond 64 bits is saturated, so that a number
-/// no plan has (`task(10**30)`) is an unknown name like any other, not an `OverflowError`.
+/// An item number from Python: any `int` but a `bool`; one beyond 64 bits is saturated, so
+/// that the core refuses it as beyond every item's (`srdi_plan::LARGEST_NUMBER`), as it
+/// refuses any number beyond that, on every surface.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Whole(pub(crate) i64);
 
@@ -77,6 +78,10 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Whole {
     type Error = PyErr;
 
     fn extract(number: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if number.is_instance_of::<PyBool>() {
+            let message = "a number is an int, not bool".to_owned();
+            return Err(invalid_argument(number.py(), message));
+        }
         match number.extract::<i64>() {
             Ok(number) => Ok(Whole(number)),
             Err(error) if error.is_instance_of::<PyOverflowError>(number.py()) => {

@@ -215,8 +215,11 @@ impl Plan {
         Ok(views.iter().map(|view| self.task_at(view.at)).collect())
     }
 
-    fn task(&self, py: Python<'_>, number: Whole) -> PyResult<Task> {
-        Ok(self.task_at(self.0.task(number.0).into_py(py)?.at))
+    /// One task by number; `section` too in a plan that numbers tasks per section.
+    #[pyo3(signature = (number, section=None))]
+    fn task(&self, py: Python<'_>, number: Whole, section: Option<Whole>) -> PyResult<Task> {
+        let section = section.map(|Whole(section)| section);
+        Ok(self.task_at(self.0.task_in(section, number.0).into_py(py)?.at))
     }
 
     /// Every hit, or with `language="zh"` or `"en"` the hits a reader of that language wants.

@@ -138,21 +138,42 @@ def test_a_profile_is_any_mapping():
     assert plan.entitlements(MappingProxyType(profile)) == plan.entitlements(profile)
 
 
-def test_numbers_no_plan_has_are_unknown_names():
+def test_numbers_no_plan_has_are_unknown_names_up_to_the_largest_every_surface_holds():
     plan = srdi_plan.wulong()
     for call in (
         lambda: plan.task(-1),
-        lambda: plan.task(10**30),
+        lambda: plan.task(2**53 - 1),
         lambda: plan.tasks(section=300),
-        lambda: plan.tasks(section=-(10**30)),
-        lambda: plan.mechanism(2**70),
+        lambda: plan.mechanism(-(2**53) + 1),
     ):
         with pytest.raises(UnknownNameError) as raised:
             call()
         assert raised.value.code == "unknown_name"
+    # Beyond that, as in JavaScript and at the shell: an invalid argument, whatever its size.
+    for call in (
+        lambda: plan.task(2**53),
+        lambda: plan.task(10**30),
+        lambda: plan.tasks(section=-(10**30)),
+        lambda: plan.mechanism(2**70),
+    ):
+        with pytest.raises(QueryError) as raised:
+            call()
+        assert raised.value.code == "invalid_argument"
+        assert "9223372036854775807" not in raised.value.message
+    with pytest.raises(InvalidArgumentError):
+        plan.task(True)
     with pytest.raises(QueryError) as raised:
         plan.records("nope")  # type: ignore[arg-type]
     assert raised.value.code == "invalid_argument"
+
+
+def test_tasks_numbered_per_section():
+    plan = srdi_plan.load(ROOT / "tests" / "plans" / "per-section.json")
+    assert plan.task(1, section=2).id == "task-2-1"
+    assert plan.task(2).id == "task-1-2"
+    with pytest.raises(QueryError) as raised:
+        plan.task(1)
+    assert raised.value.code == "invalid_argument" and "sections 1 and 2" in raised.value.message
 
 
 def test_bytes_files_and_encodings(tmp_path):

@@ -112,14 +112,14 @@ pub(crate) fn string(value: &JsValue, what: &str) -> Result<String, JsValue> {
         .ok_or_else(|| argument(&format!("{what} must be a string")))
 }
 
-/// A whole-number argument (an item number), else a `TypeError`.
+/// A whole-number argument (an item number), else a `TypeError`. One beyond 64 bits is
+/// saturated: the core refuses any number beyond every item's (`srdi_plan::LARGEST_NUMBER`),
+/// with the same error on every surface.
 pub(crate) fn number(value: &JsValue, what: &str) -> Result<i64, JsValue> {
-    let whole = value
-        .as_f64()
-        .filter(|n| n.fract() == 0.0 && n.abs() < 9e15);
+    let whole = value.as_f64().filter(|n| n.is_finite() && n.fract() == 0.0);
     #[allow(
         clippy::cast_possible_truncation,
-        reason = "a whole number below 2^53 converts exactly"
+        reason = "`as` saturates a whole number beyond i64, which the core then refuses"
     )]
     whole
         .map(|n| n as i64)

@@ -71,9 +71,10 @@ enum Command {
     /// One task, with its citation, units, measures and targets.
     Task {
         /// The task number.
+        #[arg(allow_negative_numbers = true)]
         number: i64,
         /// The section, in a plan whose task numbering starts again in each section.
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         section: Option<i64>,
     },
     /// Every unit, with the tasks and mechanisms it answers for.
@@ -106,6 +107,7 @@ enum Command {
     /// One mechanism.
     Mechanism {
         /// The mechanism number.
+        #[arg(allow_negative_numbers = true)]
         number: i64,
     },
     /// Named platforms, funds, programmes, events and documents, with where they are mentioned.
@@ -438,12 +440,40 @@ impl From<csv::Error> for Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return refused(&error),
+    };
     let mut out = io::stdout().lock();
     match run(&cli, &mut out).and_then(|()| out.flush().map_err(Failure::Output)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => report(&failure, cli.json, &mut out),
     }
+}
+
+/// A command line that clap refuses. With `--json`, a value it cannot take (a date, a number,
+/// a language) is the core's `invalid_argument`, printed as JSON like every other error, with
+/// clap's exit code; anything else (help, a misspelt command) is clap's own.
+fn refused(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let json = std::env::args_os().any(|arg| arg == "--json");
+    if json
+        && matches!(
+            error.kind(),
+            ErrorKind::ValueValidation | ErrorKind::InvalidValue
+        )
+    {
+        let text = error.to_string();
+        let message = text.lines().next().unwrap_or_default();
+        let message = message.strip_prefix("error: ").unwrap_or(message);
+        let report = QueryError::InvalidArgument(message.to_owned()).report();
+        let mut out = io::stdout().lock();
+        let _ = serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "error": report }))
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out));
+        return ExitCode::from(2);
+    }
+    error.exit()
 }
 
 /// Prints a failure (to stderr, or as JSON to stdout with `--json`) and picks the exit code.

@@ -139,6 +139,26 @@ fn usage_errors_exit_2() {
     }
 }
 
+/// With `--json`, a value the command line cannot take is `invalid_argument`, as in Python
+/// and JavaScript; a negative number is a name no item has.
+#[test]
+fn bad_values_with_json_are_coded_errors() {
+    for args in [
+        &["--json", "task", "1.5"][..],
+        &["--json", "task", "100000000000000000000"],
+        &["--json", "status", "--as-of", "2025-02-30"],
+        &["--json", "--lang", "xx", "summary"],
+    ] {
+        let output = srdi(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let answer: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        assert_eq!(answer["error"]["code"], "invalid_argument", "{args:?}");
+    }
+    let output = srdi(&["--json", "task", "-1"]);
+    let answer: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(answer["error"]["code"], "unknown_name");
+}
+
 #[test]
 fn search_finds_task_25() {
     let hits = json(&["search", "首台"]);

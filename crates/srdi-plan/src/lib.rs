@@ -149,7 +149,7 @@ pub use progress::{
     Date, Observation, PlanStatus, Point, Progress, ProgressStatus, Standing,
     observations_from_value, read_observations,
 };
-pub use query::{MeasureFilter, TaskFilter};
+pub use query::{LARGEST_NUMBER, MeasureFilter, TaskFilter};
 pub use refs::{
     Citation, Division, EntityRef, FactRef, GroupRef, ItemRef, MeasureRef, MechanismRef, PartRef,
     Place, PlanRef, SectionRef, TargetRef, TaskRef, TermRef, TierRef, UnitRef,

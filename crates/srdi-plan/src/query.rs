@@ -177,26 +177,49 @@ impl Plan {
         }
     }
 
-    /// The task numbered `number` (in `section`, if the plan numbers tasks per section).
+    /// The task numbered `number` (in `section`, if the plan numbers tasks per section; a
+    /// number that only one section has needs none).
     ///
     /// # Errors
     ///
-    /// [`QueryError::UnknownName`], naming the valid range, if there is no such task.
+    /// [`QueryError::UnknownName`], naming the valid range, if there is no such task;
+    /// [`QueryError::InvalidArgument`] if several sections have a task of that number and
+    /// none is given, or if the number is beyond any item's (see [`LARGEST_NUMBER`]).
     pub fn find_task(&self, section: Option<i64>, number: i64) -> Result<TaskRef, QueryError> {
-        let section = section.and_then(|s| u16::try_from(s).ok());
-        let found = u16::try_from(number)
-            .ok()
-            .and_then(|n| self.task_numbered(section, n));
-        found.ok_or_else(|| {
-            let in_section = |t: &&crate::Task| section.is_none_or(|s| t.section == s);
-            let numbers = self
-                .data()
-                .tasks
-                .iter()
-                .filter(in_section)
-                .map(|t| t.number);
-            unknown_number(NameKind::Task, number, numbers)
-        })
+        let found = section
+            .map_or(Some(None), |s| u16::try_from(s).ok().map(Some))
+            .zip(u16::try_from(number).ok())
+            .and_then(|(section, number)| self.task_numbered(section, number));
+        if let Some(at) = found {
+            return Ok(at);
+        }
+        let in_section = |t: &crate::Task| section.is_none_or(|s| i64::from(t.section) == s);
+        let numbered = || {
+            let tasks = self.task_refs().zip(self.data().tasks.iter());
+            tasks.filter(move |(_, t)| in_section(t) && i64::from(t.number) == number)
+        };
+        match (numbered().next(), numbered().nth(1)) {
+            (Some((at, _)), None) => Ok(at),
+            (Some(_), Some(_)) => {
+                let mut sections: Vec<String> =
+                    numbered().map(|(_, t)| t.section.to_string()).collect();
+                let last = sections.pop().unwrap_or_default();
+                Err(QueryError::InvalidArgument(format!(
+                    "tasks are numbered per section, and sections {} and {last} each have a \
+                     task {number}: give the section",
+                    sections.join(", ")
+                )))
+            }
+            (None, _) => {
+                let numbers = self
+                    .data()
+                    .tasks
+                    .iter()
+                    .filter(|t| in_section(t))
+                    .map(|t| t.number);
+                Err(unknown_number(NameKind::Task, number, numbers))
+            }
+        }
     }
 
     /// The section numbered `number`.
@@ -314,7 +337,19 @@ pub(crate) fn unknown<'a>(
     }
 }
 
+/// The largest item number a question takes, either way: the largest whole number that every
+/// surface holds exactly (JavaScript's `Number.MAX_SAFE_INTEGER`), so that a larger one gets
+/// the same error everywhere, naming the number as given.
+pub const LARGEST_NUMBER: i64 = (1 << 53) - 1;
+
+/// No item of `kind` is numbered `number`: an unknown name naming the valid range, or for a
+/// number beyond [`LARGEST_NUMBER`] an invalid argument.
 fn unknown_number(kind: NameKind, number: i64, valid: impl Iterator<Item = u16>) -> QueryError {
+    if number.unsigned_abs() > LARGEST_NUMBER.unsigned_abs() {
+        return QueryError::InvalidArgument(format!(
+            "a {kind} number is a whole number from -{LARGEST_NUMBER} to {LARGEST_NUMBER}"
+        ));
+    }
     let valid: Vec<u16> = valid.collect();
     let range = match (valid.iter().min(), valid.iter().max()) {
         (Some(first), Some(last)) if first == last => vec![first.to_string()],
