@@ -213,8 +213,17 @@ impl Observation {
 /// [`QueryError::InvalidInput`] with every issue: size, encoding, syntax, shape.
 pub fn read_observations(bytes: &[u8]) -> Result<Vec<Observation>, QueryError> {
     let text = crate::load::read_text(bytes)?;
-    let first = text.trim_start().chars().next();
-    if matches!(first, Some('[' | '{')) {
+    let start = text.trim_start();
+    if start.is_empty() {
+        let message = "the input is empty: observations are a JSON list, or CSV with a header row";
+        let issue = Issue::new(Code::SyntaxError, "", message).at(1, 1);
+        return Err(QueryError::InvalidInput(vec![issue]));
+    }
+    // JSON if it looks like a list or an object, or is any JSON at all (`null`, `42`), which
+    // the schema then refuses, rather than a CSV header.
+    let json = matches!(start.chars().next(), Some('[' | '{'))
+        || serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
+    if json {
         let (value, issues) = crate::load::parse_input(text)?;
         return checked(value, issues);
     }
@@ -261,15 +270,20 @@ fn impossible_dates(value: &serde_json::Value) -> Vec<Issue> {
 /// CSV rows as the JSON objects they stand for, checked by the same schema as JSON: numbers
 /// in the `year` and `value` columns are numbers, empty cells are left out.
 fn read_csv(text: &str) -> Result<Vec<Observation>, QueryError> {
+    if let Some((line, column)) = unclosed_quote(text) {
+        let message = "not CSV: a quoted cell is never closed";
+        let issue = Issue::new(Code::SyntaxError, "", message).at(line, column);
+        return Err(QueryError::InvalidInput(vec![issue]));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut issues = Vec::new();
     let header: Vec<String> = match reader.headers() {
         Ok(header) => header.iter().map(str::to_owned).collect(),
         Err(error) => return Err(csv_error(&error)),
     };
+    let mut issues = header_issues(&header);
     let mut rows = Vec::new();
     let mut lines = Vec::new();
     for (i, record) in reader.records().enumerate() {
@@ -288,9 +302,13 @@ fn read_csv(text: &str) -> Result<Vec<Observation>, QueryError> {
             );
         }
         let mut row = serde_json::Map::new();
-        for (name, cell) in header.iter().zip(record.iter()) {
+        for (column, (name, cell)) in header.iter().zip(record.iter()).enumerate() {
             if cell.is_empty() {
                 continue;
+            }
+            if let Some(message) = crate::load::control_character(cell) {
+                let path = format!("/{i}/{}", crate::load::escape_token(name));
+                issues.push(Issue::new(Code::ControlCharacter, path, message).at(line, column + 1));
             }
             let number = matches!(name.as_str(), "year" | "value")
                 .then(|| serde_json::from_str::<serde_json::Number>(cell).ok())
@@ -302,6 +320,9 @@ fn read_csv(text: &str) -> Result<Vec<Observation>, QueryError> {
         rows.push(serde_json::Value::Object(row));
         lines.push(line);
     }
+    if !issues.is_empty() && rows.is_empty() {
+        return Err(QueryError::InvalidInput(issues));
+    }
     match checked(serde_json::Value::Array(rows), issues) {
         Ok(observations) => Ok(observations),
         Err(error) => Err(QueryError::InvalidInput(
@@ -312,6 +333,58 @@ fn read_csv(text: &str) -> Result<Vec<Observation>, QueryError> {
                 .collect(),
         )),
     }
+}
+
+/// The problems of a CSV header, on line 1: a column named twice, or one that no field of an
+/// observation has, or a required field with no column. A file whose first row is data has
+/// no header, and says so here, even with no row after it.
+fn header_issues(header: &[String]) -> Vec<Issue> {
+    let fields = crate::load::record_fields(crate::load::Format::Observations);
+    let known: Vec<&str> = fields.iter().map(|(name, _)| *name).collect();
+    let mut issues = Vec::new();
+    for (column, name) in header.iter().enumerate() {
+        let at = |issue: Issue| issue.at(1, column + 1);
+        if header.get(..column).is_some_and(|before| before.contains(name)) {
+            let message = format!("the header names the column `{name}` twice");
+            issues.push(at(Issue::new(Code::DuplicateKey, "", message)));
+        } else if !known.contains(&name.as_str()) {
+            let message = format!(
+                "the header's column `{name}` is not a field of an observation ({})",
+                known.join(", ")
+            );
+            issues.push(at(Issue::new(Code::UnknownField, "", message)));
+        }
+    }
+    for (name, _) in fields.iter().filter(|(_, required)| *required) {
+        if !header.iter().any(|column| column == name) {
+            let message =
+                format!("the header has no column `{name}`, which every observation needs");
+            issues.push(Issue::new(Code::MissingField, "", message).at(1, 1));
+        }
+    }
+    issues
+}
+
+/// Where a quoted cell opens that no quote closes (line and column, from 1). The CSV reader
+/// would take the rest of the file as that cell.
+fn unclosed_quote(text: &str) -> Option<(usize, usize)> {
+    let (mut line, mut column) = (1, 0);
+    let mut open = None;
+    for c in text.chars() {
+        column += 1;
+        match c {
+            '"' => {
+                open = if open.is_some() {
+                    None
+                } else {
+                    Some((line, column))
+                }
+            }
+            '\n' => (line, column) = (line + 1, 0),
+            _ => {}
+        }
+    }
+    open
 }
 
 /// An issue of a CSV row with the line and column of its cell.
@@ -865,5 +938,37 @@ mod tests {
             .progress(&observations, Date::end_of(2025))
             .unwrap_err();
         assert_eq!(error.issues()[0].code, Code::YearOutsidePeriod);
+    }
+
+    /// What holds no observations, or holds them in a way the reader would have to guess,
+    /// is an error with a code: never zero observations, and never a silent pick.
+    #[test]
+    fn files_that_are_not_observations_are_errors() {
+        let codes = |text: &str| -> Vec<(Code, Option<usize>)> {
+            let error = read_observations(text.as_bytes()).expect_err(text);
+            error.issues().iter().map(|i| (i.code, i.line)).collect()
+        };
+        let header = "target,year,value,source\n";
+        for empty in ["", " \n\t"] {
+            assert_eq!(codes(empty), [(Code::SyntaxError, Some(1))]);
+        }
+        for scalar in ["null", "42", "true", "\"x\""] {
+            assert_eq!(codes(scalar), [(Code::WrongType, None)], "{scalar}");
+        }
+        // A first row of data is no header, even with no row after it.
+        assert!(codes("goal-2,2023,6,x\n").contains(&(Code::MissingField, Some(1))));
+        assert_eq!(
+            codes("target,year,source,value,value\ngoal-2,2023,x,6,7\n"),
+            [(Code::DuplicateKey, Some(1))]
+        );
+        assert_eq!(
+            codes(&format!("{header}goal-2,2023,6,\"x\n")),
+            [(Code::SyntaxError, Some(2))]
+        );
+        assert_eq!(
+            codes(&format!("{header}goal-2,2023,6,a\u{1}b\n")),
+            [(Code::ControlCharacter, Some(2))]
+        );
+        assert_eq!(read_observations(header.as_bytes()).unwrap(), []);
     }
 }

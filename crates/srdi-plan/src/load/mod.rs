@@ -18,7 +18,8 @@ mod value;
 use std::path::Path;
 
 pub use input::{FileError, check_size, check_text_size, read_file};
-pub(crate) use shape::Pruned;
+pub(crate) use shape::{Pruned, record_fields};
+pub(crate) use value::control_character;
 
 use serde::Deserialize;
 

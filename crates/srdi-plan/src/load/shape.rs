@@ -62,6 +62,33 @@ pub(crate) fn check_input(value: &mut Value, format: super::Format) -> Vec<Issue
     check(schema, value).issues
 }
 
+/// The fields of each record of a format that is a list of records (observations): every
+/// field, and whether it is required, in the schema's order. What a CSV header may name.
+pub(crate) fn record_fields(format: super::Format) -> Vec<(&'static str, bool)> {
+    let schema: &'static Schema = match format {
+        super::Format::Profile => &PROFILE,
+        super::Format::Scenario => &SCENARIO,
+        super::Format::Observations => &OBSERVATIONS,
+    };
+    let mut node = &schema.root;
+    loop {
+        match node {
+            Node::Array(item) => node = item,
+            Node::Ref(def) => match schema.defs.get(*def) {
+                Some(def) => node = &def.node,
+                None => return Vec::new(),
+            },
+            Node::Object { properties, .. } => {
+                return properties
+                    .iter()
+                    .map(|property| (property.name.as_str(), property.required))
+                    .collect();
+            }
+            _ => return Vec::new(),
+        }
+    }
+}
+
 fn check(schema: &Schema, value: &mut Value) -> Checked {
     let mut checker = Checker {
         schema,

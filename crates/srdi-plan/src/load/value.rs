@@ -83,6 +83,20 @@ impl Path<'_> {
     }
 }
 
+/// Why `text` cannot be a printed text, if it holds a control character (tab, line feed and
+/// carriage return aside): a `control_character` message.
+pub(crate) fn control_character(text: &str) -> Option<String> {
+    // Bytes, not characters: a control character is one ASCII byte, and no byte of a
+    // multi-byte character is ASCII.
+    let control = text
+        .bytes()
+        .find(|&b| b.is_ascii_control() && !matches!(b, b'\t' | b'\n' | b'\r'))?;
+    Some(format!(
+        "the string holds the control character U+{:04X}, which no printed text has",
+        u32::from(control)
+    ))
+}
+
 /// A value to read at `path`.
 struct Node<'a> {
     path: &'a Path<'a>,
@@ -102,16 +116,7 @@ impl Node<'_> {
 
     /// A string value, noting a control character in it.
     fn string(&self, value: String) -> Value {
-        // Bytes, not characters: a control character is one ASCII byte, and no byte of a
-        // multi-byte character is ASCII.
-        let control = value
-            .bytes()
-            .find(|&b| b.is_ascii_control() && !matches!(b, b'\t' | b'\n' | b'\r'));
-        if let Some(control) = control {
-            let message = format!(
-                "the string holds the control character U+{:04X}, which no printed text has",
-                u32::from(control)
-            );
+        if let Some(message) = control_character(&value) {
             self.state
                 .report(Code::ControlCharacter, self.path, message);
         }
