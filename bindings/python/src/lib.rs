@@ -365,7 +365,8 @@ impl Plan {
         let answer = self.0.entitlements(&profile).into_py(py)?;
         if explain.0 {
             let language = language.0.parse().into_py(py)?;
-            let text = core::explain(&answer, &self.0.entitlement_total(&answer), language);
+            let totals = self.0.entitlement_total(&answer).into_py(py)?;
+            let text = core::explain(&answer, &totals, language);
             py.import("builtins")?
                 .getattr("print")?
                 .call1((text.trim_end(),))?;

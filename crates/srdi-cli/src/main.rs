@@ -704,7 +704,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         (Command::Entitlements { explain: true, .. }, Answer::Entitlements(entitlements))
             if !cli.json =>
         {
-            let totals = plan.entitlement_total(entitlements);
+            let totals = plan.entitlement_total(entitlements)?;
             let language = lang.language().unwrap_or(srdi_plan::Language::Zh);
             let text = srdi_plan::explain(entitlements, &totals, language);
             Ok(write!(out, "{}", grid::wrap_lines(&text))?)

@@ -600,7 +600,7 @@ impl Plan {
             Query::Table { kind } => Answer::Table(self.table(*kind)),
             Query::Entitlements { profile } => Answer::Entitlements(self.entitlements(profile)?),
             Query::EntitlementTotal { profile } => {
-                Answer::Totals(self.entitlement_total(&self.entitlements(profile)?))
+                Answer::Totals(self.entitlement_total(&self.entitlements(profile)?)?)
             }
             Query::Progress {
                 observations,

@@ -472,7 +472,7 @@ impl Plan {
     /// let reward = answer.iter().find(|e| e.measure == "task-28-m2").unwrap();
     /// assert_eq!(reward.status, Status::Applies);
     /// assert_eq!(reward.amount.unwrap().value, 200_000);
-    /// assert_eq!(plan.entitlement_total(&answer)[0].value, 200_000);
+    /// assert_eq!(plan.entitlement_total(&answer).unwrap()[0].value, 200_000);
     /// ```
     ///
     /// # Errors
@@ -523,7 +523,15 @@ impl Plan {
     }
 
     /// The sums of the amounts that apply, by currency.
-    pub fn entitlement_total(&self, entitlements: &[Entitlement<'_>]) -> Vec<Total> {
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::InvalidInput`] (`out_of_range`) if a sum is beyond
+    /// [`crate::LARGEST_NUMBER`], which not every surface could give exactly.
+    pub fn entitlement_total(
+        &self,
+        entitlements: &[Entitlement<'_>],
+    ) -> Result<Vec<Total>, QueryError> {
         let mut totals: Vec<Total> = Vec::new();
         for entitlement in entitlements.iter().filter(|e| e.status == Status::Applies) {
             let Some(amount) = entitlement.amount else {
@@ -537,11 +545,11 @@ impl Plan {
                 });
             }
             if let Some(total) = totals.iter_mut().find(|t| t.currency == amount.currency) {
-                total.value = total.value.saturating_add(amount.value);
+                total.value = within_largest(total.value.checked_add(amount.value), "a total")?;
                 total.measures.push(entitlement.measure.to_owned());
             }
         }
-        totals
+        Ok(totals)
     }
 
     /// What the one-time rewards tied to a recognition or an event cost in `scenario`, by year.
@@ -636,7 +644,7 @@ impl Plan {
                     count,
                     amount: amount.value,
                     currency: amount.currency.to_string(),
-                    value: amount.value.saturating_mul(u64::from(count)),
+                    value: within_largest(amount.value.checked_mul(u64::from(count)), "a cost")?,
                 });
             }
         }
@@ -646,8 +654,8 @@ impl Plan {
                 Some(line.year),
                 &line.currency,
                 line.value,
-            );
-            add_to(&mut cost.total, None, &line.currency, line.value);
+            )?;
+            add_to(&mut cost.total, None, &line.currency, line.value)?;
         }
         cost.by_year
             .sort_by(|a, b| (a.year, &a.currency).cmp(&(b.year, &b.currency)));
@@ -1331,18 +1339,36 @@ fn event_kinds(trigger: Trigger) -> Option<&'static [EventKind]> {
     }
 }
 
-fn add_to(sums: &mut Vec<YearTotal>, year: Option<u16>, currency: &str, value: u64) {
+/// `value` if it is at most [`crate::LARGEST_NUMBER`]: a sum or product beyond it is an
+/// error rather than a number some surfaces would round.
+fn within_largest(value: Option<u64>, what: &str) -> Result<u64, QueryError> {
+    let largest = crate::LARGEST_NUMBER.unsigned_abs();
+    value.filter(|&value| value <= largest).ok_or_else(|| {
+        let message = format!(
+            "{what} comes to more than {largest}, the largest whole number every surface holds exactly"
+        );
+        QueryError::InvalidInput(vec![Issue::new(Code::OutOfRange, "", message)])
+    })
+}
+
+fn add_to(
+    sums: &mut Vec<YearTotal>,
+    year: Option<u16>,
+    currency: &str,
+    value: u64,
+) -> Result<(), QueryError> {
     match sums
         .iter_mut()
         .find(|s| s.year == year && s.currency == currency)
     {
-        Some(sum) => sum.value = sum.value.saturating_add(value),
+        Some(sum) => sum.value = within_largest(sum.value.checked_add(value), "a total")?,
         None => sums.push(YearTotal {
             year,
             currency: currency.to_owned(),
             value,
         }),
     }
+    Ok(())
 }
 
 /// What a profile names.
@@ -1427,4 +1453,25 @@ fn did_you_mean(name: &str, candidates: &[&str]) -> String {
 /// `1000000` as `1,000,000`.
 fn money(value: u64) -> String {
     crate::quantity::grouped(Decimal::whole(i64::try_from(value).unwrap_or(i64::MAX)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Code, Scenario};
+
+    /// A cost that a double cannot hold exactly is an error, never a rounded or capped sum.
+    #[test]
+    fn a_cost_beyond_the_largest_number_is_an_error() {
+        let row = r#"{"tier": "little-giant", "year": 2023, "count": 4294967295}"#;
+        let scenario = format!(r#"{{"recognitions": [{row}, {row}, {row}]}}"#);
+        let error = crate::wulong()
+            .cost(&Scenario::from_json(&scenario).unwrap())
+            .unwrap_err();
+        assert_eq!(error.issues()[0].code, Code::OutOfRange);
+        let one = format!(r#"{{"recognitions": [{row}]}}"#);
+        let cost = crate::wulong()
+            .cost(&Scenario::from_json(&one).unwrap())
+            .unwrap();
+        assert_eq!(cost.total[0].value, 4_294_967_295 * 1_000_000);
+    }
 }

@@ -691,6 +691,14 @@ impl<'a> Checker<'a> {
                     message,
                 );
             }
+            if amount.value > crate::LARGEST_NUMBER.unsigned_abs() {
+                let message = format!(
+                    "an amount is at most {}, the largest whole number every surface holds exactly",
+                    crate::LARGEST_NUMBER
+                );
+                let at = format!("{}/amount/value", path());
+                self.report(Code::OutOfRange, at, message);
+            }
             let currency = &amount.currency;
             if !(currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase())) {
                 let message = format!("`{currency}` is not an ISO 4217 currency code such as CNY");
