@@ -294,7 +294,16 @@ fn compile_node(
         "string" => Node::String,
         "integer" => Node::Integer {
             min: json.get("minimum").and_then(Value::as_i64),
-            max: json.get("maximum").and_then(Value::as_u64),
+            // schemars bounds a `u16` with `maximum`, but a `u32` or `u64` by its format only.
+            max: json.get("maximum").and_then(Value::as_u64).or_else(|| {
+                match json.get("format").and_then(Value::as_str)? {
+                    "uint8" => Some(u8::MAX.into()),
+                    "uint16" => Some(u16::MAX.into()),
+                    "uint32" => Some(u32::MAX.into()),
+                    "uint64" => Some(u64::MAX),
+                    _ => None,
+                }
+            }),
         },
         "array" => Node::Array(Box::new(json.get("items").map_or(Node::Any, child))),
         "object"
@@ -399,7 +408,7 @@ impl Checker<'_> {
             Node::Nullable(inner) => value.is_null() || self.check(inner, value, path),
             Node::Null => self.expect(value.is_null(), "null", value, path),
             Node::Bool => self.expect(value.is_boolean(), "true or false", value, path),
-            Node::Number => self.expect(value.is_number(), "a number", value, path),
+            Node::Number => self.decimal(value, path),
             Node::String => self.expect(value.is_string(), "a string", value, path),
             Node::Integer { min, max } => self.integer(*min, *max, value, path),
             Node::Enum(values) => self.one_of(values, value, path),
@@ -525,6 +534,23 @@ impl Checker<'_> {
         let above = max.is_some_and(|max| number > i128::from(max));
         if below || above {
             let message = format!("{number} is out of range: expected {range}");
+            self.report(Code::OutOfRange, path, message);
+            return false;
+        }
+        true
+    }
+
+    /// A number, which every number of the formats is: a [`crate::Decimal`], so one it
+    /// cannot hold exactly is out of range here, at its path, rather than unreadable later.
+    fn decimal(&mut self, value: &Value, path: &str) -> bool {
+        if !value.is_number() {
+            return self.expect(false, "a number", value, path);
+        }
+        if <crate::Decimal as serde::Deserialize>::deserialize(value).is_err() {
+            let message = format!(
+                "{value} has more digits than a number here keeps exactly: at most 18 \
+                 significant digits, 9 of them after the point"
+            );
             self.report(Code::OutOfRange, path, message);
             return false;
         }
