@@ -721,12 +721,12 @@ fn read_observations(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<c
         return core::read_observations(bytes.as_bytes()).into_py(py);
     }
     if let Ok(path) = value.extract::<PathBuf>() {
-        return match core::read_file(&path) {
+        return match core::read_input_file(&path) {
             Ok(bytes) => core::read_observations(&bytes).into_py(py),
             Err(core::FileError::Unreadable { error, .. }) => {
                 Err(errors::unreadable(&path, &error))
             }
-            // Too large: the same error as for a plan file.
+            // Too large: the same error as for the same bytes given directly.
             Err(error) => Err(error).into_py(py),
         };
     }

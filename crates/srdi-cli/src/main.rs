@@ -391,7 +391,7 @@ fn today() -> Date {
 
 /// The bytes of an input file, its size checked before it is read.
 fn read(path: &Path) -> Result<Vec<u8>, Failure> {
-    srdi_plan::read_file(path).map_err(|error| Failure::Read(Box::new(error)))
+    srdi_plan::read_input_file(path).map_err(|error| Failure::Read(Box::new(error)))
 }
 
 /// The long help of `--plan`, naming the plans shipped with srdi.

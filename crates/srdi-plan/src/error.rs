@@ -447,6 +447,7 @@ impl crate::FileError {
     pub fn report(&self) -> ErrorReport {
         match self {
             Self::Plan(error) => error.report(),
+            Self::Input(error) => error.report(),
             Self::Unreadable { .. } => ErrorReport::new(Code::Unreadable, self.to_string()),
         }
     }

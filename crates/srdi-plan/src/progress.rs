@@ -708,7 +708,7 @@ impl Plan {
                     || observation.value < Decimal::default())
             {
                 let message = format!(
-                    "`{}` counts in `{}`: a value is a whole number, not {}",
+                    "`{}` counts in `{}`: a value is a whole number of them, at least 0, not {}",
                     target.id,
                     target.unit.as_deref().unwrap_or_default(),
                     observation.value

@@ -35,7 +35,7 @@ fn too_large(len: usize, bound: &str) -> Result<(), PlanError> {
         return Ok(());
     }
     let message =
-        format!("the input is {bound}{len} bytes; plans are limited to {MAX_INPUT_BYTES} bytes");
+        format!("the input is {bound}{len} bytes; inputs are limited to {MAX_INPUT_BYTES} bytes");
     Err(PlanError::Limit(Issue::new(Code::TooLarge, "", message)))
 }
 
@@ -163,6 +163,10 @@ pub enum FileError {
     /// The content is not a valid plan (or is over a limit).
     #[error(transparent)]
     Plan(#[from] PlanError),
+    /// The content is not a valid input: a profile, scenario or set of observations (or is
+    /// over a limit), as the same bytes given directly would be.
+    #[error(transparent)]
+    Input(crate::QueryError),
 }
 
 impl FileError {
@@ -170,7 +174,23 @@ impl FileError {
     pub fn issues(&self) -> &[Issue] {
         match self {
             Self::Plan(error) => error.issues(),
+            Self::Input(error) => error.issues(),
             Self::Unreadable { .. } => &[],
         }
     }
+}
+
+/// The bytes of an input file (a profile, scenario or observations), read as [`read_file`]
+/// reads a plan's: one over the size limit is [`FileError::Input`] with `invalid_input`, as
+/// the same bytes given to a reader directly are.
+///
+/// # Errors
+///
+/// [`FileError::Unreadable`] if the file cannot be opened or read, [`FileError::Input`] if
+/// it is over the size limit.
+pub fn read_input_file(path: &Path) -> Result<Vec<u8>, FileError> {
+    read_file(path).map_err(|error| match error {
+        FileError::Plan(error) => FileError::Input(super::invalid_input(&error)),
+        other => other,
+    })
 }

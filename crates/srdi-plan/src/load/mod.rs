@@ -17,7 +17,7 @@ mod value;
 
 use std::path::Path;
 
-pub use input::{FileError, check_size, check_text_size, read_file};
+pub use input::{FileError, check_size, check_text_size, read_file, read_input_file};
 pub(crate) use shape::{Pruned, record_fields};
 pub(crate) use value::control_character;
 
@@ -250,7 +250,7 @@ pub(crate) enum Format {
     Observations,
 }
 
-fn invalid_input(error: &PlanError) -> crate::QueryError {
+pub(crate) fn invalid_input(error: &PlanError) -> crate::QueryError {
     crate::QueryError::InvalidInput(error.issues().to_vec())
 }
 

@@ -625,9 +625,9 @@ impl Checker<'_> {
                 }
             } else {
                 let message = format!(
-                    "unknown field `{key}`{}; a {} has: {}",
+                    "unknown field `{key}`{}; {} has: {}",
                     did_you_mean(key, properties.iter().map(|p| p.name.as_str())),
-                    self.schema.name_of(name).to_lowercase(),
+                    with_article(&self.schema.name_of(name).to_lowercase()),
                     properties
                         .iter()
                         .map(|p| p.name.as_str())
@@ -646,9 +646,9 @@ impl Checker<'_> {
             if !fields.contains_key(&property.name) {
                 let pointer = format!("{path}/{}", escape_token(&property.name));
                 let message = format!(
-                    "the required field `{}` of a {} is missing",
+                    "the required field `{}` of {} is missing",
                     property.name,
-                    self.schema.name_of(name).to_lowercase()
+                    with_article(&self.schema.name_of(name).to_lowercase())
                 );
                 self.report(Code::MissingField, &pointer, message);
                 valid = false;
@@ -679,6 +679,12 @@ fn did_you_mean<'a>(typed: &str, candidates: impl Iterator<Item = &'a str>) -> S
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, best)| format!("; did you mean `{best}`?"))
         .unwrap_or_default()
+}
+
+/// `a` or `an` before a noun, by its first letter: an observation, a plan.
+fn with_article(noun: &str) -> String {
+    let vowel = noun.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {noun}", if vowel { "an" } else { "a" })
 }
 
 #[cfg(test)]

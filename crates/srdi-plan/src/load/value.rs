@@ -34,7 +34,7 @@ pub(crate) fn parse(json: &str) -> Result<(Value, Vec<Issue>), PlanError> {
         Err(error) => {
             let (line, column) = (error.line(), error.column().max(1));
             if json.trim().is_empty() {
-                let message = "the input is empty; a plan is a JSON object";
+                let message = "the input is empty, not JSON";
                 let issue = Issue::new(Code::SyntaxError, "", message).at(line, column);
                 return Err(PlanError::Syntax(issue));
             }
