@@ -2,7 +2,7 @@
 //! `bytes`, item numbers as any `int`, and profiles, scenarios and observations as dicts
 //! (JSON values for the core to check).
 
-use pyo3::exceptions::{PyOverflowError, PyTypeError};
+use pyo3::exceptions::{PyOverflowError, PyTypeError, PyUnicodeEncodeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
 use serde_json::Value;
@@ -33,10 +33,15 @@ impl<'a, 'py, T: FromPyObject<'a, 'py>> FromPyObject<'a, 'py> for Arg<T> {
     }
 }
 
-/// A `TypeError` as `InvalidArgumentError`, with its message; any other error as it is.
+/// A `TypeError` as `InvalidArgumentError`, with its message, and so a `str` that is not
+/// Unicode text (a lone surrogate, which Python's `str` may hold and UTF-8 may not); any
+/// other error as it is.
 pub(crate) fn coded(py: Python<'_>, error: PyErr) -> PyErr {
     if error.is_instance_of::<PyTypeError>(py) {
         invalid_argument(py, error.value(py).to_string())
+    } else if error.is_instance_of::<PyUnicodeEncodeError>(py) {
+        let message = format!("a lone surrogate is not Unicode text: {}", error.value(py));
+        invalid_argument(py, message)
     } else {
         error
     }

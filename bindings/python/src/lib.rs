@@ -760,8 +760,8 @@ fn read_date(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<core:
         Some(value) if !value.is_none() => value.clone(),
         _ => moment.call_method1("now", (datetime.getattr("timezone")?.getattr("utc")?,))?,
     };
-    let text: String = if let Ok(text) = day.extract::<String>() {
-        text
+    let text: String = if day.is_instance_of::<pyo3::types::PyString>() {
+        day.extract::<Arg<String>>()?.into_inner()
     } else if day.is_instance(&moment)? {
         day.call_method0("date")?
             .call_method0("isoformat")?

@@ -167,6 +167,19 @@ def test_numbers_no_plan_has_are_unknown_names_up_to_the_largest_every_surface_h
     assert raised.value.code == "invalid_argument"
 
 
+def test_a_lone_surrogate_is_an_invalid_argument_not_a_unicode_error():
+    plan = srdi_plan.wulong()
+    for call in (
+        lambda: plan.unit("\ud800"),
+        lambda: plan.search("首\udc00"),
+        lambda: plan.tasks(unit="\ud800"),
+        lambda: plan.status(as_of="\ud800"),
+    ):
+        with pytest.raises(InvalidArgumentError) as raised:
+            call()
+        assert "lone surrogate" in raised.value.message
+
+
 def test_tasks_numbered_per_section():
     plan = srdi_plan.load(ROOT / "tests" / "plans" / "per-section.json")
     assert plan.task(1, section=2).id == "task-2-1"

@@ -72,8 +72,8 @@ pub(crate) fn options<T: DeserializeOwned + Default>(
 /// An input given as an object or as its JSON text, as JSON text for the core to read and
 /// check; anything else is a `TypeError`.
 pub(crate) fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    if let Some(text) = value.as_string() {
-        return Ok(text);
+    if value.is_string() {
+        return string(value, what);
     }
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(argument(&format!(
@@ -107,9 +107,33 @@ pub(crate) fn day(value: &JsValue, method: &str) -> Result<srdi_plan::Date, JsVa
 
 /// A string argument, else a `TypeError`.
 pub(crate) fn string(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    value
-        .as_string()
-        .ok_or_else(|| argument(&format!("{what} must be a string")))
+    let Some(text) = value.dyn_ref::<js_sys::JsString>() else {
+        return Err(argument(&format!("{what} must be a string")));
+    };
+    if !well_formed(text) {
+        // Never repaired into U+FFFD: the answer would be to another question.
+        return Err(argument(&format!(
+            "{what} holds a lone surrogate, which is not Unicode text"
+        )));
+    }
+    Ok(String::from(text))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A JS string, for the one method `js_sys` does not bind.
+    type JsText;
+
+    /// `String.prototype.isWellFormed` (ES2024), absent from older engines.
+    #[wasm_bindgen(method, catch, js_name = isWellFormed)]
+    fn is_well_formed(this: &JsText) -> Result<bool, JsValue>;
+}
+
+/// Whether a string holds no lone surrogate: by the engine where it can say, else by its units.
+pub(crate) fn well_formed(text: &js_sys::JsString) -> bool {
+    text.unchecked_ref::<JsText>()
+        .is_well_formed()
+        .unwrap_or_else(|_| text.is_valid_utf16())
 }
 
 /// A whole-number argument (an item number), else a `TypeError`. One beyond 64 bits is

@@ -8,7 +8,7 @@ use srdi_plan as core;
 use wasm_bindgen::prelude::*;
 
 use crate::Plan;
-use crate::args::{argument, to_js};
+use crate::args::{argument, to_js, well_formed};
 use crate::errors::{IntoJsResult, js_error};
 
 /// A plan's text as the core's bytes, from a string or a `Uint8Array`, either refused by its
@@ -49,23 +49,6 @@ fn input_bytes(value: &JsValue, what: &str) -> Result<Result<Vec<u8>, core::Plan
         }
     }
     Ok(Ok(bytes))
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// A JS string, for the one method `js_sys` does not bind.
-    type JsText;
-
-    /// `String.prototype.isWellFormed` (ES2024), absent from older engines.
-    #[wasm_bindgen(method, catch, js_name = isWellFormed)]
-    fn is_well_formed(this: &JsText) -> Result<bool, JsValue>;
-}
-
-/// Whether a string holds no lone surrogate: by the engine where it can say, else by its units.
-fn well_formed(text: &js_sys::JsString) -> bool {
-    text.unchecked_ref::<JsText>()
-        .is_well_formed()
-        .unwrap_or_else(|_| text.is_valid_utf16())
 }
 
 #[wasm_bindgen]

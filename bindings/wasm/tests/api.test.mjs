@@ -227,6 +227,10 @@ test("what JSON cannot hold is refused with a coded error, never dropped or chan
   refused(() => plan.progress([], { asof: "2024-01-01" }), "asOf");
   assert.equal(plan.status("2026-01-01").standing, "ended");
   assert.equal(plan.status({ asOf: new Date(2026, 0, 1) }).standing, "ended");
+  // A lone surrogate is not text to look up: refused, never repaired into U+FFFD.
+  refused(() => plan.unit("\ud800"), "lone surrogate");
+  refused(() => plan.search("首\udc00"), "lone surrogate");
+  refused(() => plan.entitlements('{"tiers": ["\ud800"]}'), "lone surrogate");
 });
 
 test("bytes: bad UTF-8 is an error, never replaced; the size is checked before copying", () => {
