@@ -811,6 +811,12 @@ impl Task {
         Ok(self.view()?.task.number)
     }
 
+    /// The sectors the task names, as a dict (or `None`).
+    #[getter]
+    fn sectors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.view()?.task.sectors)
+    }
+
     #[getter]
     fn id(&self) -> PyResult<String> {
         Ok(self.view()?.id.to_owned())
@@ -923,6 +929,18 @@ impl Measure {
         Ok(self.view()?.measure.id.clone())
     }
 
+    /// The years it applies in, as a dict (or `None`: the plan's period).
+    #[getter]
+    fn years<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.view()?.measure.years)
+    }
+
+    /// The conditions an enterprise must meet, as a dict (or `None`).
+    #[getter]
+    fn conditions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.view()?.measure.conditions)
+    }
+
     /// The number of the task that offers it.
     #[getter]
     fn task(&self) -> PyResult<u16> {
@@ -1005,6 +1023,24 @@ impl Target {
     #[getter]
     fn id(&self) -> PyResult<core::Str> {
         Ok(self.view()?.target.id.clone())
+    }
+
+    /// The value as printed, e.g. `200家` (or `None`).
+    #[getter]
+    fn printed(&self) -> PyResult<Option<core::Str>> {
+        Ok(self.view()?.target.printed.clone())
+    }
+
+    /// Where it starts, as a dict (or `None`).
+    #[getter]
+    fn baseline<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.view()?.target.baseline)
+    }
+
+    /// The values it must reach on the way, as dicts.
+    #[getter]
+    fn milestones<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.view()?.target.milestones)
     }
 
     /// The number of the task that sets it; `None` for a plan goal.
@@ -1156,6 +1192,18 @@ impl Mechanism {
         Ok(self.view()?.mechanism.number)
     }
 
+    /// The units its text names to lead a clause, as dicts.
+    #[getter]
+    fn leads<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.view()?.mechanism.leads)
+    }
+
+    /// When its text says things happen, as dicts.
+    #[getter]
+    fn schedule<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.view()?.mechanism.schedule)
+    }
+
     #[getter]
     fn id(&self) -> PyResult<String> {
         Ok(self.view()?.id)
@@ -1241,6 +1289,11 @@ impl Entity {
     }
 
     #[getter]
+    fn interpretation(&self) -> PyResult<Option<core::Str>> {
+        Ok(self.view()?.entity.interpretation.clone())
+    }
+
+    #[getter]
     fn kind(&self) -> PyResult<&'static str> {
         Ok(self.view()?.entity.kind.as_str())
     }
@@ -1288,6 +1341,12 @@ impl Hit {
     #[getter]
     fn kind(&self) -> &'static str {
         self.0.kind.as_str()
+    }
+
+    /// The number of the task the item belongs to (or `None`).
+    #[getter]
+    fn task(&self) -> Option<u16> {
+        self.0.task
     }
 
     #[getter]

@@ -212,3 +212,18 @@ def test_a_folder_with_bad_plans_names_every_file(tmp_path):
     ]
     with pytest.raises(FileNotFoundError):
         srdi_plan.load_dir(tmp_path / "missing")
+
+
+def test_every_key_of_an_item_is_an_attribute():
+    """Attributes are the keys of the JSON answer: every one, in every shipped and test plan."""
+    plans = [srdi_plan.embedded(i) for i in srdi_plan.embedded_ids()]
+    plans += [srdi_plan.load(path) for path in sorted((ROOT / "tests" / "plans").glob("*.json"))]
+    checked = set()
+    for plan in plans:
+        items = [*plan.tasks(), *plan.measures(), *plan.targets(), *plan.mechanisms(), *plan.units()]
+        items += [*plan.entities(), *plan.search("a"), *plan.search("的")]
+        for item in items:
+            for key in item.to_dict():
+                assert hasattr(item, key), f"{type(item).__name__}.{key} ({plan.id})"
+                checked.add((type(item).__name__, key))
+    assert ("Mechanism", "schedule") in checked and ("Hit", "task") in checked
