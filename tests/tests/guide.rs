@@ -1,5 +1,6 @@
-//! Every JSON example of the authoring guide (`policy-data/README.md`) is a plan that loads:
-//! a newcomer who copies one starts from a file that validates.
+//! Every JSON example of the authoring guide (`policy-data/README.md`) is a plan that loads: a
+//! newcomer who copies one starts from a file that validates. And the README's tables of
+//! codes, to which the guide points, name every code.
 
 const GUIDE: &str = include_str!("../../policy-data/README.md");
 
@@ -23,4 +24,19 @@ fn every_json_example_of_the_guide_loads_without_errors() {
             );
         }
     }
+}
+
+/// The README's tables of codes, which the authoring guide points to, name every code.
+#[test]
+fn the_readme_names_every_code() {
+    const README: &str = include_str!("../../README.md");
+    let unlisted: Vec<&str> = srdi_plan::Code::ALL
+        .iter()
+        .map(|code| code.as_str())
+        .filter(|code| !README.contains(&format!("`{code}`")))
+        .collect();
+    assert!(
+        unlisted.is_empty(),
+        "codes the README does not list: {unlisted:?}"
+    );
 }
