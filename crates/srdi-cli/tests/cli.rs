@@ -1054,3 +1054,68 @@ fn unknown_names_list_the_valid_ones_and_units_show_task_titles() {
         "{unit}"
     );
 }
+
+/// Every `srdi` command of the README's console examples prints what the README shows: the
+/// files it `cat`s are written first, the exit code it `echo`es is checked, and a command
+/// piped into another tool or shown with `…` elided is left to the other tests.
+#[test]
+fn the_readme_console_examples_print_what_they_show() {
+    let readme = include_str!("../../../README.md");
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let folder = plan_file(".readme", "").with_file_name("");
+    let mut ran = 0;
+    for block in readme.split("```console\n").skip(1) {
+        let block = block.split("```").next().unwrap_or_default();
+        let mut last_code = None;
+        for command in block.split("$ ").skip(1) {
+            let (line, shown) = command.split_once('\n').unwrap_or((command, ""));
+            if let Some(name) = line.strip_prefix("cat ") {
+                plan_file(name, shown);
+                continue;
+            }
+            if line == "echo $?" {
+                assert_eq!(
+                    Some(shown.trim()),
+                    last_code.as_deref(),
+                    "exit code in {block}"
+                );
+                continue;
+            }
+            let (columns, line) = match line.strip_prefix("COLUMNS=") {
+                Some(rest) => rest.split_once(' ').unwrap_or_default(),
+                None => ("100", line),
+            };
+            let Some(args) = line.strip_prefix("srdi ") else {
+                panic!("a README example runs `{line}`, which this test cannot");
+            };
+            if line.contains('|') || shown.contains('…') {
+                continue;
+            }
+            let args: Vec<String> = args
+                .split_whitespace()
+                .map(|arg| {
+                    let file = folder.join(arg);
+                    if file.exists() {
+                        file.display().to_string()
+                    } else {
+                        arg.to_owned()
+                    }
+                })
+                .collect();
+            let output = Command::new(env!("CARGO_BIN_EXE_srdi"))
+                .args(&args)
+                .env("COLUMNS", columns)
+                .current_dir(root)
+                .output()
+                .unwrap();
+            let printed = stdout(&output) + &stderr(&output);
+            assert_eq!(
+                printed, shown,
+                "`{line}` prints otherwise than the README shows"
+            );
+            last_code = output.status.code().map(|code| code.to_string());
+            ran += 1;
+        }
+    }
+    assert!(ran >= 5, "only {ran} README examples ran");
+}
