@@ -194,7 +194,7 @@ enum Command {
         /// The plan file.
         file: PathBuf,
     },
-    /// Print the JSON Schema of the plan format (or of profiles or scenarios).
+    /// Print the JSON Schema of the plan format (or of profiles, scenarios or observations).
     Schema {
         /// The schema of an enterprise profile (`srdi entitlements --profile`).
         #[arg(long, conflicts_with_all = ["scenario", "observations"])]
@@ -376,6 +376,18 @@ fn plan_id(text: &str) -> Result<String, String> {
     }
 }
 
+impl Command {
+    /// The input file the command reads beside the plan, and what it holds.
+    fn input(&self) -> Option<(&Path, &'static str)> {
+        match self {
+            Self::Entitlements { profile, .. } => Some((profile, "profile")),
+            Self::Cost { scenario, .. } => Some((scenario.as_deref()?, "scenario")),
+            Self::Progress { observations, .. } => Some((observations, "set of observations")),
+            _ => None,
+        }
+    }
+}
+
 /// A `--as-of` date.
 fn date(text: &str) -> Result<Date, String> {
     Date::parse(text).ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
@@ -447,7 +459,7 @@ fn main() -> ExitCode {
     let mut out = io::stdout().lock();
     match run(&cli, &mut out).and_then(|()| out.flush().map_err(Failure::Output)) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => report(&failure, cli.json, &mut out),
+        Err(failure) => report(&failure, &cli, &mut out),
     }
 }
 
@@ -477,7 +489,8 @@ fn refused(error: &clap::Error) -> ExitCode {
 }
 
 /// Prints a failure (to stderr, or as JSON to stdout with `--json`) and picks the exit code.
-fn report(failure: &Failure, json: bool, out: &mut dyn Write) -> ExitCode {
+fn report(failure: &Failure, cli: &Cli, out: &mut dyn Write) -> ExitCode {
+    let json = cli.json;
     // A closed pipe (`srdi tasks | head`) is the reader's choice, not an error.
     if let Failure::Output(error) = failure
         && error.kind() == io::ErrorKind::BrokenPipe
@@ -524,7 +537,12 @@ fn report(failure: &Failure, json: bool, out: &mut dyn Write) -> ExitCode {
         },
         Failure::Read(error) => writeln!(err, "error: {error}"),
         Failure::Query(QueryError::InvalidInput(issues)) => {
-            let _ = writeln!(err, "error: the input is not valid");
+            let _ = match cli.command.input() {
+                Some((path, what)) => {
+                    writeln!(err, "error: {} is not a valid {what}", path.display())
+                }
+                None => writeln!(err, "error: the input is not valid"),
+            };
             issues
                 .iter()
                 .try_for_each(|issue| writeln!(err, "  {issue}"))

@@ -666,13 +666,13 @@ fn entitlements(entitlements: &[Entitlement<'_>], plan: &Plan, lang: Lang) -> St
 
 fn totals(totals: &[Total]) -> String {
     if totals.is_empty() {
-        return "total that applies: no stated amount\n".to_owned();
+        return "Total that applies: none stated\n".to_owned();
     }
     let mut out = String::new();
     for t in totals {
         let _ = writeln!(
             out,
-            "total that applies: {} ({})",
+            "Total that applies: {} ({})",
             money(t.value, &t.currency),
             t.measures.join(", ")
         );

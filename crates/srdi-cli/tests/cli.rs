@@ -646,7 +646,7 @@ fn entitlements_for_people_with_the_total_and_explained_in_words() {
     assert!(table.contains("task-28-m2"), "{table}");
     assert!(table.contains("200,000 CNY"), "{table}");
     assert!(
-        table.contains("total that applies: 200,000 CNY (task-28-m2)"),
+        table.contains("Total that applies: 200,000 CNY (task-28-m2)"),
         "{table}"
     );
 

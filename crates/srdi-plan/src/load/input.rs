@@ -45,7 +45,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, PlanError> {
     if let Some(encoding) = utf16_or_32(bytes) {
         let message = format!(
             "the input looks like {encoding}, not UTF-8 (it has {}); save it as UTF-8",
-            if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+                "a UTF-32 byte order mark"
+            } else if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
                 "a UTF-16 byte order mark"
             } else {
                 "NUL bytes between its first characters"
@@ -69,10 +71,20 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, PlanError> {
                     .take(len)
                     .map(|b| format!("{b:02X}"))
                     .collect();
-                format!(
-                    "the input is not UTF-8: byte {offset} ({}) starts no character",
-                    bad.join(" ")
-                )
+                // ED A0–BF …: a UTF-16 surrogate written as if it were a character.
+                let surrogate = matches!(bytes.get(offset..offset + 2), Some([0xED, 0xA0..=0xBF]));
+                if surrogate {
+                    format!(
+                        "the input is not UTF-8: byte {offset} (ED) starts a UTF-16 surrogate, \
+                         which UTF-8 does not encode (a lone surrogate, or a pair saved one \
+                         half at a time)"
+                    )
+                } else {
+                    format!(
+                        "the input is not UTF-8: byte {offset} ({}) starts no character",
+                        bad.join(" ")
+                    )
+                }
             }
         };
         encoding_error(message, offset, before)
