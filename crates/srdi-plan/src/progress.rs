@@ -220,15 +220,14 @@ pub fn read_observations(bytes: &[u8]) -> Result<Vec<Observation>, QueryError> {
         let issue = Issue::new(Code::SyntaxError, "", message).at(1, 1);
         return Err(QueryError::InvalidInput(vec![issue]));
     }
-    // JSON if it looks like a list or an object, or is any JSON at all (`null`, `42`), which
-    // the schema then refuses, rather than a CSV header.
-    let json = matches!(start.chars().next(), Some('[' | '{'))
-        || serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
-    if json {
-        let (value, issues) = crate::load::parse_input(text)?;
-        return checked(value, issues);
+    // JSON if it looks like a list or an object (its syntax errors are JSON's), or is any
+    // JSON at all (`null`, `42`), which the schema then refuses, rather than a CSV header.
+    let parsed = crate::load::parse_input(text);
+    match parsed {
+        Ok((value, issues)) => checked(value, issues),
+        Err(error) if matches!(start.chars().next(), Some('[' | '{')) => Err(error),
+        Err(_) => read_csv(text),
     }
-    read_csv(text)
 }
 
 /// Observations from a JSON value (a list of objects: a Python list of dicts, say), checked

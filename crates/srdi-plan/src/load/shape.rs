@@ -543,12 +543,12 @@ impl Checker<'_> {
     /// A number, which every number of the formats is: a [`crate::Decimal`], so one it
     /// cannot hold exactly is out of range here, at its path, rather than unreadable later.
     fn decimal(&mut self, value: &Value, path: &str) -> bool {
-        if !value.is_number() {
+        let Some(number) = value.as_number() else {
             return self.expect(false, "a number", value, path);
-        }
+        };
         if <crate::Decimal as serde::Deserialize>::deserialize(value).is_err() {
             let message = format!(
-                "{value} has more digits than a number here keeps exactly: at most 18 \
+                "{number} has more digits than a number here keeps exactly: at most 18 \
                  significant digits, 9 of them after the point"
             );
             self.report(Code::OutOfRange, path, message);
