@@ -157,7 +157,15 @@ fn nested(value: &Bound<'_, PyAny>, depth: usize) -> Result<Value, String> {
         return Ok(Value::from(number));
     }
     if let Ok(float) = value.cast_exact::<PyFloat>() {
-        return Ok(Value::from(float.value()));
+        // JSON has no NaN or infinity, and `Value::from` would make them null: refused, as
+        // in JS (a data frame's empty cell, a NaN, is left out before this, by `row_json`).
+        let float = float.value();
+        if !float.is_finite() {
+            return Err(format!(
+                "{float} is not a finite number, which JSON cannot hold"
+            ));
+        }
+        return Ok(Value::from(float));
     }
     if let Ok(list) = value.cast_exact::<PyList>() {
         return list.iter().map(|item| json(&item)).collect();

@@ -365,7 +365,7 @@ impl Plan {
         let answer = self.0.entitlements(&profile).into_py(py)?;
         if explain.0 {
             let language = language.0.parse().into_py(py)?;
-            let totals = self.0.entitlement_total(&answer).into_py(py)?;
+            let totals = self.0.entitlement_total(&answer);
             let text = core::explain(&answer, &totals, language);
             py.import("builtins")?
                 .getattr("print")?

@@ -178,6 +178,20 @@ def test_a_lone_surrogate_is_an_invalid_argument_not_a_unicode_error():
         with pytest.raises(InvalidArgumentError) as raised:
             call()
         assert "lone surrogate" in raised.value.message
+    # In a dict, as in a JS object; in a text, as in a file, the core says where.
+    with pytest.raises(InvalidArgumentError):
+        plan.entitlements({"tiers": ["\ud800"]})
+    with pytest.raises(srdi_plan.InputError) as raised:
+        plan.entitlements('{"tiers": ["\ud800"]}')
+    assert raised.value.code == "invalid_input" and raised.value.issues[0].code == "invalid_encoding"
+
+
+def test_numbers_json_cannot_hold_are_refused_not_made_null():
+    plan = srdi_plan.wulong()
+    for bad in (float("inf"), float("-inf"), float("nan")):
+        with pytest.raises(InvalidArgumentError) as raised:
+            plan.entitlements({"tiers": ["srdi-sme"], "facts": {"rd-deduction-filing-threshold": bad}})
+        assert "finite" in raised.value.message
 
 
 def test_tasks_numbered_per_section():

@@ -217,6 +217,10 @@ export function embeddedIds(): string[];
  * An action plan. Methods throw `UnknownNameError` for names that match nothing. Answers are
  * frozen and shared: the same item is the same object in every answer.
  */
+/** The day a question is asked as of: `{ asOf }`, or the day alone; a `YYYY-MM-DD` string
+ * or a `Date` (its calendar day where the code runs). Any other key is refused. */
+export type DayOptions = { asOf?: string | Date } | string | Date;
+
 export class Plan {
   protected constructor();
   readonly id: string;
@@ -268,9 +272,9 @@ export class Plan {
    * `{ target, year | date, value, source, unit?, note? }`, or the text of a CSV or JSON file.
    * Throws `InputError` naming every problem (an unknown target, a value in another unit…).
    */
-  progress(observations: Observation[] | string, options?: { asOf?: string | Date }): Progress[];
+  progress(observations: Observation[] | string, options?: DayOptions): Progress[];
   /** Whether the plan is in force on `asOf` (today if left out), and what is due by then. */
-  status(options?: { asOf?: string | Date }): PlanStatus;
+  status(options?: DayOptions): PlanStatus;
   /** The sums of the amounts that apply to a profile, by currency. */
   entitlementTotal(profile: Profile | string): Total[];
   /** What the one-time rewards tied to a recognition or an event cost, by year, in a

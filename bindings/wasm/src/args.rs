@@ -19,6 +19,9 @@ export function plainJson(value) {
     if (typeof v === "number" && !Number.isFinite(v)) throw new TypeError(`${name} is ${v}, not a finite number`);
     if (typeof v === "bigint") throw new TypeError(`${name} is a BigInt, which JSON has no form for`);
     if (typeof v === "function" || typeof v === "symbol") throw new TypeError(`${name} is a ${typeof v}, not data`);
+    if (typeof v === "string" && !(v.isWellFormed?.() ?? !/\p{Surrogate}/u.test(v))) {
+      throw new TypeError(`${name} holds a lone surrogate, which is not Unicode text`);
+    }
     if (v instanceof Map || v instanceof Set || ArrayBuffer.isView(v) || v instanceof ArrayBuffer) {
       throw new TypeError(`${name} is a ${v.constructor.name}; give a plain object or array`);
     }
@@ -27,7 +30,8 @@ export function plainJson(value) {
 }"#)]
 extern "C" {
     /// `JSON.stringify`, refusing what JSON cannot hold (`NaN`, a `BigInt`, a function, a
-    /// `Map`) where `JSON.stringify` would drop it, change it or throw an uncoded error.
+    /// `Map`, a lone surrogate) where `JSON.stringify` would drop it, change it, escape it
+    /// or throw an uncoded error.
     #[wasm_bindgen(catch, js_name = plainJson)]
     fn plain_json(value: &JsValue) -> Result<String, JsValue>;
 }
@@ -69,18 +73,47 @@ pub(crate) fn options<T: DeserializeOwned + Default>(
     })
 }
 
-/// An input given as an object or as its JSON text, as JSON text for the core to read and
-/// check; anything else is a `TypeError`.
-pub(crate) fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    if value.is_string() {
-        return string(value, what);
+/// The UTF-8 bytes of a text. One that is not well-formed UTF-16 (a lone surrogate) is
+/// encoded with its surrogates, so that the core says where (`invalid_encoding`), instead of
+/// being silently repaired.
+pub(crate) fn text_bytes(text: &js_sys::JsString) -> Vec<u8> {
+    if well_formed(text) {
+        return String::from(text).into_bytes();
+    }
+    let mut bytes = Vec::new();
+    for unit in char::decode_utf16(text.iter()) {
+        match unit {
+            Ok(c) => bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+            Err(lone) => {
+                let u = lone.unpaired_surrogate();
+                #[allow(
+                    clippy::cast_possible_truncation,
+                    reason = "each part is masked to 8 bits"
+                )]
+                bytes.extend_from_slice(&[
+                    0xE0 | (u >> 12) as u8,
+                    0x80 | ((u >> 6) & 0x3F) as u8,
+                    0x80 | (u & 0x3F) as u8,
+                ]);
+            }
+        }
+    }
+    bytes
+}
+
+/// An input given as an object or as its JSON text, as the bytes of JSON text for the core
+/// to read and check (a text as it is, so that the core finds what is wrong with it, as
+/// with a file); anything else is a `TypeError`.
+pub(crate) fn json_bytes(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
+    if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
+        return Ok(text_bytes(text));
     }
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(argument(&format!(
             "{what} must be an object or its JSON text"
         )));
     }
-    json_of(value, what)
+    json_of(value, what).map(String::into_bytes)
 }
 
 /// The options of a question asked as of a day.

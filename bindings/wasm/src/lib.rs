@@ -31,7 +31,7 @@ pub use loader::{Corpus, validate};
 use srdi_plan as core;
 use wasm_bindgen::prelude::*;
 
-use crate::args::{json_text, number, options, string, to_js};
+use crate::args::{json_bytes, number, options, string, to_js};
 use crate::errors::IntoJsResult;
 
 /// The options of [`Plan::task_position`].
@@ -232,14 +232,14 @@ impl Plan {
 
     /// Every measure evaluated for a profile (an object, or its JSON text).
     pub fn entitlements(&self, profile: &JsValue) -> Result<JsValue, JsValue> {
-        let profile = core::Profile::from_json(&json_text(profile, "a profile")?).into_js()?;
+        let profile = core::Profile::from_bytes(&json_bytes(profile, "a profile")?).into_js()?;
         to_js(&self.0.entitlements(&profile).into_js()?)
     }
 
     /// The sums of the amounts that apply to a profile, by currency.
     #[wasm_bindgen(js_name = entitlementTotal)]
     pub fn entitlement_total(&self, profile: &JsValue) -> Result<JsValue, JsValue> {
-        let profile = core::Profile::from_json(&json_text(profile, "a profile")?).into_js()?;
+        let profile = core::Profile::from_bytes(&json_bytes(profile, "a profile")?).into_js()?;
         to_js(
             &self
                 .0
@@ -254,7 +254,7 @@ impl Plan {
         let scenario = if scenario.is_undefined() || scenario.is_null() {
             None
         } else {
-            Some(core::Scenario::from_json(&json_text(scenario, "a scenario")?).into_js()?)
+            Some(core::Scenario::from_bytes(&json_bytes(scenario, "a scenario")?).into_js()?)
         };
         to_js(&self.0.answer(&core::Query::Cost { scenario }).into_js()?)
     }

@@ -8,7 +8,7 @@ use srdi_plan as core;
 use wasm_bindgen::prelude::*;
 
 use crate::Plan;
-use crate::args::{argument, to_js, well_formed};
+use crate::args::{argument, text_bytes, to_js};
 use crate::errors::{IntoJsResult, js_error};
 
 /// A plan's text as the core's bytes, from a string or a `Uint8Array`, either refused by its
@@ -27,28 +27,7 @@ fn input_bytes(value: &JsValue, what: &str) -> Result<Result<Vec<u8>, core::Plan
     if let Err(error) = core::check_text_size(text.length() as usize) {
         return Ok(Err(error));
     }
-    if well_formed(text) {
-        return Ok(Ok(String::from(text).into_bytes()));
-    }
-    let mut bytes = Vec::new();
-    for unit in char::decode_utf16(text.iter()) {
-        match unit {
-            Ok(c) => bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
-            Err(lone) => {
-                let u = lone.unpaired_surrogate();
-                #[allow(
-                    clippy::cast_possible_truncation,
-                    reason = "each part is masked to 8 bits"
-                )]
-                bytes.extend_from_slice(&[
-                    0xE0 | (u >> 12) as u8,
-                    0x80 | ((u >> 6) & 0x3F) as u8,
-                    0x80 | (u & 0x3F) as u8,
-                ]);
-            }
-        }
-    }
-    Ok(Ok(bytes))
+    Ok(Ok(text_bytes(text)))
 }
 
 #[wasm_bindgen]

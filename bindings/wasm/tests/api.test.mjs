@@ -230,7 +230,13 @@ test("what JSON cannot hold is refused with a coded error, never dropped or chan
   // A lone surrogate is not text to look up: refused, never repaired into U+FFFD.
   refused(() => plan.unit("\ud800"), "lone surrogate");
   refused(() => plan.search("首\udc00"), "lone surrogate");
-  refused(() => plan.entitlements('{"tiers": ["\ud800"]}'), "lone surrogate");
+  refused(() => plan.entitlements({ tiers: ["\ud800"] }), "lone surrogate");
+  refused(() => plan.progress([{ target: "goal-2", year: 2023, value: 6, source: "\udc00" }]), "lone surrogate");
+  // In a text, as in a file, it is the text's encoding that is wrong, and the core says where.
+  assert.throws(
+    () => plan.entitlements('{"tiers": ["\ud800"]}'),
+    (error) => error.code === "invalid_input" && error.issues[0].code === "invalid_encoding",
+  );
 });
 
 test("bytes: bad UTF-8 is an error, never replaced; the size is checked before copying", () => {

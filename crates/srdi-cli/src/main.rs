@@ -56,7 +56,7 @@ enum Command {
         #[arg(long)]
         unit: Option<String>,
         /// A section number.
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         section: Option<i64>,
         /// An instrument, e.g. `loan`, `reward`, `listing_support`.
         #[arg(long)]
@@ -475,9 +475,16 @@ fn refused(error: &clap::Error) -> ExitCode {
             ErrorKind::ValueValidation | ErrorKind::InvalidValue
         )
     {
+        // clap's message without its usage hint: the value, and what would do.
         let text = error.to_string();
-        let message = text.lines().next().unwrap_or_default();
-        let message = message.strip_prefix("error: ").unwrap_or(message);
+        let message: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .take_while(|line| !line.starts_with("For more information"))
+            .filter(|line| !line.is_empty())
+            .collect();
+        let message = message.join(" ");
+        let message = message.strip_prefix("error: ").unwrap_or(&message);
         let report = QueryError::InvalidArgument(message.to_owned()).report();
         let mut out = io::stdout().lock();
         let _ = serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "error": report }))
@@ -535,8 +542,16 @@ fn report(failure: &Failure, cli: &Cli, out: &mut dyn Write) -> ExitCode {
                     .try_for_each(|issue| writeln!(err, "  {issue}"))
             }
         },
-        Failure::Read(error) => writeln!(err, "error: {error}"),
-        Failure::Query(QueryError::InvalidInput(issues)) => {
+        // An input file over the size limit is as invalid as one with other problems.
+        Failure::Read(error) if !matches!(error.as_ref(), FileError::Input(_)) => {
+            writeln!(err, "error: {error}")
+        }
+        Failure::Read(_) | Failure::Query(QueryError::InvalidInput(_)) => {
+            let issues = match failure {
+                Failure::Read(error) => error.issues(),
+                Failure::Query(error) => error.issues(),
+                _ => &[],
+            };
             let _ = match cli.command.input() {
                 Some((path, what)) => {
                     writeln!(err, "error: {} is not a valid {what}", path.display())
@@ -722,7 +737,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         (Command::Entitlements { explain: true, .. }, Answer::Entitlements(entitlements))
             if !cli.json =>
         {
-            let totals = plan.entitlement_total(entitlements)?;
+            let totals = plan.entitlement_total(entitlements);
             let language = lang.language().unwrap_or(srdi_plan::Language::Zh);
             let text = srdi_plan::explain(entitlements, &totals, language);
             Ok(write!(out, "{}", grid::wrap_lines(&text))?)

@@ -657,10 +657,7 @@ fn entitlements(entitlements: &[Entitlement<'_>], plan: &Plan, lang: Lang) -> St
         ]);
     }
     let mut out = finish(&rows, entitlements.len(), "measure");
-    match plan.entitlement_total(entitlements) {
-        Ok(sums) => out.push_str(&totals(&sums)),
-        Err(error) => out.push_str(&["total: ", &error.to_string(), "\n"].concat()),
-    }
+    out.push_str(&totals(&plan.entitlement_total(entitlements)));
     out
 }
 

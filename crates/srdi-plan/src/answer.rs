@@ -600,7 +600,7 @@ impl Plan {
             Query::Table { kind } => Answer::Table(self.table(*kind)),
             Query::Entitlements { profile } => Answer::Entitlements(self.entitlements(profile)?),
             Query::EntitlementTotal { profile } => {
-                Answer::Totals(self.entitlement_total(&self.entitlements(profile)?)?)
+                Answer::Totals(self.entitlement_total(&self.entitlements(profile)?))
             }
             Query::Progress {
                 observations,
@@ -722,18 +722,20 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`QueryError::UnknownName`], naming the valid range, if there is no such task.
+    /// As [`Plan::find_task`]: [`QueryError::UnknownName`], naming the valid range, if there
+    /// is no such task; [`QueryError::InvalidArgument`] for a number beyond any item's, or
+    /// one that several sections have.
     pub fn task(&self, number: i64) -> Result<TaskView<'_>, QueryError> {
         let at = self.find_task(None, number)?;
         self.task_view(at).ok_or_else(|| missing(&at))
     }
 
     /// The task numbered `number` in `section`, for a plan whose task numbering starts again
-    /// in each section; the section is not needed (and ignored) otherwise.
+    /// in each section; otherwise the section must exist but does not narrow the search.
     ///
     /// # Errors
     ///
-    /// [`QueryError::UnknownName`], naming the valid range, if there is no such task.
+    /// As [`Plan::find_task`].
     pub fn task_in(&self, section: Option<i64>, number: i64) -> Result<TaskView<'_>, QueryError> {
         let at = self.find_task(section, number)?;
         self.task_view(at).ok_or_else(|| missing(&at))

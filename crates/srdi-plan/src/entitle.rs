@@ -472,7 +472,7 @@ impl Plan {
     /// let reward = answer.iter().find(|e| e.measure == "task-28-m2").unwrap();
     /// assert_eq!(reward.status, Status::Applies);
     /// assert_eq!(reward.amount.unwrap().value, 200_000);
-    /// assert_eq!(plan.entitlement_total(&answer).unwrap()[0].value, 200_000);
+    /// assert_eq!(plan.entitlement_total(&answer)[0].value, 200_000);
     /// ```
     ///
     /// # Errors
@@ -522,16 +522,10 @@ impl Plan {
             .collect()
     }
 
-    /// The sums of the amounts that apply, by currency.
-    ///
-    /// # Errors
-    ///
-    /// [`QueryError::InvalidInput`] (`out_of_range`) if a sum is beyond
-    /// [`crate::LARGEST_NUMBER`], which not every surface could give exactly.
-    pub fn entitlement_total(
-        &self,
-        entitlements: &[Entitlement<'_>],
-    ) -> Result<Vec<Total>, QueryError> {
+    /// The sums of the amounts that apply, by currency. A valid plan's amounts add up to at
+    /// most [`crate::LARGEST_NUMBER`] (validation says `out_of_range` otherwise), so a sum
+    /// of some of them is exact on every surface.
+    pub fn entitlement_total(&self, entitlements: &[Entitlement<'_>]) -> Vec<Total> {
         let mut totals: Vec<Total> = Vec::new();
         for entitlement in entitlements.iter().filter(|e| e.status == Status::Applies) {
             let Some(amount) = entitlement.amount else {
@@ -545,11 +539,11 @@ impl Plan {
                 });
             }
             if let Some(total) = totals.iter_mut().find(|t| t.currency == amount.currency) {
-                total.value = within_largest(total.value.checked_add(amount.value), "a total")?;
+                total.value = total.value.saturating_add(amount.value);
                 total.measures.push(entitlement.measure.to_owned());
             }
         }
-        Ok(totals)
+        totals
     }
 
     /// What the one-time rewards tied to a recognition or an event cost in `scenario`, by year.
@@ -564,17 +558,19 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`QueryError::InvalidInput`] if the scenario names a tier the plan does not have.
+    /// [`QueryError::InvalidInput`] if the scenario names a tier the plan does not have, or
+    /// its costs come to more than [`crate::LARGEST_NUMBER`] (`out_of_range`, at the row
+    /// whose count does it, or at the root for a sum).
     pub fn cost(&self, scenario: &Scenario) -> Result<Cost, QueryError> {
         let mut issues = Vec::new();
-        let recognitions: Vec<(ItemRef, &RecognitionCount)> = scenario
+        let recognitions: Vec<(usize, ItemRef, &RecognitionCount)> = scenario
             .recognitions
             .iter()
             .enumerate()
             .filter_map(|(i, count)| {
                 let path = || format!("/recognitions/{i}/tier");
                 self.resolve_named(&count.tier, Named::Tier, path, &mut issues)
-                    .map(|tier| (tier, count))
+                    .map(|tier| (i, tier, count))
             })
             .collect();
         if !issues.is_empty() {
@@ -620,23 +616,30 @@ impl Plan {
                 .group
                 .as_deref()
                 .map(|group| self.members_of(group));
-            let counts: Vec<(u16, u32)> = match event_kinds(trigger) {
+            // Each count with the list and position of its row, for an error's pointer.
+            let counts: Vec<(&str, usize, u16, u32)> = match event_kinds(trigger) {
                 None => recognitions
                     .iter()
-                    .filter(|(tier, _)| members.as_ref().is_none_or(|m| m.contains(tier)))
-                    .map(|(_, count)| (count.year, count.count))
+                    .filter(|(_, tier, _)| members.as_ref().is_none_or(|m| m.contains(tier)))
+                    .map(|&(i, _, count)| ("recognitions", i, count.year, count.count))
                     .collect(),
                 Some(kinds) => scenario
                     .events
                     .iter()
-                    .filter(|count| kinds.contains(&count.kind))
-                    .map(|count| (count.year, count.count))
+                    .enumerate()
+                    .filter(|(_, count)| kinds.contains(&count.kind))
+                    .map(|(i, count)| ("events", i, count.year, count.count))
                     .collect(),
             };
-            for (year, count) in counts {
+            for (list, i, year, count) in counts {
                 if window.is_some_and(|window| !window.contains(year)) || count == 0 {
                     continue;
                 }
+                let Some(value) = within_largest(amount.value.checked_mul(u64::from(count))) else {
+                    let what = format!("{count} × {} ({})", amount.value, measure.id);
+                    issues.push(beyond_largest(format!("/{list}/{i}/count"), &what));
+                    continue;
+                };
                 cost.lines.push(CostLine {
                     measure: measure.id.to_string(),
                     citation: view.citation.clone(),
@@ -644,18 +647,13 @@ impl Plan {
                     count,
                     amount: amount.value,
                     currency: amount.currency.to_string(),
-                    value: within_largest(amount.value.checked_mul(u64::from(count)), "a cost")?,
+                    value,
                 });
             }
         }
-        for line in &cost.lines {
-            add_to(
-                &mut cost.by_year,
-                Some(line.year),
-                &line.currency,
-                line.value,
-            )?;
-            add_to(&mut cost.total, None, &line.currency, line.value)?;
+        issues.extend(cost.add_sums());
+        if !issues.is_empty() {
+            return Err(QueryError::InvalidInput(issues));
         }
         cost.by_year
             .sort_by(|a, b| (a.year, &a.currency).cmp(&(b.year, &b.currency)));
@@ -1341,34 +1339,58 @@ fn event_kinds(trigger: Trigger) -> Option<&'static [EventKind]> {
 
 /// `value` if it is at most [`crate::LARGEST_NUMBER`]: a sum or product beyond it is an
 /// error rather than a number some surfaces would round.
-fn within_largest(value: Option<u64>, what: &str) -> Result<u64, QueryError> {
-    let largest = crate::LARGEST_NUMBER.unsigned_abs();
-    value.filter(|&value| value <= largest).ok_or_else(|| {
-        let message = format!(
-            "{what} comes to more than {largest}, the largest whole number every surface holds exactly"
-        );
-        QueryError::InvalidInput(vec![Issue::new(Code::OutOfRange, "", message)])
-    })
+fn within_largest(value: Option<u64>) -> Option<u64> {
+    value.filter(|&value| value <= crate::LARGEST_NUMBER.unsigned_abs())
 }
 
-fn add_to(
-    sums: &mut Vec<YearTotal>,
-    year: Option<u16>,
-    currency: &str,
-    value: u64,
-) -> Result<(), QueryError> {
+impl Cost {
+    /// The sums of the lines by year and in all; `out_of_range` if one passes
+    /// [`crate::LARGEST_NUMBER`].
+    fn add_sums(&mut self) -> Option<Issue> {
+        let mut beyond = None;
+        for line in &self.lines {
+            let by_year = add_to(
+                &mut self.by_year,
+                Some(line.year),
+                &line.currency,
+                line.value,
+            );
+            let total = add_to(&mut self.total, None, &line.currency, line.value);
+            if !(by_year && total) {
+                beyond = Some(&line.currency);
+            }
+        }
+        beyond.map(|currency| beyond_largest(String::new(), &format!("the costs in {currency}")))
+    }
+}
+
+/// `what` comes to more than [`crate::LARGEST_NUMBER`]: `out_of_range` at `path`.
+fn beyond_largest(path: String, what: &str) -> Issue {
+    let message = format!(
+        "{what} come to more than {}, the largest amount every surface holds exactly",
+        crate::LARGEST_NUMBER
+    );
+    Issue::new(Code::OutOfRange, path, message)
+}
+
+/// Adds `value` to the sum of its year and currency; `false` if the sum would pass
+/// [`crate::LARGEST_NUMBER`] (it is then left as it was).
+fn add_to(sums: &mut Vec<YearTotal>, year: Option<u16>, currency: &str, value: u64) -> bool {
     match sums
         .iter_mut()
         .find(|s| s.year == year && s.currency == currency)
     {
-        Some(sum) => sum.value = within_largest(sum.value.checked_add(value), "a total")?,
+        Some(sum) => match within_largest(sum.value.checked_add(value)) {
+            Some(total) => sum.value = total,
+            None => return false,
+        },
         None => sums.push(YearTotal {
             year,
             currency: currency.to_owned(),
             value,
         }),
     }
-    Ok(())
+    true
 }
 
 /// What a profile names.

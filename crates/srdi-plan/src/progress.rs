@@ -384,23 +384,31 @@ fn header_issues(header: &[String]) -> Vec<Issue> {
 }
 
 /// Where a quoted cell opens that no quote closes (line and column, from 1). The CSV reader
-/// would take the rest of the file as that cell.
+/// would take the rest of the file as that cell. As for the reader, a quote opens a quoted
+/// cell only at the cell's start; inside one, `""` is a quote and `"` closes it; anywhere
+/// else it is a character like any other (`the 5" report`).
 fn unclosed_quote(text: &str) -> Option<(usize, usize)> {
     let (mut line, mut column) = (1, 0);
-    let mut open = None;
-    for c in text.chars() {
+    let (mut open, mut at_start) = (None, true);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         column += 1;
-        match c {
-            '"' => {
-                open = if open.is_some() {
-                    None
+        if open.is_some() {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    column += 1;
                 } else {
-                    Some((line, column))
+                    open = None;
                 }
             }
-            '\n' => (line, column) = (line + 1, 0),
-            _ => {}
+        } else if c == '"' && at_start {
+            open = Some((line, column));
         }
+        if c == '\n' {
+            (line, column) = (line + 1, 0);
+        }
+        at_start = open.is_none() && matches!(c, ',' | '\n' | '\r');
     }
     open
 }
@@ -983,6 +991,15 @@ mod tests {
             codes(&format!("{header}goal-2,2023,6,\"x\n")),
             [(Code::SyntaxError, Some(2))]
         );
+        // A quote inside a cell, and a quote written twice inside a quoted cell, are text.
+        for quoted in [r#"the 5" report"#, r#""a ""b"", c""#] {
+            let text = format!("{header}goal-2,2023,6,{quoted}\n");
+            assert_eq!(
+                read_observations(text.as_bytes()).unwrap().len(),
+                1,
+                "{quoted}"
+            );
+        }
         assert_eq!(
             codes(&format!("{header}goal-2,2023,6,a\u{1}b\n")),
             [(Code::ControlCharacter, Some(2))]

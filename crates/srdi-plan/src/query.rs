@@ -182,10 +182,15 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`QueryError::UnknownName`], naming the valid range, if there is no such task;
-    /// [`QueryError::InvalidArgument`] if several sections have a task of that number and
-    /// none is given, or if the number is beyond any item's (see [`LARGEST_NUMBER`]).
+    /// [`QueryError::UnknownName`], naming the valid range, if there is no such task or
+    /// section; [`QueryError::InvalidArgument`] if several sections have a task of that
+    /// number and none is given, or if a number is beyond any item's (see
+    /// [`LARGEST_NUMBER`]).
     pub fn find_task(&self, section: Option<i64>, number: i64) -> Result<TaskRef, QueryError> {
+        // A section that does not exist is wrong whatever the numbering, as in `tasks()`.
+        if let Some(section) = section {
+            self.find_section(section)?;
+        }
         let found = section
             .map_or(Some(None), |s| u16::try_from(s).ok().map(Some))
             .zip(u16::try_from(number).ok())
@@ -226,7 +231,8 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`QueryError::UnknownName`], naming the valid range, if there is no such section.
+    /// [`QueryError::UnknownName`], naming the valid range, if there is no such section;
+    /// [`QueryError::InvalidArgument`] for a number beyond any item's ([`LARGEST_NUMBER`]).
     pub fn find_section(&self, number: i64) -> Result<SectionRef, QueryError> {
         let found = u16::try_from(number)
             .ok()
@@ -241,7 +247,8 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`QueryError::UnknownName`], naming the valid range, if there is no such mechanism.
+    /// [`QueryError::UnknownName`], naming the valid range, if there is no such mechanism;
+    /// [`QueryError::InvalidArgument`] for a number beyond any item's ([`LARGEST_NUMBER`]).
     pub fn find_mechanism(&self, number: i64) -> Result<MechanismRef, QueryError> {
         let found = u16::try_from(number)
             .ok()
@@ -339,7 +346,7 @@ pub(crate) fn unknown<'a>(
 
 /// The largest item number a question takes, either way: the largest whole number that every
 /// surface holds exactly (JavaScript's `Number.MAX_SAFE_INTEGER`), so that a larger one gets
-/// the same error everywhere, naming the number as given.
+/// the same error everywhere (`invalid_argument`), whatever the surface could hold.
 pub const LARGEST_NUMBER: i64 = (1 << 53) - 1;
 
 /// No item of `kind` is numbered `number`: an unknown name naming the valid range, or for a

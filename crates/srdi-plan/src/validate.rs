@@ -41,6 +41,7 @@ pub(crate) fn rules_after_pruning(data: &PlanData, index: &Index, pruned: &Prune
         used_units: HashSet::default(),
         used_entities: HashSet::default(),
         printed_entities: HashSet::default(),
+        amounts: std::collections::HashMap::default(),
         unit_names: std::cell::OnceCell::new(),
     };
     check.numbering();
@@ -70,6 +71,8 @@ struct Checker<'a> {
     unit_names: std::cell::OnceCell<responsibility::Names<'a>>,
     /// Entities whose name a mention found printed: the names check need not look again.
     printed_entities: HashSet<&'a str>,
+    /// The sum of the amounts so far, by currency.
+    amounts: std::collections::HashMap<String, u64>,
 }
 
 /// Whether `quote` stands in `text`, whitespace aside (copies break lines inside sentences).
@@ -691,9 +694,17 @@ impl<'a> Checker<'a> {
                     message,
                 );
             }
-            if amount.value > crate::LARGEST_NUMBER.unsigned_abs() {
+            // Amounts add up to an enterprise's total: all of them together must stay exact.
+            // Said once, where the sum passes the bound.
+            let sum = self.amounts.entry(amount.currency.to_string()).or_default();
+            let largest = crate::LARGEST_NUMBER.unsigned_abs();
+            let before = *sum;
+            *sum = before.saturating_add(amount.value);
+            if before <= largest && *sum > largest {
                 let message = format!(
-                    "an amount is at most {}, the largest whole number every surface holds exactly",
+                    "the plan's amounts in {} come to more than {}, the largest whole number \
+                     every surface holds exactly",
+                    amount.currency,
                     crate::LARGEST_NUMBER
                 );
                 let at = format!("{}/amount/value", path());

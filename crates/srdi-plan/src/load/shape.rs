@@ -300,7 +300,6 @@ fn compile_node(
                     "uint8" => Some(u8::MAX.into()),
                     "uint16" => Some(u16::MAX.into()),
                     "uint32" => Some(u32::MAX.into()),
-                    "uint64" => Some(u64::MAX),
                     _ => None,
                 }
             }),
@@ -548,8 +547,9 @@ impl Checker<'_> {
         };
         if <crate::Decimal as serde::Deserialize>::deserialize(value).is_err() {
             let message = format!(
-                "{number} has more digits than a number here keeps exactly: at most 18 \
-                 significant digits, 9 of them after the point"
+                "{number} cannot be kept exactly: a number here is a whole number up to {} \
+                 either way, or has at most 15 significant digits, 9 after the point",
+                crate::LARGEST_NUMBER
             );
             self.report(Code::OutOfRange, path, message);
             return false;
@@ -681,9 +681,9 @@ fn did_you_mean<'a>(typed: &str, candidates: impl Iterator<Item = &'a str>) -> S
         .unwrap_or_default()
 }
 
-/// `a` or `an` before a noun, by its first letter: an observation, a plan.
+/// `a` or `an` before a noun, by its first sound: an observation, a plan, a unit.
 fn with_article(noun: &str) -> String {
-    let vowel = noun.starts_with(['a', 'e', 'i', 'o', 'u']);
+    let vowel = noun.starts_with(['a', 'e', 'i', 'o', 'u']) && !noun.starts_with("uni");
     format!("{} {noun}", if vowel { "an" } else { "a" })
 }
 

@@ -46,7 +46,9 @@ impl Text {
 
 /// An exact decimal number, as a plan prints it: `2.5` is two and a half, not a float near it.
 ///
-/// Written in JSON as a number. Up to 18 significant digits and 9 decimals are exact.
+/// Written in JSON as a number: a whole number up to ±[`crate::LARGEST_NUMBER`], or one with
+/// a fraction of up to 15 significant digits and 9 decimals, as every surface (a double in
+/// JavaScript and Python) reads it exactly. Any other number is an error, never rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Decimal {
     /// The digits, without the point: `2.5` is 25.
@@ -184,18 +186,31 @@ impl<'de> Deserialize<'de> for Decimal {
             }
 
             fn visit_i64<E: de::Error>(self, value: i64) -> Result<Decimal, E> {
+                if value.unsigned_abs() > crate::LARGEST_NUMBER.unsigned_abs() {
+                    return Err(E::custom("the number is too large to be exact everywhere"));
+                }
                 Ok(Decimal::whole(value))
             }
 
             fn visit_u64<E: de::Error>(self, value: u64) -> Result<Decimal, E> {
                 i64::try_from(value)
-                    .map(Decimal::whole)
-                    .map_err(|_| E::custom("the number is too large"))
+                    .map_err(|_| E::custom("the number is too large to be exact everywhere"))
+                    .and_then(|value| self.visit_i64(value))
             }
 
             fn visit_f64<E: de::Error>(self, value: f64) -> Result<Decimal, E> {
-                // The shortest text that reads back as this float: the digits the file wrote.
-                Decimal::parse(&value.to_string())
+                // The shortest text that reads back as this float: the digits the file wrote,
+                // if it wrote at most 15 significant ones, which a double always keeps. More
+                // may have been rounded on the way, so they are refused rather than guessed.
+                let text = value.to_string();
+                let significant = text
+                    .bytes()
+                    .filter(u8::is_ascii_digit)
+                    .skip_while(|&digit| digit == b'0')
+                    .count();
+                (significant <= 15)
+                    .then(|| Decimal::parse(&text))
+                    .flatten()
                     .ok_or_else(|| E::custom("the number has too many digits to be exact"))
             }
         }
@@ -238,6 +253,33 @@ mod tests {
         assert_eq!(Decimal::parse("2.50").unwrap().to_string(), "2.5");
         for bad in ["", ".5", "1e3", "abc", "1.0000000001"] {
             assert!(Decimal::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    /// A number in JSON is read exactly or refused: never rounded on the way.
+    #[test]
+    fn json_numbers_are_exact_or_refused() {
+        let read = |json: &str| {
+            serde_json::from_str::<Decimal>(json)
+                .ok()
+                .map(|d| d.to_string())
+        };
+        for exact in [
+            "0.1",
+            "2.5",
+            "123456789012345",
+            "9007199254740991",
+            "-9007199254740991",
+        ] {
+            assert_eq!(read(exact).as_deref(), Some(exact));
+        }
+        for rounded in [
+            "1234567890123456.7",
+            "0.30000000000000004",
+            "9007199254740992",
+            "1e30",
+        ] {
+            assert_eq!(read(rounded), None, "{rounded}");
         }
     }
 
