@@ -283,7 +283,13 @@ fn read_csv(text: &str) -> Result<Vec<Observation>, QueryError> {
         Ok(header) => header.iter().map(str::to_owned).collect(),
         Err(error) => return Err(csv_error(&error)),
     };
-    let mut issues = header_issues(&header);
+    // The reader skips blank lines before the header.
+    let line = text
+        .lines()
+        .take_while(|line| line.trim().is_empty())
+        .count()
+        + 1;
+    let mut issues = header_issues(&header, line);
     let mut rows = Vec::new();
     let mut lines = Vec::new();
     for (i, record) in reader.records().enumerate() {
@@ -350,15 +356,15 @@ fn said_of_the_header(issue: &Issue, header: &[String]) -> bool {
     }
 }
 
-/// The problems of a CSV header, on line 1: a column named twice, or one that no field of an
+/// The problems of a CSV header, on its `line`: a column named twice, or one that no field of an
 /// observation has, or a required field with no column. A file whose first row is data has
 /// no header, and says so here, even with no row after it.
-fn header_issues(header: &[String]) -> Vec<Issue> {
+fn header_issues(header: &[String], line: usize) -> Vec<Issue> {
     let fields = crate::load::record_fields(crate::load::Format::Observations);
     let known: Vec<&str> = fields.iter().map(|(name, _)| *name).collect();
     let mut issues = Vec::new();
     for (column, name) in header.iter().enumerate() {
-        let at = |issue: Issue| issue.at(1, column + 1);
+        let at = |issue: Issue| issue.at(line, column + 1);
         if header
             .get(..column)
             .is_some_and(|before| before.contains(name))
@@ -377,7 +383,7 @@ fn header_issues(header: &[String]) -> Vec<Issue> {
         if !header.iter().any(|column| column == name) {
             let message =
                 format!("the header has no column `{name}`, which every observation needs");
-            issues.push(Issue::new(Code::MissingField, "", message).at(1, 1));
+            issues.push(Issue::new(Code::MissingField, "", message).at(line, 1));
         }
     }
     issues
