@@ -403,7 +403,11 @@ fn today() -> Date {
 
 /// The bytes of an input file, its size checked before it is read.
 fn read(path: &Path) -> Result<Vec<u8>, Failure> {
-    srdi_plan::read_input_file(path).map_err(|error| Failure::Read(Box::new(error)))
+    srdi_plan::read_input_file(path).map_err(|error| match error {
+        // Over the size limit: as invalid as an input with any other problem.
+        FileError::Input(error) => Failure::Query(error),
+        error => Failure::Read(Box::new(error)),
+    })
 }
 
 /// The long help of `--plan`, naming the plans shipped with srdi.
@@ -542,16 +546,8 @@ fn report(failure: &Failure, cli: &Cli, out: &mut dyn Write) -> ExitCode {
                     .try_for_each(|issue| writeln!(err, "  {issue}"))
             }
         },
-        // An input file over the size limit is as invalid as one with other problems.
-        Failure::Read(error) if !matches!(error.as_ref(), FileError::Input(_)) => {
-            writeln!(err, "error: {error}")
-        }
-        Failure::Read(_) | Failure::Query(QueryError::InvalidInput(_)) => {
-            let issues = match failure {
-                Failure::Read(error) => error.issues(),
-                Failure::Query(error) => error.issues(),
-                _ => &[],
-            };
+        Failure::Read(error) => writeln!(err, "error: {error}"),
+        Failure::Query(QueryError::InvalidInput(issues)) => {
             let _ = match cli.command.input() {
                 Some((path, what)) => {
                     writeln!(err, "error: {} is not a valid {what}", path.display())

@@ -188,17 +188,17 @@ impl Plan {
     /// [`LARGEST_NUMBER`]).
     pub fn find_task(&self, section: Option<i64>, number: i64) -> Result<TaskRef, QueryError> {
         // A section that does not exist is wrong whatever the numbering, as in `tasks()`.
-        if let Some(section) = section {
-            self.find_section(section)?;
-        }
-        let found = section
-            .map_or(Some(None), |s| u16::try_from(s).ok().map(Some))
-            .zip(u16::try_from(number).ok())
-            .and_then(|(section, number)| self.task_numbered(section, number));
+        let section = match section {
+            Some(number) => Some(self.get(self.find_section(number)?).map_or(0, |s| s.number)),
+            None => None,
+        };
+        let found = u16::try_from(number)
+            .ok()
+            .and_then(|number| self.task_numbered(section, number));
         if let Some(at) = found {
             return Ok(at);
         }
-        let in_section = |t: &crate::Task| section.is_none_or(|s| i64::from(t.section) == s);
+        let in_section = |t: &crate::Task| section.is_none_or(|s| t.section == s);
         let numbered = || {
             let tasks = self.task_refs().zip(self.data().tasks.iter());
             tasks.filter(move |(_, t)| in_section(t) && i64::from(t.number) == number)
