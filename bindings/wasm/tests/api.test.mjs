@@ -1,7 +1,9 @@
 // The JS API as a web page or a Node program uses it.
+import { execFile } from "node:child_process";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { promisify } from "node:util";
 import init, { embedded, embeddedIds, wulong } from "srdi-plan";
 import initLoader, * as loader from "srdi-plan/loader";
 
@@ -13,6 +15,19 @@ const { Plan, validate } = loader;
 test("init can be called again", async () => {
   await init();
   assert.equal(wulong().id, "wulong-2022-48");
+});
+
+test("init works on a Node without process.getBuiltinModule (before 20.16)", async () => {
+  const script = `delete process.getBuiltinModule;
+    for (const entry of ["srdi-plan", "srdi-plan/loader"]) {
+      const { default: init, wulong } = await import(entry);
+      await init();
+      process.stdout.write(wulong().task(28).id + " ");
+    }`;
+  const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
+    cwd: import.meta.dirname,
+  });
+  assert.equal(stdout, "task-28 task-28 ");
 });
 
 test("the embedded plan", () => {
