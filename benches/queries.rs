@@ -99,8 +99,8 @@ fn queries(c: &mut Criterion) {
     });
     c.bench_function("binding/positions/tasks_unit", |b| {
         b.iter(|| {
-            let tasks = plan.tasks(black_box(&by_unit)).unwrap();
-            tasks.iter().map(|t| t.at.index()).collect::<Vec<_>>()
+            let tasks = plan.task_matches(black_box(&by_unit)).unwrap();
+            tasks.iter().map(|at| at.index()).collect::<Vec<_>>()
         });
     });
     c.bench_function("binding/search_json/zh", |b| {

@@ -123,8 +123,8 @@ impl Plan {
     #[wasm_bindgen(js_name = taskPositions)]
     pub fn task_positions(&self, filter: &JsValue) -> Result<Vec<u32>, JsValue> {
         let filter: core::TaskFilter = options(filter, "tasks")?;
-        let tasks = self.0.tasks(&filter).into_js()?;
-        Ok(tasks.iter().map(|view| position(view.at.index())).collect())
+        let tasks = self.0.task_matches(&filter).into_js()?;
+        Ok(tasks.into_iter().map(|at| position(at.index())).collect())
     }
 
     /// One task by number (within a section, for per-section numbering).
@@ -141,13 +141,7 @@ impl Plan {
     #[wasm_bindgen(js_name = measurePositions)]
     pub fn measure_positions(&self, filter: &JsValue) -> Result<Vec<u32>, JsValue> {
         let filter: core::MeasureFilter = options(filter, "measures")?;
-        let found: Vec<_> = self
-            .0
-            .measures(&filter)
-            .into_js()?
-            .iter()
-            .map(|v| v.at)
-            .collect();
+        let found = self.0.measure_matches(&filter).into_js()?;
         Ok(positions(self.0.measure_refs(), &found))
     }
 

@@ -670,6 +670,32 @@ impl Plan {
     ///
     /// [`QueryError::UnknownName`] if the unit, tier, instrument or section names nothing.
     pub fn tasks(&self, filter: &TaskFilter) -> Result<Vec<TaskView<'_>>, QueryError> {
+        let matches = self.task_matches(filter)?;
+        Ok(matches
+            .into_iter()
+            .filter_map(|at| self.task_view(at))
+            .collect())
+    }
+
+    /// The tasks that pass `filter`, in order, as references: the answer of [`Plan::tasks`]
+    /// without building its views, for a caller that has them already (the JS package).
+    ///
+    /// ```
+    /// let plan = srdi_plan::wulong();
+    /// let filter = srdi_plan::TaskFilter {
+    ///     unit: Some("区财政局".into()),
+    ///     section: Some(5),
+    ///     ..Default::default()
+    /// };
+    /// let matches = plan.task_matches(&filter).unwrap();
+    /// let numbers: Vec<u16> = matches.iter().map(|&at| plan.get(at).unwrap().number).collect();
+    /// assert_eq!(numbers, [28, 29, 30, 31, 32]);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::tasks`].
+    pub fn task_matches(&self, filter: &TaskFilter) -> Result<Vec<TaskRef>, QueryError> {
         let unit = filter
             .unit
             .as_deref()
@@ -708,7 +734,6 @@ impl Plan {
                             .any(|t| needle.found_in(&t.zh) || needle.found_in(&t.en))
                     })
             })
-            .filter_map(|at| self.task_view(at))
             .collect())
     }
 
@@ -804,6 +829,20 @@ impl Plan {
     ///
     /// [`QueryError::UnknownName`] if the tier or instrument names nothing.
     pub fn measures(&self, filter: &MeasureFilter) -> Result<Vec<MeasureView<'_>>, QueryError> {
+        let matches = self.measure_matches(filter)?;
+        Ok(matches
+            .into_iter()
+            .filter_map(|at| self.measure_view(at))
+            .collect())
+    }
+
+    /// The measures that pass `filter`, in order, as references: the answer of
+    /// [`Plan::measures`] without building its views.
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::measures`].
+    pub fn measure_matches(&self, filter: &MeasureFilter) -> Result<Vec<MeasureRef>, QueryError> {
         let tiers = filter
             .tier
             .as_deref()
@@ -827,7 +866,6 @@ impl Plan {
                         })
                 })
             })
-            .filter_map(|at| self.measure_view(at))
             .collect())
     }
 

@@ -77,7 +77,7 @@ impl Plan {
     /// [`QueryError::UnknownName`] with the closest names if nothing matches.
     pub fn find_unit(&self, name: &str) -> Result<UnitRef, QueryError> {
         let units = &self.data().units;
-        let position = units.iter().position(|u| is_called(&u.id, &u.name, name));
+        let position = position_called(units.iter().map(|u| (&*u.id, &u.name)), name);
         position.map(UnitRef::new).ok_or_else(|| {
             let names = units.iter().map(|u| preferred_name(name, &u.name));
             unknown(NameKind::Unit, name, names)
@@ -105,20 +105,14 @@ impl Plan {
             return Ok(self.members_of(name));
         }
         let data = self.data();
-        let tier = data
-            .tiers
-            .iter()
-            .find(|t| is_called(&t.id, &t.name, name))
+        let tier = position_called(data.tiers.iter().map(|t| (&*t.id, &t.name)), name)
+            .and_then(|at| data.tiers.get(at))
             .map(|tier| tier.id.as_ref());
-        let group = data
-            .groups
-            .iter()
-            .find(|g| is_called(&g.id, &g.name, name))
+        let group = position_called(data.groups.iter().map(|g| (&*g.id, &g.name)), name)
+            .and_then(|at| data.groups.get(at))
             .map(|group| group.id.as_ref());
-        let term = data
-            .defined_terms
-            .iter()
-            .find(|t| is_called(&t.id, &t.term, name))
+        let term = position_called(data.defined_terms.iter().map(|t| (&*t.id, &t.term)), name)
+            .and_then(|at| data.defined_terms.get(at))
             .map(|term| term.id.as_ref());
         if let Some(id) = tier.or(group).or(term) {
             return Ok(self.members_of(id));
@@ -143,9 +137,7 @@ impl Plan {
     /// [`QueryError::UnknownName`] if nothing matches.
     pub fn find_entity(&self, name: &str) -> Result<EntityRef, QueryError> {
         let entities = &self.data().entities;
-        let position = entities
-            .iter()
-            .position(|e| is_called(&e.id, &e.name, name));
+        let position = position_called(entities.iter().map(|e| (&*e.id, &e.name)), name);
         position.map(EntityRef::new).ok_or_else(|| {
             let names = entities
                 .iter()
@@ -316,11 +308,20 @@ fn normalize(name: &str) -> String {
     name_chars(name).collect()
 }
 
-/// Whether an item with this id and name is called `name`: by its id exactly, or by its
-/// Chinese or English name with quotation marks, spaces and case set aside.
-fn is_called(id: &str, names: &Text, name: &str) -> bool {
-    let same = |known: &str| known == name || name_chars(known).eq(name_chars(name));
-    id == name || same(&names.zh) || same(&names.en)
+/// The position of the first of `items` (ids and names) called `name`: by its id or its
+/// Chinese or English name exactly, else by a name with quotation marks, spaces and case set
+/// aside. An exact name wins, and the usual question, asked by an exact name, never compares
+/// names character by character (the JS package asks it anew for each unit a page shows).
+fn position_called<'a>(
+    mut items: impl Iterator<Item = (&'a str, &'a Text)> + Clone,
+    name: &str,
+) -> Option<usize> {
+    let exact = |(id, names): (&str, &Text)| id == name || names.zh == name || names.en == name;
+    items.clone().position(exact).or_else(|| {
+        let key = normalize(name);
+        let same = |known: &str| name_chars(known).eq(key.chars());
+        items.position(|(_, names)| same(&names.zh) || same(&names.en))
+    })
 }
 
 /// Suggest names in the script the user typed: Chinese for Chinese, English otherwise.
@@ -483,7 +484,8 @@ impl<'a> Needle<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Needle, closest, normalize};
+    use super::{Needle, closest, normalize, position_called};
+    use crate::model::Text;
 
     #[test]
     fn normalize_forgives_quotes_space_and_case() {
@@ -492,6 +494,18 @@ mod tests {
             normalize("District Finance Bureau"),
             "districtfinancebureau"
         );
+    }
+
+    #[test]
+    fn an_exact_name_wins_over_one_that_matches_only_loosely() {
+        let spaced = Text::new("区 财政局", "Finance Bureau (old)");
+        let exact = Text::new("区财政局", "District Finance Bureau");
+        let items = || [("old", &spaced), ("finance", &exact)].into_iter();
+        assert_eq!(position_called(items(), "区财政局"), Some(1));
+        assert_eq!(position_called(items(), "finance"), Some(1));
+        assert_eq!(position_called(items(), "“区 财政局”"), Some(0));
+        assert_eq!(position_called(items(), "district finance bureau"), Some(1));
+        assert_eq!(position_called(items(), "区税务局"), None);
     }
 
     #[test]
