@@ -231,6 +231,10 @@ test("what JSON cannot hold is refused with a coded error, never dropped or chan
   refused(() => plan.entitlements({ tiers: ["srdi-sme"], facts: { revenue: 10n } }), "BigInt");
   refused(() => plan.entitlements({ tiers: ["srdi-sme"], facts: { listed: () => true } }), "function");
   refused(() => plan.entitlements(new Map([["tiers", ["srdi-sme"]]])), "Map");
+  // Disguised as object literals: a byte view with an object's prototype, a `toJSON` that
+  // hands over what JSON cannot hold.
+  refused(() => plan.tasks(Object.setPrototypeOf(new Uint8Array(2), Object.prototype)));
+  refused(() => plan.tasks({ unit: "区财政局", toJSON: () => ({ section: NaN }) }), "NaN");
   const cyclic = { tiers: ["srdi-sme"] };
   cyclic.again = cyclic;
   refused(() => plan.entitlements(cyclic));
