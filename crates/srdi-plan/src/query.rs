@@ -105,16 +105,15 @@ impl Plan {
             return Ok(self.members_of(name));
         }
         let data = self.data();
-        let tier = position_called(data.tiers.iter().map(|t| (&*t.id, &t.name)), name)
-            .and_then(|at| data.tiers.get(at))
-            .map(|tier| tier.id.as_ref());
-        let group = position_called(data.groups.iter().map(|g| (&*g.id, &g.name)), name)
-            .and_then(|at| data.groups.get(at))
-            .map(|group| group.id.as_ref());
-        let term = position_called(data.defined_terms.iter().map(|t| (&*t.id, &t.term)), name)
-            .and_then(|at| data.defined_terms.get(at))
-            .map(|term| term.id.as_ref());
-        if let Some(id) = tier.or(group).or(term) {
+        // Tiers, then groups, then defined terms, so that an exact name in any of them wins.
+        let called = data
+            .tiers
+            .iter()
+            .map(|t| (&*t.id, &t.name))
+            .chain(data.groups.iter().map(|g| (&*g.id, &g.name)))
+            .chain(data.defined_terms.iter().map(|t| (&*t.id, &t.term)));
+        let found = position_called(called.clone(), name).and_then(|at| called.clone().nth(at));
+        if let Some((id, _)) = found {
             return Ok(self.members_of(id));
         }
         let tiers = data.tiers.iter().map(|t| preferred_name(name, &t.name));
@@ -310,8 +309,8 @@ fn normalize(name: &str) -> String {
 
 /// The position of the first of `items` (ids and names) called `name`: by its id or its
 /// Chinese or English name exactly, else by a name with quotation marks, spaces and case set
-/// aside. An exact name wins, and the usual question, asked by an exact name, never compares
-/// names character by character (the JS package asks it anew for each unit a page shows).
+/// aside. An exact id or name wins, and the usual question, asked by an exact name, never
+/// normalizes a name (the JS package asks it anew for each unit a page shows).
 fn position_called<'a>(
     mut items: impl Iterator<Item = (&'a str, &'a Text)> + Clone,
     name: &str,
