@@ -6,8 +6,9 @@
 //
 // Per call: each question in a loop, the median of 15 batches; "first time" asks it of plans
 // that have not answered it before (fresh plans from srdi-plan/loader, built outside the
-// timing), "new" of such plans once they hold every item. First answer: a fresh Node process per run (import, init, load, first question),
-// the median of 15 runs, taken first and alternating with the baseline's.
+// timing), "new" of such plans once they hold every item. First answer: a fresh Node process
+// per run (import, init, load, first question), the median of 15 runs, taken first and
+// alternating with the baseline's.
 
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -23,7 +24,7 @@ const PLAN_PATH = new URL("../policy-data/wulong-2022-48/plan.json", import.meta
 // First answer: fresh processes, measured before this process loads the package or runs the
 // loops below (so that nothing of its own competes for the machine), ours and the baseline's
 // in turn, so that both see the same drift of the machine. The clock stops before the first
-// use of `process.stdout`, whose creation (about 2.5 ms) is no part of the answer.
+// use of `process.stdout`, whose creation (about 2 ms) is no part of the answer.
 const FIRST = `
 const t0 = performance.now();
 const { default: init, wulong } = await import(${JSON.stringify(`file://${entry}`)});
