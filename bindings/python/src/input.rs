@@ -128,21 +128,30 @@ pub(crate) fn row_json(row: &Bound<'_, PyDict>) -> Result<Value, String> {
     Ok(Value::Object(object))
 }
 
-/// How deep a value may nest: as deep as a plan file may (a list that holds itself is refused,
-/// not followed until the stack overflows).
-const DEEPEST: usize = 128;
-
 /// A Python value as JSON. The types JSON has are read directly (a batch reads thousands);
 /// anything else (a numpy number, a mapping, a tuple) goes through pythonize.
 pub(crate) fn json(value: &Bound<'_, PyAny>) -> Result<Value, String> {
-    nested(value, 0)
+    nested(value, &mut Vec::new())
 }
 
-fn nested(value: &Bound<'_, PyAny>, depth: usize) -> Result<Value, String> {
-    if depth > DEEPEST {
-        return Err(format!("the value nests deeper than {DEEPEST} levels"));
-    }
-    let json = |item: &Bound<'_, PyAny>| nested(item, depth + 1);
+/// `value` as JSON, inside the lists and dicts `open` (the ones around it). A list or dict
+/// one level deeper than a text may nest is left empty: the core refuses the depth
+/// (`too_deep`) as it refuses a text's, and nothing deeper is read. A list or dict inside
+/// itself is refused, as JavaScript refuses a cycle.
+fn nested(
+    value: &Bound<'_, PyAny>,
+    open: &mut Vec<*mut pyo3::ffi::PyObject>,
+) -> Result<Value, String> {
+    let deepest = open.len() >= core::MAX_DEPTH;
+    let mut inside = |item: &Bound<'_, PyAny>| -> Result<Value, String> {
+        if open.contains(&value.as_ptr()) {
+            return Err(format!("the {} holds itself", type_name(value)));
+        }
+        open.push(value.as_ptr());
+        let item = nested(item, open);
+        open.pop();
+        item
+    };
     if let Ok(text) = value.cast_exact::<PyString>() {
         return Ok(Value::String(
             text.to_cow().map_err(|e| e.to_string())?.into_owned(),
@@ -168,9 +177,15 @@ fn nested(value: &Bound<'_, PyAny>, depth: usize) -> Result<Value, String> {
         return Ok(Value::from(float));
     }
     if let Ok(list) = value.cast_exact::<PyList>() {
-        return list.iter().map(|item| json(&item)).collect();
+        if deepest {
+            return Ok(Value::Array(Vec::new()));
+        }
+        return list.iter().map(|item| inside(&item)).collect();
     }
     if let Ok(dict) = value.cast_exact::<PyDict>() {
+        if deepest {
+            return Ok(Value::Object(serde_json::Map::new()));
+        }
         let mut object = serde_json::Map::with_capacity(dict.len());
         for (key, item) in dict.iter() {
             let Ok(key) = key.cast::<PyString>() else {
@@ -178,7 +193,7 @@ fn nested(value: &Bound<'_, PyAny>, depth: usize) -> Result<Value, String> {
             };
             object.insert(
                 key.to_cow().map_err(|e| e.to_string())?.into_owned(),
-                json(&item)?,
+                inside(&item)?,
             );
         }
         return Ok(Value::Object(object));

@@ -194,6 +194,34 @@ def test_numbers_json_cannot_hold_are_refused_not_made_null():
         assert "finite" in raised.value.message
 
 
+def test_a_deep_dict_is_too_deep_as_its_json_text_is_and_a_cycle_is_refused():
+    plan = srdi_plan.wulong()
+    max_depth = 64  # the core's MAX_DEPTH: how deep a text may nest
+
+    def nested(depth):
+        value = True
+        for _ in range(depth):
+            value = {"facts": value}
+        return value
+
+    for depth in (max_depth + 1, 200, 100_000):
+        with pytest.raises(srdi_plan.InputError) as raised:
+            plan.entitlements(nested(depth))
+        assert [issue.code for issue in raised.value.issues] == ["too_deep"]
+    with pytest.raises(srdi_plan.InputError) as raised:
+        plan.entitlements(json.dumps(nested(max_depth + 1)))
+    assert [issue.code for issue in raised.value.issues] == ["too_deep"]
+    # As deep as a text may be: the shape is what is wrong.
+    with pytest.raises(srdi_plan.InputError) as raised:
+        plan.entitlements(nested(max_depth))
+    assert [issue.code for issue in raised.value.issues] == ["wrong_type"]
+    cyclic = {"tiers": ["srdi-sme"]}
+    cyclic["facts"] = cyclic
+    with pytest.raises(InvalidArgumentError) as raised:
+        plan.entitlements(cyclic)
+    assert "holds itself" in raised.value.message
+
+
 def test_tasks_numbered_per_section():
     plan = srdi_plan.load(ROOT / "tests" / "plans" / "per-section.json")
     assert plan.task(1, section=2).id == "task-2-1"

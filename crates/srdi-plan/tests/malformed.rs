@@ -149,3 +149,24 @@ fn round_trip_gives_an_equal_plan() {
     assert_eq!(again.data(), plan.data());
     assert_eq!(again.to_json(), json);
 }
+
+#[test]
+fn a_value_built_in_memory_meets_the_depth_a_text_meets() {
+    let nested = |depth: usize| {
+        let mut value = serde_json::json!(true);
+        for _ in 0..depth {
+            value = serde_json::json!({ "facts": value });
+        }
+        value
+    };
+    let codes = |depth| match srdi_plan::Profile::from_value(nested(depth)) {
+        Ok(_) => Vec::new(),
+        Err(error) => error.issues().iter().map(|i| i.code).collect(),
+    };
+    assert_eq!(codes(MAX_DEPTH + 1), [Code::TooDeep]);
+    // As deep as a text may be: its shape is what is wrong.
+    assert_eq!(codes(MAX_DEPTH), [Code::WrongType]);
+    let text = nested(MAX_DEPTH + 1).to_string();
+    let from_text = srdi_plan::Profile::from_json(&text).unwrap_err();
+    assert_eq!(from_text.issues()[0].code, Code::TooDeep);
+}

@@ -295,12 +295,16 @@ pub(crate) fn parse_input(
     value::parse(json).map_err(|error| invalid_input(&error))
 }
 
-/// An input from a JSON value (a Python dict, say), checked against its schema.
+/// An input from a JSON value (a Python dict, say), checked against its schema, and against
+/// the depth a text may nest to.
 pub(crate) fn read_value<T: serde::de::DeserializeOwned>(
     mut value: serde_json::Value,
     mut issues: Vec<Issue>,
     format: Format,
 ) -> Result<T, crate::QueryError> {
+    if value::nests_too_deep(&value) {
+        return Err(crate::QueryError::InvalidInput(vec![value::too_deep()]));
+    }
     issues.extend(shape::check_input(&mut value, format));
     if !issues.is_empty() {
         return Err(crate::QueryError::InvalidInput(issues));

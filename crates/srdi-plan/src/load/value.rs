@@ -39,17 +39,39 @@ pub(crate) fn parse(json: &str) -> Result<(Value, Vec<Issue>), PlanError> {
                 return Err(PlanError::Syntax(issue));
             }
             if state.too_deep.into_inner() {
-                let message = format!("arrays and objects nest deeper than {MAX_DEPTH} levels");
                 // The parser stops just past the bracket that opens one level too many.
                 let bracket = column.saturating_sub(1).max(1);
-                let issue = Issue::new(Code::TooDeep, "", message).at(line, bracket);
-                return Err(PlanError::Limit(issue));
+                return Err(PlanError::Limit(too_deep().at(line, bracket)));
             }
             let message = explain(&strip_location(&error.to_string()));
             let issue = Issue::new(Code::SyntaxError, "", message).at(line, column);
             Err(PlanError::Syntax(issue))
         }
     }
+}
+
+/// The issue of a value that nests arrays and objects deeper than [`MAX_DEPTH`].
+pub(crate) fn too_deep() -> Issue {
+    let message = format!("arrays and objects nest deeper than {MAX_DEPTH} levels");
+    Issue::new(Code::TooDeep, "", message)
+}
+
+/// Whether a value built in memory (a Python dict, say) nests arrays and objects deeper than
+/// [`MAX_DEPTH`], counted as [`parse`] counts a text's, so that it meets the same limit.
+pub(crate) fn nests_too_deep(value: &Value) -> bool {
+    let mut open = vec![(value, 1)];
+    while let Some((value, depth)) = open.pop() {
+        let children: Box<dyn Iterator<Item = &Value>> = match value {
+            Value::Array(items) => Box::new(items.iter()),
+            Value::Object(fields) => Box::new(fields.values()),
+            _ => continue,
+        };
+        if depth > MAX_DEPTH {
+            return true;
+        }
+        open.extend(children.map(|child| (child, depth + 1)));
+    }
+    false
 }
 
 #[derive(Default)]
