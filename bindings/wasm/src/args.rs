@@ -13,8 +13,17 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
 }
 
 #[wasm_bindgen(inline_js = r#"
-export function plainJson(value) {
+export function plainJson(value, deepest) {
+  // How deep each object sits (the outermost 1). One deeper than `deepest` is written as
+  // `[]` and not read: the core then refuses the text as too deep, as it refuses a text
+  // (and Python a dict) nested so deep, whatever the engine's stack could take.
+  const depths = new WeakMap();
   return JSON.stringify(value, function (key, v) {
+    if (v !== null && typeof v === "object") {
+      const depth = (depths.get(this) ?? 0) + 1;
+      if (depth > deepest) return [];
+      depths.set(v, depth);
+    }
     const name = key === "" ? "it" : `\`${key}\``;
     if (typeof v === "number" && !Number.isFinite(v)) throw new TypeError(`${name} is ${v}, not a finite number`);
     if (typeof v === "bigint") throw new TypeError(`${name} is a BigInt, which JSON has no form for`);
@@ -31,15 +40,15 @@ export function plainJson(value) {
 extern "C" {
     /// `JSON.stringify`, refusing what JSON cannot hold (`NaN`, a `BigInt`, a function, a
     /// `Map`, a lone surrogate) where `JSON.stringify` would drop it, change it, escape it
-    /// or throw an uncoded error.
+    /// or throw an uncoded error, and reading no deeper than `deepest` levels.
     #[wasm_bindgen(catch, js_name = plainJson)]
-    fn plain_json(value: &JsValue) -> Result<String, JsValue>;
+    fn plain_json(value: &JsValue, deepest: usize) -> Result<String, JsValue>;
 }
 
 /// The JSON text of an object or array argument, else a `TypeError` saying why it has none
-/// (a cycle, a nesting too deep for the engine, a value JSON cannot hold).
+/// (a cycle, a value JSON cannot hold).
 pub(crate) fn json_of(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    plain_json(value).map_err(|error| {
+    plain_json(value, srdi_plan::MAX_DEPTH).map_err(|error| {
         let reason = error
             .dyn_ref::<js_sys::Error>()
             .map(|error| String::from(error.message()))

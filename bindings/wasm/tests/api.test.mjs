@@ -231,16 +231,34 @@ test("what JSON cannot hold is refused with a coded error, never dropped or chan
   refused(() => plan.entitlements({ tiers: ["srdi-sme"], facts: { revenue: 10n } }), "BigInt");
   refused(() => plan.entitlements({ tiers: ["srdi-sme"], facts: { listed: () => true } }), "function");
   refused(() => plan.entitlements(new Map([["tiers", ["srdi-sme"]]])), "Map");
-  // Disguised as object literals: a byte view with an object's prototype, a `toJSON` that
-  // hands over what JSON cannot hold.
-  refused(() => plan.tasks(Object.setPrototypeOf(new Uint8Array(2), Object.prototype)));
-  refused(() => plan.tasks({ unit: "区财政局", toJSON: () => ({ section: NaN }) }), "NaN");
+  // Disguised as object literals, after the answers they would pass for are kept: a byte
+  // view with an object's prototype, a hidden `toJSON` that hands over what JSON cannot hold.
+  plan.tasks({});
+  plan.tasks({ section: 2 });
+  refused(() => plan.tasks(Object.setPrototypeOf(new Uint8Array(0), Object.prototype)), "Object");
+  const hidden = Object.defineProperty({ section: 2 }, "toJSON", { value: () => ({ section: NaN }) });
+  refused(() => plan.tasks(hidden), "NaN");
+  // Nesting: deeper than a text may be is the core's `too_deep`, however deep (the engine's
+  // stack is never reached), a long cycle too; a short cycle is refused as a cycle.
+  const nested = (depth) => {
+    let value = true;
+    for (let i = 0; i < depth; i++) value = { facts: value };
+    return value;
+  };
+  const tooDeep = (value) =>
+    assert.throws(() => plan.entitlements(value), (error) => error.code === "invalid_input" && error.issues[0].code === "too_deep");
+  for (const depth of [65, 100_000]) tooDeep(nested(depth));
+  assert.throws(() => plan.entitlements(nested(64)), (error) => error.issues[0].code === "wrong_type");
+  const chain = nested(70);
+  let link = chain;
+  for (let i = 0; i < 69; i++) link = link.facts;
+  link.facts = chain;
+  tooDeep(chain);
   const cyclic = { tiers: ["srdi-sme"] };
   cyclic.again = cyclic;
-  refused(() => plan.entitlements(cyclic));
-  let deep = {};
-  for (let i = 0; i < 200_000; i++) deep = { facts: deep };
-  refused(() => plan.entitlements(deep));
+  refused(() => plan.entitlements(cyclic), "circular");
+  // Options are not inputs: nested too deep, they are refused as arguments.
+  refused(() => plan.tasks(nested(100)));
   // A misspelt option is an error, not the answer as of today.
   refused(() => plan.status({ as_of: "2024-01-01" }), "asOf");
   refused(() => plan.progress([], { asof: "2024-01-01" }), "asOf");
