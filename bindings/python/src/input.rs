@@ -4,7 +4,10 @@
 
 use pyo3::exceptions::{PyOverflowError, PyTypeError, PyUnicodeEncodeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
+use pyo3::types::{
+    PyBool, PyBytes, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PyMapping, PySet, PyString,
+    PyTuple,
+};
 use serde_json::Value;
 use srdi_plan as core;
 
@@ -103,8 +106,9 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Whole {
 
 /// A row of a data frame or a dict as a JSON object, for the core to check: a missing cell
 /// (`None`, NaN, `pandas.NA`, `NaT`) is left out, and a whole number that a data frame turned
-/// into a float (a column of years with gaps) is a whole number again.
-pub(crate) fn row_json(row: &Bound<'_, PyDict>) -> Result<Value, String> {
+/// into a float (a column of years with gaps) is a whole number again. `open` holds what
+/// the row is read inside (see [`Open`]).
+pub(crate) fn row_json(row: &Bound<'_, PyDict>, open: &mut Open) -> Result<Value, String> {
     let mut object = serde_json::Map::with_capacity(row.len());
     for (key, item) in row.iter() {
         let Ok(key) = key.cast::<PyString>() else {
@@ -121,37 +125,36 @@ pub(crate) fn row_json(row: &Bound<'_, PyDict>) -> Result<Value, String> {
                 Value::from(float as i64)
             }
             _ if is_missing(&item) => continue,
-            _ => json(&item)?,
+            _ => inside(row, &item, open)?,
         };
         object.insert(key.to_cow().map_err(|e| e.to_string())?.into_owned(), value);
     }
     Ok(Value::Object(object))
 }
 
-/// A Python value as JSON. The types JSON has are read directly (a batch reads thousands);
-/// anything else (a numpy number, a mapping, a tuple) goes through pythonize.
-pub(crate) fn json(value: &Bound<'_, PyAny>) -> Result<Value, String> {
-    nested(value, &mut Vec::new())
+/// The lists, dicts and other containers a value is read inside, outermost first: how deep
+/// it sits, and whether it holds itself. Only compared, never followed: each is alive in a
+/// caller's frame.
+pub(crate) type Open = Vec<*mut pyo3::ffi::PyObject>;
+
+/// `item`, read inside `container`.
+fn inside(
+    container: &Bound<'_, PyAny>,
+    item: &Bound<'_, PyAny>,
+    open: &mut Open,
+) -> Result<Value, String> {
+    open.push(container.as_ptr());
+    let value = json_in(item, open);
+    open.pop();
+    value
 }
 
-/// `value` as JSON, inside the lists and dicts `open` (the ones around it). A list or dict
-/// one level deeper than a text may nest is left empty: the core refuses the depth
-/// (`too_deep`) as it refuses a text's, and nothing deeper is read. A list or dict inside
-/// itself is refused, as JavaScript refuses a cycle.
-fn nested(
-    value: &Bound<'_, PyAny>,
-    open: &mut Vec<*mut pyo3::ffi::PyObject>,
-) -> Result<Value, String> {
-    let deepest = open.len() >= core::MAX_DEPTH;
-    let mut inside = |item: &Bound<'_, PyAny>| -> Result<Value, String> {
-        if open.contains(&value.as_ptr()) {
-            return Err(format!("the {} holds itself", type_name(value)));
-        }
-        open.push(value.as_ptr());
-        let item = nested(item, open);
-        open.pop();
-        item
-    };
+/// A Python value as JSON, read inside `open`. The types JSON has are read here, containers
+/// of every kind too, so that depth and cycles are bounded; what is left (a numpy number,
+/// say) goes through pythonize. A container one level deeper than a text may nest is left
+/// empty and not read: the core refuses the depth (`too_deep`) as it refuses a text's, and
+/// as the JS package does. A container inside itself is refused, as JS refuses a cycle.
+pub(crate) fn json_in(value: &Bound<'_, PyAny>, open: &mut Open) -> Result<Value, String> {
     if let Ok(text) = value.cast_exact::<PyString>() {
         return Ok(Value::String(
             text.to_cow().map_err(|e| e.to_string())?.into_owned(),
@@ -176,32 +179,44 @@ fn nested(
         }
         return Ok(Value::from(float));
     }
-    if let Ok(list) = value.cast_exact::<PyList>() {
-        if deepest {
-            return Ok(Value::Array(Vec::new()));
-        }
-        return list.iter().map(|item| inside(&item)).collect();
-    }
-    if let Ok(dict) = value.cast_exact::<PyDict>() {
-        if deepest {
-            return Ok(Value::Object(serde_json::Map::new()));
-        }
-        let mut object = serde_json::Map::with_capacity(dict.len());
-        for (key, item) in dict.iter() {
-            let Ok(key) = key.cast::<PyString>() else {
-                return Err(format!("a key is {}, not str", type_name(&key)));
-            };
-            object.insert(
-                key.to_cow().map_err(|e| e.to_string())?.into_owned(),
-                inside(&item)?,
-            );
-        }
-        return Ok(Value::Object(object));
-    }
     if value.is_none() {
         return Ok(Value::Null);
     }
-    pythonize::depythonize(value).map_err(|error| error.to_string())
+    let mapping = value.cast::<PyMapping>().ok();
+    let sequence = value.is_instance_of::<PyList>()
+        || value.is_instance_of::<PyTuple>()
+        || value.is_instance_of::<PySet>()
+        || value.is_instance_of::<PyFrozenSet>();
+    if mapping.is_none() && !sequence {
+        return pythonize::depythonize(value).map_err(|error| error.to_string());
+    }
+    if open.contains(&value.as_ptr()) {
+        return Err(format!("the {} holds itself", type_name(value)));
+    }
+    let deepest = open.len() >= core::MAX_DEPTH;
+    match mapping {
+        Some(_) if deepest => Ok(Value::Object(serde_json::Map::new())),
+        None if deepest => Ok(Value::Array(Vec::new())),
+        Some(mapping) => {
+            let mut object = serde_json::Map::new();
+            for pair in mapping.items().map_err(|e| e.to_string())?.iter() {
+                let (key, item): (Bound<'_, PyAny>, Bound<'_, PyAny>) =
+                    pair.extract().map_err(|e: PyErr| e.to_string())?;
+                let Ok(key) = key.cast::<PyString>() else {
+                    return Err(format!("a key is {}, not str", type_name(&key)));
+                };
+                let key = key.to_cow().map_err(|e| e.to_string())?.into_owned();
+                object.insert(key, inside(value, &item, open)?);
+            }
+            Ok(Value::Object(object))
+        }
+        None => {
+            let items = value.try_iter().map_err(|e| e.to_string())?;
+            items
+                .map(|item| inside(value, &item.map_err(|e| e.to_string())?, open))
+                .collect()
+        }
+    }
 }
 
 /// A cell a data frame leaves empty: `None`, a float NaN, `pandas.NA` or `NaT`.

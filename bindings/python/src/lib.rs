@@ -19,7 +19,7 @@ use serde::Serialize;
 use srdi_plan as core;
 
 use crate::errors::{IntoPyResult, invalid_argument, stale};
-use crate::input::{Arg, Whole, coded, json, read_input, row_json, type_name};
+use crate::input::{Arg, Open, Whole, coded, json_in, read_input, row_json, type_name};
 
 /// Converts a core value to Python in its serde shape (dicts, lists, strings, numbers).
 fn py_value<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
@@ -668,7 +668,7 @@ fn try_read_json<T: serde::de::DeserializeOwned>(
     if let Ok(mapping) = value.cast::<PyMapping>() {
         let dict = PyDict::new(py);
         dict.update(mapping)?;
-        return match row_json(&dict) {
+        return match row_json(&dict, &mut Open::new()) {
             Ok(json) => Ok(from_value(json)),
             Err(error) => Err(invalid_argument(
                 py,
@@ -730,6 +730,8 @@ fn read_observations(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<c
             Err(error) => Err(error).into_py(py),
         };
     }
+    // The rows are read inside the list (or frame) that holds them.
+    let mut open: Open = vec![value.as_ptr()];
     let rows = rows_of(
         value,
         "observations are a list, a pandas DataFrame, a file path or bytes",
@@ -737,8 +739,8 @@ fn read_observations(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<c
     .map(|row| {
         let row = row?;
         Ok(match row.cast::<PyDict>() {
-            Ok(dict) => row_json(dict),
-            Err(_) => json(&row),
+            Ok(dict) => row_json(dict, &mut open),
+            Err(_) => json_in(&row, &mut open),
         })
     })
     .collect::<PyResult<Result<Vec<_>, _>>>()?;

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from collections import OrderedDict
 from types import MappingProxyType
 
 import pytest
@@ -198,28 +199,50 @@ def test_a_deep_dict_is_too_deep_as_its_json_text_is_and_a_cycle_is_refused():
     plan = srdi_plan.wulong()
     max_depth = 64  # the core's MAX_DEPTH: how deep a text may nest
 
-    def nested(depth):
+    def nested(depth, make=lambda inner: {"facts": inner}):
         value = True
         for _ in range(depth):
-            value = {"facts": value}
+            value = make(value)
         return value
 
+    def codes(profile):
+        with pytest.raises((srdi_plan.InputError, InvalidArgumentError)) as raised:
+            plan.entitlements(profile)
+        return [issue.code for issue in getattr(raised.value, "issues", [])] or [raised.value.code]
+
     for depth in (max_depth + 1, 200, 100_000):
-        with pytest.raises(srdi_plan.InputError) as raised:
-            plan.entitlements(nested(depth))
-        assert [issue.code for issue in raised.value.issues] == ["too_deep"]
-    with pytest.raises(srdi_plan.InputError) as raised:
-        plan.entitlements(json.dumps(nested(max_depth + 1)))
-    assert [issue.code for issue in raised.value.issues] == ["too_deep"]
+        assert codes(nested(depth)) == ["too_deep"]
+    assert codes(json.dumps(nested(max_depth + 1))) == ["too_deep"]
     # As deep as a text may be: the shape is what is wrong.
-    with pytest.raises(srdi_plan.InputError) as raised:
-        plan.entitlements(nested(max_depth))
-    assert [issue.code for issue in raised.value.issues] == ["wrong_type"]
+    assert codes(nested(max_depth)) == ["wrong_type"]
+    # Any container, tuples and dict subclasses too, deep or holding itself.
+    assert codes({"tiers": nested(100_000, lambda inner: (inner,))}) == ["too_deep"]
+    assert codes(nested(100_000, lambda inner: OrderedDict(facts=inner))) == ["too_deep"]
     cyclic = {"tiers": ["srdi-sme"]}
     cyclic["facts"] = cyclic
-    with pytest.raises(InvalidArgumentError) as raised:
-        plan.entitlements(cyclic)
-    assert "holds itself" in raised.value.message
+    assert codes(cyclic) == ["invalid_argument"]
+    inner = []
+    inner.append((inner,))
+    assert codes({"tiers": inner}) == ["invalid_argument"]
+    # A cycle longer than a text may nest is too deep before it closes, as in JS.
+    chain = nested(70)
+    link = chain
+    for _ in range(69):
+        link = link["facts"]
+    link["facts"] = chain
+    assert codes(chain) == ["too_deep"]
+    # Shared is not a cycle.
+    empty = []
+    assert plan.entitlements({"tiers": empty, "groups": empty}) == plan.entitlements({"tiers": [], "groups": []})
+    # Observation rows are read inside their list: the same depth, one level further in.
+    rows = [{"target": "goal-2", "year": 2023, "value": 6, "source": nested(max_depth - 2, lambda i: [i])}]
+    with pytest.raises(srdi_plan.InputError) as raised:
+        plan.progress(rows)
+    assert "too_deep" not in [issue.code for issue in raised.value.issues]
+    rows[0]["source"] = nested(max_depth - 1, lambda i: [i])
+    with pytest.raises(srdi_plan.InputError) as raised:
+        plan.progress(rows)
+    assert [issue.code for issue in raised.value.issues] == ["too_deep"]
 
 
 def test_tasks_numbered_per_section():
