@@ -105,7 +105,8 @@ impl Plan {
             return Ok(self.members_of(name));
         }
         let data = self.data();
-        // Tiers, then groups, then defined terms, so that an exact name in any of them wins.
+        // One search over all three, so that an exact name in any of them wins over a loose
+        // one; among equals, tiers come before groups, and groups before terms.
         let called = data
             .tiers
             .iter()

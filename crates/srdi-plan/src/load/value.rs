@@ -61,15 +61,17 @@ pub(crate) fn too_deep() -> Issue {
 pub(crate) fn nests_too_deep(value: &Value) -> bool {
     let mut open = vec![(value, 1)];
     while let Some((value, depth)) = open.pop() {
-        let children: Box<dyn Iterator<Item = &Value>> = match value {
-            Value::Array(items) => Box::new(items.iter()),
-            Value::Object(fields) => Box::new(fields.values()),
-            _ => continue,
-        };
+        if !(value.is_array() || value.is_object()) {
+            continue;
+        }
         if depth > MAX_DEPTH {
             return true;
         }
-        open.extend(children.map(|child| (child, depth + 1)));
+        match value {
+            Value::Array(items) => open.extend(items.iter().map(|item| (item, depth + 1))),
+            Value::Object(fields) => open.extend(fields.values().map(|item| (item, depth + 1))),
+            _ => {}
+        }
     }
     false
 }
