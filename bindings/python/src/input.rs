@@ -182,11 +182,14 @@ pub(crate) fn json_in(value: &Bound<'_, PyAny>, open: &mut Open) -> Result<Value
     if value.is_none() {
         return Ok(Value::Null);
     }
-    let mapping = value.cast::<PyMapping>().ok();
     let sequence = value.is_instance_of::<PyList>()
         || value.is_instance_of::<PyTuple>()
         || value.is_instance_of::<PySet>()
         || value.is_instance_of::<PyFrozenSet>();
+    // A sequence is no mapping; asking would go through `collections.abc`, a slow path.
+    let mapping = (!sequence)
+        .then(|| value.cast::<PyMapping>().ok())
+        .flatten();
     if mapping.is_none() && !sequence {
         return pythonize::depythonize(value).map_err(|error| error.to_string());
     }
