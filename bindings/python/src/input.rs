@@ -5,8 +5,8 @@
 use pyo3::exceptions::{PyOverflowError, PyTypeError, PyUnicodeEncodeError};
 use pyo3::prelude::*;
 use pyo3::types::{
-    PyBool, PyBytes, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PyMapping, PySet, PyString,
-    PyTuple,
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PyMapping,
+    PySequence, PySet, PyString, PyTuple,
 };
 use serde_json::Value;
 use srdi_plan as core;
@@ -107,10 +107,18 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Whole {
 /// A row of a data frame or a dict as a JSON object, for the core to check: a missing cell
 /// (`None`, NaN, `pandas.NA`, `NaT`) is left out, and a whole number that a data frame turned
 /// into a float (a column of years with gaps) is a whole number again. `open` holds what
-/// the row is read inside (see [`Open`]).
-pub(crate) fn row_json(row: &Bound<'_, PyDict>, open: &mut Open) -> Result<Value, String> {
+/// the row is read inside (see [`Open`]), and `holder` is the row as the caller gave it (of
+/// which `row` may be a copy). Its items are read from a snapshot, which the caller's code
+/// (a getter) cannot change while it is read.
+pub(crate) fn row_json(
+    row: &Bound<'_, PyDict>,
+    holder: &Bound<'_, PyAny>,
+    open: &mut Open,
+) -> Result<Value, String> {
     let mut object = serde_json::Map::with_capacity(row.len());
-    for (key, item) in row.iter() {
+    for pair in row.items().iter() {
+        let (key, item): (Bound<'_, PyAny>, Bound<'_, PyAny>) =
+            pair.extract().map_err(|e: PyErr| e.to_string())?;
         let Ok(key) = key.cast::<PyString>() else {
             return Err(format!("a key is {}, not str", type_name(&key)));
         };
@@ -125,7 +133,7 @@ pub(crate) fn row_json(row: &Bound<'_, PyDict>, open: &mut Open) -> Result<Value
                 Value::from(float as i64)
             }
             _ if is_missing(&item) => continue,
-            _ => inside(row, &item, open)?,
+            _ => inside(holder, &item, open)?,
         };
         object.insert(key.to_cow().map_err(|e| e.to_string())?.into_owned(), value);
     }
@@ -163,12 +171,13 @@ pub(crate) fn json_in(value: &Bound<'_, PyAny>, open: &mut Open) -> Result<Value
     if let Ok(flag) = value.cast_exact::<PyBool>() {
         return Ok(Value::Bool(flag.is_true()));
     }
-    if value.is_exact_instance_of::<PyInt>()
+    if value.is_instance_of::<PyInt>()
         && let Ok(number) = value.extract::<i64>()
     {
         return Ok(Value::from(number));
     }
-    if let Ok(float) = value.cast_exact::<PyFloat>() {
+    // A subclass too (`numpy.float64`), whose NaN pythonize would make null.
+    if let Ok(float) = value.cast::<PyFloat>() {
         // JSON has no NaN or infinity, and `Value::from` would make them null: refused, as
         // in JS (a data frame's empty cell, a NaN, is left out before this, by `row_json`).
         let float = float.value();
@@ -182,21 +191,35 @@ pub(crate) fn json_in(value: &Bound<'_, PyAny>, open: &mut Open) -> Result<Value
     if value.is_none() {
         return Ok(Value::Null);
     }
-    let sequence = value.is_instance_of::<PyList>()
-        || value.is_instance_of::<PyTuple>()
-        || value.is_instance_of::<PySet>()
-        || value.is_instance_of::<PyFrozenSet>();
-    // A sequence is no mapping; asking would go through `collections.abc`, a slow path.
-    let mapping = (!sequence)
+    let text = value.is_instance_of::<PyString>()
+        || value.is_instance_of::<PyBytes>()
+        || value.is_instance_of::<PyByteArray>();
+    // Lists, tuples and sets first: asking them for a mapping (or anything for a sequence)
+    // goes through `collections.abc`, a slow path.
+    let sequence = !text
+        && (value.is_instance_of::<PyList>()
+            || value.is_instance_of::<PyTuple>()
+            || value.is_instance_of::<PySet>()
+            || value.is_instance_of::<PyFrozenSet>()
+            || value.cast::<PySequence>().is_ok());
+    let mapping = (!text && !sequence)
         .then(|| value.cast::<PyMapping>().ok())
         .flatten();
     if mapping.is_none() && !sequence {
+        // pythonize reads a dataclass as a dict, with neither depth limit nor cycle check.
+        if value.hasattr("__dataclass_fields__").unwrap_or(false) {
+            return Err(format!(
+                "a {} is not JSON data; give a dict",
+                type_name(value)
+            ));
+        }
         return pythonize::depythonize(value).map_err(|error| error.to_string());
     }
-    if open.contains(&value.as_ptr()) {
+    // The depth first, as JS finds it first.
+    let deepest = open.len() >= core::MAX_DEPTH;
+    if !deepest && open.contains(&value.as_ptr()) {
         return Err(format!("the {} holds itself", type_name(value)));
     }
-    let deepest = open.len() >= core::MAX_DEPTH;
     match mapping {
         Some(_) if deepest => Ok(Value::Object(serde_json::Map::new())),
         None if deepest => Ok(Value::Array(Vec::new())),

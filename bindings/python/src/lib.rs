@@ -668,7 +668,7 @@ fn try_read_json<T: serde::de::DeserializeOwned>(
     if let Ok(mapping) = value.cast::<PyMapping>() {
         let dict = PyDict::new(py);
         dict.update(mapping)?;
-        return match row_json(&dict, &mut Open::new()) {
+        return match row_json(&dict, value, &mut Open::new()) {
             Ok(json) => Ok(from_value(json)),
             Err(error) => Err(invalid_argument(
                 py,
@@ -739,7 +739,7 @@ fn read_observations(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<c
     .map(|row| {
         let row = row?;
         Ok(match row.cast::<PyDict>() {
-            Ok(dict) => row_json(dict, &mut open),
+            Ok(dict) => row_json(dict, dict, &mut open),
             Err(_) => json_in(&row, &mut open),
         })
     })

@@ -4,7 +4,9 @@ import json
 import os
 import subprocess
 import sys
-from collections import OrderedDict
+from collections import OrderedDict, UserList, deque
+from collections.abc import Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 
 import pytest
@@ -231,6 +233,27 @@ def test_a_deep_dict_is_too_deep_as_its_json_text_is_and_a_cycle_is_refused():
         link = link["facts"]
     link["facts"] = chain
     assert codes(chain) == ["too_deep"]
+    # Containers pythonize would read without bounds: read here, or refused.
+    looped = deque()
+    looped.append(looped)
+    assert codes({"tiers": looped}) == ["invalid_argument"]
+    assert codes({"tiers": nested(100_000, lambda inner: deque([inner]))}) == ["too_deep"]
+    assert codes({"tiers": nested(100_000, lambda inner: UserList([inner]))}) == ["too_deep"]
+
+    @dataclass
+    class Loop:
+        again: object = None
+
+    loop = Loop()
+    loop.again = loop
+    assert codes({"facts": {"x": loop}}) == ["invalid_argument"]
+    # A cycle closing exactly one level too deep is too deep, as in JS.
+    chain = nested(64)
+    link = chain
+    for _ in range(63):
+        link = link["facts"]
+    link["facts"] = chain
+    assert codes({"facts": chain}) == ["too_deep"]
     # Shared is not a cycle.
     empty = []
     assert plan.entitlements({"tiers": empty, "groups": empty}) == plan.entitlements({"tiers": [], "groups": []})
@@ -243,6 +266,31 @@ def test_a_deep_dict_is_too_deep_as_its_json_text_is_and_a_cycle_is_refused():
     with pytest.raises(srdi_plan.InputError) as raised:
         plan.progress(rows)
     assert [issue.code for issue in raised.value.issues] == ["too_deep"]
+
+
+def test_a_row_changed_while_it_is_read_and_float_subclasses():
+    plan = srdi_plan.wulong()
+    row = {"target": "goal-2", "year": 2023, "value": 6}
+
+    class Meddling(Mapping):
+        def __getitem__(self, key):
+            raise KeyError(key)
+
+        def __iter__(self):
+            row["extra"] = 1
+            return iter(())
+
+        def __len__(self):
+            return 0
+
+    row["source"] = Meddling()
+    with pytest.raises(srdi_plan.InputError):
+        plan.progress([row])
+    numpy = pytest.importorskip("numpy")
+    for bad in (numpy.float64("nan"), numpy.float64("inf")):
+        with pytest.raises(InvalidArgumentError) as raised:
+            plan.progress([{"target": "goal-2", "year": 2023, "value": 6, "source": "x", "note": [bad]}])
+        assert "finite" in raised.value.message
 
 
 def test_tasks_numbered_per_section():
