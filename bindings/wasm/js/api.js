@@ -26,7 +26,7 @@ function keyOf(args) {
     if (typeof value === "string") key += `s${value}\u0000`;
     else if (typeof value === "number" && Number.isFinite(value)) key += `n${value}\u0000`;
     else if (value === undefined || value === null) key += "\u0000";
-    else if (plainObject(value)) key += `o${JSON.stringify(value)}\u0000`;
+    else if (isPlain(value)) key += `o${JSON.stringify(value)}\u0000`;
     else return undefined;
   }
   return key;
@@ -42,11 +42,33 @@ function dayOption(options) {
     const two = (n) => String(n).padStart(2, "0");
     return `${String(asOf.getFullYear()).padStart(4, "0")}-${two(asOf.getMonth() + 1)}-${two(asOf.getDate())}`;
   };
-  if (options !== null && typeof options === "object" && !(options instanceof Date)) {
-    const plain = [Object.prototype, null].includes(Object.getPrototypeOf(options));
-    return plain ? { ...options, asOf: day(options.asOf) } : options;
+  try {
+    if (options !== null && typeof options === "object" && !(options instanceof Date)) {
+      const plain = [Object.prototype, null].includes(Object.getPrototypeOf(options));
+      return plain ? { ...options, asOf: day(options.asOf) } : options;
+    }
+    return day(options);
+  } catch {
+    // Reading them threw (a getter, a Proxy): the module reads them, with a coded error.
+    return options;
   }
-  return day(options);
+}
+
+/** An object literal's own values read once into a copy, so that a getter or a Proxy that
+ * answers differently each time cannot make the cache key name another question than the
+ * one asked; anything else as it is (the module reads it, and refuses what it must). */
+function taken(value) {
+  return plainObject(value) ? { ...value } : value;
+}
+
+/** `plainObject`, and false where asking throws (a revoked Proxy): the module then reads the
+ * value, and refuses it with a coded error. */
+function isPlain(value) {
+  try {
+    return plainObject(value);
+  } catch {
+    return false;
+  }
 }
 
 /** An object literal of strings and numbers, as the options of a question are (not a byte
@@ -97,14 +119,23 @@ export function api(raw) {
       return this.#raw.number;
     }
 
-    /** The answer to a question, asked of the module the first time only. */
+    /** The answer to a question, asked of the module the first time only. `ask` gets the
+     * arguments as read once (see `taken`), so that its answer is the one its key names. */
     #ask(question, args, ask) {
-      const key = keyOf(args);
-      if (key === undefined) return ask();
+      let read;
+      try {
+        read = args.map(taken);
+      } catch {
+        // Reading an argument threw: the module reads it again, uncached, and refuses it
+        // with a coded error if it throws again.
+        return ask(...args);
+      }
+      const key = keyOf(read);
+      if (key === undefined) return ask(...read);
       const id = question + key;
       const known = this.#answers.get(id);
       if (known !== undefined) return known;
-      const answer = ask();
+      const answer = ask(...read);
       if (this.#answers.size >= QUESTIONS) this.#answers.delete(this.#answers.keys().next().value);
       this.#answers.set(id, answer);
       return answer;
@@ -144,7 +175,7 @@ export function api(raw) {
 
     /** An answer that is not a list of items, as one frozen value. */
     #value(question, args, ask) {
-      return this.#ask(question, args, () => freeze(ask()));
+      return this.#ask(question, args, (...read) => freeze(ask(...read)));
     }
 
     summary() {
@@ -152,7 +183,7 @@ export function api(raw) {
     }
 
     tasks(filter) {
-      return this.#at("tasks", this.#ask("tasks", [filter], () => this.#raw.taskPositions(filter)));
+      return this.#at("tasks", this.#ask("tasks", [filter], (filter) => this.#raw.taskPositions(filter)));
     }
 
     task(number, options) {
@@ -160,13 +191,13 @@ export function api(raw) {
       const plain = options === undefined && typeof number === "number";
       const known = plain ? this.#tasksByNumber.get(number) : undefined;
       if (known !== undefined) return known;
-      const task = this.#one("tasks", this.#ask("task", [number, options], () => this.#raw.taskPosition(number, options)));
+      const task = this.#one("tasks", this.#ask("task", [number, options], (number, options) => this.#raw.taskPosition(number, options)));
       if (plain) this.#tasksByNumber.set(number, task);
       return task;
     }
 
     search(query, options) {
-      return [...this.#value("search", [query, options], () => this.#raw.search(query, options))];
+      return [...this.#value("search", [query, options], (query, options) => this.#raw.search(query, options))];
     }
 
     units() {
@@ -174,7 +205,7 @@ export function api(raw) {
     }
 
     unit(name) {
-      return this.#one("units", this.#ask("unit", [name], () => this.#raw.unitPosition(name)));
+      return this.#one("units", this.#ask("unit", [name], (name) => this.#raw.unitPosition(name)));
     }
 
     goals() {
@@ -182,7 +213,7 @@ export function api(raw) {
     }
 
     goal(id) {
-      return this.#one("targets", this.#ask("goal", [id], () => this.#raw.targetPosition(id)));
+      return this.#one("targets", this.#ask("goal", [id], (id) => this.#raw.targetPosition(id)));
     }
 
     targets() {
@@ -190,7 +221,7 @@ export function api(raw) {
     }
 
     measures(filter) {
-      return this.#at("measures", this.#ask("measures", [filter], () => this.#raw.measurePositions(filter)));
+      return this.#at("measures", this.#ask("measures", [filter], (filter) => this.#raw.measurePositions(filter)));
     }
 
     mechanisms() {
@@ -198,7 +229,7 @@ export function api(raw) {
     }
 
     mechanism(number) {
-      return this.#one("mechanisms", this.#ask("mechanism", [number], () => this.#raw.mechanismPosition(number)));
+      return this.#one("mechanisms", this.#ask("mechanism", [number], (number) => this.#raw.mechanismPosition(number)));
     }
 
     entities() {
@@ -206,7 +237,7 @@ export function api(raw) {
     }
 
     entity(name) {
-      return this.#one("entities", this.#ask("entity", [name], () => this.#raw.entityPosition(name)));
+      return this.#one("entities", this.#ask("entity", [name], (name) => this.#raw.entityPosition(name)));
     }
 
     documents() {
@@ -226,7 +257,7 @@ export function api(raw) {
     }
 
     table(kind) {
-      return this.#value("table", [kind], () => this.#raw.table(kind));
+      return this.#value("table", [kind], (kind) => this.#raw.table(kind));
     }
 
     warnings() {
@@ -234,25 +265,25 @@ export function api(raw) {
     }
 
     entitlements(profile) {
-      return [...this.#value("entitlements", [profile], () => this.#raw.entitlements(profile))];
+      return [...this.#value("entitlements", [profile], (profile) => this.#raw.entitlements(profile))];
     }
 
     entitlementTotal(profile) {
-      return [...this.#value("entitlementTotal", [profile], () => this.#raw.entitlementTotal(profile))];
+      return [...this.#value("entitlementTotal", [profile], (profile) => this.#raw.entitlementTotal(profile))];
     }
 
     cost(scenario) {
-      return this.#value("cost", [scenario], () => this.#raw.cost(scenario));
+      return this.#value("cost", [scenario], (scenario) => this.#raw.cost(scenario));
     }
 
     progress(observations, options) {
       const day = dayOption(options);
-      return [...this.#value("progress", [observations, day], () => this.#raw.progress(observations, day))];
+      return [...this.#value("progress", [observations, day], (observations, day) => this.#raw.progress(observations, day))];
     }
 
     status(options) {
       const day = dayOption(options);
-      return this.#value("status", [day], () => this.#raw.status(day));
+      return this.#value("status", [day], (day) => this.#raw.status(day));
     }
 
     /** The plan data, as `JSON.stringify(plan)` writes it. */

@@ -26,8 +26,13 @@ export class Corpus {
   static fromTexts(texts) {
     // Any iterable of texts (a Set, a generator) as an array; a string or anything else goes
     // to the module, which refuses it with a `TypeError`.
-    const iterable = typeof texts === "object" && texts !== null && Symbol.iterator in texts;
-    return new Corpus(raw.Corpus.fromTexts(iterable ? Array.from(texts) : texts));
+    let list = texts;
+    try {
+      if (typeof texts === "object" && texts !== null && Symbol.iterator in texts) list = Array.from(texts);
+    } catch {
+      // Reading it threw (a Proxy, a generator): the module reads it, with a coded error.
+    }
+    return new Corpus(raw.Corpus.fromTexts(list));
   }
 
   /** The ids of the plans, in order. */

@@ -19,6 +19,8 @@ export function plainJson(value, deepest) {
   // (and Python a dict) nested so deep, whatever the engine's stack could take.
   const depths = new WeakMap();
   return JSON.stringify(value, function (key, v) {
+    // A boxed primitive is written as its value: checked as one.
+    if (v instanceof Number || v instanceof String || v instanceof Boolean) v = v.valueOf();
     if (v !== null && typeof v === "object") {
       const depth = (depths.get(this) ?? 0) + 1;
       if (depth > deepest) return [];
@@ -36,6 +38,19 @@ export function plainJson(value, deepest) {
     }
     return v;
   });
+}
+
+// Arguments turned into plain values here, where an exception is caught: what a caller's
+// object does when it is read (a Proxy's trap, a getter that throws) must never throw through
+// WebAssembly, which would leave the module's stack behind.
+export function isArray(value) {
+  return Array.isArray(value);
+}
+export function arrayCopy(value) {
+  return Array.isArray(value) ? Array.from(value) : undefined;
+}
+export function bytesCopy(value) {
+  return value instanceof Uint8Array ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : undefined;
 }"#)]
 extern "C" {
     /// `JSON.stringify`, refusing what JSON cannot hold (`NaN`, a `BigInt`, a function, a
@@ -43,18 +58,52 @@ extern "C" {
     /// or throw an uncoded error, and reading no deeper than `deepest` levels.
     #[wasm_bindgen(catch, js_name = plainJson)]
     fn plain_json(value: &JsValue, deepest: usize) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(catch, js_name = isArray)]
+    fn is_array_or_throw(value: &JsValue) -> Result<bool, JsValue>;
+
+    #[cfg(feature = "loader")]
+    #[wasm_bindgen(catch, js_name = arrayCopy)]
+    fn array_copy_or_throw(value: &JsValue) -> Result<Option<js_sys::Array>, JsValue>;
+
+    #[cfg(feature = "loader")]
+    #[wasm_bindgen(catch, js_name = bytesCopy)]
+    fn bytes_copy_or_throw(value: &JsValue) -> Result<Option<js_sys::Uint8Array>, JsValue>;
+}
+
+/// The message of what a caller's object threw when it was read, as an argument error.
+fn thrown(what: &str, error: &JsValue) -> JsValue {
+    let reason = error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .unwrap_or_default();
+    argument(&format!("{what}: {reason}"))
+}
+
+/// Whether `value` is an array (`Array.isArray`, which a revoked Proxy makes throw).
+pub(crate) fn is_array(value: &JsValue, what: &str) -> Result<bool, JsValue> {
+    is_array_or_throw(value).map_err(|error| thrown(what, &error))
+}
+
+/// A copy of an array's items, `None` for anything else.
+#[cfg(feature = "loader")]
+pub(crate) fn array_copy(value: &JsValue, what: &str) -> Result<Option<js_sys::Array>, JsValue> {
+    array_copy_or_throw(value).map_err(|error| thrown(what, &error))
+}
+
+/// A plain view of a `Uint8Array`'s bytes, `None` for anything else.
+#[cfg(feature = "loader")]
+pub(crate) fn bytes_copy(
+    value: &JsValue,
+    what: &str,
+) -> Result<Option<js_sys::Uint8Array>, JsValue> {
+    bytes_copy_or_throw(value).map_err(|error| thrown(what, &error))
 }
 
 /// The JSON text of an object or array argument, else a `TypeError` saying why it has none
 /// (a cycle, a value JSON cannot hold).
 pub(crate) fn json_of(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    plain_json(value, srdi_plan::MAX_DEPTH).map_err(|error| {
-        let reason = error
-            .dyn_ref::<js_sys::Error>()
-            .map(|error| String::from(error.message()))
-            .unwrap_or_default();
-        argument(&format!("{what}: {reason}"))
-    })
+    plain_json(value, srdi_plan::MAX_DEPTH).map_err(|error| thrown(what, &error))
 }
 
 /// Reads an options object (`undefined` or `null` for none) into a core filter, whose
@@ -66,7 +115,7 @@ pub(crate) fn options<T: DeserializeOwned + Default>(
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
-    if !value.is_object() || js_sys::Array::is_array(value) {
+    if !value.is_object() || is_array(value, method)? {
         return Err(argument(&format!(
             "{method}: the options must be an object"
         )));
@@ -117,7 +166,7 @@ pub(crate) fn json_bytes(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue
     if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
         return Ok(text_bytes(text));
     }
-    if !value.is_object() || js_sys::Array::is_array(value) {
+    if !value.is_object() || is_array(value, what)? {
         return Err(argument(&format!(
             "{what} must be an object or its JSON text"
         )));

@@ -256,7 +256,7 @@ impl Plan {
     /// Every goal and target as of a day (`YYYY-MM-DD`, or `{asOf}`), from observations: an array of
     /// objects, or the text of a CSV or JSON file.
     pub fn progress(&self, observations: &JsValue, as_of: &JsValue) -> Result<JsValue, JsValue> {
-        let text = if js_sys::Array::is_array(observations) {
+        let text = if args::is_array(observations, "the observations")? {
             args::json_of(observations, "the observations")?
         } else {
             string(

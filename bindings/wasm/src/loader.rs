@@ -8,7 +8,7 @@ use srdi_plan as core;
 use wasm_bindgen::prelude::*;
 
 use crate::Plan;
-use crate::args::{argument, text_bytes, to_js};
+use crate::args::{argument, array_copy, bytes_copy, text_bytes, to_js};
 use crate::errors::{IntoJsResult, js_error};
 
 /// A plan's text as the core's bytes, from a string or a `Uint8Array`, either refused by its
@@ -16,7 +16,7 @@ use crate::errors::{IntoJsResult, js_error};
 /// lone surrogate) is encoded with its surrogates, so that the core says where, instead of
 /// being silently repaired. `Ok(Err(…))` is the core's `too_large`.
 fn input_bytes(value: &JsValue, what: &str) -> Result<Result<Vec<u8>, core::PlanError>, JsValue> {
-    if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+    if let Some(bytes) = bytes_copy(value, what)? {
         return Ok(core::check_size(bytes.length() as usize).map(|()| bytes.to_vec()));
     }
     let Some(text) = value.dyn_ref::<js_sys::JsString>() else {
@@ -81,7 +81,7 @@ impl Corpus {
     /// `index`), as `srdi --plans DIR plans` lists them.
     #[wasm_bindgen(js_name = fromTexts)]
     pub fn from_texts(texts: &JsValue) -> Result<Corpus, JsValue> {
-        let Some(texts) = texts.dyn_ref::<js_sys::Array>() else {
+        let Some(texts) = array_copy(texts, "Corpus.fromTexts")? else {
             return Err(argument(
                 "Corpus.fromTexts takes a list of plan texts (strings or Uint8Arrays)",
             ));

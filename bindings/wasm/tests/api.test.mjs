@@ -311,6 +311,42 @@ test("no input traps the WebAssembly module", () => {
   assert.equal(wulong().task(28).number, 28);
 });
 
+test("what a caller's object does while it is read is a coded error, never a throw through the module", () => {
+  const coded = (call, codes = ["invalid_argument"]) =>
+    assert.throws(call, (error) => codes.includes(error.code) && !(error instanceof WebAssembly.RuntimeError), String(call));
+  // A revoked Proxy, which throws wherever it is looked at, 1,100 times: each a coded error,
+  // and the module (whose stack an exception through it would leave behind) still answers.
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  for (let i = 0; i < 1100; i++) {
+    coded(() => plan.tasks(revoked()));
+    coded(() => plan.entitlements(revoked()));
+    coded(() => plan.progress(revoked()));
+  }
+  assert.equal(wulong().task(28).number, 28);
+  // Bytes that are not what they seem, and a list that throws.
+  coded(() => Plan.fromBytes(new Proxy(new Uint8Array(2), {})));
+  coded(() => loader.Corpus.fromTexts(new Proxy([], { get() { throw new RangeError("no"); } })));
+  // A getter that answers differently each time cannot file one answer under another question.
+  const fresh = Plan.fromJson(JSON.stringify(plan));
+  let reads = 0;
+  const shifting = { get section() { return ++reads >= 3 ? 3 : 1; } };
+  const asked = fresh.tasks(shifting).map((task) => task.section);
+  assert.deepEqual(fresh.tasks({ section: 1 }).map((task) => task.section), fresh.tasks({ section: 1 }).map(() => 1));
+  assert.ok(asked.every((section) => section === asked[0]));
+  // A getter that throws is a coded error, at the top as deep inside.
+  coded(() => plan.tasks({ get section() { throw new RangeError("no"); } }));
+  coded(() => plan.status({ get asOf() { throw new RangeError("no"); } }));
+  // A boxed primitive is read as its value: NaN refused, a string at the bottom no level.
+  coded(() => plan.tasks({ section: new Number(NaN) }));
+  let deep = new String("x");
+  for (let i = 0; i < 64; i++) deep = { facts: deep };
+  assert.throws(() => plan.entitlements(deep), (error) => error.issues[0].code === "wrong_type");
+});
+
 test("the README examples run", async () => {
   for (const readme of ["../pkg/README.md", "../../../README.md"]) {
     const text = readFileSync(new URL(readme, import.meta.url), "utf8");
