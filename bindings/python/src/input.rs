@@ -114,13 +114,15 @@ pub(crate) fn row_json(
     row: &Bound<'_, PyDict>,
     holder: &Bound<'_, PyAny>,
     open: &mut Open,
-) -> Result<Value, String> {
+) -> Result<Value, Refused> {
     let mut object = serde_json::Map::with_capacity(row.len());
     for pair in row.items().iter() {
-        let (key, item): (Bound<'_, PyAny>, Bound<'_, PyAny>) =
-            pair.extract().map_err(|e: PyErr| e.to_string())?;
+        let (key, item): (Bound<'_, PyAny>, Bound<'_, PyAny>) = pair.extract()?;
         let Ok(key) = key.cast::<PyString>() else {
-            return Err(format!("a key is {}, not str", type_name(&key)));
+            return Err(Refused::Reason(format!(
+                "a key is {}, not str",
+                type_name(&key)
+            )));
         };
         let value = match item
             .cast::<PyFloat>()
@@ -135,9 +137,36 @@ pub(crate) fn row_json(
             _ if is_missing(&item) => continue,
             _ => inside(holder, &item, open)?,
         };
-        object.insert(key.to_cow().map_err(|e| e.to_string())?.into_owned(), value);
+        object.insert(key.to_cow()?.into_owned(), value);
     }
     Ok(Value::Object(object))
+}
+
+/// Why a Python value could not be read as JSON: a reason of ours, or what the value's own
+/// code raised while it was read (a mapping's `items()`, say), passed on as it is.
+#[derive(Debug)]
+pub(crate) enum Refused {
+    Reason(String),
+    Raised(PyErr),
+}
+
+impl From<PyErr> for Refused {
+    fn from(error: PyErr) -> Self {
+        Refused::Raised(error)
+    }
+}
+
+impl Refused {
+    /// The error to raise for `what` (the input, the observations): a reason as a coded
+    /// argument error; what the value raised as it is, a `TypeError` coded (see [`coded`]).
+    pub(crate) fn into_error(self, py: Python<'_>, what: &str) -> PyErr {
+        match self {
+            Refused::Reason(reason) => {
+                invalid_argument(py, format!("{what} cannot be read as JSON: {reason}"))
+            }
+            Refused::Raised(error) => coded(py, error),
+        }
+    }
 }
 
 /// The lists, dicts and other containers a value is read inside, outermost first: how deep
@@ -150,7 +179,7 @@ fn inside(
     container: &Bound<'_, PyAny>,
     item: &Bound<'_, PyAny>,
     open: &mut Open,
-) -> Result<Value, String> {
+) -> Result<Value, Refused> {
     open.push(container.as_ptr());
     let value = json_in(item, open);
     open.pop();
@@ -162,11 +191,9 @@ fn inside(
 /// say) goes through pythonize. A container one level deeper than a text may nest is left
 /// empty and not read: the core refuses the depth (`too_deep`) as it refuses a text's, and
 /// as the JS package does. A container inside itself is refused, as JS refuses a cycle.
-pub(crate) fn json_in(value: &Bound<'_, PyAny>, open: &mut Open) -> Result<Value, String> {
+pub(crate) fn json_in(value: &Bound<'_, PyAny>, open: &mut Open) -> Result<Value, Refused> {
     if let Ok(text) = value.cast_exact::<PyString>() {
-        return Ok(Value::String(
-            text.to_cow().map_err(|e| e.to_string())?.into_owned(),
-        ));
+        return Ok(Value::String(text.to_cow()?.into_owned()));
     }
     if let Ok(flag) = value.cast_exact::<PyBool>() {
         return Ok(Value::Bool(flag.is_true()));
@@ -182,9 +209,9 @@ pub(crate) fn json_in(value: &Bound<'_, PyAny>, open: &mut Open) -> Result<Value
         // in JS (a data frame's empty cell, a NaN, is left out before this, by `row_json`).
         let float = float.value();
         if !float.is_finite() {
-            return Err(format!(
+            return Err(Refused::Reason(format!(
                 "{float} is not a finite number, which JSON cannot hold"
-            ));
+            )));
         }
         return Ok(Value::from(float));
     }
@@ -208,39 +235,42 @@ pub(crate) fn json_in(value: &Bound<'_, PyAny>, open: &mut Open) -> Result<Value
     if mapping.is_none() && !sequence {
         // pythonize reads a dataclass as a dict, with neither depth limit nor cycle check.
         if value.hasattr("__dataclass_fields__").unwrap_or(false) {
-            return Err(format!(
+            return Err(Refused::Reason(format!(
                 "a {} is not JSON data; give a dict",
                 type_name(value)
-            ));
+            )));
         }
-        return pythonize::depythonize(value).map_err(|error| error.to_string());
+        return pythonize::depythonize(value).map_err(|error| Refused::Reason(error.to_string()));
     }
     // The depth first, as JS finds it first.
     let deepest = open.len() >= core::MAX_DEPTH;
     if !deepest && open.contains(&value.as_ptr()) {
-        return Err(format!("the {} holds itself", type_name(value)));
+        return Err(Refused::Reason(format!(
+            "the {} holds itself",
+            type_name(value)
+        )));
     }
     match mapping {
         Some(_) if deepest => Ok(Value::Object(serde_json::Map::new())),
         None if deepest => Ok(Value::Array(Vec::new())),
         Some(mapping) => {
             let mut object = serde_json::Map::new();
-            for pair in mapping.items().map_err(|e| e.to_string())?.iter() {
-                let (key, item): (Bound<'_, PyAny>, Bound<'_, PyAny>) =
-                    pair.extract().map_err(|e: PyErr| e.to_string())?;
+            for pair in mapping.items()?.iter() {
+                let (key, item): (Bound<'_, PyAny>, Bound<'_, PyAny>) = pair.extract()?;
                 let Ok(key) = key.cast::<PyString>() else {
-                    return Err(format!("a key is {}, not str", type_name(&key)));
+                    return Err(Refused::Reason(format!(
+                        "a key is {}, not str",
+                        type_name(&key)
+                    )));
                 };
-                let key = key.to_cow().map_err(|e| e.to_string())?.into_owned();
+                let key = key.to_cow()?.into_owned();
                 object.insert(key, inside(value, &item, open)?);
             }
             Ok(Value::Object(object))
         }
         None => {
-            let items = value.try_iter().map_err(|e| e.to_string())?;
-            items
-                .map(|item| inside(value, &item.map_err(|e| e.to_string())?, open))
-                .collect()
+            let items = value.try_iter()?;
+            items.map(|item| inside(value, &item?, open)).collect()
         }
     }
 }

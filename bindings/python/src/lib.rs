@@ -667,13 +667,10 @@ fn try_read_json<T: serde::de::DeserializeOwned>(
     let py = value.py();
     if let Ok(mapping) = value.cast::<PyMapping>() {
         let dict = PyDict::new(py);
-        dict.update(mapping)?;
+        dict.update(mapping).map_err(|error| coded(py, error))?;
         return match row_json(&dict, value, &mut Open::new()) {
             Ok(json) => Ok(from_value(json)),
-            Err(error) => Err(invalid_argument(
-                py,
-                format!("the input cannot be read as JSON: {error}"),
-            )),
+            Err(refused) => Err(refused.into_error(py, "the input")),
         };
     }
     if !value.is_instance_of::<pyo3::types::PyString>()
@@ -746,10 +743,7 @@ fn read_observations(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<c
     .collect::<PyResult<Result<Vec<_>, _>>>()?;
     match rows {
         Ok(rows) => core::observations_from_value(serde_json::Value::Array(rows)).into_py(py),
-        Err(error) => Err(invalid_argument(
-            py,
-            format!("the observations cannot be read as JSON: {error}"),
-        )),
+        Err(refused) => Err(refused.into_error(py, "the observations")),
     }
 }
 

@@ -286,6 +286,30 @@ def test_a_row_changed_while_it_is_read_and_float_subclasses():
     row["source"] = Meddling()
     with pytest.raises(srdi_plan.InputError):
         plan.progress([row])
+    # What a value's own code raises passes through as it is (a TypeError coded), at the
+    # top as deep inside.
+
+    class Boom(Exception):
+        pass
+
+    class Raising(Mapping):
+        def __init__(self, error):
+            self.error = error
+
+        def __getitem__(self, key):
+            raise self.error
+
+        def __iter__(self):
+            raise self.error
+
+        def __len__(self):
+            return 1
+
+    for where in (lambda m: m, lambda m: {"facts": m}):
+        with pytest.raises(Boom):
+            plan.entitlements(where(Raising(Boom())))
+        with pytest.raises(InvalidArgumentError):
+            plan.entitlements(where(Raising(TypeError("no"))))
     numpy = pytest.importorskip("numpy")
     for bad in (numpy.float64("nan"), numpy.float64("inf")):
         with pytest.raises(InvalidArgumentError) as raised:
