@@ -74,7 +74,8 @@ function isPlain(value) {
 /** An object literal of strings and numbers, as the options of a question are (not a byte
  * view given an object's prototype, nor one whose `toJSON` says something else). */
 function plainObject(value) {
-  if (typeof value !== "object" || ![Object.prototype, null].includes(Object.getPrototypeOf(value))) return false;
+  if (typeof value !== "object" || value === null) return false;
+  if (![Object.prototype, null].includes(Object.getPrototypeOf(value))) return false;
   if (ArrayBuffer.isView(value) || "toJSON" in value) return false;
   return Object.values(value).every((child) => child === undefined || typeof child === "string" || typeof child === "number");
 }
