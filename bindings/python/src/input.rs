@@ -118,12 +118,7 @@ pub(crate) fn row_json(
     let mut object = serde_json::Map::with_capacity(row.len());
     for pair in row.items().iter() {
         let (key, item): (Bound<'_, PyAny>, Bound<'_, PyAny>) = pair.extract()?;
-        let Ok(key) = key.cast::<PyString>() else {
-            return Err(Refused::Reason(format!(
-                "a key is {}, not str",
-                type_name(&key)
-            )));
-        };
+        let key = key_text(&key)?;
         let value = match item
             .cast::<PyFloat>()
             .map(pyo3::types::PyFloatMethods::value)
@@ -137,9 +132,20 @@ pub(crate) fn row_json(
             _ if is_missing(&item) => continue,
             _ => inside(holder, &item, open)?,
         };
-        object.insert(key.to_cow()?.into_owned(), value);
+        object.insert(key, value);
     }
     Ok(Value::Object(object))
+}
+
+/// A dict's key as the text of a JSON object's key: only a `str` is one.
+fn key_text(key: &Bound<'_, PyAny>) -> Result<String, Refused> {
+    let Ok(key) = key.cast::<PyString>() else {
+        return Err(Refused::Reason(format!(
+            "a key is {}, not str",
+            type_name(key)
+        )));
+    };
+    Ok(key.to_cow()?.into_owned())
 }
 
 /// Why a Python value could not be read as JSON: a reason of ours, or what the value's own
@@ -257,14 +263,7 @@ pub(crate) fn json_in(value: &Bound<'_, PyAny>, open: &mut Open) -> Result<Value
             let mut object = serde_json::Map::new();
             for pair in mapping.items()?.iter() {
                 let (key, item): (Bound<'_, PyAny>, Bound<'_, PyAny>) = pair.extract()?;
-                let Ok(key) = key.cast::<PyString>() else {
-                    return Err(Refused::Reason(format!(
-                        "a key is {}, not str",
-                        type_name(&key)
-                    )));
-                };
-                let key = key.to_cow()?.into_owned();
-                object.insert(key, inside(value, &item, open)?);
+                object.insert(key_text(&key)?, inside(value, &item, open)?);
             }
             Ok(Value::Object(object))
         }
