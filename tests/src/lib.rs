@@ -124,7 +124,24 @@ pub fn plan_path(case: &Case) -> String {
 }
 
 /// The answer a Rust program gets for a query, as JSON: the answer, or `{"error": report}`.
+/// A profile, scenario or observations are read by the plan first, as a program reads a
+/// user's, so that a bad one gets every problem its shape and the plan find.
 pub fn answer(plan: &srdi_plan::Plan, query: &Value) -> Value {
+    let read = [
+        query
+            .get("profile")
+            .map(|v| plan.read_profile(v.clone()).err()),
+        query
+            .get("scenario")
+            .filter(|v| !v.is_null())
+            .map(|v| plan.read_scenario(v.clone()).err()),
+        query
+            .get("observations")
+            .map(|v| plan.read_observations(v.clone()).err()),
+    ];
+    if let Some(error) = read.into_iter().flatten().flatten().next() {
+        return serde_json::json!({ "error": error.report() });
+    }
     let query: srdi_plan::Query =
         serde_json::from_value(query.clone()).unwrap_or_else(|e| panic!("{query}: {e}"));
     match plan.answer(&query) {
@@ -214,6 +231,18 @@ pub fn check_facts(case: &Case, answer: &Value) -> Result<(), String> {
             return Err(format!(
                 "{name}: expected the suggestion {first}, got {error}"
             ));
+        }
+        if let Some(expected) = case.expect.get("issues") {
+            let issues = error["issues"].as_array().map_or(&[][..], Vec::as_slice);
+            let actual: Vec<Value> = issues
+                .iter()
+                .map(|issue| serde_json::json!([issue["code"], issue["path"]]))
+                .collect();
+            if Value::Array(actual.clone()) != *expected {
+                return Err(format!(
+                    "{name}: expected the issues {expected}, got {actual:?}"
+                ));
+            }
         }
         return Ok(());
     }

@@ -361,7 +361,7 @@ impl Plan {
         explain: Arg<bool>,
         language: Arg<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let profile = read_profile(py, profile)?;
+        let profile = read_profile(&self.0, profile)?;
         let answer = self.0.entitlements(&profile).into_py(py)?;
         if explain.0 {
             let language = language.0.parse().into_py(py)?;
@@ -380,7 +380,7 @@ impl Plan {
         py: Python<'py>,
         profile: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let profile = read_profile(py, profile)?;
+        let profile = read_profile(&self.0, profile)?;
         py_value(
             py,
             &self
@@ -402,7 +402,7 @@ impl Plan {
         let mut issues = Vec::new();
         for (i, row) in rows_of(profiles, "profiles are a list or a pandas DataFrame")?.enumerate()
         {
-            match try_read_json(&row?, core::Profile::from_bytes, core::Profile::from_value)? {
+            match try_read_json(&row?, |input| self.0.read_profile(input))? {
                 Ok(profile) => read.push(profile),
                 Err(core::QueryError::InvalidInput(found)) => {
                     issues.extend(found.into_iter().map(|mut issue| {
@@ -429,14 +429,7 @@ impl Plan {
         scenario: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let scenario = scenario
-            .map(|value| {
-                read_json(
-                    py,
-                    value,
-                    core::Scenario::from_bytes,
-                    core::Scenario::from_value,
-                )
-            })
+            .map(|value| read_json(value, |input| self.0.read_scenario(input)))
             .transpose()?;
         py_value(
             py,
@@ -455,7 +448,7 @@ impl Plan {
         observations: &Bound<'py, PyAny>,
         as_of: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let observations = read_observations(py, observations)?;
+        let observations = read_observations(&self.0, observations)?;
         let as_of = read_date(py, as_of)?;
         py_value(py, &self.0.progress(&observations, as_of).into_py(py)?)
     }
@@ -469,7 +462,7 @@ impl Plan {
         observations: &Bound<'py, PyAny>,
         as_of: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let observations = read_observations(py, observations)?;
+        let observations = read_observations(&self.0, observations)?;
         let as_of = read_date(py, as_of)?;
         frame(
             py,
@@ -633,34 +626,26 @@ fn frame<'py>(py: Python<'py>, table: &core::Table) -> PyResult<Bound<'py, PyAny
     pandas.getattr("DataFrame")?.call1((columns,))
 }
 
-/// A profile from Python: a dict (a `None` or NaN value, as a data frame gives for a missing
-/// cell, is left out), or its JSON as str or bytes.
-fn read_profile(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<core::Profile> {
-    read_json(
-        py,
-        value,
-        core::Profile::from_bytes,
-        core::Profile::from_value,
-    )
+/// A profile from Python for `plan`: a dict (a `None` or NaN value, as a data frame gives for
+/// a missing cell, is left out), or its JSON as str or bytes.
+fn read_profile(plan: &core::Plan, value: &Bound<'_, PyAny>) -> PyResult<core::Profile> {
+    read_json(value, |input| plan.read_profile(input))
 }
 
-/// A profile or scenario from a dict or its JSON, read and checked by the core, which reports
-/// every problem with its path.
-fn read_json<T: serde::de::DeserializeOwned>(
-    py: Python<'_>,
+/// A profile or scenario from a dict or its JSON, handed to the plan's reader (`read`), which
+/// reports every problem with its path.
+fn read_json<T>(
     value: &Bound<'_, PyAny>,
-    from_bytes: fn(&[u8]) -> Result<T, core::QueryError>,
-    from_value: fn(serde_json::Value) -> Result<T, core::QueryError>,
+    read: impl Fn(core::Input<'_>) -> Result<T, core::QueryError>,
 ) -> PyResult<T> {
-    try_read_json(value, from_bytes, from_value)?.into_py(py)
+    try_read_json(value, read)?.into_py(value.py())
 }
 
 /// As [`read_json`], the core's error returned rather than raised, so that a batch can
 /// collect every row's.
-fn try_read_json<T: serde::de::DeserializeOwned>(
+fn try_read_json<T>(
     value: &Bound<'_, PyAny>,
-    from_bytes: fn(&[u8]) -> Result<T, core::QueryError>,
-    from_value: fn(serde_json::Value) -> Result<T, core::QueryError>,
+    read: impl Fn(core::Input<'_>) -> Result<T, core::QueryError>,
 ) -> PyResult<Result<T, core::QueryError>> {
     // Always through a JSON value and the core's checks: read straight into the type,
     // pythonize would take a string for a list of its characters.
@@ -669,7 +654,7 @@ fn try_read_json<T: serde::de::DeserializeOwned>(
         let dict = PyDict::new(py);
         dict.update(mapping).map_err(|error| coded(py, error))?;
         return match row_json(&dict, value, &mut Open::new()) {
-            Ok(json) => Ok(from_value(json)),
+            Ok(json) => Ok(read(core::Input::Value(json))),
             Err(refused) => Err(refused.into_error(py, "the input")),
         };
     }
@@ -682,9 +667,11 @@ fn try_read_json<T: serde::de::DeserializeOwned>(
         );
         return Err(invalid_argument(py, message));
     }
-    read_input(value, from_bytes, |error| {
-        Err(core::QueryError::InvalidInput(error.issues().to_vec()))
-    })
+    read_input(
+        value,
+        |bytes| read(core::Input::Bytes(bytes)),
+        |error| Err(core::QueryError::InvalidInput(error.issues().to_vec())),
+    )
 }
 
 /// The rows of a pandas `DataFrame` as dicts, or the items of any other iterable; `what` they
@@ -711,15 +698,20 @@ fn rows_of<'py>(value: &Bound<'py, PyAny>, what: &str) -> PyResult<Bound<'py, Py
     rows.try_iter().map_err(|_| refused(value))
 }
 
-/// Observations from Python: the path of a CSV or JSON file (`str` or `os.PathLike`), its
-/// bytes, a data frame, or a list of dicts (a `None` or NaN cell is left out).
-fn read_observations(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<core::Observation>> {
+/// Observations from Python for `plan`: the path of a CSV or JSON file (`str` or
+/// `os.PathLike`), its bytes, a data frame, or a list of dicts (a `None` or NaN cell is left
+/// out).
+fn read_observations(
+    plan: &core::Plan,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<Vec<core::Observation>> {
+    let py = value.py();
     if let Ok(bytes) = value.cast::<pyo3::types::PyBytes>() {
-        return core::read_observations(bytes.as_bytes()).into_py(py);
+        return plan.read_observations(bytes.as_bytes()).into_py(py);
     }
     if let Ok(path) = value.extract::<PathBuf>() {
         return match core::read_input_file(&path) {
-            Ok(bytes) => core::read_observations(&bytes).into_py(py),
+            Ok(bytes) => plan.read_observations(bytes.as_slice()).into_py(py),
             Err(core::FileError::Unreadable { error, .. }) => {
                 Err(errors::unreadable(&path, &error))
             }
@@ -742,7 +734,9 @@ fn read_observations(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<c
     })
     .collect::<PyResult<Result<Vec<_>, _>>>()?;
     match rows {
-        Ok(rows) => core::observations_from_value(serde_json::Value::Array(rows)).into_py(py),
+        Ok(rows) => plan
+            .read_observations(serde_json::Value::Array(rows))
+            .into_py(py),
         Err(refused) => Err(refused.into_error(py, "the observations")),
     }
 }

@@ -53,6 +53,9 @@ def check_facts(case: dict[str, Any], answer: Any) -> None:
         assert answer["error"]["code"] == expect["error"], answer
         if "suggests" in expect:
             assert answer["error"]["suggestions"][0] == expect["suggests"], answer
+        if "issues" in expect:
+            found = [[issue["code"], issue["path"]] for issue in answer["error"]["issues"]]
+            assert found == expect["issues"], answer
         return
     for selector, expected in expect.items():
         assert select(answer, selector) == expected, selector

@@ -259,7 +259,8 @@ export class Plan {
    * What an enterprise can get: every measure with its `status` (`applies`, `may_apply`,
    * `does_not_apply`), `amount`, `citation`, what is `missing` or `failed`, and the `trace` of
    * each step. A key left out of the profile is unknown. Throws `InputError` for a profile
-   * the plan cannot read (an unknown key, tier, group or fact).
+   * the plan cannot read, naming every problem at once: of its shape (an unknown key, a
+   * wrong type) and of its names (a tier, group or fact the plan does not have).
    *
    * @example
    * plan.entitlements({ tiers: ["srdi-sme"], recognitions: [{ tier: "srdi-sme", year: 2023 }], events: [] })
@@ -270,7 +271,8 @@ export class Plan {
    * Did the plan deliver? Every goal and target as of `asOf` (`YYYY-MM-DD` or a `Date`;
    * today if left out), from observed values: an array of
    * `{ target, year | date, value, source, unit?, note? }`, or the text of a CSV or JSON file.
-   * Throws `InputError` naming every problem (an unknown target, a value in another unit…).
+   * Throws `InputError` naming every problem at once (a year written as text, an unknown
+   * target, a value in another unit…).
    */
   progress(observations: Observation[] | string, options?: DayOptions): Progress[];
   /** Whether the plan is in force on `asOf` (today if left out), and what is due by then. */

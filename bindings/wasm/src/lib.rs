@@ -226,14 +226,14 @@ impl Plan {
 
     /// Every measure evaluated for a profile (an object, or its JSON text).
     pub fn entitlements(&self, profile: &JsValue) -> Result<JsValue, JsValue> {
-        let profile = core::Profile::from_bytes(&json_bytes(profile, "a profile")?).into_js()?;
+        let profile = self.profile(profile)?;
         to_js(&self.0.entitlements(&profile).into_js()?)
     }
 
     /// The sums of the amounts that apply to a profile, by currency.
     #[wasm_bindgen(js_name = entitlementTotal)]
     pub fn entitlement_total(&self, profile: &JsValue) -> Result<JsValue, JsValue> {
-        let profile = core::Profile::from_bytes(&json_bytes(profile, "a profile")?).into_js()?;
+        let profile = self.profile(profile)?;
         to_js(
             &self
                 .0
@@ -248,7 +248,8 @@ impl Plan {
         let scenario = if scenario.is_undefined() || scenario.is_null() {
             None
         } else {
-            Some(core::Scenario::from_bytes(&json_bytes(scenario, "a scenario")?).into_js()?)
+            let bytes = json_bytes(scenario, "a scenario")?;
+            Some(self.0.read_scenario(bytes.as_slice()).into_js()?)
         };
         to_js(&self.0.answer(&core::Query::Cost { scenario }).into_js()?)
     }
@@ -264,7 +265,7 @@ impl Plan {
                 "the observations (an array, or CSV or JSON text)",
             )?
         };
-        let observations = core::read_observations(text.as_bytes()).into_js()?;
+        let observations = self.0.read_observations(text.as_str()).into_js()?;
         to_js(
             &self
                 .0
@@ -282,6 +283,14 @@ impl Plan {
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {
         to_js(self.0.data())
+    }
+}
+
+impl Plan {
+    /// A profile (an object, or its JSON text) read for this plan.
+    fn profile(&self, profile: &JsValue) -> Result<core::Profile, JsValue> {
+        let bytes = json_bytes(profile, "a profile")?;
+        self.0.read_profile(bytes.as_slice()).into_js()
     }
 }
 

@@ -71,6 +71,7 @@ for (const { name, plan = "wulong-2022-48", query, expect } of CASES) {
     if ("error" in expect) {
       assert.equal(actual.error?.code, expect.error);
       if ("suggests" in expect) assert.equal(actual.error.suggestions[0], expect.suggests);
+      if ("issues" in expect) assert.deepEqual(actual.error.issues.map((issue) => [issue.code, issue.path]), expect.issues);
     } else {
       for (const [selector, value] of Object.entries(expect)) assert.deepEqual(select(actual, selector), value, selector);
     }

@@ -14,8 +14,8 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use srdi_plan::{
-    Answer, Corpus, CorpusQuery, Date, FileError, FolderError, Issue, MeasureFilter, Plan, Profile,
-    Query, QueryError, RecordKind, Scenario, TaskFilter,
+    Answer, Corpus, CorpusQuery, Date, FileError, FolderError, Issue, MeasureFilter, Plan, Query,
+    QueryError, RecordKind, TaskFilter,
 };
 
 use crate::render::Lang;
@@ -282,8 +282,9 @@ impl From<Kind> for RecordKind {
 }
 
 impl Command {
-    /// The core question this command asks, if it asks one.
-    fn query(&self) -> Result<Option<Query>, Failure> {
+    /// The core question this command asks of `plan`, if it asks one; its input files are
+    /// read for that plan, which checks the names they use.
+    fn query(&self, plan: &Plan) -> Result<Option<Query>, Failure> {
         Ok(Some(match self {
             Self::Summary => Query::Summary,
             Self::Tasks {
@@ -330,7 +331,7 @@ impl Command {
                 kind: (*kind).into(),
             },
             Self::Entitlements { profile, total, .. } => {
-                let profile = Profile::from_bytes(&read(profile)?)?;
+                let profile = plan.read_profile(read(profile)?.as_slice())?;
                 if *total {
                     Query::EntitlementTotal { profile }
                 } else {
@@ -341,7 +342,7 @@ impl Command {
                 observations,
                 as_of,
             } => Query::Progress {
-                observations: srdi_plan::read_observations(&read(observations)?)?,
+                observations: plan.read_observations(read(observations)?.as_slice())?,
                 as_of: as_of.unwrap_or_else(today),
             },
             Self::Status { as_of } => Query::Status {
@@ -350,7 +351,7 @@ impl Command {
             Self::Cost { scenario } => Query::Cost {
                 scenario: scenario
                     .as_ref()
-                    .map(|file| Ok::<_, Failure>(Scenario::from_bytes(&read(file)?)?))
+                    .map(|file| Ok::<_, Failure>(plan.read_scenario(read(file)?.as_slice())?))
                     .transpose()?,
             },
             Self::Export { kind: None, .. }
@@ -695,7 +696,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         return Ok(writeln!(out, "{}", data.to_json())?);
     }
     let plan = &*chosen_plan(cli)?;
-    let Some(mut query) = cli.command.query()? else {
+    let Some(mut query) = cli.command.query(plan)? else {
         // `export` without a kind: the plan itself, in its file format, without the
         // `$schema` path of its source file (relative to where that file lies).
         let mut data = plan.data().clone();

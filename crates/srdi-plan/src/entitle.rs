@@ -25,9 +25,9 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use crate::answer::Language;
-use crate::error::{Code, Issue, QueryError};
+use crate::error::{Code, Issue, QueryError, issues_of};
 use crate::instrument::Instrument;
-use crate::load::Format;
+use crate::load::{Format, Input};
 use crate::model::{Amount, Condition, Decimal, Entity, Period, TargetKind, Text, Trigger};
 use crate::plan::Plan;
 use crate::refs::{Citation, ItemRef, MeasureRef};
@@ -373,15 +373,17 @@ pub struct NotCosted {
 /// `from_json`, `from_bytes` and `from_value` for an input the loader reads and checks
 /// against its committed schema, as it does a plan: every problem at once, with its path.
 macro_rules! inputs {
-    ($($name:ident => $format:expr, $what:literal;)*) => {$(
+    ($($name:ident => $format:expr, $what:literal, $reader:literal;)*) => {$(
         impl $name {
             #[doc = concat!("Reads ", $what, " from JSON, reporting every problem of its shape at once (unknown keys with the closest valid one).")]
+            ///
+            #[doc = concat!("The names it uses are checked when a plan answers; [`Plan::", $reader, "`] checks both at once.")]
             ///
             /// # Errors
             ///
             /// [`QueryError::InvalidInput`] with every issue found.
             pub fn from_json(json: &str) -> Result<Self, QueryError> {
-                crate::load::read_input(json, $format)
+                crate::load::read_input(Input::from(json), $format)
             }
 
             #[doc = concat!("Reads ", $what, " from the bytes of a file (UTF-8 JSON), its size and encoding checked first.")]
@@ -390,7 +392,7 @@ macro_rules! inputs {
             ///
             /// [`QueryError::InvalidInput`] with every issue found, `invalid_encoding` included.
             pub fn from_bytes(bytes: &[u8]) -> Result<Self, QueryError> {
-                crate::load::read_input_bytes(bytes, $format)
+                crate::load::read_input(Input::Bytes(bytes), $format)
             }
 
             #[doc = concat!("Reads ", $what, " from a JSON value (a Python dict, say), checked as `from_json` checks text.")]
@@ -399,15 +401,15 @@ macro_rules! inputs {
             ///
             /// [`QueryError::InvalidInput`] with every issue found.
             pub fn from_value(value: serde_json::Value) -> Result<Self, QueryError> {
-                crate::load::read_value(value, Vec::new(), $format)
+                crate::load::read_input(Input::Value(value), $format)
             }
         }
     )*};
 }
 
 inputs! {
-    Profile => Format::Profile, "a profile";
-    Scenario => Format::Scenario, "a scenario";
+    Profile => Format::Profile, "a profile", "read_profile";
+    Scenario => Format::Scenario, "a scenario", "read_scenario";
 }
 
 impl Scenario {
@@ -562,20 +564,8 @@ impl Plan {
     /// its costs come to more than [`crate::LARGEST_NUMBER`] (`out_of_range`, at the row
     /// whose count does it, or at the root for a sum).
     pub fn cost(&self, scenario: &Scenario) -> Result<Cost, QueryError> {
+        let recognitions = self.recognitions(scenario)?;
         let mut issues = Vec::new();
-        let recognitions: Vec<(usize, ItemRef, &RecognitionCount)> = scenario
-            .recognitions
-            .iter()
-            .enumerate()
-            .filter_map(|(i, count)| {
-                let path = || format!("/recognitions/{i}/tier");
-                self.resolve_named(&count.tier, Named::Tier, path, &mut issues)
-                    .map(|tier| (i, tier, count))
-            })
-            .collect();
-        if !issues.is_empty() {
-            return Err(QueryError::InvalidInput(issues));
-        }
         let mut cost = Cost {
             lines: Vec::new(),
             by_year: Vec::new(),
@@ -663,6 +653,65 @@ impl Plan {
     /// The years a measure counts events in: its own, or the plan's period.
     fn window(&self, years: Option<Period>) -> Option<Period> {
         years.or(self.data().period)
+    }
+
+    /// Each count of recognitions of a scenario, with its row and the plan's tier.
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::InvalidInput`] naming each tier the plan does not have.
+    fn recognitions<'s>(
+        &self,
+        scenario: &'s Scenario,
+    ) -> Result<Vec<(usize, ItemRef, &'s RecognitionCount)>, QueryError> {
+        let mut issues = Vec::new();
+        let recognitions = scenario
+            .recognitions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, count)| {
+                let path = || format!("/recognitions/{i}/tier");
+                self.resolve_named(&count.tier, Named::Tier, path, &mut issues)
+                    .map(|tier| (i, tier, count))
+            })
+            .collect();
+        if issues.is_empty() {
+            Ok(recognitions)
+        } else {
+            Err(QueryError::InvalidInput(issues))
+        }
+    }
+
+    /// Reads a profile for this plan, and reports every problem at once: those of its shape
+    /// (as [`Profile::from_json`]) and the tiers, groups and facts it names that the plan does
+    /// not have. What is ill-shaped is left out of the second check, as a plan file's rules
+    /// skip what its shape check removed.
+    ///
+    /// ```
+    /// let plan = srdi_plan::wulong();
+    /// let error = plan.read_profile(r#"{"tiers": ["srdi", 5]}"#).unwrap_err();
+    /// let found: Vec<_> = error.issues().iter().map(|i| (i.code.as_str(), i.path.as_str())).collect();
+    /// assert_eq!(found, [("wrong_type", "/tiers/1"), ("unknown_group", "/tiers/0")]);
+    /// assert!(plan.read_profile(r#"{"tiers": ["srdi-sme"]}"#).is_ok());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::InvalidInput`] with every issue found.
+    pub fn read_profile<'a>(&self, input: impl Into<Input<'a>>) -> Result<Profile, QueryError> {
+        crate::load::read_partial(input.into(), Format::Profile)?
+            .finish(|profile, _| issues_of(self.resolve_profile(profile)))
+    }
+
+    /// Reads a scenario for this plan, and reports every problem at once: those of its shape
+    /// (as [`Scenario::from_json`]) and the tiers it names that the plan does not have.
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::InvalidInput`] with every issue found.
+    pub fn read_scenario<'a>(&self, input: impl Into<Input<'a>>) -> Result<Scenario, QueryError> {
+        crate::load::read_partial(input.into(), Format::Scenario)?
+            .finish(|scenario, _| issues_of(self.recognitions(scenario)))
     }
 
     fn resolve_profile(&self, profile: &Profile) -> Result<Resolved, QueryError> {

@@ -333,6 +333,14 @@ pub enum QueryError {
     InvalidInput(Vec<Issue>),
 }
 
+/// The issues of a check of an input: none if it passed.
+pub(crate) fn issues_of<T>(checked: Result<T, QueryError>) -> Vec<Issue> {
+    checked
+        .err()
+        .map(|error| error.issues().to_vec())
+        .unwrap_or_default()
+}
+
 impl QueryError {
     /// The error's code: `unknown_name`, `empty_search`, `invalid_argument` or
     /// `invalid_input`.

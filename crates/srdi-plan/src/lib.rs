@@ -140,8 +140,8 @@ pub use entitle::{
 pub use error::{Code, ErrorReport, Issue, PlanError, QueryError, Severity};
 pub use instrument::{Instrument, StipType};
 pub use load::{
-    FileError, MAX_DEPTH, MAX_INPUT_BYTES, check_size, check_text_size, read_file, read_input_file,
-    validate_bytes, validate_file, validate_json, validate_json_in_phases,
+    FileError, Input, MAX_DEPTH, MAX_INPUT_BYTES, check_size, check_text_size, read_file,
+    read_input_file, validate_bytes, validate_file, validate_json, validate_json_in_phases,
 };
 pub use model::*;
 pub use plan::{Plan, is_id};

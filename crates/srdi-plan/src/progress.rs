@@ -11,6 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Code, Issue, QueryError};
+use crate::load::{Input, Partial};
 use crate::model::{Decimal, Milestone, Period, Target, TargetKind, Text};
 use crate::plan::Plan;
 use crate::refs::{Citation, ItemRef, TargetRef};
@@ -213,6 +214,41 @@ impl Observation {
 ///
 /// [`QueryError::InvalidInput`] with every issue: size, encoding, syntax, shape.
 pub fn read_observations(bytes: &[u8]) -> Result<Vec<Observation>, QueryError> {
+    observations(Input::Bytes(bytes), |_, _| Vec::new())
+}
+
+/// Observations from a JSON value (a list of objects: a Python list of dicts, say), checked
+/// as [`read_observations`] checks a file.
+///
+/// # Errors
+///
+/// [`QueryError::InvalidInput`] with every issue of the shape.
+pub fn observations_from_value(value: serde_json::Value) -> Result<Vec<Observation>, QueryError> {
+    observations(Input::Value(value), |_, _| Vec::new())
+}
+
+/// Observations read as far as their shape lets them be, then `check`ed (see
+/// [`Partial::finish`]); the issues of CSV rows located by line and column.
+fn observations(
+    input: Input<'_>,
+    check: impl FnOnce(&Vec<Observation>, &dyn Fn(&str) -> String) -> Vec<Issue>,
+) -> Result<Vec<Observation>, QueryError> {
+    let (partial, cells) = match input {
+        Input::Bytes(bytes) => partial_observations(bytes)?,
+        Input::Value(value) => (checked(value, Vec::new()), None),
+    };
+    let read = partial.finish(check);
+    match cells {
+        Some(cells) => read.map_err(|error| cells.locate(&error)),
+        None => read,
+    }
+}
+
+/// The observations of a file, read as far as their shape lets them be, and where the cells
+/// of CSV rows are.
+fn partial_observations(
+    bytes: &[u8],
+) -> Result<(Partial<Vec<Observation>>, Option<Cells>), QueryError> {
     let text = crate::load::read_text(bytes)?;
     let start = text.trim_start();
     if start.is_empty() {
@@ -224,30 +260,17 @@ pub fn read_observations(bytes: &[u8]) -> Result<Vec<Observation>, QueryError> {
     // JSON at all (`null`, `42`), which the schema then refuses, rather than a CSV header.
     let parsed = crate::load::parse_input(text);
     match parsed {
-        Ok((value, issues)) => checked(value, issues),
+        Ok((value, issues)) => Ok((checked(value, issues), None)),
         Err(error) if matches!(start.chars().next(), Some('[' | '{')) => Err(error),
-        Err(_) => read_csv(text),
+        Err(_) => read_csv(text).map(|(partial, cells)| (partial, Some(cells))),
     }
-}
-
-/// Observations from a JSON value (a list of objects: a Python list of dicts, say), checked
-/// as [`read_observations`] checks a file.
-///
-/// # Errors
-///
-/// [`QueryError::InvalidInput`] with every issue of the shape.
-pub fn observations_from_value(value: serde_json::Value) -> Result<Vec<Observation>, QueryError> {
-    checked(value, Vec::new())
 }
 
 /// Observations from their JSON value: the shape against the schema, and every date on the
 /// calendar.
-fn checked(
-    value: serde_json::Value,
-    mut issues: Vec<Issue>,
-) -> Result<Vec<Observation>, QueryError> {
+fn checked(value: serde_json::Value, mut issues: Vec<Issue>) -> Partial<Vec<Observation>> {
     issues.extend(impossible_dates(&value));
-    crate::load::read_value(value, issues, crate::load::Format::Observations)
+    crate::load::partial_value(value, issues, crate::load::Format::Observations)
 }
 
 /// A `date` written like one but not on the calendar (`2023-02-30`), with its path: the
@@ -269,7 +292,7 @@ fn impossible_dates(value: &serde_json::Value) -> Vec<Issue> {
 
 /// CSV rows as the JSON objects they stand for, checked by the same schema as JSON: numbers
 /// in the `year` and `value` columns are numbers, empty cells are left out.
-fn read_csv(text: &str) -> Result<Vec<Observation>, QueryError> {
+fn read_csv(text: &str) -> Result<(Partial<Vec<Observation>>, Cells), QueryError> {
     if let Some((line, column)) = unclosed_quote(text) {
         let message = "not CSV: a quoted cell is never closed";
         let issue = Issue::new(Code::SyntaxError, "", message).at(line, column);
@@ -329,16 +352,28 @@ fn read_csv(text: &str) -> Result<Vec<Observation>, QueryError> {
     if !issues.is_empty() && rows.is_empty() {
         return Err(QueryError::InvalidInput(issues));
     }
-    match checked(serde_json::Value::Array(rows), issues) {
-        Ok(observations) => Ok(observations),
-        Err(error) => Err(QueryError::InvalidInput(
+    let partial = checked(serde_json::Value::Array(rows), issues);
+    Ok((partial, Cells { header, lines }))
+}
+
+/// Where the cells of a CSV file are: its header, and the line of each row.
+struct Cells {
+    header: Vec<String>,
+    lines: Vec<usize>,
+}
+
+impl Cells {
+    /// The error with each issue of a row located by line and column, and without those
+    /// the header's issues already say.
+    fn locate(&self, error: &QueryError) -> QueryError {
+        QueryError::InvalidInput(
             error
                 .issues()
                 .iter()
-                .filter(|issue| !said_of_the_header(issue, &header))
-                .map(|issue| at_cell(issue, &header, &lines))
+                .filter(|issue| !said_of_the_header(issue, &self.header))
+                .map(|issue| at_cell(issue, &self.header, &self.lines))
                 .collect(),
-        )),
+        )
     }
 }
 
@@ -644,7 +679,10 @@ impl Plan {
         observations: &[Observation],
         as_of: Date,
     ) -> Result<Vec<Progress<'_>>, QueryError> {
-        self.check_observations(observations)?;
+        let issues = self.observation_issues(observations, &str::to_owned);
+        if !issues.is_empty() {
+            return Err(QueryError::InvalidInput(issues));
+        }
         Ok(self
             .target_refs()
             .filter_map(|at| self.progress_of(at, observations, as_of))
@@ -656,7 +694,37 @@ impl Plan {
         target.by_year.or(self.data().period.map(|p| p.end))
     }
 
-    fn check_observations(&self, observations: &[Observation]) -> Result<(), QueryError> {
+    /// Reads observations for this plan (a CSV or JSON file's bytes, or a JSON value), and
+    /// reports every problem at once: those of their shape (as [`read_observations`]) and
+    /// those [`Plan::progress`] finds in the rows that could be read.
+    ///
+    /// ```
+    /// let plan = srdi_plan::wulong();
+    /// let csv = "target,year,value,source\ngoal-2,twenty,9,a\ngoal-9,2023,9,b\n";
+    /// let error = plan.read_observations(csv).unwrap_err();
+    /// let found: Vec<_> = error.issues().iter().map(|i| (i.code.as_str(), i.path.as_str(), i.line)).collect();
+    /// assert_eq!(found, [("wrong_type", "/0/year", Some(2)), ("unknown_target", "/1/target", Some(3))]);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::InvalidInput`] with every issue found.
+    pub fn read_observations<'a>(
+        &self,
+        input: impl Into<Input<'a>>,
+    ) -> Result<Vec<Observation>, QueryError> {
+        observations(input.into(), |observations, original| {
+            self.observation_issues(observations, original)
+        })
+    }
+
+    /// Every problem of observations that only the plan can tell; `original` maps a pointer
+    /// into them to the input's, for a message that points at another row.
+    fn observation_issues(
+        &self,
+        observations: &[Observation],
+        original: &dyn Fn(&str) -> String,
+    ) -> Vec<Issue> {
         let mut issues = Vec::new();
         let ids: Vec<&str> = self
             .target_refs()
@@ -734,8 +802,9 @@ impl Plan {
             });
             if let Some(first) = again {
                 let message = format!(
-                    "`{}` has a value for this time already (/{first})",
-                    observation.target
+                    "`{}` has a value for this time already ({})",
+                    observation.target,
+                    original(&format!("/{first}"))
                 );
                 issues.push(Issue::new(
                     Code::DuplicateObservation,
@@ -744,11 +813,7 @@ impl Plan {
                 ));
             }
         }
-        if issues.is_empty() {
-            Ok(())
-        } else {
-            Err(QueryError::InvalidInput(issues))
-        }
+        issues
     }
 
     fn progress_of<'a>(

@@ -145,7 +145,8 @@ class Plan:
         ``does_not_apply``), ``amount``, ``citation``, ``missing``, ``failed`` and the ``trace``
         of each step. ``profile`` is ``{"tiers", "groups", "recognitions", "events", "facts"}``;
         a key left out is unknown. ``explain=True`` also prints the steps in words. Raises
-        ``InputError`` for a profile the plan cannot read."""
+        ``InputError`` for a profile the plan cannot read, naming every problem at once: of
+        its shape and of the tiers, groups and facts it names."""
     def entitlement_total(self, profile: Mapping[str, Any] | str | bytes) -> list[dict[str, Any]]:
         """The sums of the amounts that apply, by currency: ``[{"currency", "value", "measures"}]``."""
     def entitlements_table(self, profiles: Iterable[Mapping[str, Any] | str | bytes] | Any) -> Any:

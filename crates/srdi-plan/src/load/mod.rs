@@ -262,56 +262,151 @@ pub(crate) fn read_text(bytes: &[u8]) -> Result<&str, crate::QueryError> {
     Ok(input::strip_bom(text).0)
 }
 
-/// An input (profile, scenario, observations) from the bytes of a file: its size and
-/// encoding checked first, as a plan's are.
-pub(crate) fn read_input_bytes<T: serde::de::DeserializeOwned>(
-    bytes: &[u8],
-    format: Format,
-) -> Result<T, crate::QueryError> {
-    check_size(bytes.len()).map_err(|error| invalid_input(&error))?;
-    read_input(
-        input::decode(bytes).map_err(|error| invalid_input(&error))?,
-        format,
-    )
+/// An input other than a plan, as a surface holds it: the bytes of a file (JSON, or CSV for
+/// observations), or a JSON value built from a host language's objects (a Python dict, say).
+///
+/// ```
+/// use srdi_plan::Input;
+/// let text = r#"{"tiers": ["srdi-sme"]}"#;
+/// assert_eq!(Input::from(text), Input::Bytes(text.as_bytes()));
+/// let value: serde_json::Value = serde_json::from_str(text).unwrap();
+/// assert_eq!(Input::from(value.clone()), Input::Value(value));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum Input<'a> {
+    /// The bytes of a file: its size and encoding are checked, then it is parsed.
+    Bytes(&'a [u8]),
+    /// A JSON value: it is checked against the depth a text may nest to, then read.
+    Value(serde_json::Value),
 }
 
-/// An input from JSON, through the same phases as a plan (size, JSON, shape
-/// against its committed schema), every problem reported at once.
+impl<'a> From<&'a [u8]> for Input<'a> {
+    fn from(bytes: &'a [u8]) -> Self {
+        Self::Bytes(bytes)
+    }
+}
+
+impl<'a> From<&'a str> for Input<'a> {
+    fn from(json: &'a str) -> Self {
+        Self::Bytes(json.as_bytes())
+    }
+}
+
+impl From<serde_json::Value> for Input<'_> {
+    fn from(value: serde_json::Value) -> Self {
+        Self::Value(value)
+    }
+}
+
+/// An input read as far as its shape lets it be, as a plan is: what is ill-shaped was pruned
+/// (an invalid list item removed, an invalid optional field dropped), so that the plan's
+/// checks can still run on the rest and every problem be reported at once.
+pub(crate) struct Partial<T> {
+    /// What could be read; `None` if the input as a whole is ill-shaped.
+    read: Option<T>,
+    /// Every problem of the text and the shape.
+    issues: Vec<Issue>,
+    /// What was pruned, to map paths in what was read back to the input.
+    pruned: Pruned,
+}
+
+impl<T> Partial<T> {
+    /// The input, if neither its shape nor `check` (the plan's rules, run on what could be
+    /// read) finds a problem; else every problem. `check` gets what was read and the mapping
+    /// of its pointers to the input's, for a pointer it writes in a message; the paths of
+    /// its issues are mapped here, and an issue about a field the shape check dropped (a
+    /// year written as a word is not also missing) is left out.
+    pub(crate) fn finish(
+        self,
+        check: impl FnOnce(&T, &dyn Fn(&str) -> String) -> Vec<Issue>,
+    ) -> Result<T, crate::QueryError> {
+        let Partial {
+            read,
+            mut issues,
+            pruned,
+        } = self;
+        if let Some(read) = &read {
+            let original = |path: &str| pruned.original(path);
+            let said = check(read, &original)
+                .into_iter()
+                .filter(|issue| !pruned.dropped(&issue.path))
+                .map(|mut issue| {
+                    issue.path = pruned.original(&issue.path);
+                    issue
+                });
+            issues.extend(said);
+        }
+        match read {
+            Some(read) if issues.is_empty() => Ok(read),
+            _ => Err(crate::QueryError::InvalidInput(issues)),
+        }
+    }
+}
+
+/// An input (profile, scenario, observations) read as far as its shape lets it be. A file's
+/// size and encoding are checked first, as a plan's are; a problem with them, or JSON
+/// syntax, stops reading.
+pub(crate) fn read_partial<T: serde::de::DeserializeOwned>(
+    input: Input<'_>,
+    format: Format,
+) -> Result<Partial<T>, crate::QueryError> {
+    let (value, issues) = match input {
+        Input::Bytes(bytes) => parse_input(read_text(bytes)?)?,
+        Input::Value(value) => (value, Vec::new()),
+    };
+    Ok(partial_value(value, issues, format))
+}
+
+/// An input checked for its shape alone, every problem at once (the plan's checks of the
+/// names it uses come later, or at once through the plan's readers).
 pub(crate) fn read_input<T: serde::de::DeserializeOwned>(
-    json: &str,
+    input: Input<'_>,
     format: Format,
 ) -> Result<T, crate::QueryError> {
-    let (value, issues) = parse_input(json)?;
-    read_value(value, issues, format)
+    read_partial(input, format)?.finish(|_, _| Vec::new())
 }
 
-/// The JSON value of an input other than a plan, its size checked and a byte order mark
-/// dropped, with the issues of the parse (repeated keys, control characters).
+/// The JSON value of an input's text, with the issues of the parse (repeated keys, control
+/// characters).
 pub(crate) fn parse_input(
     json: &str,
 ) -> Result<(serde_json::Value, Vec<Issue>), crate::QueryError> {
-    check_size(json.len()).map_err(|error| invalid_input(&error))?;
-    let (json, _) = input::strip_bom(json);
     value::parse(json).map_err(|error| invalid_input(&error))
 }
 
-/// An input from a JSON value (a Python dict, say), checked against its schema, and against
-/// the depth a text may nest to.
-pub(crate) fn read_value<T: serde::de::DeserializeOwned>(
+/// An input from its JSON value, `issues` those of its text: checked against the depth a
+/// text may nest to, then against its schema, pruning what is ill-shaped.
+pub(crate) fn partial_value<T: serde::de::DeserializeOwned>(
     mut value: serde_json::Value,
     mut issues: Vec<Issue>,
     format: Format,
-) -> Result<T, crate::QueryError> {
+) -> Partial<T> {
     if value::nests_too_deep(&value) {
-        return Err(crate::QueryError::InvalidInput(vec![value::too_deep()]));
+        return Partial {
+            read: None,
+            issues: vec![value::too_deep()],
+            pruned: Pruned::default(),
+        };
     }
-    issues.extend(shape::check_input(&mut value, format));
-    if !issues.is_empty() {
-        return Err(crate::QueryError::InvalidInput(issues));
+    let checked = shape::check_input(&mut value, format);
+    issues.extend(checked.issues);
+    let read = if checked.readable {
+        match serde_json::from_value(value) {
+            Ok(read) => Some(read),
+            // The shape check lets through only what the types read; this would be a bug.
+            Err(error) => {
+                issues.push(Issue::new(Code::WrongType, "", error.to_string()));
+                None
+            }
+        }
+    } else {
+        None
+    };
+    Partial {
+        read,
+        issues,
+        pruned: checked.pruned,
     }
-    serde_json::from_value(value).map_err(|error| {
-        crate::QueryError::InvalidInput(vec![Issue::new(Code::WrongType, "", error.to_string())])
-    })
 }
 
 /// Escapes one reference token of a JSON Pointer (RFC 6901).

@@ -52,14 +52,15 @@ pub(crate) fn check_plan(value: &mut Value) -> Checked {
     check(&PLAN, value)
 }
 
-/// Checks `value` against the format of a profile or a scenario.
-pub(crate) fn check_input(value: &mut Value, format: super::Format) -> Vec<Issue> {
+/// Checks `value` against the format of a profile, a scenario or observations, pruning what
+/// is invalid.
+pub(crate) fn check_input(value: &mut Value, format: super::Format) -> Checked {
     let schema = match format {
         super::Format::Profile => &*PROFILE,
         super::Format::Scenario => &*SCENARIO,
         super::Format::Observations => &*OBSERVATIONS,
     };
-    check(schema, value).issues
+    check(schema, value)
 }
 
 /// The fields of each record of a format that is a list of records (observations): every
