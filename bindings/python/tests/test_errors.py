@@ -268,6 +268,20 @@ def test_a_deep_dict_is_too_deep_as_its_json_text_is_and_a_cycle_is_refused():
     assert [issue.code for issue in raised.value.issues] == ["too_deep"]
 
 
+def test_a_dict_over_the_size_limit_is_too_large_as_its_json_text_is():
+    plan = srdi_plan.wulong()
+    limit = 8 * 1024 * 1024  # the core's MAX_INPUT_BYTES: how large a text may be
+    tiers = ["x" * 998] * (limit // 1001 + 1)  # 1,001 bytes each, written as JSON: over the limit
+    for profile in ({"tiers": tiers}, [{"target": "goal-2", "year": 2024, "value": 1, "source": "s", "note": "x" * limit}]):
+        for given in (profile, json.dumps(profile)):
+            with pytest.raises(srdi_plan.InputError) as raised:
+                if isinstance(profile, dict):
+                    plan.entitlements(given)
+                else:
+                    plan.progress(given if isinstance(given, list) else given.encode())
+            assert [issue.code for issue in raised.value.issues] == ["too_large"], type(given)
+
+
 def test_a_row_changed_while_it_is_read_and_float_subclasses():
     plan = srdi_plan.wulong()
     row = {"target": "goal-2", "year": 2023, "value": 6}

@@ -263,6 +263,11 @@ test("what JSON cannot hold is refused with a coded error, never dropped or chan
   const tooDeep = (value) =>
     assert.throws(() => plan.entitlements(value), (error) => error.code === "invalid_input" && error.issues[0].code === "too_deep");
   for (const depth of [65, 100_000]) tooDeep(nested(depth));
+  // Size: over 8 MiB written as JSON is `too_large`, as on every surface.
+  const tooLarge = (call) =>
+    assert.throws(call, (error) => error.code === "invalid_input" && error.issues[0].code === "too_large");
+  tooLarge(() => plan.entitlements({ tiers: Array(8381).fill("x".repeat(998)) }));
+  tooLarge(() => plan.progress([{ target: "goal-2", year: 2024, value: 1, source: "s", note: "x".repeat(8 * 1024 * 1024) }]));
   assert.throws(() => plan.entitlements(nested(64)), (error) => error.issues[0].code === "wrong_type");
   const chain = nested(70);
   let link = chain;

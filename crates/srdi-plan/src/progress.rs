@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Code, Issue, QueryError};
-use crate::load::{Input, Partial};
+use crate::load::{Input, Partial, Pruned};
 use crate::model::{Decimal, Milestone, Period, Target, TargetKind, Text};
 use crate::plan::Plan;
 use crate::refs::{Citation, ItemRef, TargetRef};
@@ -231,11 +231,14 @@ pub fn observations_from_value(value: serde_json::Value) -> Result<Vec<Observati
 /// [`Partial::finish`]); the issues of CSV rows located by line and column.
 fn observations(
     input: Input<'_>,
-    check: impl FnOnce(&Vec<Observation>, &dyn Fn(&str) -> String) -> Vec<Issue>,
+    check: impl FnOnce(&Vec<Observation>, &Pruned) -> Vec<Issue>,
 ) -> Result<Vec<Observation>, QueryError> {
     let (partial, cells) = match input {
         Input::Bytes(bytes) => partial_observations(bytes)?,
-        Input::Value(value) => (checked(value, Vec::new()), None),
+        Input::Value(value) => (
+            checked(crate::load::within_limits(value)?, Vec::new()),
+            None,
+        ),
     };
     let read = partial.finish(check);
     match cells {
@@ -266,26 +269,35 @@ fn partial_observations(
     }
 }
 
-/// Observations from their JSON value: the shape against the schema, and every date on the
-/// calendar.
-fn checked(value: serde_json::Value, mut issues: Vec<Issue>) -> Partial<Vec<Observation>> {
-    issues.extend(impossible_dates(&value));
-    crate::load::partial_value(value, issues, crate::load::Format::Observations)
+/// Observations from their JSON value: every date on the calendar, and the shape against
+/// the schema.
+fn checked(mut value: serde_json::Value, mut issues: Vec<Issue>) -> Partial<Vec<Observation>> {
+    let dates = bad_dates(&mut value);
+    let dropped = dates.iter().map(|issue| issue.path.clone()).collect();
+    issues.extend(dates);
+    crate::load::partial_value(value, issues, crate::load::Format::Observations).dropping(dropped)
 }
 
-/// A `date` written like one but not on the calendar (`2023-02-30`), with its path: the
-/// schema checks the pattern, and only the calendar knows the rest.
-fn impossible_dates(value: &serde_json::Value) -> Vec<Issue> {
-    let rows = value.as_array().map_or(&[][..], Vec::as_slice);
-    rows.iter()
+/// Each `date` that is not a day written `YYYY-MM-DD`, or not one on the calendar
+/// (`2023-02-30`), with its path; each is dropped from its row, so that the rest of the row
+/// is still read. The schema checks the pattern, and only the calendar knows the rest.
+fn bad_dates(value: &mut serde_json::Value) -> Vec<Issue> {
+    let rows = value.as_array_mut().map_or(&mut [][..], Vec::as_mut_slice);
+    rows.iter_mut()
         .enumerate()
         .filter_map(|(i, row)| {
             let date = row.get("date")?.as_str()?;
+            if Date::parse(date).is_some() {
+                return None;
+            }
             let pattern = date.len() == 10 && date.bytes().filter(|b| *b == b'-').count() == 2;
-            (pattern && Date::parse(date).is_none()).then(|| {
-                let message = format!("`{date}` is not a day of the calendar");
-                Issue::new(Code::InvalidDate, format!("/{i}/date"), message)
-            })
+            let message = if pattern {
+                format!("`{date}` is not a day of the calendar")
+            } else {
+                format!("`{date}` is not a date written YYYY-MM-DD")
+            };
+            row.as_object_mut()?.remove("date");
+            Some(Issue::new(Code::InvalidDate, format!("/{i}/date"), message))
         })
         .collect()
 }
@@ -317,9 +329,7 @@ fn read_csv(text: &str) -> Result<(Partial<Vec<Observation>>, Cells), QueryError
     let mut lines = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|error| csv_error(&error))?;
-        let line = record
-            .position()
-            .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+        let line = record.position().map_or(0, |p| line_at(text, p));
         if record.len() > header.len() {
             let message = format!(
                 "the row has {} cells, the header {}",
@@ -352,7 +362,8 @@ fn read_csv(text: &str) -> Result<(Partial<Vec<Observation>>, Cells), QueryError
     if !issues.is_empty() && rows.is_empty() {
         return Err(QueryError::InvalidInput(issues));
     }
-    let partial = checked(serde_json::Value::Array(rows), issues);
+    let mut partial = checked(serde_json::Value::Array(rows), issues);
+    partial.retain_issues(|issue| !said_of_the_header(issue, &header));
     Ok((partial, Cells { header, lines }))
 }
 
@@ -363,14 +374,12 @@ struct Cells {
 }
 
 impl Cells {
-    /// The error with each issue of a row located by line and column, and without those
-    /// the header's issues already say.
+    /// The error with each issue of a row located by line and column.
     fn locate(&self, error: &QueryError) -> QueryError {
         QueryError::InvalidInput(
             error
                 .issues()
                 .iter()
-                .filter(|issue| !said_of_the_header(issue, &self.header))
                 .map(|issue| at_cell(issue, &self.header, &self.lines))
                 .collect(),
         )
@@ -466,6 +475,20 @@ fn at_cell(issue: &Issue, header: &[String], lines: &[usize]) -> Issue {
         Some(&line) if issue.line.is_none() => issue.clone().at(line, column),
         _ => issue.clone(),
     }
+}
+
+/// The line (from 1) of the record the reader read from `position`, which is where the line
+/// breaks before it start: the reader's own count of lines leaves out blank lines.
+fn line_at(text: &str, position: &csv::Position) -> usize {
+    let bytes = text.as_bytes();
+    let from = usize::try_from(position.byte()).unwrap_or(usize::MAX);
+    let start = bytes
+        .iter()
+        .skip(from)
+        .position(|b| !matches!(b, b'\r' | b'\n'))
+        .map_or(bytes.len(), |skipped| from + skipped);
+    let before = bytes.get(..start).unwrap_or(bytes);
+    memchr::memchr_iter(b'\n', before).count() + 1
 }
 
 fn csv_error(error: &csv::Error) -> QueryError {
@@ -679,7 +702,7 @@ impl Plan {
         observations: &[Observation],
         as_of: Date,
     ) -> Result<Vec<Progress<'_>>, QueryError> {
-        let issues = self.observation_issues(observations, &str::to_owned);
+        let issues = self.observation_issues(observations, &Pruned::default());
         if !issues.is_empty() {
             return Err(QueryError::InvalidInput(issues));
         }
@@ -713,18 +736,14 @@ impl Plan {
         &self,
         input: impl Into<Input<'a>>,
     ) -> Result<Vec<Observation>, QueryError> {
-        observations(input.into(), |observations, original| {
-            self.observation_issues(observations, original)
+        observations(input.into(), |observations, pruned| {
+            self.observation_issues(observations, pruned)
         })
     }
 
-    /// Every problem of observations that only the plan can tell; `original` maps a pointer
-    /// into them to the input's, for a message that points at another row.
-    fn observation_issues(
-        &self,
-        observations: &[Observation],
-        original: &dyn Fn(&str) -> String,
-    ) -> Vec<Issue> {
+    /// Every problem of observations that only the plan can tell; `pruned` is what reading
+    /// them left out (for a pointer to another row, and a time that was given but dropped).
+    fn observation_issues(&self, observations: &[Observation], pruned: &Pruned) -> Vec<Issue> {
         let mut issues = Vec::new();
         let ids: Vec<&str> = self
             .target_refs()
@@ -748,7 +767,9 @@ impl Plan {
                 continue;
             };
             match (observation.year, observation.date) {
-                (None, None) => {
+                (None, None)
+                    if !pruned.dropped(&path("year")) && !pruned.dropped(&path("date")) =>
+                {
                     issues.push(Issue::new(
                         Code::MissingField,
                         path("year"),
@@ -797,14 +818,16 @@ impl Plan {
                 issues.push(Issue::new(Code::InvalidValue, path("value"), message));
             }
             // A value for a year stands at its end: `2023` and `2023-12-31` are one time.
-            let again = observations.iter().take(i).position(|other| {
-                other.target == observation.target && other.day() == observation.day()
+            let again = observation.day().and_then(|day| {
+                observations.iter().take(i).position(|other| {
+                    other.target == observation.target && other.day() == Some(day)
+                })
             });
             if let Some(first) = again {
                 let message = format!(
                     "`{}` has a value for this time already ({})",
                     observation.target,
-                    original(&format!("/{first}"))
+                    pruned.original(&format!("/{first}"))
                 );
                 issues.push(Issue::new(
                     Code::DuplicateObservation,
@@ -1076,5 +1099,59 @@ mod tests {
             [(Code::ControlCharacter, Some(2))]
         );
         assert_eq!(read_observations(header.as_bytes()).unwrap(), []);
+    }
+
+    /// The plan's checks run on what the shape lets through, and say nothing about what the
+    /// shape check said or dropped: a time written wrong is neither missing nor a repeat.
+    #[test]
+    fn the_plan_checks_what_could_be_read_and_no_more() {
+        let plan = crate::wulong();
+        let found = |text: &str| -> Vec<(Code, String, Option<usize>)> {
+            let error = plan.read_observations(text).expect_err(text);
+            let issues = error.issues().iter();
+            issues.map(|i| (i.code, i.path.clone(), i.line)).collect()
+        };
+        let issue = |code, path: &str, line| (code, path.to_owned(), line);
+        // Dates off the calendar or not written YYYY-MM-DD are dropped from their rows.
+        let dates = r#"[{"target": "goal-2", "date": "2023-02-30", "value": 1, "source": "s"},
+            {"target": "goal-9", "year": 2023, "value": 1, "source": "s"},
+            {"target": "goal-2", "date": 20230101, "value": 1, "source": "s"}]"#;
+        assert_eq!(
+            found(dates),
+            [
+                issue(Code::InvalidDate, "/0/date", None),
+                issue(Code::WrongType, "/2/date", None),
+                issue(Code::UnknownTarget, "/1/target", None),
+            ]
+        );
+        // Two years written as words are two wrong types, not a repeated time.
+        let words = "target,year,value,source\ngoal-2,twenty,5,s\ngoal-2,thirty,6,s\n";
+        assert_eq!(
+            found(words),
+            [
+                issue(Code::WrongType, "/0/year", Some(2)),
+                issue(Code::WrongType, "/1/year", Some(3)),
+            ]
+        );
+        // No time at all is the plan's to say, whatever columns the header has.
+        for header in ["target,date,value,source", "target,value,source"] {
+            let text = format!(
+                "{header}\ngoal-2,{}5,s\n",
+                if header.contains("date") { "," } else { "" }
+            );
+            assert_eq!(
+                found(&text),
+                [issue(Code::MissingField, "/0/year", Some(2))]
+            );
+        }
+        // Rows after blank lines are located on their own lines, CRLF or not.
+        let blank = "target,year,value,source\r\n\r\ngoal-9,2023,1,s\r\n\ngoal-8,2023,1,s\n";
+        assert_eq!(
+            found(blank),
+            [
+                issue(Code::UnknownTarget, "/0/target", Some(3)),
+                issue(Code::UnknownTarget, "/1/target", Some(5)),
+            ]
+        );
     }
 }

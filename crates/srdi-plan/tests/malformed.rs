@@ -170,3 +170,26 @@ fn a_value_built_in_memory_meets_the_depth_a_text_meets() {
     let from_text = srdi_plan::Profile::from_json(&text).unwrap_err();
     assert_eq!(from_text.issues()[0].code, Code::TooDeep);
 }
+
+#[test]
+fn a_value_built_in_memory_meets_the_size_a_text_meets() {
+    // A profile of many tiers, written as JSON just at or just over the limit.
+    let profile = |text_len: usize| {
+        let tier = serde_json::Value::from("x".repeat(998));
+        let mut tiers = vec![tier; text_len / 1001];
+        let written = serde_json::json!({ "tiers": tiers }).to_string().len();
+        // One more tier: a comma and two quotes, and the rest.
+        tiers.push(serde_json::Value::from("y".repeat(text_len - written - 3)));
+        serde_json::json!({ "tiers": tiers })
+    };
+    for len in [MAX_INPUT_BYTES, MAX_INPUT_BYTES + 1] {
+        let value = profile(len);
+        let text = value.to_string();
+        assert_eq!(text.len(), len);
+        let code = |read: Result<_, srdi_plan::QueryError>| read.err().map(|e| e.issues()[0].code);
+        let from_text = code(srdi_plan::Profile::from_json(&text));
+        let from_value = code(srdi_plan::Profile::from_value(value));
+        let expected = (len > MAX_INPUT_BYTES).then_some(Code::TooLarge);
+        assert_eq!((from_text, from_value), (expected, expected), "{len} bytes");
+    }
+}

@@ -276,7 +276,8 @@ pub(crate) fn read_text(bytes: &[u8]) -> Result<&str, crate::QueryError> {
 pub enum Input<'a> {
     /// The bytes of a file: its size and encoding are checked, then it is parsed.
     Bytes(&'a [u8]),
-    /// A JSON value: it is checked against the depth a text may nest to, then read.
+    /// A JSON value: it is checked against the limits its text would meet (size and
+    /// depth), then read.
     Value(serde_json::Value),
 }
 
@@ -311,14 +312,28 @@ pub(crate) struct Partial<T> {
 }
 
 impl<T> Partial<T> {
+    /// Notes optional fields (by their pointers in the input) dropped for a wrong value by a
+    /// check the schema cannot make.
+    pub(crate) fn dropping(mut self, pointers: Vec<String>) -> Self {
+        for pointer in pointers {
+            self.pruned.drop_field(pointer);
+        }
+        self
+    }
+
+    /// Keeps only the issues of the text and shape that `keep` says.
+    pub(crate) fn retain_issues(&mut self, keep: impl Fn(&Issue) -> bool) {
+        self.issues.retain(keep);
+    }
+
     /// The input, if neither its shape nor `check` (the plan's rules, run on what could be
-    /// read) finds a problem; else every problem. `check` gets what was read and the mapping
-    /// of its pointers to the input's, for a pointer it writes in a message; the paths of
-    /// its issues are mapped here, and an issue about a field the shape check dropped (a
-    /// year written as a word is not also missing) is left out.
+    /// read) finds a problem; else every problem. `check` gets what was read and what was
+    /// pruned from it, to map a pointer it writes in a message and to tell a field that was
+    /// dropped from one never given; the paths of its issues are mapped here, and an issue
+    /// at a dropped field (a year written as a word is not also missing) is left out.
     pub(crate) fn finish(
         self,
-        check: impl FnOnce(&T, &dyn Fn(&str) -> String) -> Vec<Issue>,
+        check: impl FnOnce(&T, &Pruned) -> Vec<Issue>,
     ) -> Result<T, crate::QueryError> {
         let Partial {
             read,
@@ -326,8 +341,7 @@ impl<T> Partial<T> {
             pruned,
         } = self;
         if let Some(read) = &read {
-            let original = |path: &str| pruned.original(path);
-            let said = check(read, &original)
+            let said = check(read, &pruned)
                 .into_iter()
                 .filter(|issue| !pruned.dropped(&issue.path))
                 .map(|mut issue| {
@@ -352,7 +366,7 @@ pub(crate) fn read_partial<T: serde::de::DeserializeOwned>(
 ) -> Result<Partial<T>, crate::QueryError> {
     let (value, issues) = match input {
         Input::Bytes(bytes) => parse_input(read_text(bytes)?)?,
-        Input::Value(value) => (value, Vec::new()),
+        Input::Value(value) => (within_limits(value)?, Vec::new()),
     };
     Ok(partial_value(value, issues, format))
 }
@@ -374,20 +388,26 @@ pub(crate) fn parse_input(
     value::parse(json).map_err(|error| invalid_input(&error))
 }
 
-/// An input from its JSON value, `issues` those of its text: checked against the depth a
-/// text may nest to, then against its schema, pruning what is ill-shaped.
+/// A value built in memory (a Python dict, say), within the limits its text would meet: its
+/// size written as JSON (`too_large`), then its depth (`too_deep`).
+pub(crate) fn within_limits(
+    value: serde_json::Value,
+) -> Result<serde_json::Value, crate::QueryError> {
+    check_text_size(value::written_len(&value, MAX_INPUT_BYTES))
+        .map_err(|error| invalid_input(&error))?;
+    if value::nests_too_deep(&value) {
+        return Err(crate::QueryError::InvalidInput(vec![value::too_deep()]));
+    }
+    Ok(value)
+}
+
+/// An input from its JSON value (within the limits), `issues` those of its text: checked
+/// against its schema, pruning what is ill-shaped.
 pub(crate) fn partial_value<T: serde::de::DeserializeOwned>(
     mut value: serde_json::Value,
     mut issues: Vec<Issue>,
     format: Format,
 ) -> Partial<T> {
-    if value::nests_too_deep(&value) {
-        return Partial {
-            read: None,
-            issues: vec![value::too_deep()],
-            pruned: Pruned::default(),
-        };
-    }
     let checked = shape::check_input(&mut value, format);
     issues.extend(checked.issues);
     let read = if checked.readable {

@@ -128,6 +128,12 @@ impl Pruned {
         !self.fields.is_empty() && self.fields.contains(&self.original(path))
     }
 
+    /// Notes the optional field at `pointer` (in the file) as dropped for a wrong value by a
+    /// check the schema cannot make (a date not on the calendar).
+    pub(crate) fn drop_field(&mut self, pointer: String) {
+        self.fields.insert(pointer);
+    }
+
     /// Whether items were removed from the list at `pointer`.
     pub(crate) fn touched(&self, pointer: &str) -> bool {
         self.removed.contains_key(pointer)

@@ -76,6 +76,58 @@ pub(crate) fn nests_too_deep(value: &Value) -> bool {
     false
 }
 
+/// The length of `value` written as compact JSON (as `JSON.stringify` writes an object),
+/// counted without writing it and without recursion, up to just past `limit`: so that a
+/// value built in memory (a Python dict, say) meets the size limit its text would.
+pub(crate) fn written_len(value: &Value, limit: usize) -> usize {
+    let mut count = Count(0);
+    let mut open = vec![value];
+    while let Some(value) = open.pop() {
+        if count.0 > limit {
+            break;
+        }
+        match value {
+            // Brackets and commas.
+            Value::Array(items) => {
+                count.0 += 1 + items.len().max(1);
+                open.extend(items);
+            }
+            // Braces, commas and colons, and the quoted keys.
+            Value::Object(fields) => {
+                count.0 += 1 + fields.len().max(1) + fields.len();
+                for (key, item) in fields {
+                    count.write(key);
+                    open.push(item);
+                }
+            }
+            leaf => count.write(leaf),
+        }
+    }
+    count.0
+}
+
+/// A writer that only counts the bytes written.
+struct Count(usize);
+
+impl Count {
+    /// Counts `value` as `serde_json` writes it (a leaf: no recursion).
+    fn write(&mut self, value: &impl serde::Serialize) {
+        // Counting cannot fail, and a string or a number always serializes.
+        let _ = serde_json::to_writer(&mut *self, value);
+    }
+}
+
+impl std::io::Write for Count {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 #[derive(Default)]
 struct State {
     issues: RefCell<Vec<Issue>>,
