@@ -235,10 +235,10 @@ fn observations(
 ) -> Result<Vec<Observation>, QueryError> {
     let (partial, cells) = match input {
         Input::Bytes(bytes) => partial_observations(bytes)?,
-        Input::Value(value) => (
-            checked(crate::load::within_limits(value)?, Vec::new()),
-            None,
-        ),
+        Input::Value(value) => {
+            let (value, issues) = crate::load::in_memory(value)?;
+            (checked(value, issues), None)
+        }
     };
     let read = partial.finish(check);
     match cells {

@@ -276,8 +276,8 @@ pub(crate) fn read_text(bytes: &[u8]) -> Result<&str, crate::QueryError> {
 pub enum Input<'a> {
     /// The bytes of a file: its size and encoding are checked, then it is parsed.
     Bytes(&'a [u8]),
-    /// A JSON value: it is checked against the limits its text would meet (size and
-    /// depth), then read.
+    /// A JSON value: it is checked as its text would be (size, depth, control characters),
+    /// then read.
     Value(serde_json::Value),
 }
 
@@ -366,7 +366,7 @@ pub(crate) fn read_partial<T: serde::de::DeserializeOwned>(
 ) -> Result<Partial<T>, crate::QueryError> {
     let (value, issues) = match input {
         Input::Bytes(bytes) => parse_input(read_text(bytes)?)?,
-        Input::Value(value) => (within_limits(value)?, Vec::new()),
+        Input::Value(value) => in_memory(value)?,
     };
     Ok(partial_value(value, issues, format))
 }
@@ -388,17 +388,19 @@ pub(crate) fn parse_input(
     value::parse(json).map_err(|error| invalid_input(&error))
 }
 
-/// A value built in memory (a Python dict, say), within the limits its text would meet: its
-/// size written as JSON (`too_large`), then its depth (`too_deep`).
-pub(crate) fn within_limits(
+/// A value built in memory (a Python dict, say), checked as [`parse_input`] checks its text:
+/// within the limits (its size written as JSON, `too_large`, then its depth, `too_deep`),
+/// with an issue for each string that holds a control character.
+pub(crate) fn in_memory(
     value: serde_json::Value,
-) -> Result<serde_json::Value, crate::QueryError> {
+) -> Result<(serde_json::Value, Vec<Issue>), crate::QueryError> {
     check_text_size(value::written_len(&value, MAX_INPUT_BYTES))
         .map_err(|error| invalid_input(&error))?;
     if value::nests_too_deep(&value) {
         return Err(crate::QueryError::InvalidInput(vec![value::too_deep()]));
     }
-    Ok(value)
+    let issues = value::control_characters(&value);
+    Ok((value, issues))
 }
 
 /// An input from its JSON value (within the limits), `issues` those of its text: checked

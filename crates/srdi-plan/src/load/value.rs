@@ -173,6 +173,45 @@ pub(crate) fn control_character(text: &str) -> Option<String> {
     ))
 }
 
+/// The issue of each string of a value built in memory that holds a control character, in
+/// document order, as [`parse`] reports a text's.
+pub(crate) fn control_characters(value: &Value) -> Vec<Issue> {
+    let mut strings = vec![value];
+    let mut any = false;
+    while let Some(value) = strings.pop() {
+        match value {
+            Value::String(text) => any |= control_character(text).is_some(),
+            Value::Array(items) => strings.extend(items),
+            Value::Object(fields) => strings.extend(fields.values()),
+            _ => {}
+        }
+    }
+    if !any {
+        return Vec::new();
+    }
+    // Found one: walk again, with paths, in document order.
+    let mut issues = Vec::new();
+    let mut open = vec![(value, String::new())];
+    while let Some((value, path)) = open.pop() {
+        match value {
+            Value::String(text) => {
+                if let Some(message) = control_character(text) {
+                    issues.push(Issue::new(Code::ControlCharacter, path, message));
+                }
+            }
+            Value::Array(items) => open.extend(
+                (items.iter().enumerate().rev()).map(|(i, item)| (item, format!("{path}/{i}"))),
+            ),
+            Value::Object(fields) => open.extend(
+                (fields.iter().rev())
+                    .map(|(key, item)| (item, format!("{path}/{}", escape_token(key)))),
+            ),
+            _ => {}
+        }
+    }
+    issues
+}
+
 /// A value to read at `path`.
 struct Node<'a> {
     path: &'a Path<'a>,
