@@ -125,22 +125,23 @@ pub fn plan_path(case: &Case) -> String {
 
 /// The answer a Rust program gets for a query, as JSON: the answer, or `{"error": report}`.
 /// A profile, scenario or observations are read by the plan first, as a program reads a
-/// user's, so that a bad one gets every problem its shape and the plan find.
+/// user's, so that a bad one gets every problem its shape and the plan find; the query then
+/// holds what was read.
 pub fn answer(plan: &srdi_plan::Plan, query: &Value) -> Value {
-    let read = [
-        query
-            .get("profile")
-            .map(|v| plan.read_profile(v.clone()).err()),
-        query
-            .get("scenario")
-            .filter(|v| !v.is_null())
-            .map(|v| plan.read_scenario(v.clone()).err()),
-        query
-            .get("observations")
-            .map(|v| plan.read_observations(v.clone()).err()),
-    ];
-    if let Some(error) = read.into_iter().flatten().flatten().next() {
-        return serde_json::json!({ "error": error.report() });
+    let mut query = query.clone();
+    for key in ["profile", "scenario", "observations"] {
+        let Some(input) = query.get(key).filter(|v| !v.is_null()).cloned() else {
+            continue;
+        };
+        let read = match key {
+            "profile" => plan.read_profile(input).map(serde_json::to_value),
+            "scenario" => plan.read_scenario(input).map(serde_json::to_value),
+            _ => plan.read_observations(input).map(serde_json::to_value),
+        };
+        match read {
+            Ok(read) => query[key] = read.expect("inputs serialize"),
+            Err(error) => return serde_json::json!({ "error": error.report() }),
+        }
     }
     let query: srdi_plan::Query =
         serde_json::from_value(query.clone()).unwrap_or_else(|e| panic!("{query}: {e}"));

@@ -204,10 +204,20 @@ pub(crate) fn json_in(value: &Bound<'_, PyAny>, open: &mut Open) -> Result<Value
     if let Ok(flag) = value.cast_exact::<PyBool>() {
         return Ok(Value::Bool(flag.is_true()));
     }
-    if value.is_instance_of::<PyInt>()
-        && let Ok(number) = value.extract::<i64>()
-    {
-        return Ok(Value::from(number));
+    if value.is_instance_of::<PyInt>() {
+        if let Ok(number) = value.extract::<i64>() {
+            return Ok(Value::from(number));
+        }
+        if let Ok(number) = value.extract::<u64>() {
+            return Ok(Value::from(number));
+        }
+        // Beyond 64 bits: a double, as a JSON text's parser reads the same number, so that
+        // the core says what is wrong with it, where.
+        if let Ok(float) = value.extract::<f64>()
+            && float.is_finite()
+        {
+            return Ok(Value::from(float));
+        }
     }
     // A subclass too (`numpy.float64`), whose NaN pythonize would make null.
     if let Ok(float) = value.cast::<PyFloat>() {

@@ -197,6 +197,25 @@ def test_numbers_json_cannot_hold_are_refused_not_made_null():
         assert "finite" in raised.value.message
 
 
+def test_numbers_get_one_answer_as_a_dict_and_as_its_json_text():
+    plan = srdi_plan.wulong()
+
+    def issues(scenario):
+        try:
+            plan.cost(scenario)
+        except srdi_plan.InputError as error:
+            return [(issue.code, issue.path) for issue in error.issues]
+        return []
+
+    # Whole numbers however written are whole; past 64 bits a number is a double, as in JSON.
+    for count in (4, 4.0, -0.0, 2**64, 2**70, -(2**70), 2**130, 1e30, 2.5):
+        scenario = {"recognitions": [{"tier": "srdi-sme", "year": 2023.0, "count": count}]}
+        assert issues(scenario) == issues(json.dumps(scenario)), count
+    assert issues({"recognitions": [{"tier": "srdi-sme", "year": 2023.0, "count": 4.0}]}) == []
+    big = {"recognitions": [{"tier": "srdi-sme", "year": 2023, "count": 2**70}]}
+    assert issues(big) == [("out_of_range", "/recognitions/0/count")]
+
+
 def test_a_deep_dict_is_too_deep_as_its_json_text_is_and_a_cycle_is_refused():
     plan = srdi_plan.wulong()
     max_depth = 64  # the core's MAX_DEPTH: how deep a text may nest

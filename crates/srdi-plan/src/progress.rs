@@ -303,42 +303,45 @@ fn bad_dates(value: &mut serde_json::Value) -> Vec<Issue> {
 }
 
 /// CSV rows as the JSON objects they stand for, checked by the same schema as JSON: numbers
-/// in the `year` and `value` columns are numbers, empty cells are left out.
+/// in the `year` and `value` columns are numbers, empty cells are left out. A line with no
+/// value in any cell (blank, spaces, or only commas, as a spreadsheet writes an empty row)
+/// is skipped.
 fn read_csv(text: &str) -> Result<(Partial<Vec<Observation>>, Cells), QueryError> {
     if let Some((line, column)) = unclosed_quote(text) {
         let message = "not CSV: a quoted cell is never closed";
         let issue = Issue::new(Code::SyntaxError, "", message).at(line, column);
         return Err(QueryError::InvalidInput(vec![issue]));
     }
-    let mut reader = csv::ReaderBuilder::new()
+    let mut records = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .flexible(true)
-        .from_reader(text.as_bytes());
-    let header: Vec<String> = match reader.headers() {
-        Ok(header) => header.iter().map(str::to_owned).collect(),
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .into_records()
+        .filter(|record| !record.as_ref().is_ok_and(|r| r.iter().all(str::is_empty)));
+    let (header, line) = match records.next().transpose() {
+        Ok(Some(record)) => (
+            record.iter().map(str::to_owned).collect(),
+            cell_lines(text, &record),
+        ),
+        Ok(None) => (Vec::new(), vec![1]),
         Err(error) => return Err(csv_error(&error)),
     };
-    // The reader skips blank lines before the header.
-    let line = text
-        .lines()
-        .take_while(|line| line.trim().is_empty())
-        .count()
-        + 1;
-    let mut issues = header_issues(&header, line);
+    let mut issues = header_issues(&header, line.first().copied().unwrap_or(1));
     let mut rows = Vec::new();
     let mut lines = Vec::new();
-    for (i, record) in reader.records().enumerate() {
+    for (i, record) in records.enumerate() {
         let record = record.map_err(|error| csv_error(&error))?;
-        let line = record.position().map_or(0, |p| line_at(text, p));
+        let cells = cell_lines(text, &record);
+        let line_of = |column: usize| cells.get(column).or(cells.last()).copied().unwrap_or(1);
         if record.len() > header.len() {
             let message = format!(
                 "the row has {} cells, the header {}",
                 record.len(),
                 header.len()
             );
-            issues.push(
-                Issue::new(Code::WrongType, format!("/{i}"), message).at(line, header.len() + 1),
-            );
+            let issue = Issue::new(Code::WrongType, format!("/{i}"), message);
+            issues.push(issue.at(line_of(header.len()), header.len() + 1));
         }
         let mut row = serde_json::Map::new();
         for (column, (name, cell)) in header.iter().zip(record.iter()).enumerate() {
@@ -347,7 +350,8 @@ fn read_csv(text: &str) -> Result<(Partial<Vec<Observation>>, Cells), QueryError
             }
             if let Some(message) = crate::load::control_character(cell) {
                 let path = format!("/{i}/{}", crate::load::escape_token(name));
-                issues.push(Issue::new(Code::ControlCharacter, path, message).at(line, column + 1));
+                let issue = Issue::new(Code::ControlCharacter, path, message);
+                issues.push(issue.at(line_of(column), column + 1));
             }
             let number = matches!(name.as_str(), "year" | "value")
                 .then(|| serde_json::from_str::<serde_json::Number>(cell).ok())
@@ -357,7 +361,7 @@ fn read_csv(text: &str) -> Result<(Partial<Vec<Observation>>, Cells), QueryError
             row.insert(name.clone(), value);
         }
         rows.push(serde_json::Value::Object(row));
-        lines.push(line);
+        lines.push(cells);
     }
     if !issues.is_empty() && rows.is_empty() {
         return Err(QueryError::InvalidInput(issues));
@@ -367,10 +371,10 @@ fn read_csv(text: &str) -> Result<(Partial<Vec<Observation>>, Cells), QueryError
     Ok((partial, Cells { header, lines }))
 }
 
-/// Where the cells of a CSV file are: its header, and the line of each row.
+/// Where the cells of a CSV file are: its header, and the line of each cell of each row.
 struct Cells {
     header: Vec<String>,
-    lines: Vec<usize>,
+    lines: Vec<Vec<usize>>,
 }
 
 impl Cells {
@@ -455,7 +459,7 @@ fn unclosed_quote(text: &str) -> Option<(usize, usize)> {
         } else if c == '"' && at_start {
             open = Some((line, column));
         }
-        if c == '\n' {
+        if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
             (line, column) = (line + 1, 0);
         }
         at_start = open.is_none() && matches!(c, ',' | '\n' | '\r');
@@ -463,32 +467,103 @@ fn unclosed_quote(text: &str) -> Option<(usize, usize)> {
     open
 }
 
-/// An issue of a CSV row with the line and column of its cell.
-fn at_cell(issue: &Issue, header: &[String], lines: &[usize]) -> Issue {
+/// An issue of a CSV row with the line and column of its cell: of the column a field is
+/// read from (the last of a name the header repeats), else of the row's first.
+fn at_cell(issue: &Issue, header: &[String], lines: &[Vec<usize>]) -> Issue {
     let mut tokens = issue.path.split('/').skip(1);
     let row = tokens.next().and_then(|t| t.parse::<usize>().ok());
     let column = tokens
         .next()
-        .and_then(|name| header.iter().position(|h| h == name))
-        .map_or(1, |at| at + 1);
-    match row.and_then(|row| lines.get(row)) {
-        Some(&line) if issue.line.is_none() => issue.clone().at(line, column),
+        .and_then(|name| header.iter().rposition(|h| h == name))
+        .unwrap_or(0);
+    let cells = row.and_then(|row| lines.get(row));
+    match cells.and_then(|cells| cells.get(column).or(cells.first())) {
+        Some(&line) if issue.line.is_none() => issue.clone().at(line, column + 1),
         _ => issue.clone(),
     }
 }
 
-/// The line (from 1) of the record the reader read from `position`, which is where the line
-/// breaks before it start: the reader's own count of lines leaves out blank lines.
-fn line_at(text: &str, position: &csv::Position) -> usize {
+/// The line (from 1) of each cell of a record: the reader's own count of lines leaves out
+/// the blank lines it skips, so lines are counted in the text up to where the record
+/// starts, then through the line breaks inside its quoted cells.
+fn cell_lines(text: &str, record: &csv::StringRecord) -> Vec<usize> {
     let bytes = text.as_bytes();
-    let from = usize::try_from(position.byte()).unwrap_or(usize::MAX);
+    let from = record
+        .position()
+        .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+    // The reader starts a record where the previous one ended, before any blank lines.
     let start = bytes
         .iter()
         .skip(from)
         .position(|b| !matches!(b, b'\r' | b'\n'))
         .map_or(bytes.len(), |skipped| from + skipped);
-    let before = bytes.get(..start).unwrap_or(bytes);
-    memchr::memchr_iter(b'\n', before).count() + 1
+    let mut line = line_breaks(bytes.get(..start).unwrap_or(bytes)) + 1;
+    record
+        .iter()
+        .map(|cell| {
+            let this = line;
+            line += line_breaks(cell.as_bytes());
+            this
+        })
+        .collect()
+}
+
+/// How many lines `bytes` break: at `\n`, `\r\n`, or a `\r` alone, as the reader breaks them.
+fn line_breaks(bytes: &[u8]) -> usize {
+    let lone_returns = memchr::memchr_iter(b'\r', bytes)
+        .filter(|&at| bytes.get(at + 1) != Some(&b'\n'))
+        .count();
+    memchr::memchr_iter(b'\n', bytes).count() + lone_returns
+}
+
+/// The problems of the time of the observation at `row`: none given (unless one was given
+/// and `dropped` by its shape), a year that is not its date's, or one far from the plan's
+/// `period`, at the field it was read from.
+fn time_issues(
+    observation: &Observation,
+    row: &str,
+    dropped: bool,
+    period: Option<Period>,
+) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    match (observation.year, observation.date) {
+        (None, None) if !dropped => {
+            let message = "an observation needs a `year` or a `date`";
+            issues.push(Issue::new(
+                Code::MissingField,
+                format!("{row}/year"),
+                message,
+            ));
+        }
+        (Some(year), Some(date)) if date.year() != year => {
+            let message = format!("the year {year} is not the year of the date {date}");
+            issues.push(Issue::new(
+                Code::InvalidDate,
+                format!("{row}/year"),
+                message,
+            ));
+        }
+        _ => {}
+    }
+    if let (Some(year), Some(period)) = (observation.year_of(), period)
+        && (year.saturating_add(10) < period.start || year > period.end.saturating_add(10))
+    {
+        let message = format!(
+            "{year} is more than ten years from the plan's period {}–{}",
+            period.start, period.end
+        );
+        let field = if observation.date.is_some() {
+            "date"
+        } else {
+            "year"
+        };
+        issues.push(Issue::new(
+            Code::YearOutsidePeriod,
+            format!("{row}/{field}"),
+            message,
+        ));
+    }
+    issues
 }
 
 fn csv_error(error: &csv::Error) -> QueryError {
@@ -750,6 +825,15 @@ impl Plan {
             .filter_map(|at| self.get(at).map(|t| t.id.as_ref()))
             .collect();
         let period = self.data().period;
+        // The time of a row whose `year` or `date` was dropped is not known: it repeats none.
+        let timed: Vec<Option<Date>> = (observations.iter().enumerate())
+            .map(|(i, observation)| {
+                let dropped = |field| pruned.dropped(&format!("/{i}/{field}"));
+                (!dropped("year") && !dropped("date"))
+                    .then(|| observation.day())
+                    .flatten()
+            })
+            .collect();
         for (i, observation) in observations.iter().enumerate() {
             let path = |field: &str| format!("/{i}/{field}");
             let target = match self.item(&observation.target) {
@@ -766,31 +850,8 @@ impl Plan {
                 issues.push(Issue::new(Code::UnknownTarget, path("target"), message));
                 continue;
             };
-            match (observation.year, observation.date) {
-                (None, None)
-                    if !pruned.dropped(&path("year")) && !pruned.dropped(&path("date")) =>
-                {
-                    issues.push(Issue::new(
-                        Code::MissingField,
-                        path("year"),
-                        "an observation needs a `year` or a `date`",
-                    ));
-                }
-                (Some(year), Some(date)) if date.year() != year => {
-                    let message = format!("the year {year} is not the year of the date {date}");
-                    issues.push(Issue::new(Code::InvalidDate, path("year"), message));
-                }
-                _ => {}
-            }
-            if let (Some(year), Some(period)) = (observation.year_of(), period)
-                && (year.saturating_add(10) < period.start || year > period.end.saturating_add(10))
-            {
-                let message = format!(
-                    "{year} is more than ten years from the plan's period {}–{}",
-                    period.start, period.end
-                );
-                issues.push(Issue::new(Code::YearOutsidePeriod, path("year"), message));
-            }
+            let dropped = pruned.dropped(&path("year")) || pruned.dropped(&path("date"));
+            issues.extend(time_issues(observation, &format!("/{i}"), dropped, period));
             if let Some(unit) = &observation.unit
                 && target.unit.as_deref() != Some(unit.as_str())
             {
@@ -818,9 +879,9 @@ impl Plan {
                 issues.push(Issue::new(Code::InvalidValue, path("value"), message));
             }
             // A value for a year stands at its end: `2023` and `2023-12-31` are one time.
-            let again = observation.day().and_then(|day| {
-                observations.iter().take(i).position(|other| {
-                    other.target == observation.target && other.day() == Some(day)
+            let again = timed.get(i).copied().flatten().and_then(|day| {
+                (observations.iter().zip(&timed).take(i)).position(|(other, time)| {
+                    other.target == observation.target && *time == Some(day)
                 })
             });
             if let Some(first) = again {
@@ -1144,6 +1205,47 @@ mod tests {
                 [issue(Code::MissingField, "/0/year", Some(2))]
             );
         }
+        // A time is judged at the field it was read from, and a row whose time was dropped
+        // repeats no other.
+        let far = r#"[{"target": "goal-2", "date": "2050-01-01", "value": 1, "source": "s"}]"#;
+        assert_eq!(
+            found(far),
+            [issue(Code::YearOutsidePeriod, "/0/date", None)]
+        );
+        let dropped =
+            "target,year,value,source,date\ngoal-2,2023,1,s,2023-02-30\ngoal-2,2023,1,s,\n";
+        assert_eq!(
+            found(dropped),
+            [issue(Code::InvalidDate, "/0/date", Some(2))]
+        );
+        // A repeated column is read, and located, at its last cell; a cell at its own line.
+        let repeated = "target,year,value,source,year\ngoal-2,2023,1,s,twenty\n";
+        assert_eq!(
+            found(repeated),
+            [
+                issue(Code::DuplicateKey, "", Some(1)),
+                issue(Code::WrongType, "/0/year", Some(2))
+            ]
+        );
+        assert_eq!(
+            plan.read_observations(repeated).unwrap_err().issues()[1].column,
+            Some(5)
+        );
+        let spanning = "source,target,year,value\n\"two\nlines\",goal-2,twenty,5\n";
+        assert_eq!(
+            found(spanning),
+            [issue(Code::WrongType, "/0/year", Some(3))]
+        );
+        // Lines with no value in any cell are skipped, as blank lines are; a lone CR breaks a
+        // line as LF does.
+        let sparse = "  \ntarget,year,value,source\n ,\t\ngoal-9,2023,1,s\n,,,\rgoal-8,2023,1,s\n";
+        assert_eq!(
+            found(sparse),
+            [
+                issue(Code::UnknownTarget, "/0/target", Some(4)),
+                issue(Code::UnknownTarget, "/1/target", Some(6)),
+            ]
+        );
         // Rows after blank lines are located on their own lines, CRLF or not.
         let blank = "target,year,value,source\r\n\r\ngoal-9,2023,1,s\r\n\ngoal-8,2023,1,s\n";
         assert_eq!(

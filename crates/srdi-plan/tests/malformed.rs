@@ -193,3 +193,41 @@ fn a_value_built_in_memory_meets_the_size_a_text_meets() {
         assert_eq!((from_text, from_value), (expected, expected), "{len} bytes");
     }
 }
+
+#[test]
+fn a_whole_number_is_whole_however_it_is_written() {
+    // JSON's numbers have one kind: `4.0`, `4e0` and `-0` are whole, as JavaScript and
+    // Python hand them over; a fraction is not, and a whole number past the field's range
+    // is out of range.
+    let read = |count: &str| {
+        let json = format!(
+            r#"{{"recognitions": [{{"tier": "srdi-sme", "year": 2023.0, "count": {count}}}]}}"#
+        );
+        srdi_plan::Scenario::from_json(&json).map_err(|e| e.issues()[0].code)
+    };
+    for (count, whole) in [("4", 4), ("4.0", 4), ("4e0", 4), ("-0", 0), ("-0.0", 0)] {
+        let scenario = read(count).unwrap();
+        assert_eq!(
+            (
+                scenario.recognitions[0].count,
+                scenario.recognitions[0].year
+            ),
+            (whole, 2023)
+        );
+    }
+    assert_eq!(read("2.5").unwrap_err(), Code::WrongType);
+    assert_eq!(read("1e30").unwrap_err(), Code::OutOfRange);
+    assert_eq!(read("-1").unwrap_err(), Code::OutOfRange);
+    // And in a plan file: a task numbered `28.0` is task 28.
+    let plan = srdi_plan::WULONG_JSON.replacen("\"number\": 28,", "\"number\": 28.0,", 1);
+    assert_ne!(plan, srdi_plan::WULONG_JSON);
+    assert_eq!(
+        Plan::from_json(&plan)
+            .unwrap()
+            .task(28)
+            .unwrap()
+            .task
+            .number,
+        28
+    );
+}

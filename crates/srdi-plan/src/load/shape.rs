@@ -524,24 +524,47 @@ impl Checker<'_> {
         ok
     }
 
-    fn integer(&mut self, min: Option<i64>, max: Option<u64>, value: &Value, path: &str) -> bool {
+    /// A whole number within the node's range. One written with a point or an exponent
+    /// (`2023.0`, `-0`, `1e3`) is that whole number, and is rewritten as one for the types:
+    /// JSON's numbers have one kind, and JavaScript and Python hand over `2023.0` as `2023`.
+    fn integer(
+        &mut self,
+        min: Option<i64>,
+        max: Option<u64>,
+        value: &mut Value,
+        path: &str,
+    ) -> bool {
         let range = match (min, max) {
             (Some(min), Some(max)) => format!("a whole number from {min} to {max}"),
             _ => "a whole number".to_owned(),
         };
-        let Some(number) = value
-            .as_i64()
-            .map(i128::from)
+        let whole = value.as_f64().filter(|float| {
+            value.is_f64() && float.is_finite() && float.fract() == 0.0 && float.abs() < 2e38
+        });
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "a whole float under 2^127 converts to i128 exactly"
+        )]
+        let Some(number) = (value.as_i64().map(i128::from))
             .or(value.as_u64().map(i128::from))
+            .or(whole.map(|float| float as i128))
         else {
             return self.expect(false, &range, value, path);
         };
         let below = min.is_some_and(|min| number < i128::from(min));
         let above = max.is_some_and(|max| number > i128::from(max));
-        if below || above {
+        let held = match (i64::try_from(number), u64::try_from(number)) {
+            (Ok(number), _) => Some(Value::from(number)),
+            (_, Ok(number)) => Some(Value::from(number)),
+            _ => None,
+        };
+        let Some(held) = held.filter(|_| !below && !above) else {
             let message = format!("{number} is out of range: expected {range}");
             self.report(Code::OutOfRange, path, message);
             return false;
+        };
+        if whole.is_some() {
+            *value = held;
         }
         true
     }

@@ -76,9 +76,10 @@ pub(crate) fn nests_too_deep(value: &Value) -> bool {
     false
 }
 
-/// The length of `value` written as compact JSON (as `JSON.stringify` writes an object),
-/// counted without writing it and without recursion, up to just past `limit`: so that a
-/// value built in memory (a Python dict, say) meets the size limit its text would.
+/// The length of `value` written as compact JSON by `serde_json` (as `JSON.stringify`
+/// writes an object, but for how a number is written), counted without writing it and
+/// without recursion, up to just past `limit`: so that a value built in memory (a Python
+/// dict, say) meets the size limit its text would.
 pub(crate) fn written_len(value: &Value, limit: usize) -> usize {
     let mut count = Count(0);
     let mut open = vec![value];
@@ -139,6 +140,25 @@ impl State {
         self.issues
             .borrow_mut()
             .push(Issue::new(code, path.pointer(), message));
+    }
+
+    /// How many issues have been reported so far.
+    fn mark(&self) -> usize {
+        self.issues.borrow().len()
+    }
+
+    /// Forgets the issues reported before `mark` at or under `pointer`: those of a value that
+    /// a repeated key replaced, which no longer stands there.
+    fn forget_replaced(&self, mark: usize, pointer: &str) {
+        let mut at = 0;
+        self.issues.borrow_mut().retain(|issue| {
+            let under = issue
+                .path
+                .strip_prefix(pointer)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+            at += 1;
+            at > mark || !under
+        });
     }
 }
 
@@ -309,8 +329,10 @@ impl<'de> Visitor<'de> for Node<'_> {
                 depth,
                 state: self.state,
             };
+            let mark = self.state.mark();
             let value = map.next_value_seed(node)?;
             if object.contains_key(&key) {
+                self.state.forget_replaced(mark, &path.pointer());
                 let message = format!("the key `{key}` appears twice; the last one counts");
                 self.state.report(Code::DuplicateKey, &path, message);
             }
