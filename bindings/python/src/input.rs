@@ -105,8 +105,8 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Whole {
 }
 
 /// A row of a data frame or a dict as a JSON object, for the core to check: a missing cell
-/// (`None`, NaN, `pandas.NA`, `NaT`) is left out, and a whole number that a data frame turned
-/// into a float (a column of years with gaps) is a whole number again. `open` holds what
+/// (`None`, NaN, `pandas.NA`, `NaT`) is left out (a whole number that a data frame turned
+/// into a float, in a column of years with gaps, is whole to the core). `open` holds what
 /// the row is read inside (see [`Open`]), and `holder` is the row as the caller gave it (of
 /// which `row` may be a copy). Its items are read from a snapshot, which the caller's code
 /// (a getter) cannot change while it is read.
@@ -119,20 +119,10 @@ pub(crate) fn row_json(
     for pair in row.items().iter() {
         let (key, item): (Bound<'_, PyAny>, Bound<'_, PyAny>) = pair.extract()?;
         let key = key_text(&key)?;
-        let value = match item
-            .cast::<PyFloat>()
-            .map(pyo3::types::PyFloatMethods::value)
-        {
-            Ok(float) if float.is_nan() => continue,
-            Ok(float) if float.fract() == 0.0 && float.abs() < 9e15 =>
-            {
-                #[allow(clippy::cast_possible_truncation, reason = "whole and within i64")]
-                Value::from(float as i64)
-            }
-            _ if is_missing(&item) => continue,
-            _ => inside(holder, &item, open)?,
-        };
-        object.insert(key, value);
+        if is_missing(&item) {
+            continue;
+        }
+        object.insert(key, inside(holder, &item, open)?);
     }
     Ok(Value::Object(object))
 }
