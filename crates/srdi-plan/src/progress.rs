@@ -320,14 +320,14 @@ fn read_csv(text: &str) -> Result<(Partial<Vec<Observation>>, Cells), QueryError
         .into_records()
         .filter(|record| !record.as_ref().is_ok_and(|r| r.iter().all(str::is_empty)));
     let (header, line) = match records.next().transpose() {
-        Ok(Some(record)) => (
-            record.iter().map(str::to_owned).collect(),
-            cell_lines(text, &record),
-        ),
-        Ok(None) => (Vec::new(), vec![1]),
+        Ok(Some(record)) => {
+            let line = cell_lines(text, &record).first().copied().unwrap_or(1);
+            (record.iter().map(str::to_owned).collect(), line)
+        }
+        Ok(None) => (Vec::new(), 1),
         Err(error) => return Err(csv_error(&error)),
     };
-    let mut issues = header_issues(&header, line.first().copied().unwrap_or(1));
+    let mut issues = header_issues(&header, line);
     let mut rows = Vec::new();
     let mut lines = Vec::new();
     for (i, record) in records.enumerate() {
