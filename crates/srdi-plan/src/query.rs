@@ -392,7 +392,13 @@ fn ranked(name: &str, candidates: Vec<&str>) -> Vec<String> {
         .into_iter()
         .filter_map(|candidate| {
             let other = normalize(candidate);
-            let score = if other.contains(&key) || key.contains(&other) {
+            // A Latin letter is in many names without naming any of them; one Chinese
+            // character may name one, as 财 does a finance bureau.
+            let contains = |outer: &str, inner: &str| {
+                let telling = inner.chars().nth(1).is_some() || !inner.is_ascii();
+                telling && outer.contains(inner)
+            };
+            let score = if contains(&other, &key) || contains(&key, &other) {
                 1.0 + strsim::normalized_levenshtein(&key, &other)
             } else {
                 strsim::normalized_levenshtein(&key, &other)
@@ -484,8 +490,19 @@ impl<'a> Needle<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Needle, closest, normalize, position_called};
+    use super::{Needle, closest, closest_name, normalize, position_called};
     use crate::model::Text;
+
+    #[test]
+    fn a_latin_letter_suggests_nothing_a_chinese_character_may() {
+        let facts = ["tax-incentive-policies", "rd-deduction-filing-threshold"];
+        assert_eq!(closest_name("x", &facts), None);
+        assert_eq!(closest_name("rd", &facts).as_deref(), Some(facts[1]));
+        assert_eq!(
+            closest_name("财", &["区财政局", "区科技局"]).as_deref(),
+            Some("区财政局")
+        );
+    }
 
     #[test]
     fn normalize_forgives_quotes_space_and_case() {
