@@ -539,11 +539,11 @@ impl Checker<'_> {
             _ => "a whole number".to_owned(),
         };
         let whole = value.as_f64().filter(|float| {
-            value.is_f64() && float.is_finite() && float.fract() == 0.0 && float.abs() < 2e38
+            value.is_f64() && float.is_finite() && float.fract() == 0.0 && float.abs() < 1e38
         });
         #[allow(
             clippy::cast_possible_truncation,
-            reason = "a whole float under 2^127 converts to i128 exactly"
+            reason = "a whole float under 10^38 converts to i128 exactly"
         )]
         let Some(number) = (value.as_i64().map(i128::from))
             .or(value.as_u64().map(i128::from))
