@@ -826,13 +826,15 @@ impl Plan {
             .collect();
         let period = self.data().period;
         // The time of a row whose `year` or `date` was dropped is not known: it repeats none.
-        let timed: Vec<Option<Date>> = (observations.iter().enumerate())
-            .map(|(i, observation)| {
-                let dropped = |field| pruned.dropped(&format!("/{i}/{field}"));
-                (!dropped("year") && !dropped("date"))
-                    .then(|| observation.day())
-                    .flatten()
+        let time_dropped: Vec<bool> = (0..observations.len())
+            .map(|i| {
+                ["year", "date"]
+                    .iter()
+                    .any(|f| pruned.dropped(&format!("/{i}/{f}")))
             })
+            .collect();
+        let timed: Vec<Option<Date>> = (observations.iter().zip(&time_dropped))
+            .map(|(observation, &dropped)| observation.day().filter(|_| !dropped))
             .collect();
         for (i, observation) in observations.iter().enumerate() {
             let path = |field: &str| format!("/{i}/{field}");
@@ -850,7 +852,7 @@ impl Plan {
                 issues.push(Issue::new(Code::UnknownTarget, path("target"), message));
                 continue;
             };
-            let dropped = pruned.dropped(&path("year")) || pruned.dropped(&path("date"));
+            let dropped = time_dropped.get(i).copied().unwrap_or_default();
             issues.extend(time_issues(observation, &format!("/{i}"), dropped, period));
             if let Some(unit) = &observation.unit
                 && target.unit.as_deref() != Some(unit.as_str())
