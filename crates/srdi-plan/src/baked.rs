@@ -673,7 +673,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                         "引导扶持企业加大研发投入，按照“有专职人员、有固定场所、有专项经费、有专门设备、有开发项目”五有标准建立研发机构，开展技术创新、管理创新、业态创新和商业模式创新，开发新产品，形成新的竞争优势。指导扶持企业申请发明、实用新型、外观设计专利及软件著作权等自主知识产权，参与制定国家标准、行业标准或地方标准。大力支持成熟度好、附加值高的科技孵化成果落地转化。",
                     ),
                     en: Cow::Borrowed(
-                        "Guide and support enterprises to increase R&D investment, set up R&D institutions according to the “five haves” standard (“having full-time staff, a fixed site, earmarked funds, dedicated equipment and development projects”), pursue technological, managerial, business-format and business-model innovation, develop new products and form new competitive advantages. Guide and support enterprises to apply for invention, utility-model and design patents, software copyrights and other independent intellectual property rights, and to take part in drafting national, industry or local standards. Vigorously support the local take-up and commercialisation of mature, high-value-added results of science and technology incubation.",
+                        "Guide and support enterprises to step up R&D investment, set up R&D institutions according to the “five haves” standard (“having full-time staff, a fixed site, earmarked funds, dedicated equipment and development projects”), pursue technological, managerial, business-format and business-model innovation, develop new products and form new competitive advantages. Guide and support enterprises to apply for invention, utility-model and design patents, software copyrights and other independent intellectual property rights, and to take part in drafting national, industry or local standards. Vigorously support the local take-up and commercialisation of mature, high-value-added results of science and technology incubation.",
                     ),
                     truncated: false,
                 },
@@ -1773,7 +1773,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                         "健全并运营好武隆区中小企业公共服务平台体系，提升专项服务能力，在技术创新、智能化绿色化转型、知识产权、市场开拓、合规化建设等方面为“专精特新”企业提供精准高效服务。",
                     ),
                     en: Cow::Borrowed(
-                        "Improve the Wulong District SME public service platform system and run it effectively, strengthen its capacity to provide special services, and provide SRDI enterprises with targeted and efficient services in technological innovation, intelligent and green transformation, intellectual property, market development, compliance and other areas.",
+                        "Improve the Wulong District SME public service platform system and run it effectively, strengthen its capacity to provide special services, and provide SRDI enterprises with targeted and efficient services in technological innovation, intelligent and green transformation, intellectual property, market development, compliance building and other areas.",
                     ),
                     truncated: false,
                 },
@@ -1792,7 +1792,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                                     "在技术创新、智能化绿色化转型、知识产权、市场开拓、合规化建设等方面为“专精特新”企业提供精准高效服务",
                                 ),
                                 en: Cow::Borrowed(
-                                    "provide SRDI enterprises with targeted and efficient services in technological innovation, intelligent and green transformation, intellectual property, market development, compliance and other areas",
+                                    "provide SRDI enterprises with targeted and efficient services in technological innovation, intelligent and green transformation, intellectual property, market development, compliance building and other areas",
                                 ),
                                 truncated: false,
                             },
@@ -2520,7 +2520,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                         "对重庆市高新技术产业研究院孵化的创新型企业，根据企业经营发展情况给予一定的资金奖励，用于支持企业研发投入。落实企业研发费用税前加计扣除、科技企业孵化器免征增值税等各项税收优惠政策。",
                     ),
                     en: Cow::Borrowed(
-                        "Innovative enterprises incubated by the Chongqing High-Tech Industry Research Institute receive a certain financial reward according to their business development, to be used to support their R&D investment. Implement the additional pre-tax deduction of enterprises' R&D expenses, the VAT exemption for technology business incubators and all other tax incentive policies.",
+                        "Innovative enterprises incubated by the Chongqing High-Tech Industry Research Institute receive a certain financial reward according to their business operations and development, to be used to support their R&D investment. Implement the additional pre-tax deduction of enterprises' R&D expenses, the VAT exemption for technology business incubators and all other tax incentive policies.",
                     ),
                     truncated: false,
                 },
@@ -2539,7 +2539,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                                     "对重庆市高新技术产业研究院孵化的创新型企业，根据企业经营发展情况给予一定的资金奖励，用于支持企业研发投入",
                                 ),
                                 en: Cow::Borrowed(
-                                    "innovative enterprises incubated by the Chongqing High-Tech Industry Research Institute receive a certain financial reward according to their business development, to be used to support their R&D investment",
+                                    "innovative enterprises incubated by the Chongqing High-Tech Industry Research Institute receive a certain financial reward according to their business operations and development, to be used to support their R&D investment",
                                 ),
                                 truncated: false,
                             },
@@ -2842,7 +2842,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                         "将培育发展“专精特新”企业工作纳入相关单位年度实绩考核的重要指标。各成员单位要严格按照职责分工，加强协调配合、沟通联系，认真落实联席会议的议定事项和工作任务，点对点对接帮助“专精特新”企业发现问题、解决问题，共同做好“专精特新”企业引进、培育、发展工作。区经济信息委牵头，定期将“专精特新”企业存在的困难问题分门别类分解到相关部门、单位予以解决落实。",
                     ),
                     en: Cow::Borrowed(
-                        "Make the cultivation and development of SRDI enterprises an important indicator in the annual performance assessment of the relevant units. Each member unit shall act strictly according to its division of duties, strengthen coordination, cooperation and communication, conscientiously carry out the joint meeting's agreed matters and work tasks, engage with SRDI enterprises one to one to help them identify and solve problems, and work together to attract, cultivate and develop SRDI enterprises. The District Commission of Economy and Information Technology takes the lead in regularly sorting the difficulties and problems of SRDI enterprises by category and assigning them to the relevant departments and units for resolution.",
+                        "Make the cultivation and development of SRDI enterprises an important indicator in the annual performance assessment of the relevant units. Each member unit shall act strictly according to its division of duties, strengthen coordination, cooperation and communication, conscientiously carry out the joint meeting's agreed matters and work tasks, engage with SRDI enterprises one to one to help them identify and solve problems, and work together to carry out the attraction, cultivation and development of SRDI enterprises effectively. The District Commission of Economy and Information Technology takes the lead in regularly sorting the difficulties and problems of SRDI enterprises by category and assigning them to the relevant departments and units for resolution.",
                     ),
                     truncated: false,
                 },
@@ -3981,7 +3981,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                 id: Cow::Borrowed("intelligent-or-green-upgrading"),
                 name: crate::Text {
                     zh: Cow::Borrowed("实施智能化、绿色化改造"),
-                    en: Cow::Borrowed("carry out intelligent and green upgrading"),
+                    en: Cow::Borrowed("carry out intelligent or green upgrading"),
                     truncated: false,
                 },
                 kind: crate::FactKind::YesNo,
