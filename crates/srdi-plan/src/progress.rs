@@ -10,6 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
 use crate::error::{Code, Issue, QueryError};
 use crate::load::{Input, Partial, Pruned};
 use crate::model::{Decimal, Milestone, Period, Target, TargetKind, Text};
@@ -319,20 +321,22 @@ fn read_csv(text: &str) -> Result<(Partial<Vec<Observation>>, Cells), QueryError
         .from_reader(text.as_bytes())
         .into_records()
         .filter(|record| !record.as_ref().is_ok_and(|r| r.iter().all(str::is_empty)));
+    let mut counted = Lines::new(text);
     let (header, line) = match records.next().transpose() {
         Ok(Some(record)) => {
-            let line = cell_lines(text, &record).first().copied().unwrap_or(1);
+            let line = counted.cells(&record).first().copied().unwrap_or(1);
             (record.iter().map(str::to_owned).collect(), line)
         }
         Ok(None) => (Vec::new(), 1),
         Err(error) => return Err(csv_error(&error)),
     };
-    let mut issues = header_issues(&header, line);
+    let columns = last_columns(&header);
+    let mut issues = header_issues(&header, &columns, line);
     let mut rows = Vec::new();
     let mut lines = Vec::new();
     for (i, record) in records.enumerate() {
         let record = record.map_err(|error| csv_error(&error))?;
-        let cells = cell_lines(text, &record);
+        let cells = counted.cells(&record);
         let line_of = |column: usize| cells.get(column).or(cells.last()).copied().unwrap_or(1);
         if record.len() > header.len() {
             let message = format!(
@@ -367,13 +371,25 @@ fn read_csv(text: &str) -> Result<(Partial<Vec<Observation>>, Cells), QueryError
         return Err(QueryError::InvalidInput(issues));
     }
     let mut partial = checked(serde_json::Value::Array(rows), issues);
-    partial.retain_issues(|issue| !said_of_the_header(issue, &header));
-    Ok((partial, Cells { header, lines }))
+    partial.retain_issues(|issue| !said_of_the_header(issue, &columns));
+    Ok((partial, Cells { columns, lines }))
 }
 
-/// Where the cells of a CSV file are: its header, and the line of each cell of each row.
+/// The column of each name of a CSV header: the last, where the header repeats a name (as a
+/// field is read from the last). A map, so that no question about a row costs a walk of the
+/// header, however wide.
+fn last_columns(header: &[String]) -> HashMap<String, usize> {
+    header
+        .iter()
+        .enumerate()
+        .map(|(column, name)| (name.clone(), column))
+        .collect()
+}
+
+/// Where the cells of a CSV file are: the column of each name of its header, and the line of
+/// each cell of each row.
 struct Cells {
-    header: Vec<String>,
+    columns: HashMap<String, usize>,
     lines: Vec<Vec<usize>>,
 }
 
@@ -384,7 +400,7 @@ impl Cells {
             error
                 .issues()
                 .iter()
-                .map(|issue| at_cell(issue, &self.header, &self.lines))
+                .map(|issue| at_cell(issue, &self.columns, &self.lines))
                 .collect(),
         )
     }
@@ -392,31 +408,29 @@ impl Cells {
 
 /// Whether a row's issue is one the header's already says: a field that no column has, or a
 /// column that is no field, once for the file rather than once per row.
-fn said_of_the_header(issue: &Issue, header: &[String]) -> bool {
+fn said_of_the_header(issue: &Issue, columns: &HashMap<String, usize>) -> bool {
     let mut tokens = issue.path.split('/').skip(1);
     let (Some(_row), Some(field), None) = (tokens.next(), tokens.next(), tokens.next()) else {
         return false;
     };
     match issue.code {
-        Code::MissingField => !header.iter().any(|column| column == field),
+        Code::MissingField => !columns.contains_key(field),
         Code::UnknownField => true,
         _ => false,
     }
 }
 
-/// The problems of a CSV header, on its `line`: a column named twice, or one that no field of an
-/// observation has, or a required field with no column. A file whose first row is data has
-/// no header, and says so here, even with no row after it.
-fn header_issues(header: &[String], line: usize) -> Vec<Issue> {
+/// The problems of a CSV header (its `columns` by name), on its `line`: a column named twice,
+/// or one that no field of an observation has, or a required field with no column. A file
+/// whose first row is data has no header, and says so here, even with no row after it.
+fn header_issues(header: &[String], columns: &HashMap<String, usize>, line: usize) -> Vec<Issue> {
     let fields = crate::load::record_fields(crate::load::Format::Observations);
     let known: Vec<&str> = fields.iter().map(|(name, _)| *name).collect();
     let mut issues = Vec::new();
+    let mut seen = HashSet::default();
     for (column, name) in header.iter().enumerate() {
         let at = |issue: Issue| issue.at(line, column + 1);
-        if header
-            .get(..column)
-            .is_some_and(|before| before.contains(name))
-        {
+        if !seen.insert(name) {
             let message = format!("the header names the column `{name}` twice");
             issues.push(at(Issue::new(Code::DuplicateKey, "", message)));
         } else if !known.contains(&name.as_str()) {
@@ -428,7 +442,7 @@ fn header_issues(header: &[String], line: usize) -> Vec<Issue> {
         }
     }
     for (name, _) in fields.iter().filter(|(_, required)| *required) {
-        if !header.iter().any(|column| column == name) {
+        if !columns.contains_key(*name) {
             let message =
                 format!("the header has no column `{name}`, which every observation needs");
             issues.push(Issue::new(Code::MissingField, "", message).at(line, 1));
@@ -469,12 +483,12 @@ fn unclosed_quote(text: &str) -> Option<(usize, usize)> {
 
 /// An issue of a CSV row with the line and column of its cell: of the column a field is
 /// read from (the last of a name the header repeats), else of the row's first.
-fn at_cell(issue: &Issue, header: &[String], lines: &[Vec<usize>]) -> Issue {
+fn at_cell(issue: &Issue, columns: &HashMap<String, usize>, lines: &[Vec<usize>]) -> Issue {
     let mut tokens = issue.path.split('/').skip(1);
     let row = tokens.next().and_then(|t| t.parse::<usize>().ok());
     let column = tokens
         .next()
-        .and_then(|name| header.iter().rposition(|h| h == name))
+        .and_then(|name| columns.get(name).copied())
         .unwrap_or(0);
     let cells = row.and_then(|row| lines.get(row));
     match cells.and_then(|cells| cells.get(column).or(cells.first())) {
@@ -483,29 +497,61 @@ fn at_cell(issue: &Issue, header: &[String], lines: &[Vec<usize>]) -> Issue {
     }
 }
 
-/// The line (from 1) of each cell of a record: the reader's own count of lines leaves out
-/// the blank lines it skips, so lines are counted in the text up to where the record
-/// starts, then through the line breaks inside its quoted cells.
-fn cell_lines(text: &str, record: &csv::StringRecord) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let from = record
-        .position()
-        .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
-    // The reader starts a record where the previous one ended, before any blank lines.
-    let start = bytes
-        .iter()
-        .skip(from)
-        .position(|b| !matches!(b, b'\r' | b'\n'))
-        .map_or(bytes.len(), |skipped| from + skipped);
-    let mut line = line_breaks(bytes.get(..start).unwrap_or(bytes)) + 1;
-    record
-        .iter()
-        .map(|cell| {
-            let this = line;
-            line += line_breaks(cell.as_bytes());
-            this
-        })
-        .collect()
+/// The lines of a CSV text, counted forward as its records are read: each record's line costs
+/// the bytes since the one before (counted from the start each time, a file of n rows took
+/// time n²).
+struct Lines<'t> {
+    bytes: &'t [u8],
+    /// How far the count has come, and the line there (from 1).
+    at: usize,
+    line: usize,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            bytes: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The line (from 1) of each cell of a record: the reader's own count of lines leaves out
+    /// the blank lines it skips, so lines are counted in the text up to where the record
+    /// starts, then through the line breaks inside its quoted cells.
+    fn cells(&mut self, record: &csv::StringRecord) -> Vec<usize> {
+        let bytes = self.bytes;
+        let from = record
+            .position()
+            .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+        // The reader starts a record where the previous one ended, before any blank lines.
+        let start = bytes
+            .iter()
+            .skip(from)
+            .position(|b| !matches!(b, b'\r' | b'\n'))
+            .map_or(bytes.len(), |skipped| from + skipped);
+        let mut line = self.line_at(start);
+        record
+            .iter()
+            .map(|cell| {
+                let this = line;
+                line += line_breaks(cell.as_bytes());
+                this
+            })
+            .collect()
+    }
+
+    /// The line at byte `offset`. A record starts after a line break and on a byte that is
+    /// none, so no `\r\n` is split between two counts.
+    fn line_at(&mut self, offset: usize) -> usize {
+        if offset < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        let between = self.bytes.get(self.at..offset).unwrap_or_default();
+        self.line += line_breaks(between);
+        self.at = offset.min(self.bytes.len());
+        self.line
+    }
 }
 
 /// How many lines `bytes` break: at `\n`, `\r\n`, or a `\r` alone, as the reader breaks them.
@@ -1168,6 +1214,8 @@ mod tests {
     /// shape check said or dropped: a time written wrong is neither missing nor a repeat.
     #[test]
     fn the_plan_checks_what_could_be_read_and_no_more() {
+        use std::fmt::Write as _;
+
         let plan = crate::wulong();
         let found = |text: &str| -> Vec<(Code, String, Option<usize>)> {
             let error = plan.read_observations(text).expect_err(text);
@@ -1256,6 +1304,18 @@ mod tests {
                 issue(Code::UnknownTarget, "/0/target", Some(3)),
                 issue(Code::UnknownTarget, "/1/target", Some(5)),
             ]
+        );
+        // Lines are counted on through many rows, lone CRs and blank lines among them.
+        let mut many = String::from("target,year,value,source\n");
+        for goal in 1..=4 {
+            for year in 2022..=2025 {
+                let _ = write!(many, "goal-{goal},{year},1,s\r\r\n");
+            }
+        }
+        many.push_str("goal-9,2023,1,s\n");
+        assert_eq!(
+            found(&many),
+            [issue(Code::UnknownTarget, "/16/target", Some(34))]
         );
     }
 }
