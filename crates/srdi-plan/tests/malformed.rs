@@ -81,6 +81,33 @@ fn deeply_nested_input_is_too_deep() {
     rejected_with(&"{\"a\":".repeat(1_000_000), Code::TooDeep);
 }
 
+/// Conditions nest without bound in the format: a plan valid in every other way but nested
+/// too deep is refused as too deep, as a plan with another problem beside it is.
+#[test]
+fn conditions_nested_too_deep_are_too_deep() {
+    let condition = r#""conditions": {
+            "fact": "rd-deduction-filing-threshold"
+          }"#;
+    assert!(srdi_plan::WULONG_JSON.contains(condition));
+    // The condition stands at depth 6 (plan, tasks, task, measures, measure, conditions);
+    // each `all` adds an object and an array.
+    let nested = |levels: usize| {
+        let inner = r#"{"fact": "rd-deduction-filing-threshold"}"#;
+        let deep = (0..levels).fold(inner.to_owned(), |inner, _| {
+            format!(r#"{{"all": [{inner}]}}"#)
+        });
+        srdi_plan::WULONG_JSON.replacen(condition, &format!(r#""conditions": {deep}"#), 1)
+    };
+    let deepest = (MAX_DEPTH - 6) / 2;
+    assert!(Plan::from_json(&nested(deepest)).is_ok());
+    let too_deep = nested(deepest + 1);
+    rejected_with(&too_deep, Code::TooDeep);
+    assert_eq!(
+        validate_json(&too_deep),
+        srdi_plan::validate_json_in_phases(&too_deep)
+    );
+}
+
 #[test]
 fn brackets_inside_strings_do_not_count_as_nesting() {
     let json = format!(r#"{{"id": "{}"}}"#, "[".repeat(MAX_DEPTH * 2));

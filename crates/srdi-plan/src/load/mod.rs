@@ -178,13 +178,13 @@ fn load(json: &str) -> Result<Loaded, PlanError> {
     thorough(json, bom)
 }
 
-/// The plan's data straight from its text, if the text is well-formed in every way the
-/// phases of [`thorough`] check before the rules: then those phases would find nothing, and
-/// the types read it directly. The types deny unknown fields and repeated keys and bound the
-/// nesting; [`strict::Strict`] refuses arrays for structs; an escape that may hold a control
-/// character, or a DEL (which JSON lets a string hold unescaped), sends the text to the
-/// phases, which say where. `None` sends any other text to the phases, which report every
-/// problem.
+/// The plan's data straight from its text, if the text is well-formed in every way the phases
+/// of [`thorough`] check before the rules: then those phases would find nothing, and the types
+/// read it directly. The types deny unknown fields and repeated keys; [`strict::Strict`]
+/// refuses arrays for structs and nesting deeper than [`MAX_DEPTH`] (the types bound it, but
+/// for conditions, which nest as deep as written); an escape that may hold a control character,
+/// or a DEL (which JSON lets a string hold unescaped), sends the text to the phases, which say
+/// where. `None` sends any other text to the phases, which report every problem.
 fn typed(json: &str) -> Option<PlanData> {
     let bytes = json.as_bytes();
     let control_escape = memchr::memchr_iter(b'\\', bytes)
@@ -198,7 +198,7 @@ fn typed(json: &str) -> Option<PlanData> {
 /// The data of a plan text, read exactly as the format says.
 fn read_typed(json: &str) -> serde_json::Result<PlanData> {
     let mut deserializer = serde_json::Deserializer::from_str(json);
-    let data = PlanData::deserialize(strict::Strict(&mut deserializer))?;
+    let data = PlanData::deserialize(strict::Strict::new(&mut deserializer))?;
     deserializer.end()?;
     Ok(data)
 }

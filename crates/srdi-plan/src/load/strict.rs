@@ -1,8 +1,9 @@
 //! A deserializer that reads the plan format exactly: the serde derive also reads a struct
 //! from a JSON array of its fields in order (`"period": [2022, 2025]`), which the format does
 //! not allow and the shape check reports. [`Strict`] wraps any deserializer and refuses an
-//! array wherever a struct is read, at every depth, so that the fast path of loading accepts
-//! no more than the phases do.
+//! array wherever a struct is read, at every depth, and arrays and objects nested deeper than
+//! [`MAX_DEPTH`] (conditions nest without bound), so that the fast path of loading accepts no
+//! more than the phases do.
 
 use std::fmt;
 
@@ -10,14 +11,35 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 
-/// A deserializer, or the access to a part of one, that reads structs only from objects.
-pub(crate) struct Strict<T>(pub(crate) T);
+use crate::load::MAX_DEPTH;
+
+/// A deserializer, or the access to a part of one, that reads structs only from objects; with
+/// the number of arrays and objects it is in.
+pub(crate) struct Strict<T>(T, usize);
+
+impl<T> Strict<T> {
+    /// `deserializer`, strict from its top.
+    pub(crate) fn new(deserializer: T) -> Self {
+        Strict(deserializer, 0)
+    }
+}
+
+/// The depth inside one more array or object than `depth`, unless that is too deep.
+fn deeper<E: de::Error>(depth: usize) -> Result<usize, E> {
+    let depth = depth + 1;
+    if depth > MAX_DEPTH {
+        return Err(E::custom(format_args!(
+            "arrays and objects nest deeper than {MAX_DEPTH} levels"
+        )));
+    }
+    Ok(depth)
+}
 
 /// Forwards `deserialize_*` methods to the wrapped deserializer with a strict visitor.
 macro_rules! forward {
     ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
         fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
-            self.0.$method($($arg,)* Strict(visitor))
+            self.0.$method($($arg,)* Strict(visitor, self.1))
         }
     )*};
 }
@@ -65,7 +87,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         visitor: V,
     ) -> Result<V::Value, D::Error> {
         self.0
-            .deserialize_struct(name, fields, StructOnly(Strict(visitor)))
+            .deserialize_struct(name, fields, StructOnly(Strict(visitor, self.1)))
     }
 
     fn is_human_readable(&self) -> bool {
@@ -121,26 +143,29 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Strict<V> {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
-        self.0.visit_some(Strict(deserializer))
+        self.0.visit_some(Strict(deserializer, self.1))
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(
         self,
         deserializer: D,
     ) -> Result<V::Value, D::Error> {
-        self.0.visit_newtype_struct(Strict(deserializer))
+        self.0.visit_newtype_struct(Strict(deserializer, self.1))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
-        self.0.visit_seq(Strict(seq))
+        self.0.visit_seq(Strict(seq, deeper(self.1)?))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        self.0.visit_map(Strict(map))
+        self.0.visit_map(Strict(map, deeper(self.1)?))
     }
 
+    /// An enum is one level deeper: JSON writes a variant with data as an object, which the
+    /// JSON deserializer enters itself. A variant written as a string is counted too, which at
+    /// worst sends a text at the limit to the phases, which count exactly.
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
-        self.0.visit_enum(Strict(data))
+        self.0.visit_enum(Strict(data, deeper(self.1)?))
     }
 }
 
@@ -167,7 +192,7 @@ impl<'de, T: DeserializeSeed<'de>> DeserializeSeed<'de> for Strict<T> {
     type Value = T::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T::Value, D::Error> {
-        self.0.deserialize(Strict(deserializer))
+        self.0.deserialize(Strict(deserializer, self.1))
     }
 }
 
@@ -178,7 +203,7 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Strict<A> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
-        self.0.next_element_seed(Strict(seed))
+        self.0.next_element_seed(Strict(seed, self.1))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -197,7 +222,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Strict<A> {
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.next_value_seed(Strict(seed))
+        self.0.next_value_seed(Strict(seed, self.1))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -214,7 +239,7 @@ impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for Strict<A> {
         seed: T,
     ) -> Result<(T::Value, Self::Variant), A::Error> {
         let (value, variant) = self.0.variant_seed(seed)?;
-        Ok((value, Strict(variant)))
+        Ok((value, Strict(variant, self.1)))
     }
 }
 
@@ -226,11 +251,11 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Strict<A> {
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.newtype_variant_seed(Strict(seed))
+        self.0.newtype_variant_seed(Strict(seed, self.1))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
-        self.0.tuple_variant(len, Strict(visitor))
+        self.0.tuple_variant(len, Strict(visitor, self.1))
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -238,7 +263,8 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Strict<A> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, A::Error> {
-        self.0.struct_variant(fields, StructOnly(Strict(visitor)))
+        self.0
+            .struct_variant(fields, StructOnly(Strict(visitor, self.1)))
     }
 }
 
@@ -262,7 +288,7 @@ mod tests {
 
     fn strict(json: &str) -> Option<Plan> {
         let mut deserializer = serde_json::Deserializer::from_str(json);
-        Plan::deserialize(Strict(&mut deserializer)).ok()
+        Plan::deserialize(Strict::new(&mut deserializer)).ok()
     }
 
     #[test]
