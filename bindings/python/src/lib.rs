@@ -323,22 +323,13 @@ impl Plan {
         py_value(py, &self.0.table(kind.0.parse().into_py(py)?))
     }
 
-    /// The rows of `table(kind)` as dicts, one per item, with Python values (`None` if missing).
-    fn records<'py>(
-        &self,
-        py: Python<'py>,
-        kind: Arg<String>,
-    ) -> PyResult<Vec<Bound<'py, PyDict>>> {
+    /// The rows of `table(kind)` as dicts, one per item, each naming its plan as `srdi export`
+    /// writes them, with Python values (`None` if missing).
+    fn records<'py>(&self, py: Python<'py>, kind: Arg<String>) -> PyResult<Vec<Bound<'py, PyAny>>> {
         let table = self.0.table(kind.0.parse().into_py(py)?);
         table
-            .rows()
-            .map(|row| {
-                let record = PyDict::new(py);
-                for (column, cell) in table.columns.iter().zip(&row) {
-                    record.set_item(column.name, py_value(py, cell)?)?;
-                }
-                Ok(record)
-            })
+            .records(self.0.id())
+            .map(|record| py_value(py, &record))
             .collect()
     }
 

@@ -125,6 +125,8 @@ def test_records_keep_their_types(plan):
     tasks = plan.records("tasks")
     assert len(tasks) == 32
     assert tasks[27]["number"] == 28 and tasks[27]["instruments"] == ["reward"]
+    # As `srdi export` writes them: each record names its plan.
+    assert tasks[0]["plan"] == plan.id and list(tasks[0])[:2] == ["plan", "number"]
     assert tasks[10]["units"][:2] == ["economy-info-commission", "finance-bureau"]
     assert tasks[27]["title_zh"] is None
     measures = {row["id"]: row for row in plan.records("measures")}

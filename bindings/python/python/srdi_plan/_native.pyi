@@ -135,7 +135,8 @@ class Plan:
         """``tasks``, ``measures``, ``targets`` or ``units`` as ``{"kind", "columns", "rows"}``;
         each column has a ``name`` and a ``kind`` (integer, decimal, text, bool, list)."""
     def records(self, kind: str) -> list[dict[str, Any]]:
-        """The rows of ``table(kind)`` as dicts, with Python values and ``None`` if missing."""
+        """The rows of ``table(kind)`` as dicts, each naming its plan (``plan``) as ``srdi export``
+        writes them, with Python values and ``None`` if missing."""
     def to_pandas(self, kind: str) -> Any:
         """``table(kind)`` as a pandas DataFrame with nullable dtypes; needs ``srdi-plan[pandas]``."""
     def entitlements(
