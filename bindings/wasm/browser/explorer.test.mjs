@@ -106,6 +106,13 @@ test("my enterprise: an SRDI SME recognised in 2023 gets 200,000 CNY under task 
   await page.fill('input[name="recognised:srdi-sme"]', "2021");
   await page.waitForSelector('tr[data-measure="task-28-m2"][data-status="does_not_apply"]');
   assert.match(await page.textContent("#entitlement-total"), /没有适用的明确金额/);
+  // The events the plan's measures wait for, as its summary lists them: a listing in the
+  // plan's period brings task 31's support.
+  const events = await page.$$eval("#profile-events input", (inputs) => inputs.map((input) => input.name));
+  assert.deepEqual(events, ["event:pre_listing_pool", "event:listing", "event:quotation", "event:approval"]);
+  assert.equal(await page.getAttribute('tr[data-measure="task-31-m1"]', "data-status"), "does_not_apply");
+  await page.fill('input[name="event:listing"]', "2024");
+  await page.waitForSelector('tr[data-measure="task-31-m1"][data-status="applies"]');
 });
 
 test("progress: pasted figures become bars with their status (synthetic figures)", async () => {

@@ -148,13 +148,14 @@ function showUnit(id) {
     mechanisms.length ? element("ul", {}, ...mechanisms.map((m) => element("li", {}, `${place(m.citation)} `, text(m.title), unit.lead_mechanisms.includes(m.number) ? label("（牵头）", " (lead)") : ""))) : element("p", {}, "—"));
 }
 
-/** The events a profile can give, with the page's labels for them. */
-const EVENTS = [
-  ["listing", "上市", "listing"],
-  ["quotation", "挂牌", "quotation"],
-  ["pre_listing_pool", "纳入拟上市企业储备库", "taken into the pre-listing pool"],
-  ["approval", "“一事一议”获批", "case-by-case approval"],
-];
+/** The page's labels for the kinds of event a profile can give (a kind it has no label for
+ * shows its name). */
+const EVENTS = {
+  listing: ["上市", "listing"],
+  quotation: ["挂牌", "quotation"],
+  pre_listing_pool: ["纳入拟上市企业储备库", "taken into the pre-listing pool"],
+  approval: ["“一事一议”获批", "case-by-case approval"],
+};
 const STATUS = { applies: ["适用", "applies"], may_apply: ["可能适用", "may apply"], does_not_apply: ["不适用", "does not apply"] };
 const year = (attributes) => element("input", { type: "number", min: "1990", max: "2100", step: "1", inputmode: "numeric", ...attributes });
 
@@ -169,8 +170,9 @@ function renderProfileForm() {
     check(`tier:${tier.id}`),
     text(tier.name), year({ name: `recognised:${tier.id}`, "aria-label": `${tier.id} year`, value: form.get(`recognised:${tier.id}`) ?? "" }))),
     ...groups.map((group) => element("label", { class: "field" }, check(`group:${group.id}`), text(group.name), element("span"))));
-  fill($("#profile-events"), legend("#profile-events"), ...EVENTS.map(([kind, zh, en]) => element("label", { class: "field" },
-    element("span", {}, label(zh, en)), year({ name: `event:${kind}`, value: form.get(`event:${kind}`) ?? "" }))));
+  // The events the plan's measures wait for.
+  fill($("#profile-events"), legend("#profile-events"), ...summary.events.map((kind) => element("label", { class: "field" },
+    element("span", {}, label(...(EVENTS[kind] ?? [kind, kind]))), year({ name: `event:${kind}`, value: form.get(`event:${kind}`) ?? "" }))));
   fill($("#profile-facts"), legend("#profile-facts"), ...summary.facts.map((fact) => {
     const name = `fact:${fact.id}`;
     const value = form.get(name) ?? "";

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::entitle::{Cost, Entitlement, Profile, Scenario, Total};
+use crate::entitle::{Cost, Entitlement, EventKind, Profile, Scenario, Total};
 use crate::error::QueryError;
 use crate::instrument::{Instrument, StipType};
 use crate::model::Text;
@@ -317,6 +317,9 @@ pub struct Summary<'a> {
     pub groups: &'a [Group],
     /// The facts the conditions of its measures ask about: what a profile can give.
     pub facts: &'a [Fact],
+    /// The kinds of event its measures wait for, in the order the plan first asks about
+    /// them: the events a profile can give that matter to this plan.
+    pub events: Vec<EventKind>,
 }
 
 /// How many items of each kind a plan has.
@@ -626,6 +629,9 @@ impl Plan {
     /// let summary = srdi_plan::wulong().summary();
     /// assert_eq!(summary.counts.tasks, 32);
     /// assert_eq!(summary.goals[0].quantity.zh, "200家");
+    /// // The events its measures wait for: what a profile's `events` may give.
+    /// let events: Vec<_> = summary.events.iter().map(|kind| kind.as_str()).collect();
+    /// assert_eq!(events, ["pre_listing_pool", "listing", "quotation", "approval"]);
     /// ```
     pub fn summary(&self) -> Summary<'_> {
         let data = self.data();
@@ -661,6 +667,7 @@ impl Plan {
             tiers: &data.tiers,
             groups: &data.groups,
             facts: &data.facts,
+            events: self.event_kinds(),
         }
     }
 

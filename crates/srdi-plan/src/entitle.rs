@@ -464,6 +464,19 @@ struct Resolved {
 }
 
 impl Plan {
+    /// The kinds of event the triggers of the plan's measures wait for, each once, in the
+    /// order the plan first asks about them.
+    pub(crate) fn event_kinds(&self) -> Vec<EventKind> {
+        let mut kinds = Vec::new();
+        let triggers = self.measure_refs().filter_map(|at| self.get(at)?.trigger);
+        for kind in triggers.filter_map(event_kinds).flatten() {
+            if !kinds.contains(kind) {
+                kinds.push(*kind);
+            }
+        }
+        kinds
+    }
+
     /// Every measure of the plan, evaluated for `profile`.
     ///
     /// ```

@@ -94,7 +94,8 @@ class Plan:
     @property
     def warnings(self) -> list[Issue]: ...
     def summary(self) -> dict[str, Any]:
-        """The document, counts, goals and sections (with their tasks and units)."""
+        """The document, counts, goals and sections (with their tasks and units), and what a
+        profile can give: ``tiers``, ``groups``, ``facts`` and ``events``."""
     def tasks(
         self,
         unit: Optional[str] = None,
