@@ -65,8 +65,9 @@ pub(crate) fn missing_pandas() -> PyErr {
 }
 
 /// Python's own `OSError` for a file that cannot be read (`FileNotFoundError`,
-/// `IsADirectoryError`, … by its errno), with the file name, as `open()` raises it.
-pub(crate) fn unreadable(path: &Path, error: &std::io::Error) -> PyErr {
+/// `IsADirectoryError`, … by its errno), with the file name, as `open()` raises it, and the
+/// code every surface gives it (`unreadable`).
+pub(crate) fn unreadable(py: Python<'_>, path: &Path, error: &std::io::Error) -> PyErr {
     let message = error.to_string();
     // Rust appends " (os error N)"; Python's own message is the C library's alone.
     let message = message
@@ -75,8 +76,22 @@ pub(crate) fn unreadable(path: &Path, error: &std::io::Error) -> PyErr {
         .unwrap_or_default()
         .to_owned();
     let filename = path.to_string_lossy().into_owned();
-    match error.raw_os_error() {
-        Some(errno) => PyOSError::new_err((errno, message, filename)),
-        None => PyOSError::new_err(format!("{filename}: {message}")),
+    coded_os_error(
+        py,
+        match error.raw_os_error() {
+            Some(errno) => PyOSError::new_err((errno, message, filename)),
+            None => PyOSError::new_err(format!("{filename}: {message}")),
+        },
+    )
+}
+
+/// An `OSError` with the code of what cannot be read, `unreadable`.
+pub(crate) fn coded_os_error(py: Python<'_>, error: PyErr) -> PyErr {
+    match error
+        .value(py)
+        .setattr("code", srdi_plan::Code::Unreadable.as_str())
+    {
+        Ok(()) => error,
+        Err(failed) => failed,
     }
 }

@@ -704,7 +704,7 @@ fn read_observations(
         return match core::read_input_file(&path) {
             Ok(bytes) => plan.read_observations(bytes.as_slice()).into_py(py),
             Err(core::FileError::Unreadable { error, .. }) => {
-                Err(errors::unreadable(&path, &error))
+                Err(errors::unreadable(py, &path, &error))
             }
             // Too large: the same error as for the same bytes given directly.
             Err(error) => Err(error).into_py(py),
@@ -1471,7 +1471,9 @@ fn validate(text: &Bound<'_, PyAny>) -> PyResult<Vec<Issue>> {
 fn load(py: Python<'_>, path: Arg<PathBuf>) -> PyResult<Plan> {
     match core::Plan::from_file(&path.0) {
         Ok(plan) => Ok(Plan(Arc::new(plan))),
-        Err(core::FileError::Unreadable { error, .. }) => Err(errors::unreadable(&path.0, &error)),
+        Err(core::FileError::Unreadable { error, .. }) => {
+            Err(errors::unreadable(py, &path.0, &error))
+        }
         Err(error) => Err(error).into_py(py),
     }
 }
@@ -1576,7 +1578,10 @@ fn load_dir(py: Python<'_>, path: Arg<PathBuf>) -> PyResult<Corpus> {
         .map(|(file, failure)| file_error(py, &file, failure))
         .collect::<PyResult<Vec<_>>>()?;
     let Some(first) = failures.first() else {
-        return Err(pyo3::exceptions::PyOSError::new_err(message));
+        return Err(errors::coded_os_error(
+            py,
+            pyo3::exceptions::PyOSError::new_err(message),
+        ));
     };
     let every = pyo3::types::PyList::new(py, failures.iter().map(|error| error.value(py)))?;
     first.value(py).setattr("failures", every)?;
@@ -1587,7 +1592,7 @@ fn load_dir(py: Python<'_>, path: Arg<PathBuf>) -> PyResult<Corpus> {
 /// read, else the core's error, with `filename` naming the file.
 fn file_error(py: Python<'_>, file: &std::path::Path, failure: core::FileError) -> PyResult<PyErr> {
     Ok(match failure {
-        core::FileError::Unreadable { error, .. } => errors::unreadable(file, &error),
+        core::FileError::Unreadable { error, .. } => errors::unreadable(py, file, &error),
         other => {
             let raised = Err::<(), _>(other).into_py(py).unwrap_err();
             raised

@@ -365,8 +365,11 @@ def test_bytes_files_and_encodings(tmp_path):
     with pytest.raises(FileNotFoundError) as missing:
         srdi_plan.load(tmp_path / "missing.json")
     assert missing.value.filename == str(tmp_path / "missing.json")
-    with pytest.raises(OSError):
+    # The code every surface gives a file that cannot be read, as `srdi --json` prints it.
+    assert missing.value.code == "unreadable"
+    with pytest.raises(OSError) as folder:
         srdi_plan.load(tmp_path)
+    assert folder.value.code == "unreadable"
     with pytest.raises(PlanSyntaxError) as raised:
         srdi_plan.Plan.from_json('{"id": "\ud800"}')
     assert (raised.value.code, raised.value.offset) == ("invalid_encoding", 8)

@@ -463,8 +463,9 @@ class Corpus:
 def load_dir(path: Union[str, PathLike[str]]) -> Corpus:
     """Every plan file under a folder (each ``*.json`` but JSON Schemas, in subfolders too),
     then each shipped plan none of them is. Raises the error of the first file that cannot be
-    loaded, its ``filename`` naming it (``OSError`` for one that cannot be read), and its
-    ``failures`` listing every such file's error, the first included."""
+    loaded, its ``filename`` naming it (``OSError``, with ``code`` ``unreadable``, for one
+    that cannot be read), and its ``failures`` listing every such file's error, the first
+    included."""
 
 def corpus() -> Corpus:
     """The plans shipped with the package, side by side."""
@@ -481,5 +482,5 @@ def validate(text: Union[str, bytes]) -> list[Issue]:
 
 def load(path: Union[str, PathLike[str]]) -> Plan:
     """Loads and validates a plan file; a file over the size limit is refused before it is
-    read. Raises ``OSError`` (``FileNotFoundError``, …) for a file that cannot be read, else
-    the errors of ``Plan.from_json``."""
+    read. Raises ``OSError`` (``FileNotFoundError``, …, with ``code`` ``unreadable``) for a
+    file that cannot be read, else the errors of ``Plan.from_json``."""
