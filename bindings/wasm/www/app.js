@@ -244,10 +244,8 @@ function renderProgress() {
   }
   $("#progress-bars").replaceChildren(...progress.map((p) => {
     const goal = p.goal;
-    // A bar's length: how much of the way from nothing to the goal (for a reduction, how close
-    // to the goal from above); empty without a figure or a goal.
-    const reached = p.kind === "reduce" ? goal / Math.max(p.achieved, goal) : p.achieved / goal;
-    const share = p.achieved === null || !goal ? 0 : Math.max(0, Math.min(1, reached));
+    // A bar's length: how much of the way to the goal, as the core says; empty without one.
+    const share = p.share ?? 0;
     const unit = p.unit ?? "";
     const latest = p.latest ? `${p.latest.value}${unit} (${p.latest.year}${label("，来源：", "; source: ")}${p.latest.source})` : "—";
     return element("li", { "data-target": p.target, "data-status": p.status },

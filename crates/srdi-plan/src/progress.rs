@@ -697,6 +697,10 @@ pub struct Progress<'a> {
     pub expected: Option<f64>,
     /// How far the achieved value is from the target (0 when met).
     pub gap: Option<f64>,
+    /// How much of the way to the target the achieved value has come, from 0 to 1 (the value
+    /// over the target; for a reduction, the target over the value): what a bar shows.
+    /// `null` without a figure or a target value.
+    pub share: Option<f64>,
     /// The gap divided by the years left to the deadline; `null` once met or past it.
     pub pace_needed: Option<f64>,
     /// How many values were observed on or before the date.
@@ -993,6 +997,7 @@ impl Plan {
         let judged = achieved.map_or(Judged::default(), |value| {
             course.judge(value, now, seen.last().map_or(now, |o| o.time()))
         });
+        let share = achieved.and_then(|value| course.share(value));
         let view = self.target_view(at)?;
         Some(Progress {
             target: &target.id,
@@ -1011,6 +1016,7 @@ impl Plan {
             achieved: achieved.map(round),
             expected: judged.expected.map(round),
             gap: judged.gap.map(round),
+            share: share.map(round),
             pace_needed: judged.pace.map(round),
         })
     }
@@ -1052,6 +1058,24 @@ impl Course<'_> {
             (TargetKind::Increase, Some(start)) => start.value.to_f64(),
             _ => 0.0,
         }
+    }
+
+    /// How much of the way to the goal the achieved `value` has come, from 0 to 1.
+    fn share(&self, value: f64) -> Option<f64> {
+        let goal = self.goal?;
+        if self.reaches(value, goal) {
+            return Some(1.0);
+        }
+        let share = if self.target.kind == TargetKind::Reduce {
+            goal / value
+        } else {
+            value / goal
+        };
+        Some(if share.is_finite() {
+            share.clamp(0.0, 1.0)
+        } else {
+            0.0
+        })
     }
 
     /// Whether `value` is at or beyond `bound` in the target's direction.
