@@ -756,8 +756,8 @@ fn read_date(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<core:
         );
         return Err(invalid_argument(py, message));
     };
-    core::Date::parse(&text)
-        .ok_or_else(|| invalid_argument(py, format!("`{text}` is not a date written YYYY-MM-DD")))
+    text.parse::<core::Date>()
+        .map_err(|error| invalid_argument(py, error.to_string()))
 }
 
 /// An item of a plan: the plan, shared, and a typed reference into it. Its attributes read the

@@ -58,8 +58,9 @@ def test_bad_observations_name_every_problem(plan):
     assert "did you mean `goal-1`?" in raised.value.issues[0].message
     with pytest.raises(FileNotFoundError):
         plan.progress("/no/such/figures.csv")
-    with pytest.raises(srdi_plan.QueryError):
+    with pytest.raises(srdi_plan.QueryError, match="`2025-02-30` is not a date written YYYY-MM-DD") as bad:
         plan.progress([], as_of="2025-02-30")
+    assert bad.value.code == "invalid_argument"
 
 
 def test_the_standing_of_the_plan(plan):

@@ -189,11 +189,8 @@ pub(crate) fn day(value: &JsValue, method: &str) -> Result<srdi_plan::Date, JsVa
         Some(text) => text,
         None => options::<DayOptions>(value, method)?.as_of,
     };
-    srdi_plan::Date::parse(&text).ok_or_else(|| {
-        argument(&format!(
-            "{method}: the date must be a string written YYYY-MM-DD"
-        ))
-    })
+    text.parse()
+        .map_err(|error: srdi_plan::QueryError| argument(&format!("{method}: {error}")))
 }
 
 /// A string argument, else a `TypeError`.

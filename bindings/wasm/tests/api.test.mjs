@@ -184,7 +184,11 @@ test("progress from CSV text or objects, and the standing of the plan", () => {
     assert.deepEqual(error.issues.map((i) => [i.code, i.path]), [["unknown_target", "/0/target"]]);
     return true;
   });
-  assert.throws(() => plan.status({ asOf: "2025-02-30" }), { name: "TypeError", code: "invalid_argument" });
+  assert.throws(() => plan.status({ asOf: "2025-02-30" }), {
+    name: "TypeError",
+    code: "invalid_argument",
+    message: "status: `2025-02-30` is not a date written YYYY-MM-DD",
+  });
   assert.equal(plan.status({ asOf: "2026-01-01" }).standing, "ended");
   assert.equal(plan.status().as_of, new Date().toISOString().slice(0, 10));
 });

@@ -391,7 +391,8 @@ impl Command {
 
 /// A `--as-of` date.
 fn date(text: &str) -> Result<Date, String> {
-    Date::parse(text).ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
+    text.parse()
+        .map_err(|error: srdi_plan::QueryError| error.to_string())
 }
 
 /// Today, by the system clock (UTC).

@@ -132,12 +132,28 @@ impl Serialize for Date {
     }
 }
 
+/// A date given as an argument (`--as-of`, `as_of`, `{ asOf }`), with the same error on every
+/// surface.
+///
+/// ```
+/// let error = "2023-13-01".parse::<srdi_plan::Date>().unwrap_err();
+/// assert_eq!(error.code(), srdi_plan::Code::InvalidArgument);
+/// assert_eq!(error.to_string(), "`2023-13-01` is not a date written YYYY-MM-DD");
+/// ```
+impl std::str::FromStr for Date {
+    type Err = QueryError;
+
+    fn from_str(text: &str) -> Result<Self, QueryError> {
+        Self::parse(text).ok_or_else(|| {
+            QueryError::InvalidArgument(format!("`{text}` is not a date written YYYY-MM-DD"))
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Self::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!("`{text}` is not a date written YYYY-MM-DD"))
-        })
+        text.parse().map_err(serde::de::Error::custom)
     }
 }
 
