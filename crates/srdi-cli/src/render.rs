@@ -11,7 +11,7 @@ use srdi_plan::{
     Answer, Citation, CompletenessStatus, Corpus, CorpusAnswer, Cost, Entitlement, EntityView,
     GoalRow, GroupView, Hit, InstrumentView, Issue, ItemKind, ItemRef, Language, Matrix,
     MeasureView, MechanismView, Plan, PlanEntry, PlanStatus, Progress, Summary, TargetView,
-    TaskView, Text, Total, UnitView,
+    TaskView, Text, Total, UnitView, money,
 };
 
 use crate::Failure;
@@ -611,19 +611,6 @@ fn measures(measures: &[MeasureView<'_>], lang: Lang) -> String {
         ]);
     }
     finish(&rows, measures.len(), "measure")
-}
-
-/// `1000000 CNY` as `1,000,000 CNY`.
-fn money(value: u64, currency: &str) -> String {
-    let digits = value.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    format!("{out} {currency}")
 }
 
 fn entitlements(entitlements: &[Entitlement<'_>], plan: &Plan, lang: Lang) -> String {

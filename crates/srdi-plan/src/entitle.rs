@@ -1469,9 +1469,8 @@ pub fn explain(entitlements: &[Entitlement<'_>], totals: &[Total], language: Lan
     for e in entitlements {
         let amount = e.amount.map_or_else(String::new, |a| {
             format!(
-                "  {} {}{}",
-                money(a.value),
-                a.currency,
+                "  {}{}",
+                crate::money(a.value, &a.currency),
                 if e.one_time { " once" } else { "" }
             )
         });
@@ -1519,9 +1518,8 @@ pub fn explain(entitlements: &[Entitlement<'_>], totals: &[Total], language: Lan
     for total in totals {
         let _ = writeln!(
             out,
-            "Total that applies: {} {} ({})",
-            money(total.value),
-            total.currency,
+            "Total that applies: {} ({})",
+            crate::money(total.value, &total.currency),
             total.measures.join(", ")
         );
     }
@@ -1532,11 +1530,6 @@ pub fn explain(entitlements: &[Entitlement<'_>], totals: &[Total], language: Lan
 fn did_you_mean(name: &str, candidates: &[&str]) -> String {
     crate::query::closest_name(name, candidates)
         .map_or_else(String::new, |best| format!("; did you mean `{best}`?"))
-}
-
-/// `1000000` as `1,000,000`.
-fn money(value: u64) -> String {
-    crate::quantity::grouped(Decimal::whole(i64::try_from(value).unwrap_or(i64::MAX)))
 }
 
 #[cfg(test)]

@@ -149,6 +149,7 @@ pub use progress::{
     Date, Observation, PlanStatus, Point, Progress, ProgressStatus, Standing,
     observations_from_value, read_observations,
 };
+pub use quantity::money;
 pub use query::{LARGEST_NUMBER, MeasureFilter, TaskFilter};
 pub use refs::{
     Citation, Division, EntityRef, FactRef, GroupRef, ItemRef, MeasureRef, MechanismRef, PartRef,

@@ -74,6 +74,17 @@ pub(crate) fn english(value: Decimal, unit: &str) -> String {
     }
 }
 
+/// A sum of money as it is read: `1,000,000 CNY`. Every surface that writes a sum for people
+/// writes it so.
+///
+/// ```
+/// assert_eq!(srdi_plan::money(1_000_000, "CNY"), "1,000,000 CNY");
+/// ```
+pub fn money(value: u64, currency: &str) -> String {
+    let value = Decimal::whole(i64::try_from(value).unwrap_or(i64::MAX));
+    format!("{} {currency}", grouped(value))
+}
+
 /// `25000` as `25,000`; decimals as they are.
 pub(crate) fn grouped(value: Decimal) -> String {
     let text = value.to_string();
