@@ -140,6 +140,22 @@ test("progress: pasted figures become bars with their status (synthetic figures)
   await page.emulateMedia({ media: "screen" });
 });
 
+test("another shipped plan: the parent plan, partial and of another shape", async () => {
+  await page.selectOption("#plan", "chongqing-2022-23");
+  await page.waitForFunction(() => document.querySelector("#doc-number").textContent === "渝府办发〔2022〕23号");
+  assert.match(page.url(), /\?plan=chongqing-2022-23$/);
+  // Its own goals and the two tasks that survive; no measure, so no event to ask about.
+  assert.equal(await page.locator("#goals li").count(), 4);
+  assert.equal(await page.locator(".task-row").count(), 2);
+  assert.equal(await page.locator("#profile-events input").count(), 0);
+  assert.equal(await page.locator("#entitlements tbody tr").count(), 0);
+  assert.equal(await page.locator("#progress-bars li").count(), 5);
+  // The address names it: a reload shows it again.
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.textContent("#doc-number"), "渝府办发〔2022〕23号");
+});
+
 test("the page logged no errors", () => {
   assert.deepEqual(errors, []);
 });

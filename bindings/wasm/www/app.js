@@ -1,9 +1,11 @@
 // The plan explorer: every fact on the page is an answer of the srdi-plan package, shown as
 // it comes; the page only lays it out and picks the language.
-import init, { wulong } from "srdi-plan";
+import init, { embedded, embeddedIds, wulong } from "srdi-plan";
 
 await init();
-const plan = wulong();
+/** The plan shown: a shipped plan the address names (`?plan=<id>`), else the Wulong plan. */
+const named = new URLSearchParams(location.search).get("plan");
+let plan = embeddedIds().includes(named) ? embedded(named) : wulong();
 const state = { lang: "zh", selected: null };
 
 const $ = (selector) => document.querySelector(selector);
@@ -36,13 +38,21 @@ function text(value, tag = "span") {
 /** A fixed label of the page in the chosen language. */
 const label = (zh, en) => (state.lang === "en" ? en : state.lang === "both" ? `${zh} · ${en}` : zh);
 const place = (citation) => (citation?.place ? pick(citation.place) : "");
-const summary = plan.summary();
-const units = new Map(plan.units().map((unit) => [unit.id, unit]));
+let summary, units;
+/** Shows `next`, from its summary on: nothing on the page is of one plan. */
+function show(next) {
+  plan = next;
+  summary = plan.summary();
+  units = new Map(plan.units().map((unit) => [unit.id, unit]));
+}
+show(plan);
 const unitName = (id) => text(units.get(id)?.name ?? { zh: id, en: id });
 const runs = (numbers) => (numbers.length === 0 ? "—" : numbers.join(", "));
 
 function renderHeader() {
   const { document: doc, issuer, counts, period } = summary;
+  $("#plan").replaceChildren(...embeddedIds().map((id) => option(id, embedded(id).summary().document.number ?? id)));
+  $("#plan").value = plan.id;
   $("#doc-number").textContent = doc.number ?? "";
   $("#doc-title").replaceChildren(text(doc.title));
   const meta = [issuer ? pick(issuer.name) : null, doc.issued, doc.disclosure ? pick(doc.disclosure.note) : null, `${counts.tasks} ${label("项任务", "tasks")}`];
@@ -287,6 +297,16 @@ $("#observations-file").addEventListener("change", async (event) => {
   renderProgress();
 });
 $("#print-progress").addEventListener("click", () => window.print());
+$("#plan").addEventListener("change", () => {
+  show(embedded($("#plan").value));
+  history.replaceState(null, "", `?plan=${encodeURIComponent(plan.id)}`);
+  // What was picked, typed or pasted was about the plan before.
+  state.selected = null;
+  for (const id of ["#search", "#section", "#unit", "#instrument", "#observations"]) $(id).value = "";
+  $("#profile").reset();
+  fill($("#detail"), element("p", { class: "hint", "data-zh": "选择一项任务或一个单位查看详情。", "data-en": "Pick a task or a unit to see its details." }));
+  render();
+});
 $("#profile").addEventListener("submit", (event) => event.preventDefault());
 render();
 document.body.dataset.ready = "true";
