@@ -100,11 +100,31 @@ fn conditions_nested_too_deep_are_too_deep() {
     };
     let deepest = (MAX_DEPTH - 6) / 2;
     assert!(Plan::from_json(&nested(deepest)).is_ok());
-    let too_deep = nested(deepest + 1);
-    rejected_with(&too_deep, Code::TooDeep);
+    // One level past the limit: a `not` adds an object alone.
+    let fact = r#"{"fact": "rd-deduction-filing-threshold"}"#;
+    let one_past = nested(deepest).replacen(fact, &format!(r#"{{"not": {fact}}}"#), 1);
+    assert!(serde_json::from_str::<serde_json::Value>(&one_past).is_ok());
+    for too_deep in [one_past, nested(deepest + 1)] {
+        rejected_with(&too_deep, Code::TooDeep);
+        assert_eq!(
+            validate_json(&too_deep),
+            srdi_plan::validate_json_in_phases(&too_deep)
+        );
+    }
+}
+
+/// A variant without data written as an object (`{"reach": null}`), which JSON libraries
+/// read, is not the format: refused as the phases refuse it, where it stands.
+#[test]
+fn a_variant_without_data_is_written_as_a_string() {
+    let kind = r#""kind": "reach""#;
+    assert!(srdi_plan::WULONG_JSON.contains(kind));
+    let json = srdi_plan::WULONG_JSON.replacen(kind, r#""kind": {"reach": null}"#, 1);
+    let error = rejected_with(&json, Code::WrongType);
+    assert_eq!(error.issues()[0].path, "/goals/0/kind");
     assert_eq!(
-        validate_json(&too_deep),
-        srdi_plan::validate_json_in_phases(&too_deep)
+        validate_json(&json),
+        srdi_plan::validate_json_in_phases(&json)
     );
 }
 

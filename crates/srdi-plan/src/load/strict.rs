@@ -1,14 +1,15 @@
-//! A deserializer that reads the plan format exactly: the serde derive also reads a struct
-//! from a JSON array of its fields in order (`"period": [2022, 2025]`), which the format does
-//! not allow and the shape check reports. [`Strict`] wraps any deserializer and refuses an
-//! array wherever a struct is read, at every depth, and arrays and objects nested deeper than
-//! [`MAX_DEPTH`] (conditions nest without bound), so that the fast path of loading accepts no
-//! more than the phases do.
+//! A deserializer that reads the plan format exactly, so that the fast path of loading accepts
+//! no more than the phases do. The serde derive and `serde_json` also read a struct from a JSON
+//! array of its fields in order (`"period": [2022, 2025]`) and a variant without data from an
+//! object (`"kind": {"reach": null}`), which the format does not allow and the shape check
+//! reports. [`Strict`] wraps any deserializer and refuses both, at every depth, and arrays and
+//! objects nested deeper than [`MAX_DEPTH`] (conditions nest without bound).
 
 use std::fmt;
 
 use serde::de::{
-    self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
+    self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, SeqAccess,
+    VariantAccess, Visitor,
 };
 
 use crate::load::MAX_DEPTH;
@@ -75,7 +76,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         deserialize_tuple(len: usize);
         deserialize_tuple_struct(name: &'static str, len: usize);
         deserialize_map();
-        deserialize_enum(name: &'static str, variants: &'static [&'static str]);
         deserialize_identifier();
         deserialize_ignored_any();
     }
@@ -88,6 +88,17 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     ) -> Result<V::Value, D::Error> {
         self.0
             .deserialize_struct(name, fields, StructOnly(Strict(visitor, self.1)))
+    }
+
+    /// An enum as the format writes it: a variant without data as a string, one with data as
+    /// an object of one key.
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_any(Variant(visitor, self.1))
     }
 
     fn is_human_readable(&self) -> bool {
@@ -160,12 +171,104 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Strict<V> {
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         self.0.visit_map(Strict(map, deeper(self.1)?))
     }
+}
 
-    /// An enum is one level deeper: JSON writes a variant with data as an object, which the
-    /// JSON deserializer enters itself. A variant written as a string is counted too, which at
-    /// worst sends a text at the limit to the phases, which count exactly.
-    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
-        self.0.visit_enum(Strict(data, deeper(self.1)?))
+/// The visitor of an enum: its variant from a string, or from an object of one key.
+struct Variant<V>(V, usize);
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Variant<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(f)
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<V::Value, E> {
+        self.0.visit_enum(name.into_deserializer())
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, name: &'de str) -> Result<V::Value, E> {
+        self.0
+            .visit_enum(de::value::BorrowedStrDeserializer::new(name))
+    }
+
+    fn visit_string<E: de::Error>(self, name: String) -> Result<V::Value, E> {
+        self.0.visit_enum(name.into_deserializer())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.0.visit_enum(Object(Strict(map, deeper(self.1)?)))
+    }
+}
+
+/// A variant written as an object: its key names the variant, its value holds the data. One
+/// without data is refused here, as it is written as a string; a second key is refused by the
+/// JSON deserializer, which expects the object to end.
+struct Object<A>(A);
+
+impl<'de, A: MapAccess<'de>> EnumAccess<'de> for Object<A> {
+    type Error = A::Error;
+    type Variant = Self;
+
+    fn variant_seed<T: DeserializeSeed<'de>>(
+        mut self,
+        seed: T,
+    ) -> Result<(T::Value, Self), A::Error> {
+        match self.0.next_key_seed(seed)? {
+            Some(variant) => Ok((variant, self)),
+            None => Err(de::Error::invalid_length(0, &"an object of one key")),
+        }
+    }
+}
+
+impl<'de, A: MapAccess<'de>> VariantAccess<'de> for Object<A> {
+    type Error = A::Error;
+
+    fn unit_variant(self) -> Result<(), A::Error> {
+        Err(de::Error::invalid_type(
+            de::Unexpected::Map,
+            &"a variant without data, written as a string",
+        ))
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(
+        mut self,
+        seed: T,
+    ) -> Result<T::Value, A::Error> {
+        self.0.next_value_seed(seed)
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(
+        mut self,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        self.0.next_value_seed(Data::Tuple(len, visitor))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        mut self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        self.0.next_value_seed(Data::Struct(fields, visitor))
+    }
+}
+
+/// The data of a tuple or struct variant, read from the value of its object.
+enum Data<V> {
+    Tuple(usize, V),
+    Struct(&'static [&'static str], V),
+}
+
+impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for Data<V> {
+    type Value = V::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        match self {
+            Data::Tuple(len, visitor) => deserializer.deserialize_tuple(len, visitor),
+            Data::Struct(fields, visitor) => deserializer.deserialize_struct("", fields, visitor),
+        }
     }
 }
 
@@ -230,44 +333,6 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Strict<A> {
     }
 }
 
-impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for Strict<A> {
-    type Error = A::Error;
-    type Variant = Strict<A::Variant>;
-
-    fn variant_seed<T: DeserializeSeed<'de>>(
-        self,
-        seed: T,
-    ) -> Result<(T::Value, Self::Variant), A::Error> {
-        let (value, variant) = self.0.variant_seed(seed)?;
-        Ok((value, Strict(variant, self.1)))
-    }
-}
-
-impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Strict<A> {
-    type Error = A::Error;
-
-    fn unit_variant(self) -> Result<(), A::Error> {
-        self.0.unit_variant()
-    }
-
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.newtype_variant_seed(Strict(seed, self.1))
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
-        self.0.tuple_variant(len, Strict(visitor, self.1))
-    }
-
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, A::Error> {
-        self.0
-            .struct_variant(fields, StructOnly(Strict(visitor, self.1)))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use serde::Deserialize;
@@ -286,15 +351,26 @@ mod tests {
         period: Option<Period>,
     }
 
-    fn strict(json: &str) -> Option<Plan> {
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(rename_all = "snake_case")]
+    enum Condition {
+        Always,
+        Fact(String),
+        All(Vec<Condition>),
+        Between(u16, u16),
+        Range { start: u16, end: u16 },
+    }
+
+    fn strict<'de, T: Deserialize<'de>>(json: &'de str) -> Option<T> {
         let mut deserializer = serde_json::Deserializer::from_str(json);
-        Plan::deserialize(Strict::new(&mut deserializer)).ok()
+        let value = T::deserialize(Strict::new(&mut deserializer)).ok()?;
+        deserializer.end().ok().map(|()| value)
     }
 
     #[test]
     fn structs_are_read_from_objects_only() {
         let json = r#"{"periods": [{"start": 1, "end": 2}], "period": {"start": 3, "end": 4}}"#;
-        assert!(strict(json).is_some());
+        assert!(strict::<Plan>(json).is_some());
         // serde alone reads these; the format does not allow them.
         for json in [
             r#"{"periods": [[1, 2]], "period": null}"#,
@@ -302,7 +378,32 @@ mod tests {
             "[[], null]",
         ] {
             assert!(serde_json::from_str::<Plan>(json).is_ok(), "{json}");
-            assert!(strict(json).is_none(), "{json}");
+            assert!(strict::<Plan>(json).is_none(), "{json}");
+        }
+    }
+
+    #[test]
+    fn variants_are_read_as_json_writes_them() {
+        let json = r#"{"all": ["always", {"fact": "x"}, {"between": [1, 2]},
+            {"range": {"start": 3, "end": 4}}, {"all": []}]}"#;
+        assert_eq!(
+            strict::<Condition>(json),
+            Some(Condition::All(vec![
+                Condition::Always,
+                Condition::Fact("x".into()),
+                Condition::Between(1, 2),
+                Condition::Range { start: 3, end: 4 },
+                Condition::All(vec![]),
+            ]))
+        );
+        // serde_json alone reads these; the format does not allow them.
+        for json in [r#"{"always": null}"#, r#"{"range": [3, 4]}"#] {
+            assert!(serde_json::from_str::<Condition>(json).is_ok(), "{json}");
+            assert!(strict::<Condition>(json).is_none(), "{json}");
+        }
+        let two_keys = r#"{"fact": "x", "all": []}"#;
+        for json in ["{}", "[]", "1", r#"{"never": null}"#, r#""fact""#, two_keys] {
+            assert!(strict::<Condition>(json).is_none(), "{json}");
         }
     }
 }
