@@ -35,7 +35,7 @@ def test_progress_from_a_csv_file_and_as_a_data_frame(plan, tmp_path):
     table = plan.progress_table(str(figures), as_of="2025-01-01")
     assert len(table) == len(plan.targets())
     row = table.set_index("target").loc["goal-2"]
-    assert row["status"] == "met" and row["latest"] == 16 and row["gap"] == 0
+    assert row["status"] == "met" and row["latest"] == 16 and row["gap"] == 0 and row["share"] == 1
     assert str(table["deadline"].dtype) == "Int64" and str(table["status"].dtype) == "category"
     frame = pandas.DataFrame({"target": ["goal-2"], "year": [2024], "value": [16], "source": [SYNTHETIC], "note": [None]})
     assert by_target(plan.progress(frame, as_of="2025-01-01"))["goal-2"]["status"] == "met"

@@ -8,9 +8,11 @@
 //! path from the start — the stated baseline, else the earliest observation — through any
 //! milestones to the target at its deadline.
 
-use serde::{Deserialize, Serialize};
+// Std's hash maps: CSV column names come from users, and std's hash resists names made to
+// collide.
+use std::collections::{HashMap, HashSet};
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Code, Issue, QueryError};
 use crate::load::{Input, Partial, Pruned};
@@ -443,7 +445,7 @@ fn header_issues(header: &[String], columns: &HashMap<String, usize>, line: usiz
     let fields = crate::load::record_fields(crate::load::Format::Observations);
     let known: Vec<&str> = fields.iter().map(|(name, _)| *name).collect();
     let mut issues = Vec::new();
-    let mut seen = HashSet::default();
+    let mut seen = HashSet::new();
     for (column, name) in header.iter().enumerate() {
         let at = |issue: Issue| issue.at(line, column + 1);
         if !seen.insert(name) {
@@ -557,12 +559,10 @@ impl<'t> Lines<'t> {
             .collect()
     }
 
-    /// The line at byte `offset`. A record starts after a line break and on a byte that is
-    /// none, so no `\r\n` is split between two counts.
+    /// The line at byte `offset`, at or after the last asked (records are read in order). A
+    /// record starts after a line break and on a byte that is none, so no `\r\n` is split
+    /// between two counts.
     fn line_at(&mut self, offset: usize) -> usize {
-        if offset < self.at {
-            (self.at, self.line) = (0, 1);
-        }
         let between = self.bytes.get(self.at..offset).unwrap_or_default();
         self.line += line_breaks(between);
         self.at = offset.min(self.bytes.len());
@@ -713,9 +713,9 @@ pub struct Progress<'a> {
     pub expected: Option<f64>,
     /// How far the achieved value is from the target (0 when met).
     pub gap: Option<f64>,
-    /// How much of the way to the target the achieved value has come, from 0 to 1 (the value
-    /// over the target; for a reduction, the target over the value): what a bar shows.
-    /// `null` without a figure or a target value.
+    /// The achieved value over the target (for a reduction, the target over the value), from
+    /// 0 to 1 and 1 only once met: what a bar shows. `null` without a figure, or without a
+    /// target above zero.
     pub share: Option<f64>,
     /// The gap divided by the years left to the deadline; `null` once met or past it.
     pub pace_needed: Option<f64>,
@@ -1076,22 +1076,20 @@ impl Course<'_> {
         }
     }
 
-    /// How much of the way to the goal the achieved `value` has come, from 0 to 1.
+    /// The achieved `value` over the goal (the goal over the value for a reduction), from 0
+    /// to 1. Short of the goal stays short of 1 once rounded to four places.
     fn share(&self, value: f64) -> Option<f64> {
-        let goal = self.goal?;
+        let goal = self.goal.filter(|goal| *goal > 0.0)?;
         if self.reaches(value, goal) {
             return Some(1.0);
         }
+        // Short of a reduction's goal, the value is above the goal, so above zero.
         let share = if self.target.kind == TargetKind::Reduce {
             goal / value
         } else {
             value / goal
         };
-        Some(if share.is_finite() {
-            share.clamp(0.0, 1.0)
-        } else {
-            0.0
-        })
+        Some(share.clamp(0.0, 0.9999))
     }
 
     /// Whether `value` is at or beyond `bound` in the target's direction.
@@ -1174,6 +1172,36 @@ impl Course<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A bar's share: the value over the target (the target over the value for a reduction),
+    /// 1 only once met, none without a target above zero.
+    #[test]
+    fn a_share_is_short_of_one_until_met() {
+        let share = |kind: &str, goal: f64, value: f64| {
+            let target: Target = serde_json::from_value(serde_json::json!({
+                "id": "t", "indicator": {"zh": "户数", "en": "count"},
+                "text": {"zh": "达到", "en": "reach"}, "kind": kind, "value": 1,
+            }))
+            .unwrap();
+            let course = Course {
+                target: &target,
+                start: None,
+                goal: Some(goal),
+                due: None,
+            };
+            course.share(value)
+        };
+        assert_eq!(share("reach", 200.0, 150.0), Some(0.75));
+        assert_eq!(share("reach", 200.0, 199.999), Some(0.9999));
+        assert_eq!(share("reach", 200.0, 250.0), Some(1.0));
+        assert_eq!(share("reach", 200.0, -5.0), Some(0.0));
+        assert_eq!(share("reduce", 4.0, 5.0), Some(0.8));
+        assert_eq!(share("reduce", 4.0, 0.0), Some(1.0));
+        for goal in [0.0, -5.0] {
+            assert_eq!(share("reach", goal, 1.0), None);
+            assert_eq!(share("reduce", goal, -3.0), None);
+        }
+    }
 
     #[test]
     fn dates_are_checked_to_the_day() {

@@ -492,6 +492,7 @@ fn progress_columns() -> Vec<Column> {
         ("achieved", Decimal),
         ("expected", Decimal),
         ("gap", Decimal),
+        ("share", Decimal),
         ("pace_needed", Decimal),
         ("observations", Integer),
     ])
@@ -717,6 +718,7 @@ impl Plan {
                 decimal(p.achieved),
                 decimal(p.expected),
                 decimal(p.gap),
+                decimal(p.share),
                 decimal(p.pace_needed),
                 Cell::Integer(i64::try_from(p.observations).unwrap_or(i64::MAX)),
             ]
