@@ -85,13 +85,11 @@ pub(crate) fn unreadable(py: Python<'_>, path: &Path, error: &std::io::Error) ->
     )
 }
 
-/// An `OSError` with the code of what cannot be read, `unreadable`.
+/// An `OSError` with the code of what cannot be read, `unreadable`. (An exception's attribute
+/// is always set; were it not, the `OSError` would still say what went wrong.)
 pub(crate) fn coded_os_error(py: Python<'_>, error: PyErr) -> PyErr {
-    match error
+    let _ = error
         .value(py)
-        .setattr("code", srdi_plan::Code::Unreadable.as_str())
-    {
-        Ok(()) => error,
-        Err(failed) => failed,
-    }
+        .setattr("code", srdi_plan::Code::Unreadable.as_str());
+    error
 }

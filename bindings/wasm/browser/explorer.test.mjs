@@ -148,6 +148,7 @@ test("another shipped plan: the parent plan, partial and of another shape", asyn
   assert.equal(await page.locator("#goals li").count(), 4);
   assert.equal(await page.locator(".task-row").count(), 2);
   assert.equal(await page.locator("#profile-events input").count(), 0);
+  assert.equal(await page.isVisible("#profile-events"), false);
   assert.equal(await page.locator("#entitlements tbody tr").count(), 0);
   assert.equal(await page.locator("#progress-bars li").count(), 5);
   // The address names it: a reload shows it again.

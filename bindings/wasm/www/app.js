@@ -192,6 +192,8 @@ function renderProfileForm() {
           element("option", { value: v, ...(v === value ? { selected: "" } : {}) }, label(zh, en))));
     return element("label", { class: "field" }, text(fact.name), input);
   }));
+  // A plan that asks nothing of a kind shows no field for it.
+  for (const fieldset of document.querySelectorAll("#profile fieldset")) fieldset.hidden = !fieldset.querySelector("input, select");
 }
 
 /** The profile the form describes: its lists are complete, a fact left at “?” is unknown. */

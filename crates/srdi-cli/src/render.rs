@@ -507,7 +507,7 @@ fn describe(measure: &srdi_plan::Measure, lang: Lang) -> String {
         parts.push(format!("for {group}"));
     }
     if let Some(amount) = &measure.amount {
-        parts.push(format!("{} {}", amount.value, amount.currency));
+        parts.push(money(amount.value, &amount.currency));
     }
     if measure.one_time {
         parts.push("one-time".to_owned());

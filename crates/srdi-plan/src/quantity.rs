@@ -79,10 +79,10 @@ pub(crate) fn english(value: Decimal, unit: &str) -> String {
 ///
 /// ```
 /// assert_eq!(srdi_plan::money(1_000_000, "CNY"), "1,000,000 CNY");
+/// assert_eq!(srdi_plan::money(u64::MAX, "CNY"), "18,446,744,073,709,551,615 CNY");
 /// ```
 pub fn money(value: u64, currency: &str) -> String {
-    let value = Decimal::whole(i64::try_from(value).unwrap_or(i64::MAX));
-    format!("{} {currency}", grouped(value))
+    format!("{} {currency}", thousands(&value.to_string()))
 }
 
 /// `25000` as `25,000`; decimals as they are.
@@ -92,17 +92,23 @@ pub(crate) fn grouped(value: Decimal) -> String {
         .split_once('.')
         .map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
     let (sign, digits) = whole.strip_prefix('-').map_or(("", whole), |d| ("-", d));
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
+    let out = thousands(digits);
     match fraction {
         Some(fraction) => format!("{sign}{out}.{fraction}"),
         None => format!("{sign}{out}"),
     }
+}
+
+/// Digits with a comma before each group of three from the right.
+fn thousands(digits: &str) -> String {
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 #[cfg(test)]
