@@ -5720,14 +5720,14 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                     Cow::Borrowed("the headings of sections （二）–（五）"),
                     Cow::Borrowed("any closing part (safeguard measures and the like)"),
                     Cow::Borrowed(
-                        "the lines of the header and footer that carry the document number, the notice title, 抄送 and printing",
+                        "any lines of the header and footer, such as the document number, the notice title, 抄送 and printing",
                     ),
                 ],
             ),
         },
         transcription: Some(
             Cow::Borrowed(
-                "Verbatim from the reprint, after removing the “@@” it inserted between words. As in every plan, task and section numbers are stored as numbers, the section heading without its closing 。, and the disclosure line 此件公开发布 without its parentheses; nothing else was changed. The reprint prints half-width punctuation (, ( ) : ;) where the official original almost certainly prints full-width forms (，（）：；). The half-width forms are kept as found, so quotations of this plan in other documents differ from it in punctuation only.",
+                "Verbatim from the reprint, after removing the “@@” it inserted between words. As in every plan, part, section and task numbers are stored as numbers, the section heading without its closing 。, the addressee line as its addressees (without the , between them and the closing :), and the disclosure line 此件公开发布 without its parentheses; nothing else was changed. The reprint prints half-width punctuation (, ( ) : ;) where the official original almost certainly prints full-width forms (，（）：；). The half-width forms are kept as found, so quotations of this plan in other documents differ from it in punctuation only.",
             ),
         ),
         inferred: Cow::Borrowed(
@@ -5747,13 +5747,7 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                 crate::Inference {
                     path: Cow::Borrowed("/totals/sections"),
                     reason: Cow::Borrowed(
-                        "Only section （一） survives; the news report names five areas.",
-                    ),
-                },
-                crate::Inference {
-                    path: Cow::Borrowed("/document/issuer"),
-                    reason: Cow::Borrowed(
-                        "Printed in the signature line (重庆市人民政府办公厅), not as a masthead.",
+                        "Only section （一） survives. The news report names five areas, the first of which, 孵化培育, is named in the heading of section （一）; each area is taken as a section.",
                     ),
                 },
             ],
@@ -5894,7 +5888,7 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                 definition: crate::Text {
                     zh: Cow::Borrowed("区县(自治县,以下简称区县)"),
                     en: Cow::Borrowed(
-                        "districts and counties (and autonomous counties, hereinafter referred to as “districts and counties”)",
+                        "districts and counties (autonomous counties, hereinafter referred to as “districts and counties”)",
                     ),
                     truncated: false,
                 },
@@ -6040,7 +6034,7 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                         "支持各类高新技术产业研究院发展,打通“项目遴选、小试中试、产品上市、生成企业”通道;支持有条件的区县(自治县,以下简称区县)、园区面向全国和全球筛选市场前景广、成熟度好、附加值高的科技创新成果进行孵化。",
                     ),
                     en: Cow::Borrowed(
-                        "Support the development of all kinds of high-tech industry research institutes, and open up the pathway of “project selection, small-scale and pilot testing, product launch, enterprise creation”; support districts and counties (and autonomous counties, hereinafter referred to as “districts and counties”) and parks with the conditions to screen, nationally and globally, scientific and technological innovations with broad market prospects, good maturity and high added value for incubation.",
+                        "Support the development of all kinds of high-tech industry research institutes, and open up the pathway of “project selection, small-scale and pilot testing, product launch, enterprise creation”; support districts and counties (autonomous counties, hereinafter referred to as “districts and counties”) and parks with the conditions to screen, nationally and globally, scientific and technological innovation achievements with broad market prospects, good maturity and high added value for incubation.",
                     ),
                     truncated: false,
                 },
@@ -6107,7 +6101,7 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                             milestones: Cow::Borrowed(&[]),
                             interpretation: Some(
                                 Cow::Borrowed(
-                                    "No year is printed; the plan period （2022—2025年） bounds the target.",
+                                    "No year is printed; the plan period (2022—2025年) bounds the target.",
                                 ),
                             ),
                         },
