@@ -11,10 +11,10 @@ mod input;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use foldhash::HashMap;
 use pyo3::prelude::*;
 use pyo3::types::{IntoPyDict, PyDict, PyIterator, PyMapping};
 use pythonize::pythonize;
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 use srdi_plan as core;
 
@@ -586,7 +586,7 @@ fn frame<'py>(py: Python<'py>, table: &core::Table) -> PyResult<Bound<'py, PyAny
                     .call_method1("from_codes", (array(&codes, "int32")?, names))?
             }
             core::Values::Text(cells) => {
-                let mut made: FxHashMap<&str, Bound<'py, PyAny>> = FxHashMap::default();
+                let mut made: HashMap<&str, Bound<'py, PyAny>> = HashMap::default();
                 let objects: Vec<Bound<'py, PyAny>> = cells
                     .iter()
                     .map(|cell| match cell {

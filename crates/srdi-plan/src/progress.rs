@@ -8,10 +8,7 @@
 //! path from the start — the stated baseline, else the earliest observation — through any
 //! milestones to the target at its deadline.
 
-// Std's hash maps: CSV column names come from users, and std's hash resists names made to
-// collide.
-use std::collections::{HashMap, HashSet};
-
+use foldhash::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Code, Issue, QueryError};
@@ -445,7 +442,7 @@ fn header_issues(header: &[String], columns: &HashMap<String, usize>, line: usiz
     let fields = crate::load::record_fields(crate::load::Format::Observations);
     let known: Vec<&str> = fields.iter().map(|(name, _)| *name).collect();
     let mut issues = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for (column, name) in header.iter().enumerate() {
         let at = |issue: Issue| issue.at(line, column + 1);
         if !seen.insert(name) {

@@ -13,7 +13,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use rustc_hash::FxHashMap;
+use foldhash::HashMap;
 
 use crate::answer::Language;
 use crate::model::{PlanData, Str};
@@ -152,7 +152,7 @@ struct SearchIndex {
     texts: String,
     /// Each three bytes (ASCII letters lowercased, see [`trigrams`]) that some entry holds,
     /// by its slot: numbered in order of first occurrence.
-    slots: FxHashMap<u32, u32>,
+    slots: HashMap<u32, u32>,
     /// Where each slot's entries start in `postings`, and after the last slot where they end.
     starts: Vec<u32>,
     /// The entries that hold each slot's three bytes, in order, each once: one list for all
@@ -189,7 +189,7 @@ impl SearchIndex {
         });
         // One pass over the texts, which hashes each sequence once: its slot, and the slots
         // each entry holds (`held`, entry after entry), each once however often it occurs.
-        let mut slots: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut slots: HashMap<u32, u32> = HashMap::default();
         // Per slot: how many entries hold it, and the last of them (plus one).
         let mut counts: Vec<(u32, u32)> = Vec::new();
         let mut held: Vec<u32> = Vec::new();

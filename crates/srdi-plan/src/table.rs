@@ -14,7 +14,7 @@ use crate::error::QueryError;
 use crate::model::Text;
 use crate::plan::Plan;
 use crate::refs::{ItemRef, UnitRef};
-use rustc_hash::FxHashMap;
+use foldhash::HashMap;
 
 /// What a table lists: one row per item of this kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -310,14 +310,14 @@ impl schemars::JsonSchema for Table<'_> {
 struct Builder<'a> {
     table: Table<'a>,
     /// Per category column, the code of each text seen.
-    codes: Vec<FxHashMap<Cow<'a, str>, u32>>,
+    codes: Vec<HashMap<Cow<'a, str>, u32>>,
 }
 
 impl<'a> Builder<'a> {
     fn new(kind: RecordKind, columns: Vec<Column>, rows: usize) -> Self {
         let values = columns.iter().map(|c| Values::new(c.kind, rows)).collect();
         Self {
-            codes: columns.iter().map(|_| FxHashMap::default()).collect(),
+            codes: columns.iter().map(|_| HashMap::default()).collect(),
             table: Table {
                 kind,
                 columns,
@@ -601,8 +601,7 @@ impl Plan {
         let mut issues = Vec::new();
         // Profiles that differ only in their id are judged once: a batch of enterprises
         // repeats few combinations of tiers, years, events and facts.
-        let mut judged: FxHashMap<Judged<'_>, Result<usize, Vec<crate::Issue>>> =
-            FxHashMap::default();
+        let mut judged: HashMap<Judged<'_>, Result<usize, Vec<crate::Issue>>> = HashMap::default();
         for (i, profile) in profiles.iter().enumerate() {
             let number = Cell::Integer(i64::try_from(i).unwrap_or(i64::MAX));
             let id = optional(profile.id.as_deref());

@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use foldhash::{HashMap, HashSet};
 
 use crate::error::{Code, Issue};
 use crate::load::Pruned;
