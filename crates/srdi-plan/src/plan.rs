@@ -412,10 +412,10 @@ pub(crate) struct Index {
 /// program for a shipped plan (a static cannot hold a hash map).
 #[derive(Debug, Clone)]
 pub(crate) enum Ids {
-    /// Hashed by foldhash, as fast here as `FxHash` and seeded anew in each process (from the
-    /// addresses and the clock it finds), so that a file cannot bring ids prepared to collide
-    /// as it could against `FxHash`'s fixed function. Not a cryptographic defence; in
-    /// WebAssembly, which has neither, the seed is fixed.
+    /// Hashed by foldhash, as fast here as `FxHash` and seeded at random for each map where
+    /// the platform allows (from addresses and the clock), so that a file cannot bring ids
+    /// prepared to collide as it could against `FxHash`'s fixed function. Not a cryptographic
+    /// defence; in WebAssembly the seed repeats from run to run.
     Loaded(HashMap<Str, ItemRef>),
     /// Open addressing: a power-of-two number of slots, at least twice the ids, each id in
     /// the first free slot from its [`probe`] on.

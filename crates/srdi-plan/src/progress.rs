@@ -560,6 +560,7 @@ impl<'t> Lines<'t> {
     /// record starts after a line break and on a byte that is none, so no `\r\n` is split
     /// between two counts.
     fn line_at(&mut self, offset: usize) -> usize {
+        debug_assert!(offset >= self.at, "records are read in order");
         let between = self.bytes.get(self.at..offset).unwrap_or_default();
         self.line += line_breaks(between);
         self.at = offset.min(self.bytes.len());
@@ -711,8 +712,8 @@ pub struct Progress<'a> {
     /// How far the achieved value is from the target (0 when met).
     pub gap: Option<f64>,
     /// The achieved value over the target (for a reduction, the target over the value), from
-    /// 0 to 1 and 1 only once met: what a bar shows. `null` without a figure, or without a
-    /// target above zero.
+    /// 0 to 1 and 1 only once met: what a bar shows. `null` without a figure or a target value,
+    /// or short of a target at or below zero.
     pub share: Option<f64>,
     /// The gap divided by the years left to the deadline; `null` once met or past it.
     pub pace_needed: Option<f64>,
@@ -1076,9 +1077,12 @@ impl Course<'_> {
     /// The achieved `value` over the goal (the goal over the value for a reduction), from 0
     /// to 1. Short of the goal stays short of 1 once rounded to four places.
     fn share(&self, value: f64) -> Option<f64> {
-        let goal = self.goal.filter(|goal| *goal > 0.0)?;
+        let goal = self.goal?;
         if self.reaches(value, goal) {
             return Some(1.0);
+        }
+        if goal <= 0.0 {
+            return None;
         }
         // Short of a reduction's goal, the value is above the goal, so above zero.
         let share = if self.target.kind == TargetKind::Reduce {
@@ -1171,7 +1175,7 @@ mod tests {
     use super::*;
 
     /// A bar's share: the value over the target (the target over the value for a reduction),
-    /// 1 only once met, none without a target above zero.
+    /// 1 only once met, none short of a target at or below zero.
     #[test]
     fn a_share_is_short_of_one_until_met() {
         let share = |kind: &str, goal: f64, value: f64| {
@@ -1195,8 +1199,10 @@ mod tests {
         assert_eq!(share("reduce", 4.0, 5.0), Some(0.8));
         assert_eq!(share("reduce", 4.0, 0.0), Some(1.0));
         for goal in [0.0, -5.0] {
-            assert_eq!(share("reach", goal, 1.0), None);
-            assert_eq!(share("reduce", goal, -3.0), None);
+            assert_eq!(share("reach", goal, goal), Some(1.0));
+            assert_eq!(share("reduce", goal, goal), Some(1.0));
+            assert_eq!(share("reach", goal, -10.0), None);
+            assert_eq!(share("reduce", goal, 3.0), None);
         }
     }
 

@@ -435,3 +435,31 @@ pub(crate) fn partial_value<T: serde::de::DeserializeOwned>(
 pub(crate) fn escape_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_DEPTH, typed};
+
+    /// Valid plans are read straight into their types, as deep as the limit allows: the fast
+    /// path refuses no more than it must (the phases would accept, slowly, what it refused).
+    #[test]
+    fn valid_plans_take_the_fast_path_up_to_the_depth_limit() {
+        assert!(typed(crate::WULONG_JSON).is_some());
+        assert!(typed(crate::CHONGQING_JSON).is_some());
+        // A condition at depth 6 (plan, tasks, task, measures, measure, conditions); each
+        // `all` adds an object and an array, a `not` an object.
+        let condition = r#""conditions": {
+            "fact": "rd-deduction-filing-threshold"
+          }"#;
+        assert!(crate::WULONG_JSON.contains(condition));
+        let fact = r#"{"fact": "rd-deduction-filing-threshold"}"#;
+        let nested = |levels: usize, inner: &str| {
+            let all = |inner: String, _| format!(r#"{{"all": [{inner}]}}"#);
+            let deep = (0..levels).fold(inner.to_owned(), all);
+            crate::WULONG_JSON.replacen(condition, &format!(r#""conditions": {deep}"#), 1)
+        };
+        let deepest = (MAX_DEPTH - 6) / 2;
+        assert!(typed(&nested(deepest, fact)).is_some());
+        assert!(typed(&nested(deepest, &format!(r#"{{"not": {fact}}}"#))).is_none());
+    }
+}

@@ -202,9 +202,18 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Variant<V> {
 }
 
 /// A variant written as an object: its key names the variant, its value holds the data. One
-/// without data is refused here, as it is written as a string; a second key is refused by the
-/// JSON deserializer, which expects the object to end.
+/// without data is refused here, as it is written as a string, and so is a second key.
 struct Object<A>(A);
+
+impl<'de, A: MapAccess<'de>> Object<A> {
+    /// `value`, the data of the variant, if the object holds nothing more.
+    fn end<T>(mut self, value: T) -> Result<T, A::Error> {
+        match self.0.next_key::<de::IgnoredAny>()? {
+            None => Ok(value),
+            Some(_) => Err(de::Error::invalid_length(2, &"an object of one key")),
+        }
+    }
+}
 
 impl<'de, A: MapAccess<'de>> EnumAccess<'de> for Object<A> {
     type Error = A::Error;
@@ -235,7 +244,8 @@ impl<'de, A: MapAccess<'de>> VariantAccess<'de> for Object<A> {
         mut self,
         seed: T,
     ) -> Result<T::Value, A::Error> {
-        self.0.next_value_seed(seed)
+        let value = self.0.next_value_seed(seed)?;
+        self.end(value)
     }
 
     fn tuple_variant<V: Visitor<'de>>(
@@ -243,7 +253,8 @@ impl<'de, A: MapAccess<'de>> VariantAccess<'de> for Object<A> {
         len: usize,
         visitor: V,
     ) -> Result<V::Value, A::Error> {
-        self.0.next_value_seed(Data::Tuple(len, visitor))
+        let value = self.0.next_value_seed(Data::Tuple(len, visitor))?;
+        self.end(value)
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -251,7 +262,8 @@ impl<'de, A: MapAccess<'de>> VariantAccess<'de> for Object<A> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, A::Error> {
-        self.0.next_value_seed(Data::Struct(fields, visitor))
+        let value = self.0.next_value_seed(Data::Struct(fields, visitor))?;
+        self.end(value)
     }
 }
 
