@@ -65,7 +65,7 @@ def test_validate_returns_issues_without_raising():
     issues = srdi_plan.validate("{")
     assert [(i.code, i.line, i.column) for i in issues] == [("syntax_error", 1, 1)]
     assert srdi_plan.validate(srdi_plan.wulong().to_json()) == []
-    assert str(issues[0]).startswith("error[syntax_error] /:")
+    assert str(issues[0]).startswith("error[syntax_error]: ")
 
 
 def test_unknown_names_suggest_the_closest():

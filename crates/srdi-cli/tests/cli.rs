@@ -463,7 +463,7 @@ fn unreadable_files_exit_1() {
     let output = srdi(&["validate", binary.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stdout(&output).starts_with("error[invalid_encoding] /: the input looks like UTF-16"),
+        stdout(&output).starts_with("error[invalid_encoding]: the input looks like UTF-16"),
         "{}",
         stdout(&output)
     );
