@@ -1,11 +1,11 @@
 // The plan explorer: every fact on the page is an answer of the srdi-plan package, shown as
 // it comes; the page only lays it out and picks the language.
-import init, { embedded, embeddedIds, wulong } from "srdi-plan";
+import init, { embedded, embeddedIds } from "srdi-plan";
 
 await init();
-/** The plan shown: a shipped plan the address names (`?plan=<id>`), else the Wulong plan. */
+/** The plan shown: the shipped plan the address names (`?plan=<id>`), else the first shipped. */
 const named = new URLSearchParams(location.search).get("plan");
-let plan = embeddedIds().includes(named) ? embedded(named) : wulong();
+let plan = embedded(embeddedIds().includes(named) ? named : embeddedIds()[0]);
 const state = { lang: "zh", selected: null };
 
 const $ = (selector) => document.querySelector(selector);
