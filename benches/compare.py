@@ -103,19 +103,26 @@ def javascript():
     size = result["package_gzipped_bytes"]
     lines += [
         "",
-        "Time to the first answer, a fresh `node` process each, median of 15 (import, init, load, tasks by unit):",
+        "Time to the first answer, a fresh `node` process each, median of 15 (import, init, load, tasks by unit), "
+        "and the median of each stage (so the stages need not add up to the whole):",
         "",
         "| | srdi-plan | `readFileSync` + `JSON.parse` + `filter` |",
         "|---|---:|---:|",
-        f"| first answer | {first['ours']:.1f} ms | {first['baseline']:.1f} ms |",
+        f"| **first answer** | **{first['ours']['total']:.1f} ms** | **{first['baseline']['total']:.1f} ms** |",
+        f"| import | {first['ours']['import']:.1f} ms (the package) | {first['baseline']['import']:.1f} ms (`node:fs`) |",
+        f"| init | {first['ours']['init']:.1f} ms (compile and instantiate the module) | — |",
+        f"| load | {first['ours']['load']:.1f} ms (`wulong()`) | {first['baseline']['load']:.1f} ms (read and parse) |",
+        f"| question | {first['ours']['question']:.1f} ms | {first['baseline']['question']:.1f} ms |",
         "",
-        "Package, gzipped (WebAssembly module and the JavaScript it loads):",
+        "Package, gzipped (WebAssembly module and the JavaScript it loads), and the module's parts "
+        "gzipped on their own (code; data: the shipped plans and the program's constants):",
         "",
-        "| entry | gzipped |",
-        "|---|---:|",
+        "| entry | gzipped | module code | module data | JavaScript |",
+        "|---|---:|---:|---:|---:|",
     ]
-    for entry, bytes_ in size.items():
-        lines.append(f"| `{entry}` | {bytes_ / 1024:.0f} KB |")
+    for entry, part in size.items():
+        lines.append(f"| `{entry}` | {part['total'] / 1024:.0f} KB | {part['code'] / 1024:.0f} KB | "
+                     f"{part['data'] / 1024:.0f} KB | {part['js'] / 1024:.0f} KB |")
     write_section("bench-js", "\n".join(lines))
 
 
