@@ -90,6 +90,10 @@ test("my enterprise: an SRDI SME recognised in 2023 gets 200,000 CNY under task 
   await page.click("#lang-zh");
   // Nothing given: the lists are complete and empty, so no reward applies.
   assert.equal(await page.getAttribute('tr[data-measure="task-28-m2"]', "data-status"), "does_not_apply");
+  // Why, step by step of the core's trace, with the printed words each step tests.
+  const why = await page.$$eval('tr[data-measure="task-28-m2"] .why div', (steps) =>
+    steps.map((step) => [step.dataset.test, step.dataset.outcome, step.textContent]));
+  assert.deepEqual(why, [["group", "fail", "✗ 对象：“专精特新”中小企业"], ["trigger", "fail", "✗ 事由：新获得认定的"]]);
   await page.check('input[name="tier:srdi-sme"]');
   await page.fill('input[name="recognised:srdi-sme"]', "2023");
   await page.waitForSelector('tr[data-measure="task-28-m2"][data-status="applies"]');

@@ -167,6 +167,19 @@ const EVENTS = {
   approval: ["“一事一议”获批", "case-by-case approval"],
 };
 const STATUS = { applies: ["适用", "applies"], may_apply: ["可能适用", "may apply"], does_not_apply: ["不适用", "does not apply"] };
+const TEST = { group: ["对象", "who"], trigger: ["事由", "event"], conditions: ["条件", "conditions"] };
+
+/** Why a measure does not or may not apply: each step of its trace that did not pass, with
+ * the printed words it tests (Chinese) or the core's reason (English, also on hover). */
+function why(entitlement) {
+  return entitlement.trace.filter((step) => step.outcome !== "pass").map((step) => {
+    const quote = state.lang !== "en" ? step.quote : null;
+    const reason = state.lang !== "zh" || !quote ? step.reason : null;
+    const mark = step.outcome === "fail" ? "✗" : "?";
+    return element("div", { title: step.reason, "data-test": step.test, "data-outcome": step.outcome },
+      `${mark} ${label(...TEST[step.test])}${state.lang === "zh" ? "：" : ": "}`, [quote, reason].filter(Boolean).join(" "));
+  });
+}
 const year = (attributes) => element("input", { type: "number", min: "1990", max: "2100", step: "1", inputmode: "numeric", ...attributes });
 
 /** The form's fields: a checkbox and a year per tier, a year per event, a choice per fact. */
@@ -231,7 +244,7 @@ function renderEntitlements() {
     element("td", {}, text(e.text)),
     element("td", {}, element("span", { class: `status ${e.status}` }, label(...STATUS[e.status]))),
     element("td", {}, e.amount ? `${money(e.amount)}${e.one_time ? label(" 一次性", " once") : ""}` : "—"),
-    element("td", { class: "why" }, [...e.failed, ...e.missing].join(", ")))));
+    element("td", { class: "why" }, ...why(e)))));
 }
 
 const PROGRESS = {
