@@ -104,6 +104,8 @@ test("my enterprise: an SRDI SME recognised in 2023 gets 200,000 CNY under task 
   assert.equal(await page.getAttribute('tr[data-measure="task-14-m1"]', "data-status"), "applies");
   // A fact left at “?” leaves its measure open; answering it decides.
   assert.equal(await page.getAttribute('tr[data-measure="task-14-m2"]', "data-status"), "may_apply");
+  // Open conditions that print no words of their own name the facts not given.
+  assert.equal(await page.textContent('tr[data-measure="task-15-m1"] .why'), "? 条件：延期还本付息和转贷应急政策、无还本续贷产品");
   await page.selectOption('select[name="fact:rd-deduction-filing-threshold"]', "no");
   await page.waitForSelector('tr[data-measure="task-14-m2"][data-status="does_not_apply"]');
   // A recognition outside the plan's period earns nothing.

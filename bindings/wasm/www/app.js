@@ -170,14 +170,16 @@ const STATUS = { applies: ["适用", "applies"], may_apply: ["可能适用", "ma
 const TEST = { group: ["对象", "who"], trigger: ["事由", "event"], conditions: ["条件", "conditions"] };
 
 /** Why a measure does not or may not apply: each step of its trace that did not pass, with
- * the printed words it tests (Chinese) or the core's reason (English, also on hover). */
+ * the printed words it tests (for open conditions without them, the facts not given) in
+ * Chinese, and the core's reason in English (and on hover). */
 function why(entitlement) {
+  const notGiven = summary.facts.filter((fact) => entitlement.missing.includes(fact.id)).map((fact) => fact.name.zh);
   return entitlement.trace.filter((step) => step.outcome !== "pass").map((step) => {
-    const quote = state.lang !== "en" ? step.quote : null;
-    const reason = state.lang !== "zh" || !quote ? step.reason : null;
+    const words = step.quote ?? (step.test === "conditions" && notGiven.length ? notGiven.join("、") : null);
+    const shown = { zh: [words ?? step.reason], en: [step.reason], both: [words, step.reason] }[state.lang];
     const mark = step.outcome === "fail" ? "✗" : "?";
     return element("div", { title: step.reason, "data-test": step.test, "data-outcome": step.outcome },
-      `${mark} ${label(...TEST[step.test])}${state.lang === "zh" ? "：" : ": "}`, [quote, reason].filter(Boolean).join(" "));
+      `${mark} ${label(...TEST[step.test])}${state.lang === "zh" ? "：" : ": "}`, shown.filter(Boolean).join(" — "));
   });
 }
 const year = (attributes) => element("input", { type: "number", min: "1990", max: "2100", step: "1", inputmode: "numeric", ...attributes });
