@@ -90,7 +90,7 @@ test("my enterprise: an SRDI SME recognised in 2023 gets 200,000 CNY under task 
   await page.click("#lang-zh");
   // Nothing given: the lists are complete and empty, so no reward applies.
   assert.equal(await page.getAttribute('tr[data-measure="task-28-m2"]', "data-status"), "does_not_apply");
-  // Why, step by step of the core's trace, with the printed words each step tests.
+  // Why: each step of the core's trace that did not pass, with the printed words it tests.
   const why = await page.$$eval('tr[data-measure="task-28-m2"] .why div', (steps) =>
     steps.map((step) => [step.dataset.test, step.dataset.outcome, step.textContent]));
   assert.deepEqual(why, [["group", "fail", "✗ 对象：“专精特新”中小企业"], ["trigger", "fail", "✗ 事由：新获得认定的"]]);
@@ -104,8 +104,14 @@ test("my enterprise: an SRDI SME recognised in 2023 gets 200,000 CNY under task 
   assert.equal(await page.getAttribute('tr[data-measure="task-14-m1"]', "data-status"), "applies");
   // A fact left at “?” leaves its measure open; answering it decides.
   assert.equal(await page.getAttribute('tr[data-measure="task-14-m2"]', "data-status"), "may_apply");
-  // Open conditions that print no words of their own name the facts not given.
+  // An open condition with no printed words of its own shows the names of the facts not given.
   assert.equal(await page.textContent('tr[data-measure="task-15-m1"] .why'), "? 条件：延期还本付息和转贷应急政策、无还本续贷产品");
+  // In English, the core's reason; in both languages, the words and the reason.
+  await page.click("#lang-en");
+  assert.match(await page.textContent('tr[data-measure="task-15-m1"] .why'), /^\? conditions: deferral-and-bridge-loan-policies \(延期还本付息和转贷应急政策\) not given/);
+  await page.click("#lang-both");
+  assert.match(await page.locator('.why [data-test="group"]').first().textContent(), /^✗ 对象 · who: \S+ — the enterprise holds none of/);
+  await page.click("#lang-zh");
   await page.selectOption('select[name="fact:rd-deduction-filing-threshold"]', "no");
   await page.waitForSelector('tr[data-measure="task-14-m2"][data-status="does_not_apply"]');
   // A recognition outside the plan's period earns nothing.

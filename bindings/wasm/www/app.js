@@ -169,17 +169,23 @@ const EVENTS = {
 const STATUS = { applies: ["适用", "applies"], may_apply: ["可能适用", "may apply"], does_not_apply: ["不适用", "does not apply"] };
 const TEST = { group: ["对象", "who"], trigger: ["事由", "event"], conditions: ["条件", "conditions"] };
 
-/** Why a measure does not or may not apply: each step of its trace that did not pass, with
- * the printed words it tests (for open conditions without them, the facts not given) in
- * Chinese, and the core's reason in English (and on hover). */
+/** The core's English reason, its `ids` set as code. */
+const reasonOf = (step) => element("span", { lang: "en" },
+  ...step.reason.split("`").map((part, i) => (i % 2 ? element("code", {}, part) : part)));
+
+/** Why a measure does not or may not apply: each step of its trace that did not pass. Chinese
+ * shows the printed words the step tests (else the core's English reason), English the
+ * reason, both the two; the reason is also the hover title. A conditions step that prints no
+ * words of its own shows the facts not given, which `missing` lists when no step failed. */
 function why(entitlement) {
   const notGiven = summary.facts.filter((fact) => entitlement.missing.includes(fact.id)).map((fact) => fact.name.zh);
   return entitlement.trace.filter((step) => step.outcome !== "pass").map((step) => {
-    const words = step.quote ?? (step.test === "conditions" && notGiven.length ? notGiven.join("、") : null);
-    const shown = { zh: [words ?? step.reason], en: [step.reason], both: [words, step.reason] }[state.lang];
+    const printed = step.quote ?? (step.test === "conditions" && notGiven.length ? notGiven.join("、") : null);
+    const words = printed && element("span", { lang: "zh" }, printed);
+    const shown = { zh: [words ?? reasonOf(step)], en: [reasonOf(step)], both: [words, words && " — ", reasonOf(step)] }[state.lang];
     const mark = step.outcome === "fail" ? "✗" : "?";
     return element("div", { title: step.reason, "data-test": step.test, "data-outcome": step.outcome },
-      `${mark} ${label(...TEST[step.test])}${state.lang === "zh" ? "：" : ": "}`, shown.filter(Boolean).join(" — "));
+      `${mark} ${label(...(TEST[step.test] ?? [step.test, step.test]))}${state.lang === "zh" ? "：" : ": "}`, ...shown);
   });
 }
 const year = (attributes) => element("input", { type: "number", min: "1990", max: "2100", step: "1", inputmode: "numeric", ...attributes });
