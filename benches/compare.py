@@ -47,13 +47,16 @@ def python_median_ns(function, plan):
     return statistics.median(runs) / number * 1e9
 
 
-def process_median_ms(command):
-    times = []
+def process_medians_ms(*commands):
+    """The median wall time of each command as a whole process, over RUNS rounds that run the
+    commands in turn, so that every command sees the same drift of the machine."""
+    times = [[] for _ in commands]
     for _ in range(RUNS):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1e3
+        for command, runs in zip(commands, times):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+            runs.append(time.perf_counter() - start)
+    return [statistics.median(runs) * 1e3 for runs in times]
 
 
 def versions():
@@ -110,14 +113,15 @@ def javascript():
         "|---|---:|---:|",
         f"| **first answer** | **{first['ours']['total']:.1f} ms** | **{first['baseline']['total']:.1f} ms** |",
         f"| import | {first['ours']['import']:.1f} ms (the package) | {first['baseline']['import']:.1f} ms (`node:fs`) |",
-        f"| init | {first['ours']['init']:.1f} ms (compile and instantiate the module) | — |",
+        f"| init | {first['ours']['init']:.1f} ms (read, compile and instantiate the module) | — |",
         f"| load | {first['ours']['load']:.1f} ms (`wulong()`) | {first['baseline']['load']:.1f} ms (read and parse) |",
         f"| question | {first['ours']['question']:.1f} ms | {first['baseline']['question']:.1f} ms |",
         "",
-        "Package, gzipped (WebAssembly module and the JavaScript it loads), and the module's parts "
-        "gzipped on their own (code; data: the shipped plans and the program's constants):",
+        "Package, gzipped by Node's zlib at level 9 (WebAssembly module and the JavaScript a browser "
+        "loads with it), and the module's parts gzipped on their own (code; data: the shipped plans "
+        "and the program's constants):",
         "",
-        "| entry | gzipped | module code | module data | JavaScript |",
+        "| entry | gzipped | module code | module data | JavaScript (browser bundle) |",
         "|---|---:|---:|---:|---:|",
     ]
     for entry, part in size.items():
@@ -165,8 +169,8 @@ def main():
         "|---|---:|---:|---:|",
     ]
     for label, args, question in PROCESSES:
-        rust = process_median_ms([str(SRDI), *args])
-        python = process_median_ms([sys.executable, str(ROOT / "benches" / "baseline.py"), question])
+        rust, python = process_medians_ms([str(SRDI), *args],
+                                          [sys.executable, str(ROOT / "benches" / "baseline.py"), question])
         lines.append(f"| {label} | {rust:.2f} ms | {python:.2f} ms | {python / rust:.1f}× |")
 
     ready, answered = ready_medians_us()

@@ -42,7 +42,8 @@ const t0 = performance.now();
 const { readFileSync } = await import("node:fs");
 const t1 = performance.now();
 const json = JSON.parse(readFileSync(${JSON.stringify(PLAN_PATH.pathname)}, "utf8"));
-const t3 = performance.now();
+const t3 = performance.now(); // no t2: plain JSON has nothing to initialise
+
 const id = json.units.find((u) => u.name.zh === "区财政局").id;
 const answer = json.tasks.filter((t) => (t.responsibility ?? json.sections.find((s) => s.number === t.section).responsibility).units.includes(id)).length;
 const t4 = performance.now();
@@ -54,7 +55,8 @@ for (let run = 0; run < 15; run++) {
   firstRuns.baseline.push(firstRun(FIRST_BASELINE));
 }
 const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
-/** The median of each measure over the runs: the whole first answer, then each stage. */
+/** The median of each measure over the runs: the whole first answer, then each stage on its
+ * own, so that one slow stage of one run moves no other (the stages need not add up). */
 const stageMedians = (runs) => {
   const [total, importing, init, load, question] = runs[0].map((_, i) => median(runs.map((run) => run[i])));
   return { total, import: importing, init, load, question };
@@ -177,32 +179,41 @@ for (const name of Object.keys(baseline)) {
 const installed = (file) => readFileSync(join(folder, "node_modules", "srdi-plan", file));
 const gzipped = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
-/** The sections of a WebAssembly module's bytes by id (10 code, 11 data), each gzipped. */
+/** The sections of a WebAssembly module's bytes by id (10 code, 11 data), each gzipped: how
+ * much of the package is code and how much is the plans baked in as data. */
 function sectionsGzipped(bytes) {
+  if (bytes.readUInt32BE(0) !== 0x0061736d) throw new Error("not a WebAssembly module");
   const sections = {};
   let at = 8; // past the magic number and version
+  const next = () => {
+    if (at >= bytes.length) throw new Error("a WebAssembly module cut short");
+    return bytes[at++];
+  };
   const leb = () => {
     let value = 0;
     for (let shift = 0; ; shift += 7) {
-      const byte = bytes[at++];
+      const byte = next();
       value += (byte & 0x7f) * 2 ** shift;
       if (byte < 0x80) return value;
     }
   };
   while (at < bytes.length) {
-    const id = bytes[at++];
+    const id = next();
     const length = leb();
     sections[id] = gzipped(bytes.subarray(at, at + length));
     at += length;
   }
+  if (sections[10] === undefined || sections[11] === undefined) throw new Error("a module without code or data");
   return sections;
 }
 
-/** An entry's WebAssembly module and JavaScript, gzipped, and the module's code and data. */
-function entrySize(wasm, js) {
-  const module = installed(wasm);
-  const sections = sectionsGzipped(module);
-  return { total: gzipped(module) + gzipped(installed(js)), code: sections[10], data: sections[11], js: gzipped(installed(js)) };
+/** An entry's WebAssembly module and the JavaScript a browser loads with it, gzipped, and
+ * the module's code and data on their own. */
+function entrySize(wasmFile, jsFile) {
+  const wasmBytes = installed(wasmFile);
+  const sections = sectionsGzipped(wasmBytes);
+  const js = gzipped(installed(jsFile));
+  return { total: gzipped(wasmBytes) + js, code: sections[10], data: sections[11], js };
 }
 
 const result = {

@@ -15,7 +15,7 @@ import timeit
 
 import baseline
 import srdi_plan
-from compare import ROOT, criterion_median_ns, fmt_ns, process_median_ms, write_section
+from compare import ROOT, criterion_median_ns, fmt_ns, process_medians_ms, write_section
 
 ANSWER = "import srdi_plan; print([t.number for t in srdi_plan.wulong().tasks(unit='区财政局')])"
 CALLS = [
@@ -42,9 +42,9 @@ def per_call_ns(function, plan):
 
 
 def main():
-    ours = process_median_ms([sys.executable, "-c", ANSWER])
-    plain = process_median_ms([sys.executable, str(ROOT / "benches" / "baseline.py"), "tasks/unit"])
-    bare = process_median_ms([sys.executable, "-c", "pass"])
+    ours, plain, bare = process_medians_ms([sys.executable, "-c", ANSWER],
+                                           [sys.executable, str(ROOT / "benches" / "baseline.py"), "tasks/unit"],
+                                           [sys.executable, "-c", "pass"])
     lines = [
         "Whole process, median wall time (import or load, answer tasks by unit, print):",
         "",
