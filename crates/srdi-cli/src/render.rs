@@ -10,8 +10,8 @@ use clap::ValueEnum;
 use srdi_plan::{
     Answer, Citation, CompletenessStatus, Corpus, CorpusAnswer, Cost, Entitlement, EntityView,
     GoalRow, GroupView, Hit, InstrumentView, Issue, ItemKind, ItemRef, Language, Matrix,
-    MeasureView, MechanismView, Plan, PlanEntry, PlanStatus, Progress, Summary, TargetView,
-    TaskView, Text, Total, UnitView, money,
+    MeasureView, MechanismView, Plan, PlanEntry, PlanStatus, Progress, Summary, TargetKind,
+    TargetView, TaskView, Text, Total, UnitView, money,
 };
 
 use crate::Failure;
@@ -357,11 +357,12 @@ fn summary(summary: &Summary<'_>, plan: &Plan, lang: Lang) -> String {
         let _ = writeln!(out, "partial plan; missing: {missing}");
     }
     let _ = writeln!(out);
-    let mut goals = Grid::new(&["goal", "value", "indicator", "by"]);
+    let mut goals = Grid::new(&["goal", "kind", "value", "indicator", "by"]);
     for goal in &summary.goals {
         let target = goal.target;
         goals.add_row(vec![
             target.id.to_string(),
+            kind(target.kind),
             lang.pick_short(&goal.quantity),
             lang.pick(&target.indicator),
             target.by_year.map(|y| y.to_string()).unwrap_or_default(),
@@ -574,12 +575,19 @@ fn unit(view: &UnitView<'_>, plan: &Plan, lang: Lang) -> String {
     out
 }
 
+/// What a target asks, in words: to cultivate one is not to reach one (重点培育上市企业1家 is
+/// no listed company by 2025), so a goal's number is never shown without it.
+fn kind(kind: TargetKind) -> String {
+    kind.as_str().replace('_', " ")
+}
+
 fn targets(targets: &[TargetView<'_>], lang: Lang) -> String {
-    let mut rows = Grid::new(&["target", "value", "indicator", "by", "place"]);
+    let mut rows = Grid::new(&["target", "kind", "value", "indicator", "by", "place"]);
     for view in targets {
         let target = view.target;
         rows.add_row(vec![
             target.id.to_string(),
+            kind(target.kind),
             lang.pick_short(&view.quantity),
             lang.pick(&target.indicator),
             target.by_year.map(|y| y.to_string()).unwrap_or_default(),
@@ -692,7 +700,7 @@ fn progress(progress: &[Progress<'_>], lang: Lang) -> String {
             lang.place(p.citation.as_ref()),
             p.status.as_str().replace('_', " "),
             latest,
-            format!("{} {goal}", p.kind),
+            format!("{} {goal}", kind(p.kind)),
             p.deadline.map_or_else(String::new, |d| d.to_string()),
             number(p.gap),
             number(p.pace_needed),
@@ -703,10 +711,10 @@ fn progress(progress: &[Progress<'_>], lang: Lang) -> String {
 
 fn status(status: &PlanStatus<'_>) -> String {
     let mut out = format!(
-        "{}: {} on {}\n",
+        "{}, as of {}: {}\n",
         status.plan,
-        status.standing.as_str().replace('_', " "),
-        status.as_of
+        status.as_of,
+        status.standing.as_str().replace('_', " ")
     );
     if let Some(issued) = status.issued {
         let _ = writeln!(out, "issued: {issued}");
