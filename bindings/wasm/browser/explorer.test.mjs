@@ -53,6 +53,8 @@ test("the overview shows the document number and the goals", async () => {
   assert.equal(await page.textContent("#doc-number"), "武隆府办发〔2022〕48号");
   assert.match(await page.textContent("#doc-title"), /专项行动计划/);
   assert.equal(await page.locator("#goals li").count(), 4);
+  // A goal in the plan's own words: one enterprise cultivated towards listing, no listed company.
+  assert.equal(await page.locator("#goals li").nth(3).textContent(), "1家重点培育上市企业1家");
   assert.equal(await page.locator(".task-row").count(), 32);
 });
 
@@ -134,6 +136,7 @@ test("progress: pasted figures become bars with their status (synthetic figures)
   assert.match(await page.textContent('#progress-bars li[data-target="goal-2"]'), /14家 \(2025/);
   assert.match(await page.textContent('#progress-bars li[data-target="goal-2"]'), /synthetic test figure/);
   assert.equal(await page.getAttribute('#progress-bars li[data-target="goal-3"]', "data-status"), "no_data");
+  assert.match(await page.textContent('#progress-bars li[data-target="goal-4"] .what'), /^重点培育：上市企业 → 1家/);
   assert.match(await page.textContent("#plan-standing"), /^2025-12-31: 施行中/);
   await page.fill("#as-of", "2026-01-01");
   await page.waitForSelector('#progress-bars li[data-target="goal-2"][data-status="missed"]');

@@ -64,9 +64,12 @@ function renderHeader() {
   for (const button of document.querySelectorAll(".lang button")) button.setAttribute("aria-pressed", String(button.dataset.lang === state.lang));
 }
 
+/** Each goal as its number and the plan's own words for it: 重点培育上市企业1家 asks for one
+ * enterprise cultivated towards listing, not for a listed company, which the number and
+ * the indicator alone (1家 上市企业) would say. */
 function renderGoals() {
   $("#goals").replaceChildren(...summary.goals.map((goal) =>
-    element("li", {}, element("strong", {}, pick(goal.quantity)), text(goal.indicator))));
+    element("li", { title: goal.interpretation ?? "" }, element("strong", {}, pick(goal.quantity)), text(goal.text))));
 }
 
 function option(value, content) {
@@ -255,6 +258,11 @@ function renderEntitlements() {
     element("td", { class: "why" }, ...why(e)))));
 }
 
+/** What a goal or target asks (its kind), in words. */
+const KIND = {
+  reach: ["达到", "reach"], increase: ["新增", "increase"], cultivate: ["重点培育", "cultivate"], select: ["遴选", "select"],
+  establish: ["组建", "establish"], reduce: ["降低", "reduce"], full_coverage: ["全覆盖", "full coverage"],
+};
 const PROGRESS = {
   met: ["已完成", "met"], missed: ["未完成", "missed"], on_track: ["进度正常", "on track"],
   behind: ["进度滞后", "behind"], no_data: ["无数据", "no data"],
@@ -283,7 +291,8 @@ function renderProgress() {
     const latest = p.latest ? `${p.latest.value}${unit} (${p.latest.year}${label("，来源：", "; source: ")}${p.latest.source})` : "—";
     return element("li", { "data-target": p.target, "data-status": p.status },
       element("span", { class: "place" }, place(p.citation) || p.target),
-      element("span", { class: "what" }, text(p.indicator), ` → ${p.value === null ? `${goal}%` : `${p.value}${unit}`}${p.deadline ? ` (${p.deadline})` : ""}`),
+      element("span", { class: "what" }, `${label(...(KIND[p.kind] ?? [p.kind, p.kind]))}${state.lang === "zh" ? "：" : ": "}`, text(p.indicator),
+        ` → ${p.value === null ? `${goal}%` : `${p.value}${unit}`}${p.deadline ? ` (${p.deadline})` : ""}`),
       element("span", { class: `status ${p.status}` }, label(...PROGRESS[p.status])),
       element("span", { class: "bar", role: "img", "aria-label": `${Math.round(share * 100)}%` }, element("span", { style: `width: ${(share * 100).toFixed(1)}%` })),
       element("span", { class: "latest" }, latest));
