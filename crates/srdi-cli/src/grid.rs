@@ -286,14 +286,19 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// The byte offset within `text` of the longest start no wider than `width` (at least one
-/// character, so that a line always moves on).
+/// The byte offset within `text` of the longest start no wider than `width`, ending after a
+/// hyphen where it has one, so that an id (`rd-deduction-filing-threshold`) breaks between
+/// its words; at least one character, so that a line always moves on.
 fn cut_at(text: &str, width: usize) -> usize {
     let mut used = 0;
+    let mut after_hyphen = None;
     for (at, c) in text.char_indices() {
         used += c.width().unwrap_or(0);
         if used > width {
-            return if at == 0 { c.len_utf8() } else { at };
+            return after_hyphen.unwrap_or(if at == 0 { c.len_utf8() } else { at });
+        }
+        if c == '-' {
+            after_hyphen = Some(at + 1);
         }
     }
     text.len()
@@ -436,5 +441,15 @@ mod tests {
             table.contains("task-28-m1") && table.contains("1,000,000 CNY"),
             "{table}"
         );
+    }
+
+    #[test]
+    fn an_id_wider_than_its_column_breaks_after_a_hyphen() {
+        assert_eq!(
+            wrap("rd-deduction-filing-threshold", 16),
+            ["rd-deduction-", "filing-threshold"]
+        );
+        // Without a hyphen it is cut where it must be.
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
     }
 }

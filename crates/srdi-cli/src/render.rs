@@ -622,20 +622,19 @@ fn measures(measures: &[MeasureView<'_>], lang: Lang) -> String {
 }
 
 fn entitlements(entitlements: &[Entitlement<'_>], plan: &Plan, lang: Lang) -> String {
-    // The clause is left to `--explain`: a table of it would be too wide to read.
-    let mut rows = Grid::new(&[
-        "measure",
-        "place",
-        "instrument",
-        "status",
-        "amount",
-        "missing or failed",
-    ]);
+    // The clause is left to `--explain`: a table of it would be too wide to read. Id over
+    // place and status over amount, so that what decides the rest (the facts or tests in the
+    // last column) has the room to show its ids whole.
+    let mut rows = Grid::new(&["measure", "instrument", "status", "missing or failed"]);
     for e in entitlements {
-        let amount = e.amount.map_or_else(String::new, |a| {
-            let once = if e.one_time { ", once" } else { "" };
-            format!("{}{once}", money(a.value, &a.currency))
-        });
+        let status = e.status.as_str().replace('_', " ");
+        let status = e.amount.map_or_else(
+            || status.clone(),
+            |a| {
+                let once = if e.one_time { ", once" } else { "" };
+                format!("{status}\n{}{once}", money(a.value, &a.currency))
+            },
+        );
         let why = if e.failed.is_empty() {
             e.missing.join(", ")
         } else {
@@ -643,11 +642,9 @@ fn entitlements(entitlements: &[Entitlement<'_>], plan: &Plan, lang: Lang) -> St
             failed.join(", ")
         };
         rows.add_row(vec![
-            e.measure.to_owned(),
-            lang.place(e.citation.as_ref()),
+            format!("{}\n{}", e.measure, lang.place(e.citation.as_ref())),
             e.instrument.to_string(),
-            e.status.as_str().replace('_', " "),
-            amount,
+            status,
             why,
         ]);
     }
