@@ -265,7 +265,7 @@ const KIND = {
 };
 const PROGRESS = {
   met: ["已完成", "met"], missed: ["未完成", "missed"], on_track: ["进度正常", "on track"],
-  behind: ["进度滞后", "behind"], no_data: ["无数据", "no data"],
+  behind: ["进度滞后", "behind"], no_baseline: ["无基线", "no baseline"], no_data: ["无数据", "no data"],
 };
 
 /** Each goal and target as a bar of its latest value against its target, with its status. */

@@ -1,12 +1,14 @@
 //! Did the plan deliver? Observed values of its goals and targets, read from CSV or JSON
 //! and checked against the plan, and each target's status as of a date: `met`, `missed`,
-//! `on_track`, `behind` or `no_data`, with the gap and the yearly pace still needed.
+//! `on_track`, `behind`, `no_baseline` or `no_data`, with the gap and the yearly pace still
+//! needed.
 //!
 //! Time is counted in years: a value observed for a year stands at that year's end, one
 //! observed on a date at that date, and a target is due at the end of its year (the plan's
 //! last year when it states none). `on_track` compares the latest value with the straight
 //! path from the start — the stated baseline, else the earliest observation — through any
-//! milestones to the target at its deadline.
+//! milestones to the target at its deadline. One value and no stated baseline draw no path
+//! (the value would be its own start, always on it): that is `no_baseline`, not `on_track`.
 
 use foldhash::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
@@ -647,6 +649,9 @@ pub enum ProgressStatus {
     OnTrack,
     /// Not reached, and short of the straight path to the target.
     Behind,
+    /// Not reached, and nothing to draw the path from: the plan states no baseline and one
+    /// value is observed. An earlier value would say; the gap and the pace needed stand.
+    NoBaseline,
     /// No value observed on or before the date.
     NoData,
 }
@@ -657,6 +662,7 @@ names! {
         Missed = "missed",
         OnTrack = "on_track",
         Behind = "behind",
+        NoBaseline = "no_baseline",
         NoData = "no_data",
     }
 }
@@ -1001,6 +1007,8 @@ impl Plan {
         let course = Course {
             target,
             start: start.as_ref(),
+            // A path needs a start before the latest value: a stated one, or an earlier value.
+            has_path: target.baseline.is_some() || seen.len() > 1,
             goal: match (target.kind, target.value) {
                 (TargetKind::FullCoverage, None) => Some(100.0),
                 (_, value) => value.map(Decimal::to_f64),
@@ -1040,6 +1048,8 @@ impl Plan {
 struct Course<'a> {
     target: &'a Target,
     start: Option<&'a Point>,
+    /// Whether the start lies before the latest value, so that a path can be drawn.
+    has_path: bool,
     /// The target value (100 for full coverage); `None` when the target states none.
     goal: Option<f64>,
     /// The end of the deadline year, in years.
@@ -1125,17 +1135,21 @@ impl Course<'_> {
         if self.due.is_some_and(|due| now > due) {
             return judged(ProgressStatus::Missed, None, None);
         }
+        let left = self.due.map(|due| due - now).filter(|left| *left > 0.0);
+        let pace = left.map(|left| gap / left);
+        if !self.has_path {
+            return judged(ProgressStatus::NoBaseline, None, pace);
+        }
         let expected = self.path(goal, at);
         let behind = expected.is_some_and(|expected| {
             !self.reaches(value, expected) && (value - expected).abs() > 1e-9
         });
-        let left = self.due.map(|due| due - now).filter(|left| *left > 0.0);
         let status = if behind {
             ProgressStatus::Behind
         } else {
             ProgressStatus::OnTrack
         };
-        judged(status, expected, left.map(|left| gap / left))
+        judged(status, expected, pace)
     }
 
     /// Where the straight path from the start through the target's milestones to `goal` at
@@ -1187,6 +1201,7 @@ mod tests {
             let course = Course {
                 target: &target,
                 start: None,
+                has_path: false,
                 goal: Some(goal),
                 due: None,
             };
@@ -1204,6 +1219,32 @@ mod tests {
             assert_eq!(share("reach", goal, -10.0), None);
             assert_eq!(share("reduce", goal, 3.0), None);
         }
+    }
+
+    /// One value and no stated baseline draw no path: neither on track nor behind, though
+    /// the gap and the pace needed stand; met and missed need no path.
+    #[test]
+    fn one_value_without_a_baseline_is_judged_by_no_path() {
+        let plan = crate::wulong();
+        let judge = |csv: &str, as_of: &str| {
+            let observations = read_observations(csv.as_bytes()).unwrap();
+            let progress = plan
+                .progress(&observations, Date::parse(as_of).unwrap())
+                .unwrap();
+            let goal = progress.into_iter().find(|p| p.target == "goal-1").unwrap();
+            (goal.status, goal.expected, goal.gap, goal.pace_needed)
+        };
+        let header = "target,year,value,source\n";
+        let one = format!("{header}goal-1,2023,10,synthetic\n");
+        assert_eq!(
+            judge(&one, "2024-01-01"),
+            (ProgressStatus::NoBaseline, None, Some(190.0), Some(95.13))
+        );
+        let two = format!("{one}goal-1,2022,5,synthetic\n");
+        assert_eq!(judge(&two, "2024-01-01").0, ProgressStatus::Behind);
+        assert_eq!(judge(&one, "2026-06-01").0, ProgressStatus::Missed);
+        let met = format!("{header}goal-1,2023,200,synthetic\n");
+        assert_eq!(judge(&met, "2024-01-01").0, ProgressStatus::Met);
     }
 
     #[test]

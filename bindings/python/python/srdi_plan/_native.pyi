@@ -162,9 +162,10 @@ class Plan:
         """Did the plan deliver? Every goal and target as of ``as_of`` (today if left out), from
         observed values: a list of dicts ``{"target", "year" or "date", "value", "source", "unit"?,
         "note"?}``, a DataFrame of such rows, or the path of a CSV or JSON file. Each answer has
-        ``status`` (``met``, ``missed``, ``on_track``, ``behind``, ``no_data``), ``latest``,
-        ``start``, ``expected``, ``gap``, ``share`` and ``pace_needed``. Bad observations raise
-        ``InputError`` with every issue."""
+        ``status`` (``met``, ``missed``, ``on_track``, ``behind``, ``no_baseline`` when one value
+        and no stated baseline draw no path, ``no_data``), ``latest``, ``start``, ``expected``,
+        ``gap``, ``share`` and ``pace_needed``. Bad observations raise ``InputError`` with every
+        issue."""
     def progress_table(
         self,
         observations: Iterable[Mapping[str, Any]] | str | PathLike[str] | bytes | Any,
