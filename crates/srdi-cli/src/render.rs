@@ -830,7 +830,14 @@ fn tiers(tiers: &[GroupView<'_>], lang: Lang) -> String {
 }
 
 fn instruments(instruments: &[InstrumentView]) -> String {
-    let mut rows = Grid::new(&["instrument", "STIP", "STIP type", "tasks", "measures"]);
+    let mut rows = Grid::new(&[
+        "instrument",
+        "STIP",
+        "STIP type",
+        "tasks",
+        "measures",
+        "mechanisms",
+    ]);
     for view in instruments {
         rows.add_row(vec![
             view.id.as_str().to_owned(),
@@ -838,6 +845,7 @@ fn instruments(instruments: &[InstrumentView]) -> String {
             view.stip.name.to_owned(),
             runs(&view.tasks),
             view.measures.len().to_string(),
+            runs(&view.mechanisms),
         ]);
     }
     finish(&rows, instruments.len(), "instrument")
