@@ -649,8 +649,11 @@ pub enum ProgressStatus {
     OnTrack,
     /// Not reached, and short of the straight path to the target.
     Behind,
-    /// Not reached, and nothing to draw the path from: the plan states no baseline and one
-    /// value is observed. An earlier value would say; the gap and the pace needed stand.
+    /// Not reached before the deadline, and no path to judge the value against: the plan
+    /// states no baseline, only one value is observed on or before the date, and no
+    /// milestone falls at or before it. An earlier value would give a path. The gap and the
+    /// pace needed are still given, but not for an increase (新增), which has nothing to
+    /// count from.
     NoBaseline,
     /// No value observed on or before the date.
     NoData,
@@ -708,12 +711,14 @@ pub struct Progress<'a> {
     pub status: ProgressStatus,
     /// The latest value observed on or before the date.
     pub latest: Option<Point>,
-    /// Where the path to the target starts: the stated baseline, else the earliest value.
+    /// The stated baseline, else the earliest value: where the path to the target starts,
+    /// unless it is the only value (`no_baseline`).
     pub start: Option<Point>,
     /// What counts towards the target: the latest value, or for an increase (新增) the
     /// latest minus the start.
     pub achieved: Option<f64>,
-    /// Where the straight path stands at the latest value's time.
+    /// Where the straight path stands at the latest value's time; `null` without a path, or
+    /// once met or missed.
     pub expected: Option<f64>,
     /// How far the achieved value is from the target (0 when met).
     pub gap: Option<f64>,
@@ -999,26 +1004,37 @@ impl Plan {
             source: source.to_owned(),
         };
         let latest = seen.last().map(|o| point(o));
-        let start = target
+        // The path starts at the stated baseline, else at the earliest value if a later one is
+        // observed: one value alone would be its own start, always on its path.
+        let from = target
             .baseline
             .as_ref()
             .map(|b| stated(b, "baseline"))
-            .or_else(|| seen.first().map(|o| point(o)));
+            .or_else(|| seen.first().filter(|_| seen.len() > 1).map(|o| point(o)));
+        let start = from.clone().or_else(|| seen.first().map(|o| point(o)));
         let course = Course {
             target,
-            start: start.as_ref(),
-            // A path needs a start before the latest value: a stated one, or an earlier value.
-            has_path: target.baseline.is_some() || seen.len() > 1,
+            from: from.as_ref(),
             goal: match (target.kind, target.value) {
                 (TargetKind::FullCoverage, None) => Some(100.0),
                 (_, value) => value.map(Decimal::to_f64),
             },
             due: deadline.map(|d| f64::from(d) + 1.0),
         };
-        let achieved = latest.as_ref().map(|l| l.value.to_f64() - course.origin());
-        let judged = achieved.map_or(Judged::default(), |value| {
-            course.judge(value, now, seen.last().map_or(now, |o| o.time()))
-        });
+        let achieved = latest
+            .as_ref()
+            .and_then(|l| Some(l.value.to_f64() - course.origin()?));
+        let judged = match (&latest, achieved) {
+            (None, _) => Judged::default(),
+            // An increase with nothing to count from: how much was added is unknown.
+            (Some(_), None) => Judged {
+                status: ProgressStatus::NoBaseline,
+                ..Judged::default()
+            },
+            (Some(_), Some(value)) => {
+                course.judge(value, now, seen.last().map_or(now, |o| o.time()))
+            }
+        };
         let share = achieved.and_then(|value| course.share(value));
         let view = self.target_view(at)?;
         Some(Progress {
@@ -1047,9 +1063,8 @@ impl Plan {
 /// A target, where its path starts and where it ends: what a status is judged against.
 struct Course<'a> {
     target: &'a Target,
-    start: Option<&'a Point>,
-    /// Whether the start lies before the latest value, so that a path can be drawn.
-    has_path: bool,
+    /// The path's first point, when it has one: a stated baseline, or an earlier value.
+    from: Option<&'a Point>,
     /// The target value (100 for full coverage); `None` when the target states none.
     goal: Option<f64>,
     /// The end of the deadline year, in years.
@@ -1076,11 +1091,12 @@ impl Default for Judged {
 }
 
 impl Course<'_> {
-    /// What an increase (新增) counts from: the start; other targets count from zero.
-    fn origin(&self) -> f64 {
-        match (self.target.kind, self.start) {
-            (TargetKind::Increase, Some(start)) => start.value.to_f64(),
-            _ => 0.0,
+    /// What an increase (新增) counts from: the path's first point (none without one);
+    /// other targets count from zero.
+    fn origin(&self) -> Option<f64> {
+        match self.target.kind {
+            TargetKind::Increase => self.from.map(|from| from.value.to_f64()),
+            _ => Some(0.0),
         }
     }
 
@@ -1137,32 +1153,28 @@ impl Course<'_> {
         }
         let left = self.due.map(|due| due - now).filter(|left| *left > 0.0);
         let pace = left.map(|left| gap / left);
-        if !self.has_path {
+        let Some(expected) = self.path(goal, at) else {
             return judged(ProgressStatus::NoBaseline, None, pace);
-        }
-        let expected = self.path(goal, at);
-        let behind = expected.is_some_and(|expected| {
-            !self.reaches(value, expected) && (value - expected).abs() > 1e-9
-        });
-        let status = if behind {
+        };
+        let status = if !self.reaches(value, expected) && (value - expected).abs() > 1e-9 {
             ProgressStatus::Behind
         } else {
             ProgressStatus::OnTrack
         };
-        judged(status, expected, pace)
+        judged(status, Some(expected), pace)
     }
 
     /// Where the straight path from the start through the target's milestones to `goal` at
     /// the deadline stands at time `at`, counted as `achieved` is.
     fn path(&self, goal: f64, at: f64) -> Option<f64> {
-        let start = self.start?;
-        let origin = self.origin();
-        let mut points: Vec<(f64, f64)> = vec![(
-            start
-                .date
-                .map_or(f64::from(start.year) + 1.0, Date::as_years),
-            start.value.to_f64() - origin,
-        )];
+        let origin = self.origin()?;
+        let mut points: Vec<(f64, f64)> = Vec::new();
+        if let Some(from) = self.from {
+            points.push((
+                from.date.map_or(f64::from(from.year) + 1.0, Date::as_years),
+                from.value.to_f64() - origin,
+            ));
+        }
         for milestone in self.target.milestones.iter() {
             points.push((
                 f64::from(milestone.year) + 1.0,
@@ -1174,7 +1186,9 @@ impl Course<'_> {
         let after = points.iter().position(|(time, _)| *time >= at)?;
         let (t1, v1) = *points.get(after)?;
         let Some(&(t0, v0)) = after.checked_sub(1).and_then(|before| points.get(before)) else {
-            return Some(v1);
+            // Before the path's first point: its start, where it has one; without one, a
+            // milestone or the target still ahead says nothing of where the value should be.
+            return (self.from.is_some() || t1 <= at).then_some(v1);
         };
         Some(if t1 > t0 {
             v0 + (v1 - v0) * (at - t0) / (t1 - t0)
@@ -1200,8 +1214,7 @@ mod tests {
             .unwrap();
             let course = Course {
                 target: &target,
-                start: None,
-                has_path: false,
+                from: None,
                 goal: Some(goal),
                 due: None,
             };
@@ -1222,29 +1235,70 @@ mod tests {
     }
 
     /// One value and no stated baseline draw no path: neither on track nor behind, though
-    /// the gap and the pace needed stand; met and missed need no path.
+    /// the gap and the pace needed stand; met and missed need no path, a milestone at or
+    /// before the value starts one, and an increase with nothing to count from has no gap.
     #[test]
-    fn one_value_without_a_baseline_is_judged_by_no_path() {
-        let plan = crate::wulong();
-        let judge = |csv: &str, as_of: &str| {
+    fn one_value_without_a_baseline_is_no_baseline_not_on_track() {
+        let judge = |plan: &Plan, csv: &str, target: &str, as_of: &str| {
+            let csv = format!("target,year,value,source\n{csv}");
             let observations = read_observations(csv.as_bytes()).unwrap();
             let progress = plan
                 .progress(&observations, Date::parse(as_of).unwrap())
                 .unwrap();
-            let goal = progress.into_iter().find(|p| p.target == "goal-1").unwrap();
-            (goal.status, goal.expected, goal.gap, goal.pace_needed)
+            let p = progress.into_iter().find(|p| p.target == target).unwrap();
+            (p.status, p.expected, p.gap, p.pace_needed)
         };
-        let header = "target,year,value,source\n";
-        let one = format!("{header}goal-1,2023,10,synthetic\n");
+        let wulong = crate::wulong();
+        let one = "goal-1,2023,10,synthetic\n";
         assert_eq!(
-            judge(&one, "2024-01-01"),
+            judge(wulong, one, "goal-1", "2024-01-01"),
             (ProgressStatus::NoBaseline, None, Some(190.0), Some(95.13))
         );
+        // A value after the date is not observed yet.
+        let later = format!("{one}goal-1,2025,150,synthetic\n");
+        assert_eq!(
+            judge(wulong, &later, "goal-1", "2024-01-01").0,
+            ProgressStatus::NoBaseline
+        );
         let two = format!("{one}goal-1,2022,5,synthetic\n");
-        assert_eq!(judge(&two, "2024-01-01").0, ProgressStatus::Behind);
-        assert_eq!(judge(&one, "2026-06-01").0, ProgressStatus::Missed);
-        let met = format!("{header}goal-1,2023,200,synthetic\n");
-        assert_eq!(judge(&met, "2024-01-01").0, ProgressStatus::Met);
+        assert_eq!(
+            judge(wulong, &two, "goal-1", "2024-01-01").0,
+            ProgressStatus::Behind
+        );
+        assert_eq!(
+            judge(wulong, one, "goal-1", "2026-06-01").0,
+            ProgressStatus::Missed
+        );
+        let met = "goal-1,2023,200,synthetic\n";
+        assert_eq!(
+            judge(wulong, met, "goal-1", "2024-01-01").0,
+            ProgressStatus::Met
+        );
+        // 新增上市企业25家, no baseline: one level says nothing of how many were added.
+        assert_eq!(
+            judge(
+                crate::chongqing(),
+                "goal-4,2024,200,synthetic\n",
+                "goal-4",
+                "2026-06-01"
+            ),
+            (ProgressStatus::NoBaseline, None, None, None)
+        );
+        // Reach 150 by 2027, 100 by 2025 (synthetic): the milestone is the path's start.
+        let monitoring =
+            Plan::from_json(include_str!("../../../tests/plans/monitoring.json")).unwrap();
+        let at_milestone = |value: u32| {
+            judge(
+                &monitoring,
+                &format!("goal-3,2025,{value},synthetic\n"),
+                "goal-3",
+                "2026-01-01",
+            )
+        };
+        let (status, expected, ..) = at_milestone(110);
+        assert_eq!((status, expected), (ProgressStatus::OnTrack, Some(100.0)));
+        let (status, expected, ..) = at_milestone(90);
+        assert_eq!((status, expected), (ProgressStatus::Behind, Some(100.0)));
     }
 
     #[test]
