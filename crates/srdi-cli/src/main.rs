@@ -160,8 +160,9 @@ enum Command {
         scenario: Option<PathBuf>,
     },
     /// Did the plan deliver? Each goal and target as of a date, from observed values: met,
-    /// missed, on track, behind, no baseline (one value and no stated baseline: no path to
-    /// judge it against) or no data, with the gap and the yearly pace still needed.
+    /// missed, on track, behind, no baseline (one value, no stated baseline and no milestone
+    /// before it: no path to judge it against) or no data, with the gap and the yearly pace
+    /// still needed.
     ///
     /// The observations file is CSV with a header (`target,year,value,source`, and optionally
     /// `date`, `unit`, `note`) or JSON (`[{"target", "year", "value", "source"}]`;

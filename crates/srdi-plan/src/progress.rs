@@ -8,7 +8,9 @@
 //! last year when it states none). `on_track` compares the latest value with the straight
 //! path from the start — the stated baseline, else the earliest observation — through any
 //! milestones to the target at its deadline. One value and no stated baseline draw no path
-//! (the value would be its own start, always on it): that is `no_baseline`, not `on_track`.
+//! (the value would be its own start, always on it) unless a milestone falls at or before
+//! it: that is `no_baseline`, not `on_track`. An increase with one value and no baseline
+//! has nothing to count from, so its figures are unknown and it stays `no_baseline`.
 
 use foldhash::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
@@ -649,11 +651,11 @@ pub enum ProgressStatus {
     OnTrack,
     /// Not reached, and short of the straight path to the target.
     Behind,
-    /// Not reached before the deadline, and no path to judge the value against: the plan
-    /// states no baseline, only one value is observed on or before the date, and no
-    /// milestone falls at or before it. An earlier value would give a path. The gap and the
-    /// pace needed are still given, but not for an increase (新增), which has nothing to
-    /// count from.
+    /// Not reached and not yet due, with no path to judge the value against: the plan states
+    /// no baseline, only one value is observed on or before the date, and no milestone falls
+    /// at or before it. An earlier value would give a path. The gap and the pace needed are
+    /// given. An increase (新增) with one value and no baseline is `no_baseline` at any date,
+    /// with no figures: how much was added is unknown.
     NoBaseline,
     /// No value observed on or before the date.
     NoData,
@@ -712,21 +714,23 @@ pub struct Progress<'a> {
     /// The latest value observed on or before the date.
     pub latest: Option<Point>,
     /// The stated baseline, else the earliest value: where the path to the target starts,
-    /// unless it is the only value (`no_baseline`).
+    /// unless it is the only value (then a milestone at or before it starts the path, or
+    /// there is none: `no_baseline`).
     pub start: Option<Point>,
     /// What counts towards the target: the latest value, or for an increase (新增) the
-    /// latest minus the start.
+    /// latest minus the start; `null` for an increase with one value and no baseline.
     pub achieved: Option<f64>,
     /// Where the straight path stands at the latest value's time; `null` without a path, or
     /// once met or missed.
     pub expected: Option<f64>,
-    /// How far the achieved value is from the target (0 when met).
+    /// How far the achieved value is from the target (0 when met); `null` where `achieved` is.
     pub gap: Option<f64>,
     /// The achieved value over the target (for a reduction, the target over the value), from
-    /// 0 to 1 and 1 only once met: what a bar shows. `null` without a figure or a target value,
-    /// or short of a target at or below zero.
+    /// 0 to 1 and 1 only once met: what a bar shows. `null` without an achieved value or a
+    /// target value, or short of a target at or below zero.
     pub share: Option<f64>,
-    /// The gap divided by the years left to the deadline; `null` once met or past it.
+    /// The gap divided by the years left to the deadline; `null` without a gap, once met, or
+    /// past the deadline.
     pub pace_needed: Option<f64>,
     /// How many values were observed on or before the date.
     pub observations: usize,
@@ -1154,7 +1158,14 @@ impl Course<'_> {
         let left = self.due.map(|due| due - now).filter(|left| *left > 0.0);
         let pace = left.map(|left| gap / left);
         let Some(expected) = self.path(goal, at) else {
-            return judged(ProgressStatus::NoBaseline, None, pace);
+            // No path: none to start from, or (with a start) no deadline to end at, which
+            // judges nothing behind, as ever.
+            let status = if self.from.is_none() {
+                ProgressStatus::NoBaseline
+            } else {
+                ProgressStatus::OnTrack
+            };
+            return judged(status, None, pace);
         };
         let status = if !self.reaches(value, expected) && (value - expected).abs() > 1e-9 {
             ProgressStatus::Behind
@@ -1186,8 +1197,9 @@ impl Course<'_> {
         let after = points.iter().position(|(time, _)| *time >= at)?;
         let (t1, v1) = *points.get(after)?;
         let Some(&(t0, v0)) = after.checked_sub(1).and_then(|before| points.get(before)) else {
-            // Before the path's first point: its start, where it has one; without one, a
-            // milestone or the target still ahead says nothing of where the value should be.
+            // Before the path's first point: a value before a stated baseline is compared with
+            // the baseline; without a start, a milestone or the target still ahead says
+            // nothing of where the value should be.
             return (self.from.is_some() || t1 <= at).then_some(v1);
         };
         Some(if t1 > t0 {
@@ -1275,14 +1287,23 @@ mod tests {
             ProgressStatus::Met
         );
         // 新增上市企业25家, no baseline: one level says nothing of how many were added.
+        let observations =
+            read_observations(b"target,year,value,source\ngoal-4,2024,200,s\n").unwrap();
+        let increase = crate::chongqing()
+            .progress(&observations, Date::parse("2026-06-01").unwrap())
+            .unwrap()
+            .into_iter()
+            .find(|p| p.target == "goal-4")
+            .unwrap();
+        assert_eq!(increase.status, ProgressStatus::NoBaseline);
         assert_eq!(
-            judge(
-                crate::chongqing(),
-                "goal-4,2024,200,synthetic\n",
-                "goal-4",
-                "2026-06-01"
+            (
+                increase.achieved,
+                increase.gap,
+                increase.share,
+                increase.pace_needed
             ),
-            (ProgressStatus::NoBaseline, None, None, None)
+            (None, None, None, None)
         );
         // Reach 150 by 2027, 100 by 2025 (synthetic): the milestone is the path's start.
         let monitoring =
@@ -1299,6 +1320,27 @@ mod tests {
         assert_eq!((status, expected), (ProgressStatus::OnTrack, Some(100.0)));
         let (status, expected, ..) = at_milestone(90);
         assert_eq!((status, expected), (ProgressStatus::Behind, Some(100.0)));
+        // Before the milestone there is no path yet; between it and the deadline, the path
+        // runs from the milestone to the target.
+        let before = judge(&monitoring, "goal-3,2024,90,s\n", "goal-3", "2025-01-01");
+        assert_eq!(before.0, ProgressStatus::NoBaseline);
+        let between = judge(&monitoring, "goal-3,2026,120,s\n", "goal-3", "2027-01-01");
+        assert_eq!(
+            (between.0, between.1),
+            (ProgressStatus::Behind, Some(125.0))
+        );
+        // Without a deadline (no period, no year) there is no path even from a stated
+        // baseline: nothing is judged behind, as before this status.
+        let mut undated: serde_json::Value =
+            serde_json::from_str(include_str!("../../../tests/plans/monitoring.json")).unwrap();
+        undated.as_object_mut().unwrap().remove("period");
+        undated["goals"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("by_year");
+        let undated = Plan::from_json(&undated.to_string()).unwrap();
+        let (status, expected, ..) = judge(&undated, "goal-1,2024,5,s\n", "goal-1", "2025-01-01");
+        assert_eq!((status, expected), (ProgressStatus::OnTrack, None));
     }
 
     #[test]
