@@ -261,8 +261,10 @@ function renderEntitlements() {
 /** What a goal or target asks (its kind), in words. */
 const KIND = {
   reach: ["达到", "reach"], increase: ["新增", "increase"], cultivate: ["重点培育", "cultivate"], select: ["遴选", "select"],
-  establish: ["组建", "establish"], reduce: ["降低", "reduce"], full_coverage: ["全覆盖", "full coverage"],
+  establish: ["建立", "establish"], reduce: ["降低", "reduce"], full_coverage: ["全覆盖", "full coverage"],
 };
+/** Why a status of one value says nothing of the pace. */
+const NO_BASELINE = ["只有一个数值，计划也未给出基期值：补充更早的数值即可判断进度", "one value, and no baseline in the plan: an earlier value would show the pace"];
 const PROGRESS = {
   met: ["已完成", "met"], missed: ["未完成", "missed"], on_track: ["进度正常", "on track"],
   behind: ["进度滞后", "behind"], no_baseline: ["无基线", "no baseline"], no_data: ["无数据", "no data"],
@@ -293,7 +295,7 @@ function renderProgress() {
       element("span", { class: "place" }, place(p.citation) || p.target),
       element("span", { class: "what" }, `${label(...(KIND[p.kind] ?? [p.kind, p.kind]))}${state.lang === "zh" ? "：" : ": "}`, text(p.indicator),
         ` → ${p.value === null ? `${goal}%` : `${p.value}${unit}`}${p.deadline ? ` (${p.deadline})` : ""}`),
-      element("span", { class: `status ${p.status}` }, label(...PROGRESS[p.status])),
+      element("span", { class: `status ${p.status}`, title: p.status === "no_baseline" ? label(...NO_BASELINE) : "" }, label(...PROGRESS[p.status])),
       element("span", { class: "bar", role: "img", "aria-label": `${Math.round(share * 100)}%` }, element("span", { style: `width: ${(share * 100).toFixed(1)}%` })),
       element("span", { class: "latest" }, latest));
   }));

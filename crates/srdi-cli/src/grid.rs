@@ -14,8 +14,9 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 const DEFAULT_WIDTH: usize = 100;
 
 /// Columns that hold prose, by header: the only ones that wrap.
-const PROSE: [&str; 18] = [
+const PROSE: [&str; 19] = [
     "title",
+    "used in",
     "instruments",
     "text",
     "snippet",
@@ -286,9 +287,11 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// The byte offset within `text` of the longest start no wider than `width`, ending after a
-/// hyphen where it has one, so that an id (`rd-deduction-filing-threshold`) breaks between
-/// its words; at least one character, so that a line always moves on.
+/// The byte offset within `text` of the longest start no wider than `width`; or, where that
+/// start has a hyphen past its first half, the start up to and with the last such hyphen, so
+/// that an id (`rd-deduction-filing-threshold`) breaks between its words rather than inside
+/// one, and no line is left with a lone hyphen or a stub. At least one character, so that a
+/// line always moves on.
 fn cut_at(text: &str, width: usize) -> usize {
     let mut used = 0;
     let mut after_hyphen = None;
@@ -297,7 +300,7 @@ fn cut_at(text: &str, width: usize) -> usize {
         if used > width {
             return after_hyphen.unwrap_or(if at == 0 { c.len_utf8() } else { at });
         }
-        if c == '-' {
+        if c == '-' && at > 0 && used * 2 > width {
             after_hyphen = Some(at + 1);
         }
     }
@@ -449,7 +452,18 @@ mod tests {
             wrap("rd-deduction-filing-threshold", 16),
             ["rd-deduction-", "filing-threshold"]
         );
-        // Without a hyphen it is cut where it must be.
+        // Without a hyphen it is cut where it must be; so it is at a leading hyphen or one
+        // that would leave a stub, and a narrow column never gets a line of a lone hyphen.
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("-abcdefgh", 4), ["-abc", "defg", "h"]);
+        assert_eq!(wrap("a-bcdefgh", 6), ["a-bcde", "fgh"]);
+        for width in 3..12 {
+            let lines = wrap("rd-deduction-filing-threshold", width);
+            assert!(
+                lines.iter().all(|l| l != "-" && l.width() <= width),
+                "{lines:?}"
+            );
+            assert_eq!(lines.concat(), "rd-deduction-filing-threshold");
+        }
     }
 }

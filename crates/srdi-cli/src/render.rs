@@ -232,7 +232,7 @@ fn compared_goals(goals: &[GoalRow<'_>], corpus: &Corpus, lang: Lang) -> String 
             let kind = if parent.kind == target.kind {
                 String::new()
             } else {
-                format!(" ({})", parent.kind.as_str())
+                format!(" ({})", kind(parent.kind))
             };
             format!("{share}{value}{kind}\n{} {}", parent.plan, parent.goal)
         });
@@ -242,7 +242,7 @@ fn compared_goals(goals: &[GoalRow<'_>], corpus: &Corpus, lang: Lang) -> String 
             format!(
                 "{}\n{}",
                 lang.pick_short(&row.goal.quantity),
-                target.kind.as_str()
+                kind(target.kind)
             ),
             target.by_year.map(|y| y.to_string()).unwrap_or_default(),
             parent,
@@ -575,8 +575,9 @@ fn unit(view: &UnitView<'_>, plan: &Plan, lang: Lang) -> String {
     out
 }
 
-/// What a target asks, in words: to cultivate one is not to reach one (重点培育上市企业1家 is
-/// no listed company by 2025), so a goal's number is never shown without it.
+/// What a target asks, in words: to cultivate one is not to reach one (重点培育上市企业1家
+/// asks for one enterprise cultivated towards listing, not a listed company), so a goal's
+/// number is never shown without it.
 fn kind(kind: TargetKind) -> String {
     kind.as_str().replace('_', " ")
 }
@@ -623,18 +624,18 @@ fn measures(measures: &[MeasureView<'_>], lang: Lang) -> String {
 
 fn entitlements(entitlements: &[Entitlement<'_>], plan: &Plan, lang: Lang) -> String {
     // The clause is left to `--explain`: a table of it would be too wide to read. Id over
-    // place and status over amount, so that what decides the rest (the facts or tests in the
-    // last column) has the room to show its ids whole.
-    let mut rows = Grid::new(&["measure", "instrument", "status", "missing or failed"]);
+    // place, and status over instrument and amount, so that what decides the rest (the facts
+    // or tests of the last column) has the room to show its ids whole.
+    let mut rows = Grid::new(&["measure", "status", "missing or failed"]);
     for e in entitlements {
-        let status = e.status.as_str().replace('_', " ");
-        let status = e.amount.map_or_else(
-            || status.clone(),
-            |a| {
-                let once = if e.one_time { ", once" } else { "" };
-                format!("{status}\n{}{once}", money(a.value, &a.currency))
-            },
-        );
+        let mut status = vec![
+            e.status.as_str().replace('_', " "),
+            e.instrument.to_string(),
+        ];
+        if let Some(a) = e.amount {
+            let once = if e.one_time { ", once" } else { "" };
+            status.push(format!("{}{once}", money(a.value, &a.currency)));
+        }
         let why = if e.failed.is_empty() {
             e.missing.join(", ")
         } else {
@@ -643,8 +644,7 @@ fn entitlements(entitlements: &[Entitlement<'_>], plan: &Plan, lang: Lang) -> St
         };
         rows.add_row(vec![
             format!("{}\n{}", e.measure, lang.place(e.citation.as_ref())),
-            e.instrument.to_string(),
-            status,
+            status.join("\n"),
             why,
         ]);
     }
@@ -830,22 +830,31 @@ fn tiers(tiers: &[GroupView<'_>], lang: Lang) -> String {
 }
 
 fn instruments(instruments: &[InstrumentView]) -> String {
-    let mut rows = Grid::new(&[
-        "instrument",
-        "STIP",
-        "STIP type",
-        "tasks",
-        "measures",
-        "mechanisms",
-    ]);
+    let mut rows = Grid::new(&["instrument", "STIP", "STIP type", "used in", "measures"]);
     for view in instruments {
+        // Tasks and mechanisms in one cell: a column each would squeeze the STIP type.
+        let used: Vec<String> = [("task", &view.tasks), ("mechanism", &view.mechanisms)]
+            .into_iter()
+            .filter(|(_, numbers)| !numbers.is_empty())
+            .map(|(noun, numbers)| {
+                let noun = if numbers.len() == 1 {
+                    noun.to_owned()
+                } else {
+                    format!("{noun}s")
+                };
+                format!("{noun} {}", runs(numbers))
+            })
+            .collect();
         rows.add_row(vec![
             view.id.as_str().to_owned(),
             view.stip.code.to_owned(),
             view.stip.name.to_owned(),
-            runs(&view.tasks),
+            if used.is_empty() {
+                "—".to_owned()
+            } else {
+                used.join("; ")
+            },
             view.measures.len().to_string(),
-            runs(&view.mechanisms),
         ]);
     }
     finish(&rows, instruments.len(), "instrument")

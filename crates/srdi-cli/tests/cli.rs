@@ -995,6 +995,28 @@ fn every_listing_fits_80_columns_with_ids_and_amounts_whole() {
     ] {
         assert!(rewards.contains(whole), "{whole} is cut:\n{rewards}");
     }
+    // What decides a measure is named whole: the facts a profile leaves open.
+    let profile = std::env::temp_dir().join(format!("srdi-80-{}.json", std::process::id()));
+    std::fs::write(&profile, r#"{"tiers": ["srdi-sme"], "facts": {}}"#).unwrap();
+    let open = srdi_in_columns(
+        "80",
+        &["entitlements", "--profile", profile.to_str().unwrap()],
+    );
+    std::fs::remove_file(&profile).unwrap();
+    for whole in [
+        "rd-deduction-filing-threshold",
+        "renewal-without-repayment-products",
+    ] {
+        assert!(open.contains(whole), "{whole} is cut:\n{open}");
+    }
+    // Every instrument says where it is used, mechanisms too.
+    let instruments = srdi_in_columns("100", &["instruments"]);
+    assert!(
+        instruments
+            .lines()
+            .any(|l| l.starts_with("│ monitoring ") && l.contains("mechanism 3")),
+        "{instruments}"
+    );
     let listings: [&[&str]; 20] = [
         &["summary"],
         &["tasks"],
