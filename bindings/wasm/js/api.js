@@ -75,7 +75,8 @@ function isPlain(value) {
  * view given an object's prototype, nor one whose `toJSON` says something else). */
 function plainObject(value) {
   if (typeof value !== "object" || value === null) return false;
-  if (![Object.prototype, null].includes(Object.getPrototypeOf(value))) return false;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
   if (ArrayBuffer.isView(value) || "toJSON" in value) return false;
   return Object.values(value).every((child) => child === undefined || typeof child === "string" || typeof child === "number");
 }

@@ -14,6 +14,31 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
 
 #[wasm_bindgen(inline_js = r#"
 export function plainJson(value, deepest) {
+  return flatJson(value) ?? checkedJson(value, deepest);
+}
+
+// The JSON of an object literal of well-formed strings and finite numbers (the options of a
+// question), each value read once and written as `JSON.stringify` writes it, which needs
+// none of the checks of `checkedJson`; `undefined` for anything else.
+function flatJson(value) {
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+  if (ArrayBuffer.isView(value) || "toJSON" in value) return undefined;
+  let json = "";
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (v === undefined) continue;
+    const plain = typeof v === "string" ? wellFormed(v) : typeof v === "number" && Number.isFinite(v);
+    if (!plain) return undefined;
+    json += `${json ? "," : "{"}${JSON.stringify(key)}:${JSON.stringify(v)}`;
+  }
+  return json ? `${json}}` : "{}";
+}
+
+function wellFormed(text) {
+  return text.isWellFormed?.() ?? !/\p{Surrogate}/u.test(text);
+}
+
+function checkedJson(value, deepest) {
   // How deep each object sits (the outermost 1). One deeper than `deepest` is written as
   // `[]` and not read: the core then refuses the text as too deep, as it refuses a text
   // (and Python a dict) nested so deep, whatever the engine's stack could take.
@@ -30,7 +55,7 @@ export function plainJson(value, deepest) {
     if (typeof v === "number" && !Number.isFinite(v)) throw new TypeError(`${name} is ${v}, not a finite number`);
     if (typeof v === "bigint") throw new TypeError(`${name} is a BigInt, which JSON has no form for`);
     if (typeof v === "function" || typeof v === "symbol") throw new TypeError(`${name} is a ${typeof v}, not data`);
-    if (typeof v === "string" && !(v.isWellFormed?.() ?? !/\p{Surrogate}/u.test(v))) {
+    if (typeof v === "string" && !wellFormed(v)) {
       throw new TypeError(`${name} holds a lone surrogate, which is not Unicode text`);
     }
     if (v instanceof Map || v instanceof Set || ArrayBuffer.isView(v) || v instanceof ArrayBuffer) {

@@ -7,7 +7,8 @@
 //!
 //! Every answer is the core's. So that a question costs no more than a filter over plain
 //! JSON, the items of a plan cross to JavaScript once per kind ([`Plan::views`], in the serde
-//! shape `srdi --json` prints), and a question answers with their positions in those lists;
+//! shape `srdi --json` prints), and a question answers with their positions in those lists
+//! (the core's typed references, found without building a view of what they point to);
 //! the package's JavaScript (`js/api.js`) hands out the shared, frozen items. Answers that
 //! are not lists of items (a summary, search hits) cross as JSON. Arguments are checked
 //! here (`args.rs`), so that no value from JS can trap the module; errors are built in
@@ -133,7 +134,7 @@ impl Plan {
         let number = self::number(number, "a task number")?;
         let TaskOptions { section } = self::options(options, "task")?;
         Ok(position(
-            self.0.task_in(section, number).into_js()?.at.index(),
+            self.0.find_task(section, number).into_js()?.index(),
         ))
     }
 
@@ -149,15 +150,15 @@ impl Plan {
     #[wasm_bindgen(js_name = goalPositions)]
     pub fn goal_positions(&self) -> Vec<u32> {
         let goals: Vec<_> = self.0.goals().iter().map(|v| v.at).collect();
-        positions(self.0.targets().iter().map(|v| v.at), &goals)
+        positions(self.0.target_refs(), &goals)
     }
 
     /// One goal or target by id, as a position in `views("targets")`.
     #[wasm_bindgen(js_name = targetPosition)]
     pub fn target_position(&self, id: &JsValue) -> Result<u32, JsValue> {
         let id = string(id, "a goal id")?;
-        let found = [self.0.goal(&id).into_js()?.at];
-        let at = positions(self.0.targets().iter().map(|v| v.at), &found);
+        let found = [self.0.find_target(&id).into_js()?];
+        let at = positions(self.0.target_refs(), &found);
         Ok(at.first().copied().unwrap_or(u32::MAX))
     }
 
@@ -165,21 +166,21 @@ impl Plan {
     #[wasm_bindgen(js_name = unitPosition)]
     pub fn unit_position(&self, name: &JsValue) -> Result<u32, JsValue> {
         let name = string(name, "a unit name")?;
-        Ok(position(self.0.unit(&name).into_js()?.at.index()))
+        Ok(position(self.0.find_unit(&name).into_js()?.index()))
     }
 
     /// One mechanism by number, as a position in `views("mechanisms")`.
     #[wasm_bindgen(js_name = mechanismPosition)]
     pub fn mechanism_position(&self, number: &JsValue) -> Result<u32, JsValue> {
         let number = self::number(number, "a mechanism number")?;
-        Ok(position(self.0.mechanism(number).into_js()?.at.index()))
+        Ok(position(self.0.find_mechanism(number).into_js()?.index()))
     }
 
     /// One entity by id or printed name, as a position in `views("entities")`.
     #[wasm_bindgen(js_name = entityPosition)]
     pub fn entity_position(&self, name: &JsValue) -> Result<u32, JsValue> {
         let name = string(name, "an entity name")?;
-        Ok(position(self.0.entity(&name).into_js()?.at.index()))
+        Ok(position(self.0.find_entity(&name).into_js()?.index()))
     }
 
     /// The documents the plan cites, as positions in `views("entities")`.
