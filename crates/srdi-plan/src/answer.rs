@@ -708,10 +708,10 @@ impl Plan {
             .as_deref()
             .map(|name| self.find_unit(name))
             .transpose()?;
-        let tiers = filter
+        let mut tiers = filter
             .tier
             .as_deref()
-            .map(|name| self.find_group(name))
+            .map(|name| self.find_group(name).map(|tiers| Reach::new(self, tiers)))
             .transpose()?;
         let instrument = filter
             .instrument
@@ -731,9 +731,7 @@ impl Plan {
                 filter.section.is_none_or(|n| i64::from(task.section) == n)
                     && unit.is_none_or(|unit| self.responsible(at).contains(&unit))
                     && instrument.is_none_or(|i| task.instruments.contains(&i))
-                    && tiers
-                        .as_ref()
-                        .is_none_or(|tiers| self.task_reaches(task, tiers))
+                    && tiers.as_mut().is_none_or(|reach| reach.task(task))
                     && text.as_ref().is_none_or(|needle| {
                         task.title
                             .iter()
@@ -850,10 +848,10 @@ impl Plan {
     ///
     /// As [`Plan::measures`].
     pub fn measure_matches(&self, filter: &MeasureFilter) -> Result<Vec<MeasureRef>, QueryError> {
-        let tiers = filter
+        let mut tiers = filter
             .tier
             .as_deref()
-            .map(|name| self.find_group(name))
+            .map(|name| self.find_group(name).map(|tiers| Reach::new(self, tiers)))
             .transpose()?;
         let instrument = filter
             .instrument
@@ -865,11 +863,11 @@ impl Plan {
             .filter(|&at| {
                 self.get(at).is_some_and(|m| {
                     instrument.is_none_or(|i| m.instrument == i)
-                        && tiers.as_ref().is_none_or(|tiers| {
+                        && tiers.as_mut().is_none_or(|reach| {
                             m.beneficiary
                                 .group
                                 .as_deref()
-                                .is_some_and(|group| self.group_reaches(group, tiers))
+                                .is_some_and(|group| reach.group(group))
                         })
                 })
             })
@@ -1073,14 +1071,14 @@ impl Plan {
         let measures = data.tasks.iter().flat_map(|t| t.measures.iter());
         // As `measures(tier: id)` answers: a term reaches what each tier it stands for does.
         let reaching = |id: &str| -> Vec<&str> {
-            let members = self.members_of(id);
+            let mut reach = Reach::new(self, self.members_of(id));
             measures
                 .clone()
                 .filter(|m| {
                     m.beneficiary
                         .group
                         .as_deref()
-                        .is_some_and(|group| self.group_reaches(group, &members))
+                        .is_some_and(|group| reach.group(group))
                 })
                 .map(|m| m.id.as_ref())
                 .collect()
@@ -1273,18 +1271,6 @@ impl Plan {
         ids
     }
 
-    /// Whether a task is aimed at, or offers a measure to, any of `tiers` (tiers and groups).
-    fn task_reaches(&self, task: &Task, tiers: &[ItemRef]) -> bool {
-        let groups = task.aimed_at.iter().chain(
-            task.measures
-                .iter()
-                .filter_map(|m| m.beneficiary.group.as_ref()),
-        );
-        groups
-            .into_iter()
-            .any(|group| self.group_reaches(group, tiers))
-    }
-
     /// Whether a tier, group or defined term reaches one of `tiers` (see [`Plan::members_of`],
     /// which this answers without building the list).
     fn group_reaches(&self, group: &str, tiers: &[ItemRef]) -> bool {
@@ -1313,6 +1299,46 @@ impl Plan {
             self.get(section)?.responsibility.as_ref()
         });
         leads(line, &task.leads)
+    }
+}
+
+/// Which groups reach a question's tiers (tiers and groups, see [`Plan::members_of`]). A
+/// question asks it of every task or measure, and they name a few groups between them: each
+/// group is looked up in the plan once per question, not once per item.
+struct Reach<'p> {
+    plan: &'p Plan,
+    tiers: Vec<ItemRef>,
+    known: Vec<(&'p str, bool)>,
+}
+
+impl<'p> Reach<'p> {
+    fn new(plan: &'p Plan, tiers: Vec<ItemRef>) -> Self {
+        Self {
+            plan,
+            tiers,
+            known: Vec::new(),
+        }
+    }
+
+    /// Whether a tier, group or defined term reaches one of the tiers.
+    fn group(&mut self, group: &'p str) -> bool {
+        if let Some(&(_, reaches)) = self.known.iter().find(|(known, _)| *known == group) {
+            return reaches;
+        }
+        let reaches = self.plan.group_reaches(group, &self.tiers);
+        self.known.push((group, reaches));
+        reaches
+    }
+
+    /// Whether a task is aimed at, or offers a measure to, any of the tiers.
+    fn task(&mut self, task: &'p Task) -> bool {
+        let measures = task.measures.iter();
+        let mut groups = task
+            .aimed_at
+            .iter()
+            .map(AsRef::as_ref)
+            .chain(measures.filter_map(|measure| measure.beneficiary.group.as_deref()));
+        groups.any(|group| self.group(group))
     }
 }
 
