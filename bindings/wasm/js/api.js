@@ -9,11 +9,13 @@
 /** How many recent questions and their answers a plan keeps. */
 const QUESTIONS = 256;
 
-/** Freezes a JSON value and everything in it: answers are shared, so nobody may change them. */
+/** Freezes a JSON value and everything in it: answers are shared, so nobody may change them.
+ * (An array is walked by index, which is faster than listing its values.) */
 function freeze(value) {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const child of Object.values(value)) freeze(child);
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) freeze(value[i]);
+    else for (const key of Object.keys(value)) freeze(value[key]);
   }
   return value;
 }
