@@ -296,16 +296,50 @@ fn unknown_of_few<'a>(
 /// The characters of a name that count when comparing: no quotation marks or spaces,
 /// lowercase.
 fn name_chars(name: &str) -> impl Iterator<Item = char> + '_ {
-    name.chars()
-        .filter(|c| {
-            !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '「' | '」') && !c.is_whitespace()
-        })
-        .flat_map(char::to_lowercase)
+    name.chars().filter(|&c| counts(c)).flat_map(lowercase)
 }
 
-/// A name reduced for comparison (see [`name_chars`]).
+/// A name reduced for comparison, as [`name_chars`] gives it.
 fn normalize(name: &str) -> String {
-    name_chars(name).collect()
+    let mut key = String::with_capacity(name.len());
+    for c in name.chars().filter(|&c| counts(c)) {
+        if caseless(c) {
+            key.push(c);
+        } else {
+            key.extend(c.to_lowercase());
+        }
+    }
+    key
+}
+
+/// Whether a character counts when comparing names: not a quotation mark or a space.
+fn counts(c: char) -> bool {
+    !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '「' | '」') && !c.is_whitespace()
+}
+
+/// Chinese characters and punctuation, which have no case.
+const CASELESS: [std::ops::RangeInclusive<char>; 2] =
+    ['\u{3000}'..='\u{303f}', '\u{3400}'..='\u{9fff}'];
+
+/// Whether a character is known to be its own lowercase without `char::to_lowercase`'s search
+/// of the case tables: ASCII other than capitals, and Chinese characters and punctuation,
+/// which names are mostly made of (ranking suggestions lowercases every name of a kind).
+fn caseless(c: char) -> bool {
+    (c.is_ascii() && !c.is_ascii_uppercase()) || CASELESS.iter().any(|range| range.contains(&c))
+}
+
+/// A character in lowercase: one to three characters, as `char::to_lowercase` gives them.
+fn lowercase(c: char) -> impl Iterator<Item = char> {
+    let mut lower = [c; 3];
+    let mut len = 1;
+    if !caseless(c) {
+        len = 0;
+        for (to, from) in lower.iter_mut().zip(c.to_lowercase()) {
+            *to = from;
+            len += 1;
+        }
+    }
+    lower.into_iter().take(len)
 }
 
 /// The position of the first of `items` (ids and names) called `name`: by its id or its
@@ -388,6 +422,7 @@ fn ranked(name: &str, candidates: Vec<&str>) -> Vec<String> {
     if key.is_empty() {
         return Vec::new();
     }
+    let key_length = key.chars().count();
     let mut scored: Vec<(f64, &str)> = candidates
         .into_iter()
         .filter_map(|candidate| {
@@ -400,8 +435,10 @@ fn ranked(name: &str, candidates: Vec<&str>) -> Vec<String> {
             };
             let score = if contains(&other, &key) || contains(&key, &other) {
                 1.0 + strsim::normalized_levenshtein(&key, &other)
-            } else {
+            } else if close_in_length(key_length, other.chars().count()) {
                 strsim::normalized_levenshtein(&key, &other)
+            } else {
+                return None;
             };
             (score >= 0.5).then_some((score, candidate))
         })
@@ -414,6 +451,13 @@ fn ranked(name: &str, candidates: Vec<&str>) -> Vec<String> {
         }
     }
     best
+}
+
+/// Whether two names of these lengths (in characters) can be similar enough to suggest:
+/// they differ in at least as many edits as in length, so a normalized Levenshtein similarity
+/// of at least 0.5 needs the shorter to be at least half the longer.
+fn close_in_length(one: usize, other: usize) -> bool {
+    2 * one.min(other) >= one.max(other)
 }
 
 /// A search phrase. ASCII letters match in any case; everything else matches exactly
@@ -502,6 +546,16 @@ mod tests {
             closest_name("财", &["区财政局", "区科技局"]).as_deref(),
             Some("区财政局")
         );
+    }
+
+    #[test]
+    fn caseless_characters_are_their_own_lowercase() {
+        for c in super::CASELESS.into_iter().flatten().chain('\0'..='\x7f') {
+            assert_eq!(super::caseless(c), c.to_lowercase().eq([c]), "{c:?}");
+        }
+        let name = "İΣ區A “x”";
+        assert_eq!(super::normalize(name), "i\u{307}σ區ax");
+        assert!(super::name_chars(name).eq(super::normalize(name).chars()));
     }
 
     #[test]
