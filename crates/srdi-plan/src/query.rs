@@ -293,25 +293,46 @@ fn unknown_of_few<'a>(
     }
 }
 
-/// The characters of a name that count when comparing: no quotation marks or spaces,
-/// lowercase.
-fn name_chars(name: &str) -> impl Iterator<Item = char> + '_ {
-    name.chars().filter(|&c| counts(c)).flat_map(lowercase)
+/// Whether `known`, reduced as [`normalize`] reduces it, is `key`: compared as it is
+/// reduced, so that a name that differs early costs a character or two.
+fn same_name(known: &str, key: &str) -> bool {
+    let mut key = key.chars();
+    for c in known.chars().filter(|&c| counts(c)) {
+        let equal = if caseless(c) {
+            key.next() == Some(c)
+        } else {
+            c.to_lowercase().all(|lower| key.next() == Some(lower))
+        };
+        if !equal {
+            return false;
+        }
+    }
+    key.next().is_none()
 }
 
-/// A name reduced for comparison, as [`name_chars`] gives it (a test keeps the two alike).
-/// The case is written out here, not taken from [`lowercase`]'s iterator, which made ranking
-/// suggestions a third slower.
+/// A name reduced for comparison: no quotation marks or spaces, lowercase.
 fn normalize(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
+    normalize_into(name, &mut key);
+    key
+}
+
+/// Appends `name` reduced as [`normalize`] reduces it to `key`, and says how many characters
+/// that added: ranking reduces every name of a kind into one buffer.
+fn normalize_into(name: &str, key: &mut String) -> usize {
+    let mut added = 0;
     for c in name.chars().filter(|&c| counts(c)) {
         if caseless(c) {
             key.push(c);
+            added += 1;
         } else {
-            key.extend(c.to_lowercase());
+            for lower in c.to_lowercase() {
+                key.push(lower);
+                added += 1;
+            }
         }
     }
-    key
+    added
 }
 
 /// Whether a character counts when comparing names: not a quotation mark or a space.
@@ -330,20 +351,6 @@ fn caseless(c: char) -> bool {
     (c.is_ascii() && !c.is_ascii_uppercase()) || CASELESS.iter().any(|range| range.contains(&c))
 }
 
-/// A character in lowercase: one to three characters, as `char::to_lowercase` gives them.
-fn lowercase(c: char) -> impl Iterator<Item = char> {
-    let mut lower = [c; 3];
-    let mut len = 1;
-    if !caseless(c) {
-        len = 0;
-        for (to, from) in lower.iter_mut().zip(c.to_lowercase()) {
-            *to = from;
-            len += 1;
-        }
-    }
-    lower.into_iter().take(len)
-}
-
 /// The position of the first of `items` (ids and names) called `name`: by its id or its
 /// Chinese or English name exactly, else by a name with quotation marks, spaces and case set
 /// aside. An exact id or name wins, and the usual question, asked by an exact name, never
@@ -355,7 +362,7 @@ fn position_called<'a>(
     let exact = |(id, names): (&str, &Text)| id == name || names.zh == name || names.en == name;
     items.clone().position(exact).or_else(|| {
         let key = normalize(name);
-        let same = |known: &str| name_chars(known).eq(key.chars());
+        let same = |known: &str| same_name(known, &key);
         items.position(|(_, names)| same(&names.zh) || same(&names.en))
     })
 }
@@ -425,26 +432,28 @@ fn ranked(name: &str, candidates: Vec<&str>) -> Vec<String> {
         return Vec::new();
     }
     let key_length = key.chars().count();
-    let mut scored: Vec<(f64, &str)> = candidates
-        .into_iter()
-        .filter_map(|candidate| {
-            let other = normalize(candidate);
-            // A Latin letter is in many names without naming any of them; one Chinese
-            // character may name one, as 财 does a finance bureau.
-            let contains = |outer: &str, inner: &str| {
-                let telling = inner.chars().nth(1).is_some() || !inner.is_ascii();
-                telling && outer.contains(inner)
-            };
-            let score = if contains(&other, &key) || contains(&key, &other) {
-                1.0 + strsim::normalized_levenshtein(&key, &other)
-            } else if close_in_length(key_length, other.chars().count()) {
-                strsim::normalized_levenshtein(&key, &other)
-            } else {
-                return None;
-            };
-            (score >= 0.5).then_some((score, candidate))
-        })
-        .collect();
+    // A Latin letter is in many names without naming any of them; one Chinese character
+    // may name one, as 财 does a finance bureau.
+    let contains = |outer: &str, inner: &str| {
+        let telling = inner.chars().nth(1).is_some() || !inner.is_ascii();
+        telling && outer.contains(inner)
+    };
+    let mut scored: Vec<(f64, &str)> = Vec::new();
+    let mut other = String::new();
+    for candidate in candidates {
+        other.clear();
+        let length = normalize_into(candidate, &mut other);
+        let score = if contains(&other, &key) || contains(&key, &other) {
+            1.0 + strsim::normalized_levenshtein(&key, &other)
+        } else if close_in_length(key_length, length) {
+            strsim::normalized_levenshtein(&key, &other)
+        } else {
+            continue;
+        };
+        if score >= 0.5 {
+            scored.push((score, candidate));
+        }
+    }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut best: Vec<String> = Vec::new();
     for (_, candidate) in scored {
@@ -557,7 +566,10 @@ mod tests {
         }
         let name = "İΣ區A “x”";
         assert_eq!(super::normalize(name), "i\u{307}σ區ax");
-        assert!(super::name_chars(name).eq(super::normalize(name).chars()));
+        assert!(super::same_name(name, &super::normalize(name)));
+        for other in ["i\u{307}σ區a", "i\u{307}σ區axx", "iσ區ax", ""] {
+            assert!(!super::same_name(name, other), "{other:?}");
+        }
     }
 
     #[test]
