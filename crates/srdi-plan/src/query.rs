@@ -317,8 +317,8 @@ fn normalize(name: &str) -> String {
     key
 }
 
-/// Appends `name` reduced as [`normalize`] reduces it to `key`, and says how many characters
-/// that added: ranking reduces every name of a kind into one buffer.
+/// Appends to `key` the name reduced as [`normalize`] reduces it, and says how many
+/// characters that added: ranking reduces every name of a kind into one buffer.
 fn normalize_into(name: &str, key: &mut String) -> usize {
     let mut added = 0;
     for c in name.chars().filter(|&c| counts(c)) {
@@ -479,18 +479,22 @@ fn close_in_length(one: usize, other: usize) -> bool {
 /// `memmem` searcher costs more to start on each than this whole search: scanning the Wulong
 /// plan's texts for 首台 took 41 µs with one, 11 µs this way (a plan's first search, before
 /// it has an index, is a web page's first). Natively, where `memmem` has SIMD, it was about
-/// a tenth faster than this, a microsecond a plan.
+/// a tenth faster than this, a microsecond a plan. Unlike `memmem`, a search may take the
+/// text's length times the phrase's, which texts this short never come near.
 pub(crate) struct Needle<'a> {
     phrase: &'a [u8],
-    /// The phrase's rarest byte in a plan's texts (see [`commonness`]), and where it stands.
-    rare: (usize, u8),
+    /// The phrase's rarest byte in a plan's texts (see [`commonness`]).
+    rare: u8,
+    /// Where [`Self::rare`] stands in the phrase.
+    rare_at: usize,
     /// Whether the phrase has ASCII letters, so that case must be folded.
     fold: bool,
 }
 
 /// How common a byte is in a plan's texts, Chinese and English: the first byte of a Chinese
 /// character most, then lowercase letters and spaces, then the other bytes of a Chinese
-/// character (each of 64 values); capitals, digits and punctuation least.
+/// character (each of 64 values); capitals, digits and punctuation least. A phrase's letter
+/// is ranked as its lowercase, as both cases are searched for.
 fn commonness(byte: u8) -> u8 {
     match byte {
         0xe0..=0xef => 3,
@@ -503,15 +507,17 @@ fn commonness(byte: u8) -> u8 {
 impl<'a> Needle<'a> {
     pub(crate) fn new(phrase: &'a str) -> Self {
         let phrase = phrase.trim().as_bytes();
-        let rare = phrase
+        // An empty phrase has none, and is found at once without one (`find`).
+        let (rare_at, rare) = phrase
             .iter()
             .copied()
             .enumerate()
             .min_by_key(|&(_, byte)| commonness(byte.to_ascii_lowercase()))
-            .unwrap_or((0, 0));
+            .unwrap_or_default();
         Self {
             phrase,
             rare,
+            rare_at,
             fold: phrase.iter().any(u8::is_ascii_alphabetic),
         }
     }
@@ -523,9 +529,9 @@ impl<'a> Needle<'a> {
             return Some(0);
         }
         let bytes = text.as_bytes();
-        let (offset, rare) = self.rare;
+        let rare = self.rare;
         let matches_at = |at: usize| {
-            let start = at.checked_sub(offset)?;
+            let start = at.checked_sub(self.rare_at)?;
             let candidate = bytes.get(start..start + self.phrase.len())?;
             let equal = if self.fold {
                 candidate.eq_ignore_ascii_case(self.phrase)
@@ -534,7 +540,7 @@ impl<'a> Needle<'a> {
             };
             equal.then_some(start)
         };
-        if self.fold && rare.is_ascii_alphabetic() {
+        if rare.is_ascii_alphabetic() {
             let (lower, upper) = (rare.to_ascii_lowercase(), rare.to_ascii_uppercase());
             memchr::memchr2_iter(lower, upper, bytes).find_map(matches_at)
         } else {
@@ -630,6 +636,16 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Comparing a name as it is reduced agrees with reducing it first.
+        #[test]
+        fn a_name_is_the_same_as_its_reduction_says(
+            known in "[aA İΣσ區“”]{0,8}",
+            other in "[aA İΣσ區“”]{0,8}",
+        ) {
+            let same = normalize(&known) == normalize(&other);
+            proptest::prop_assert_eq!(super::same_name(&known, &normalize(&other)), same);
+        }
+
         /// Whatever byte the search starts from, it finds the first place a phrase is, and
         /// nothing where it is not, as comparing at every place does (ASCII letters in any
         /// case): for a phrase from the text, and one of the same characters that may not be.
