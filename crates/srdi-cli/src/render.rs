@@ -575,11 +575,16 @@ fn unit(view: &UnitView<'_>, plan: &Plan, lang: Lang) -> String {
     out
 }
 
+/// A name of an answer's (`full_coverage`, `may_apply`) in words, as tables print it.
+fn words(name: &str) -> String {
+    name.replace('_', " ")
+}
+
 /// What a target asks, in words: to cultivate one is not to reach one (重点培育上市企业1家
 /// asks for one enterprise cultivated towards listing, not a listed company), so a goal's
 /// number is never shown without it.
 fn kind(kind: TargetKind) -> String {
-    kind.as_str().replace('_', " ")
+    words(kind.as_str())
 }
 
 fn targets(targets: &[TargetView<'_>], lang: Lang) -> String {
@@ -628,10 +633,7 @@ fn entitlements(entitlements: &[Entitlement<'_>], plan: &Plan, lang: Lang) -> St
     // or tests of the last column) has the room to show its ids whole.
     let mut rows = Grid::new(&["measure", "status", "missing or failed"]);
     for e in entitlements {
-        let mut status = vec![
-            e.status.as_str().replace('_', " "),
-            e.instrument.to_string(),
-        ];
+        let mut status = vec![words(e.status.as_str()), e.instrument.to_string()];
         if let Some(a) = e.amount {
             let once = if e.one_time { ", once" } else { "" };
             status.push(format!("{}{once}", money(a.value, &a.currency)));
@@ -695,7 +697,7 @@ fn progress(progress: &[Progress<'_>], lang: Lang) -> String {
         rows.add_row(vec![
             p.target.to_owned(),
             lang.place(p.citation.as_ref()),
-            p.status.as_str().replace('_', " "),
+            words(p.status.as_str()),
             latest,
             format!("{} {goal}", kind(p.kind)),
             p.deadline.map_or_else(String::new, |d| d.to_string()),
@@ -711,7 +713,7 @@ fn status(status: &PlanStatus<'_>) -> String {
         "{}, as of {}: {}\n",
         status.plan,
         status.as_of,
-        status.standing.as_str().replace('_', " ")
+        words(status.standing.as_str())
     );
     if let Some(issued) = status.issued {
         let _ = writeln!(out, "issued: {issued}");
