@@ -123,17 +123,21 @@ const ours = {
   },
 };
 
-/** The median cost of asking a question of plans that have not answered it before. */
-function medianFirstTime(question) {
+/** The median cost of asking `question` once of each of ten fresh subjects (plans, or
+ * parses), made by `make` outside the timing; `warmUp` untimed batches come first. */
+function medianOnceEach(make, question, warmUp) {
   const batches = [];
-  for (let b = 0; b < 15; b++) {
-    const plans = Array.from({ length: 10 }, () => Loaded.fromJson(text));
+  for (let b = -warmUp; b < 15; b++) {
+    const subjects = Array.from({ length: 10 }, make);
     const start = performance.now();
-    for (const fresh of plans) question(fresh);
-    batches.push((performance.now() - start) / plans.length);
+    for (const fresh of subjects) question(fresh);
+    if (b >= 0) batches.push((performance.now() - start) / subjects.length);
   }
   return median(batches) * 1000; // µs
 }
+
+/** The median cost of asking a question of plans that have not answered it before. */
+const medianFirstTime = (question) => medianOnceEach(() => Loaded.fromJson(text), question, 0);
 
 /** A plan that holds every item already, as one does after a page has listed them. */
 function holdingEveryItem(fresh) {
@@ -144,29 +148,11 @@ function holdingEveryItem(fresh) {
 /** The median cost of a question new to a plan that holds every item already (a page that
  * shows one unit, then another): what the package does when it has not kept the answer. The
  * first ten batches warm the engine up, as the loop of a repeated question does. */
-function medianNewQuestion(question) {
-  const batches = [];
-  for (let b = -10; b < 15; b++) {
-    const plans = Array.from({ length: 10 }, () => holdingEveryItem(Loaded.fromJson(text)));
-    const start = performance.now();
-    for (const fresh of plans) question(fresh);
-    if (b >= 0) batches.push((performance.now() - start) / plans.length);
-  }
-  return median(batches) * 1000; // µs
-}
+const medianNewQuestion = (question) => medianOnceEach(() => holdingEveryItem(Loaded.fromJson(text)), question, 10);
 
 /** The baseline's counterpart of `medianNewQuestion`: a question asked once of each of ten
  * fresh parses of the file. */
-function medianOnceOfFreshParse(name) {
-  const batches = [];
-  for (let b = -10; b < 15; b++) {
-    const parses = Array.from({ length: 10 }, () => baselineOver(JSON.parse(text)));
-    const start = performance.now();
-    for (const fresh of parses) fresh[name]();
-    if (b >= 0) batches.push((performance.now() - start) / parses.length);
-  }
-  return median(batches) * 1000; // µs
-}
+const medianOnceOfFreshParse = (name) => medianOnceEach(() => baselineOver(JSON.parse(text)), (fresh) => fresh[name](), 10);
 
 function medianPerCall(fn) {
   let n = 1;
