@@ -9,7 +9,8 @@ of `timeit` runs of the same question in benches/baseline.py. Whole process: the
 time of `srdi --json …` against `python3 benches/baseline.py …`, each run RUNS times, and of
 a fresh process's wait for the shipped plan (benches/ready.rs). JavaScript: the npm package,
 packed and installed as a user installs it, against `JSON.parse` and `Array.filter`
-(benches/js_compare.mjs).
+(benches/js_compare.mjs). Then each goal of the speed and size work beside what this run
+measured, met or not.
 """
 
 import json
@@ -132,6 +133,42 @@ def javascript():
         lines.append(f"| `{entry}` | {part['total'] / 1024:.0f} KB | {part['code'] / 1024:.0f} KB | "
                      f"{part['data'] / 1024:.0f} KB | {part['js'] / 1024:.0f} KB |")
     write_section("bench-js", "\n".join(lines))
+    return result
+
+
+def verdict(met):
+    return "**met**" if met else "**not met**"
+
+
+def goals(rust, js):
+    """Each goal of the speed and size work beside what this run measured, and whether it is
+    met (the Python package's goal is in its own table, written by `make bench-python`)."""
+    repeated = {q["name"]: q["baseline"] / q["ours"] for q in js["questions"]}
+    new = {q["name"]: q["baselineNew"] / q["new"] for q in js["questions"]}
+    slower = lambda ratios: ", ".join(f"{name} {ratio:.2f}×" for name, ratio in ratios.items() if ratio < 1)
+    size = js["package_gzipped_bytes"]["srdi-plan"]["total"] / 1024
+    first = js["first_answer_ms"]
+    slowest_name, slowest = max(rust["queries"].items(), key=lambda item: item[1])
+    rows = [
+        ("JS: package (the `srdi-plan` entry, wasm and JS) ≤ 100 KB gzipped", f"{size:.0f} KB", size <= 100),
+        ("JS: first answer (import, init, load, first query) ≤ 15 ms in Node",
+         f"{first['ours']['total']:.1f} ms (plain JSON {first['baseline']['total']:.1f} ms)",
+         first["ours"]["total"] <= 15),
+        ("JS: every query per call at least as fast as plain JSON, asked again",
+         f"baseline ÷ package {min(repeated.values()):.1f}× to {max(repeated.values()):.1f}×",
+         min(repeated.values()) >= 1),
+        ("JS: the same, asked new of a plan holding its items, beside a fresh parse",
+         f"slower: {slower(new)}" if slower(new) else f"baseline ÷ package ≥ {min(new.values()):.2f}×",
+         min(new.values()) >= 1),
+        ("Rust: the shipped plan ready ≤ 50 µs", f"{rust['ready']:.0f} µs", rust["ready"] <= 50),
+        ("Rust: `Plan::from_json` no slower than Python's `json.load`",
+         f"{fmt_ns(rust['load'])} against {fmt_ns(rust['json_load'])}", rust["load"] <= rust["json_load"]),
+        ("Rust: every query of the plan in process < 5 µs (the table's questions and an unknown name)",
+         f"slowest {slowest_name}, {fmt_ns(slowest)}", slowest < 5000),
+    ]
+    lines = ["| goal | this run | |", "|---|---|---|"]
+    lines += [f"| {goal} | {measured} | {verdict(met)} |" for goal, measured, met in rows]
+    write_section("bench-goals", "\n".join(lines))
 
 
 def fmt_ns(ns):
@@ -154,13 +191,15 @@ def main():
         "| question | srdi-plan (Rust) | json + comprehensions (Python) | Python ÷ Rust |",
         "|---|---:|---:|---:|",
     ]
-    rust = criterion_median_ns("load/parse_and_validate")
-    python = python_median_ns(lambda _: baseline.load(text), None)
-    lines.append(f"| load (Rust also validates) | {fmt_ns(rust)} | {fmt_ns(python)} | {python / rust:.1f}× |")
+    load = criterion_median_ns("load/parse_and_validate")
+    json_load = python_median_ns(lambda _: baseline.load(text), None)
+    lines.append(f"| load (Rust also validates) | {fmt_ns(load)} | {fmt_ns(json_load)} | {json_load / load:.1f}× |")
+    queries = {}
     for name, function in baseline.QUESTIONS.items():
-        rust = criterion_median_ns(name)
+        rust = queries[name] = criterion_median_ns(name)
         python = python_median_ns(function, plan)
         lines.append(f"| {name} | {fmt_ns(rust)} | {fmt_ns(python)} | {python / rust:.1f}× |")
+    queries["unit/unknown_with_suggestions"] = criterion_median_ns("unit/unknown_with_suggestions")
     for name in ["unit/unknown_with_suggestions", "entitlements/one_profile", "entitlements/table_of_10000",
                  "binding/views_json/tasks", "binding/positions/tasks_unit", "binding/search_json/zh"]:
         lines.append(f"| {name} | {fmt_ns(criterion_median_ns(name))} | — | — |")
@@ -188,7 +227,8 @@ def main():
         f"| and its first answer (tasks by unit) | {answered:.0f} µs |",
     ]
     write_section("bench", "\n".join(lines))
-    javascript()
+    js = javascript()
+    goals({"load": load, "json_load": json_load, "queries": queries, "ready": ready}, js)
     corpus()
 
 

@@ -54,6 +54,9 @@ def main():
         f"| `python benches/baseline.py tasks/unit` (json.load + comprehension) | {plain:.2f} ms | 1.00× |",
         f"| `python -c pass` (interpreter start-up alone) | {bare:.2f} ms | {bare / plain:.2f}× |",
         "",
+        f"The goal, `import srdi_plan` and a first answer no slower as a process than the plain-JSON "
+        f"script: {'**met**' if ours <= plain else '**not met**'} ({ours / plain:.2f}×).",
+        "",
         "Per call, in process (Python: timeit median; core: criterion median):",
         "",
         "| call | Python | core (Rust) | binding overhead | plain-JSON Python |",
