@@ -236,7 +236,7 @@ def corpus():
     """A folder of 30, 300 and 3,000 generated district plans: load, memory, cross-plan questions."""
     table = subprocess.run(["cargo", "run", "--release", "-q", "-p", "srdi-plan-benches", "--example", "corpus"],
                            cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
-    write_section("bench-corpus", f"Measured by `benches/corpus.rs` (one run, each size in a fresh process; memory is the growth of its resident set while loading; a comparison is the median of five askings; a search “first” is one asking of the fresh corpus, which scans every plan, “second” the next, which indexes every plan, and “again” the median of the five after, from the indexes):\n\n{table}")
+    write_section("bench-corpus", f"Measured by `benches/corpus.rs` (one run, each size in a fresh process; memory is the growth of its resident set while loading, and while the second search indexes every plan; a comparison is the median of five askings; a search “first” is one asking of the fresh corpus, which scans every plan, “second” the next, which indexes every plan, and “again” the median of the five after, from the indexes):\n\n{table}")
 
 
 def write_section(name, table):

@@ -31,9 +31,9 @@ fn main() {
     let largest = SIZES[SIZES.len() - 1];
     write_plans(&folder, largest);
     println!(
-        "| plans | JSON on disk | load the folder | resident memory | compare goals | compare measures | search `首台`, first | second | again |"
+        "| plans | JSON on disk | load the folder | resident memory | compare goals | compare measures | search `首台`, first | second | memory of the indexes | again |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let this = std::env::current_exe().expect("this program");
     for size in SIZES {
         let row = std::process::Command::new(&this)
@@ -70,10 +70,12 @@ fn measure(folder: &Path, size: usize) {
         language: None,
     };
     let first = once(&corpus, &search);
+    let unindexed = resident_bytes();
     let second = once(&corpus, &search);
+    let indexes = resident_bytes().saturating_sub(unindexed);
     let again = time(&corpus, &search);
     println!(
-        "| {size} | {:.0} MB | {} | {:.0} MB | {} | {} | {} | {} | {} |",
+        "| {size} | {:.0} MB | {} | {:.0} MB | {} | {} | {} | {} | {:.0} MB | {} |",
         megabytes(disk_bytes(&part)),
         show(load),
         megabytes(memory),
@@ -81,6 +83,7 @@ fn measure(folder: &Path, size: usize) {
         show(measures),
         show(first),
         show(second),
+        megabytes(indexes),
         show(again),
     );
 }
