@@ -145,7 +145,14 @@ def goals(rust, js):
     met (the Python package's goal is in its own table, written by `make bench-python`)."""
     repeated = {q["name"]: q["baseline"] / q["ours"] for q in js["questions"]}
     new = {q["name"]: q["baselineNew"] / q["new"] for q in js["questions"]}
-    slower = lambda ratios: ", ".join(f"{name} {ratio:.2f}×" for name, ratio in ratios.items() if ratio < 1)
+
+    def against_baseline(ratios):
+        """The baseline's time over the package's: the questions where it is below 1, else
+        the range."""
+        slower = ", ".join(f"{name} {ratio:.2f}×" for name, ratio in ratios.items() if ratio < 1)
+        low, high = min(ratios.values()), max(ratios.values())
+        return f"slower: {slower}" if slower else f"baseline ÷ package {low:.2f}× to {high:.1f}×"
+
     size = js["package_gzipped_bytes"]["srdi-plan"]["total"] / 1024
     first = js["first_answer_ms"]
     slowest_name, slowest = max(rust["queries"].items(), key=lambda item: item[1])
@@ -155,11 +162,9 @@ def goals(rust, js):
          f"{first['ours']['total']:.1f} ms (plain JSON {first['baseline']['total']:.1f} ms)",
          first["ours"]["total"] <= 15),
         ("JS: every query per call at least as fast as plain JSON, asked again",
-         f"baseline ÷ package {min(repeated.values()):.1f}× to {max(repeated.values()):.1f}×",
-         min(repeated.values()) >= 1),
+         against_baseline(repeated), min(repeated.values()) >= 1),
         ("JS: the same, asked new of a plan holding its items, beside a fresh parse",
-         f"slower: {slower(new)}" if slower(new) else f"baseline ÷ package ≥ {min(new.values()):.2f}×",
-         min(new.values()) >= 1),
+         against_baseline(new), min(new.values()) >= 1),
         ("Rust: the shipped plan ready ≤ 50 µs", f"{rust['ready']:.0f} µs", rust["ready"] <= 50),
         ("Rust: `Plan::from_json` no slower than Python's `json.load`",
          f"{fmt_ns(rust['load'])} against {fmt_ns(rust['json_load'])}", rust["load"] <= rust["json_load"]),
