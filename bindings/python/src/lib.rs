@@ -1536,8 +1536,8 @@ impl Corpus {
 
     /// The plans compared, as dicts: `"goals"` side by side by the tier they count, each with
     /// the parent plan's goal it localises; `"measures"` that name an amount, by the group they
-    /// reach; `"instruments"`: each STIP instrument type and how many tasks and measures of each
-    /// plan use it.
+    /// reach; `"instruments"`: each STIP instrument type and how many tasks, measures and
+    /// mechanisms of each plan use it.
     fn compare<'py>(&self, py: Python<'py>, what: Arg<String>) -> PyResult<Bound<'py, PyAny>> {
         self.ask(py, &core::CorpusQuery::compare(&what.0).into_py(py)?)
     }

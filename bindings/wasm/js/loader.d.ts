@@ -63,6 +63,6 @@ export class Corpus {
   compare(what: "goals"): GoalRow[];
   /** Every measure that names an amount, by the group it reaches. */
   compare(what: "measures"): MeasureRow[];
-  /** How many tasks and measures of each plan use each OECD STIP Compass instrument type. */
+  /** How many tasks, measures and mechanisms of each plan use each OECD STIP Compass instrument type. */
   compare(what: "instruments"): StipCoverage[];
 }

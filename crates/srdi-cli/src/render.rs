@@ -167,15 +167,17 @@ pub(crate) fn corpus(answer: &CorpusAnswer<'_>, corpus: &Corpus, lang: Lang) -> 
                 corpus
                     .plans()
                     .iter()
-                    .map(|p| format!("{}\ntasks/measures", p.id())),
+                    .map(|p| format!("{}\ntasks/measures/mechanisms", p.id())),
             );
             let header: Vec<&str> = header.iter().map(String::as_str).collect();
             let mut rows = Grid::new(&header);
             for stip in types {
                 let mut cells = vec![stip.code.to_owned(), stip.name.to_owned()];
-                cells.extend(stip.plans.iter().map(|p| match (p.tasks, p.measures) {
-                    (0, 0) => "—".to_owned(),
-                    (tasks, measures) => format!("{tasks}/{measures}"),
+                cells.extend(stip.plans.iter().map(|p| {
+                    match (p.tasks, p.measures, p.mechanisms) {
+                        (0, 0, 0) => "—".to_owned(),
+                        (tasks, measures, mechanisms) => format!("{tasks}/{measures}/{mechanisms}"),
+                    }
                 }));
                 rows.add_row(cells);
             }

@@ -77,7 +77,8 @@ pub enum CorpusQuery {
     CompareGoals,
     /// Every measure that names an amount, by the group it reaches.
     CompareMeasures,
-    /// How many tasks and measures of each plan use each OECD STIP Compass instrument type.
+    /// How many tasks, measures and mechanisms of each plan use each OECD STIP Compass
+    /// instrument type.
     CompareInstruments,
 }
 
@@ -222,6 +223,8 @@ pub struct PlanCoverage {
     pub tasks: usize,
     /// How many of its measures are one of them.
     pub measures: usize,
+    /// How many of its mechanisms (the guarantees of carrying it out) are tagged with one.
+    pub mechanisms: usize,
 }
 
 impl Corpus {
@@ -564,19 +567,28 @@ impl Corpus {
                     let of_type: Vec<&InstrumentView> = views
                         .iter()
                         .filter(|view| view.stip.code == stip.code)
-                        .filter(|view| !view.tasks.is_empty() || !view.measures.is_empty())
+                        .filter(|view| {
+                            !(view.tasks.is_empty()
+                                && view.measures.is_empty()
+                                && view.mechanisms.is_empty())
+                        })
                         .collect();
-                    let mut tasks: Vec<u16> = of_type
-                        .iter()
-                        .flat_map(|v| v.tasks.iter().copied())
-                        .collect();
-                    tasks.sort_unstable();
-                    tasks.dedup();
+                    // A task or mechanism tagged with two instruments of a type counts once.
+                    let distinct = |numbers: &dyn Fn(&InstrumentView) -> &[u16]| {
+                        let mut all: Vec<u16> = of_type
+                            .iter()
+                            .flat_map(|v| numbers(v).iter().copied())
+                            .collect();
+                        all.sort_unstable();
+                        all.dedup();
+                        all.len()
+                    };
                     PlanCoverage {
                         plan: plan.id().to_owned(),
                         instruments: of_type.iter().map(|v| v.id).collect(),
-                        tasks: tasks.len(),
+                        tasks: distinct(&|v| &v.tasks),
                         measures: of_type.iter().map(|v| v.measures.len()).sum(),
+                        mechanisms: distinct(&|v| &v.mechanisms),
                     }
                 })
                 .collect();

@@ -458,7 +458,7 @@ class Corpus:
     @overload
     def compare(self, what: Literal["instruments"]) -> list[dict[str, Any]]:
         """Each STIP instrument type (``code``, ``name``) and, per plan, its ``instruments``
-        and how many ``tasks`` and ``measures`` use them."""
+        and how many ``tasks``, ``measures`` and ``mechanisms`` use them."""
     def __len__(self) -> int: ...
 
 def load_dir(path: Union[str, PathLike[str]]) -> Corpus:
