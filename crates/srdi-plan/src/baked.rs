@@ -5782,7 +5782,7 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                         "聚焦创新型中小企业、“专精特新”中小企业、国家专精特新“小巨人”企业(以下统称“专精特新”企业)梯度培育发展,到2025年,全市创新型中小企业达到2.5万家,市级“专精特新”中小企业达到2500家,国家专精特新“小巨人”企业达到300家,新增上市企业25家。",
                     ),
                     en: Cow::Borrowed(
-                        "Focus on the tiered cultivation and development of innovative SMEs, SRDI SMEs and national SRDI “little giant” enterprises (hereinafter collectively referred to as “SRDI enterprises”). By 2025, innovative SMEs across the city are to reach 25,000, municipal-level SRDI SMEs 2,500 and national SRDI “little giant” enterprises 300, and 25 more enterprises are to be listed.",
+                        "Focus on the tiered cultivation and development of innovative SMEs, SRDI SMEs and national SRDI “little giant” enterprises (hereinafter collectively referred to as “SRDI enterprises”). By 2025, the number of innovative SMEs across the city is to reach 25,000, that of municipal-level SRDI SMEs 2,500 and that of national SRDI “little giant” enterprises 300, and 25 more enterprises are to be listed.",
                     ),
                     truncated: false,
                 }),
@@ -5908,7 +5908,7 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                 text: crate::Text {
                     zh: Cow::Borrowed("全市创新型中小企业达到2.5万家"),
                     en: Cow::Borrowed(
-                        "innovative SMEs across the city are to reach 25,000",
+                        "the number of innovative SMEs across the city is to reach 25,000",
                     ),
                     truncated: false,
                 },
@@ -5933,7 +5933,9 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                     zh: Cow::Borrowed(
                         "市级“专精特新”中小企业达到2500家",
                     ),
-                    en: Cow::Borrowed("municipal-level SRDI SMEs are to reach 2,500"),
+                    en: Cow::Borrowed(
+                        "the number of municipal-level SRDI SMEs is to reach 2,500",
+                    ),
                     truncated: false,
                 },
                 kind: crate::TargetKind::Reach,
@@ -5962,7 +5964,7 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                         "国家专精特新“小巨人”企业达到300家",
                     ),
                     en: Cow::Borrowed(
-                        "national SRDI “little giant” enterprises are to reach 300",
+                        "the number of national SRDI “little giant” enterprises is to reach 300",
                     ),
                     truncated: false,
                 },
@@ -6034,7 +6036,7 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                         "支持各类高新技术产业研究院发展,打通“项目遴选、小试中试、产品上市、生成企业”通道;支持有条件的区县(自治县,以下简称区县)、园区面向全国和全球筛选市场前景广、成熟度好、附加值高的科技创新成果进行孵化。",
                     ),
                     en: Cow::Borrowed(
-                        "Support the development of all kinds of high-tech industry research institutes, and open up the pathway of “project selection, small-scale and pilot testing, product launch, enterprise creation”; support districts and counties (autonomous counties, hereinafter referred to as “districts and counties”) and parks with the conditions to screen, nationally and globally, scientific and technological innovation achievements with broad market prospects, good maturity and high added value for incubation.",
+                        "Support the development of all kinds of high-tech industry research institutes, and open up the pathway of “project selection, small-scale and pilot testing, product launch, enterprise creation”; support qualified districts and counties (autonomous counties, hereinafter referred to as “districts and counties”) and parks in screening, from across the country and around the world, scientific and technological innovation achievements that have broad market prospects, are mature and have high added value, for incubation.",
                     ),
                     truncated: false,
                 },
@@ -6065,7 +6067,7 @@ static CHONGQING: crate::PlanData = crate::PlanData {
                         "组建10个技术创新战略联盟,推动高等院校、科研院所、科学家团队、科技型企业开展产学研协同创新,促进科技成果转化。",
                     ),
                     en: Cow::Borrowed(
-                        "Set up 10 technology innovation strategic alliances, and push universities, research institutes, teams of scientists and science and technology enterprises to carry out industry–university–research collaborative innovation, and promote the commercialisation of scientific and technological achievements.",
+                        "Set up 10 technology innovation strategic alliances, and push universities, scientific research institutes, teams of scientists and science and technology enterprises to carry out industry–university–research collaborative innovation, and promote the commercialisation of scientific and technological achievements.",
                     ),
                     truncated: false,
                 },
