@@ -573,22 +573,12 @@ impl Corpus {
                                 && view.mechanisms.is_empty())
                         })
                         .collect();
-                    // A task or mechanism tagged with two instruments of a type counts once.
-                    let distinct = |numbers: &dyn Fn(&InstrumentView) -> &[u16]| {
-                        let mut all: Vec<u16> = of_type
-                            .iter()
-                            .flat_map(|v| numbers(v).iter().copied())
-                            .collect();
-                        all.sort_unstable();
-                        all.dedup();
-                        all.len()
-                    };
                     PlanCoverage {
                         plan: plan.id().to_owned(),
                         instruments: of_type.iter().map(|v| v.id).collect(),
-                        tasks: distinct(&|v| &v.tasks),
+                        tasks: distinct(&of_type, |v| &v.tasks),
                         measures: of_type.iter().map(|v| v.measures.len()).sum(),
-                        mechanisms: distinct(&|v| &v.mechanisms),
+                        mechanisms: distinct(&of_type, |v| &v.mechanisms),
                     }
                 })
                 .collect();
@@ -600,6 +590,18 @@ impl Corpus {
         }
         coverage
     }
+}
+
+/// How many numbers (of tasks, or of mechanisms) `views` give between them: one tagged with
+/// two instruments of a type counts once.
+fn distinct(views: &[&InstrumentView], numbers: fn(&InstrumentView) -> &[u16]) -> usize {
+    let mut all: Vec<u16> = views
+        .iter()
+        .flat_map(|&view| numbers(view).iter().copied())
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    all.len()
 }
 
 /// What a goal counts: its tier or group, else its indicator as printed.
