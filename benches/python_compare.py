@@ -15,7 +15,7 @@ import timeit
 
 import baseline
 import srdi_plan
-from compare import ROOT, criterion_median_ns, fmt_ns, process_medians_ms, write_section
+from compare import ROOT, criterion_median_ns, fmt_ns, process_medians_ms, verdict, write_section
 
 ANSWER = "import srdi_plan; print([t.number for t in srdi_plan.wulong().tasks(unit='区财政局')])"
 CALLS = [
@@ -56,7 +56,7 @@ def main():
         f"| `python -c pass` (interpreter start-up alone) | {bare_ms:.2f} ms | {bare_ms / plain_ms:.2f}× |",
         "",
         f"The goal, `import srdi_plan` and a first answer no slower as a process than the plain-JSON "
-        f"script: {'**met**' if package_ms <= plain_ms else '**not met**'} ({package_ms / plain_ms:.2f}×).",
+        f"script: {verdict(package_ms <= plain_ms)} ({package_ms / plain_ms:.2f}×).",
         "",
         "Per call, in process (Python: timeit median; core: criterion median):",
         "",
