@@ -169,7 +169,8 @@ function medianPerCall(fn) {
 const questions = [];
 for (const name of Object.keys(baseline)) {
   const expected = JSON.stringify(baseline[name]());
-  const actual = JSON.stringify(ours[name](plan));
+  // The package names a task by its id (`task-28`), the baseline by its number (28).
+  const actual = JSON.stringify(ours[name](plan)).replace(/"task-(\d+)"/g, "$1");
   if (expected !== actual) throw new Error(`${name}: the package answers ${actual}, the baseline ${expected}`);
   questions.push({
     name,

@@ -63,7 +63,7 @@ fn responsibility_lines_read_in_every_printed_form() {
     assert_eq!(mechanism.leading_units, ["economy-info-commission"]);
     let unit = plan.unit("区经济信息委").unwrap();
     assert_eq!(unit.lead_mechanisms, [1]);
-    assert_eq!(unit.lead_tasks, [1, 2]);
+    assert_eq!(unit.lead_tasks, ["task-1", "task-2"]);
 }
 
 #[test]
@@ -116,6 +116,19 @@ fn tasks_numbered_per_section_have_their_own_ids_and_places() {
     let error = plan.task_in(None, 1).unwrap_err();
     assert_eq!(error.code(), Code::InvalidArgument);
     assert!(error.to_string().contains("sections 1 and 2"), "{error}");
+    // Every answer names a task by its id, which a number alone would not do here.
+    let unit = plan.unit("区经济信息委").unwrap();
+    assert_eq!(unit.tasks, ["task-1-1", "task-1-2"]);
+    let matrix = plan.matrix();
+    assert_eq!(matrix.tasks, ["task-1-1", "task-1-2", "task-2-1"]);
+    assert_eq!(matrix.rows[1].tasks, ["task-2-1"]);
+    let instruments = plan.instruments();
+    let research = instruments
+        .iter()
+        .find(|i| i.id.as_str() == "research_capacity");
+    assert_eq!(research.unwrap().tasks, ["task-2-1"]);
+    let section = &plan.summary().sections[1];
+    assert_eq!(section.tasks, ["task-2-1"]);
     // Numbering restarts in each section, so a gap is one within a section.
     let issues = issues_after("per-section.json", |plan| {
         plan["tasks"][1]["number"] = json!(3);

@@ -922,10 +922,10 @@ impl Measure {
         py_value(py, &self.view()?.measure.conditions)
     }
 
-    /// The number of the task that offers it.
+    /// The id of the task that offers it (`task-28`).
     #[getter]
-    fn task(&self) -> PyResult<u16> {
-        Ok(self.view()?.task)
+    fn task(&self) -> PyResult<String> {
+        Ok(self.view()?.task.to_owned())
     }
 
     #[getter]
@@ -1024,10 +1024,10 @@ impl Target {
         py_value(py, &self.view()?.target.milestones)
     }
 
-    /// The number of the task that sets it; `None` for a plan goal.
+    /// The id of the task that sets it; `None` for a plan goal.
     #[getter]
-    fn task(&self) -> PyResult<Option<u16>> {
-        Ok(self.view()?.task)
+    fn task(&self) -> PyResult<Option<String>> {
+        Ok(self.view()?.task.map(str::to_owned))
     }
 
     #[getter]
@@ -1124,10 +1124,10 @@ impl Unit {
         Ok(self.view()?.unit.interpretation.clone())
     }
 
-    /// Numbers of the tasks it is responsible for.
+    /// Ids of the tasks it is responsible for.
     #[getter]
-    fn tasks(&self) -> PyResult<Vec<u32>> {
-        Ok(numbers(&self.view()?.tasks))
+    fn tasks(&self) -> PyResult<Vec<String>> {
+        Ok(owned(&self.view()?.tasks))
     }
 
     /// Numbers of the mechanisms it is responsible for.
@@ -1136,10 +1136,10 @@ impl Unit {
         Ok(numbers(&self.view()?.mechanisms))
     }
 
-    /// Numbers of the tasks it leads, where a responsibility line or the text says so.
+    /// Ids of the tasks it leads, where a responsibility line or the text says so.
     #[getter]
-    fn lead_tasks(&self) -> PyResult<Vec<u32>> {
-        Ok(numbers(&self.view()?.lead_tasks))
+    fn lead_tasks(&self) -> PyResult<Vec<String>> {
+        Ok(owned(&self.view()?.lead_tasks))
     }
 
     /// Numbers of the mechanisms it leads, where a responsibility line or the text says so.
@@ -1289,9 +1289,10 @@ impl Entity {
         Ok(self.view()?.entity.number.clone())
     }
 
+    /// Ids of the tasks that mention it.
     #[getter]
-    fn tasks(&self) -> PyResult<Vec<u32>> {
-        Ok(numbers(self.view()?.tasks))
+    fn tasks(&self) -> PyResult<Vec<String>> {
+        Ok(owned(&self.view()?.tasks))
     }
 
     #[getter]
@@ -1324,10 +1325,10 @@ impl Hit {
         self.0.kind.as_str()
     }
 
-    /// The number of the task the item belongs to (or `None`).
+    /// The id of the task the item is or belongs to (or `None`).
     #[getter]
-    fn task(&self) -> Option<u16> {
-        self.0.task
+    fn task(&self) -> Option<&str> {
+        self.0.task.as_deref()
     }
 
     #[getter]

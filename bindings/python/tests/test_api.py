@@ -43,7 +43,7 @@ def test_measures_are_structured(plan):
     assert (second.amount["value"], second.beneficiary["group"]) == (200_000, "srdi-sme")
     assert first.trigger == "new_recognition"
     assert first.beneficiary["condition"]["zh"] == "新获得认定的"
-    assert first.task == 28 and first.citation.zh.endswith("二（五）28")
+    assert first.task == "task-28" and first.citation.zh.endswith("二（五）28")
     assert plan.task(30).measures[0].amount is None
     listing = plan.task(31).measures[0]
     assert listing.legal_basis == "doc-wulong-caizhengfa-2020-89"
@@ -76,14 +76,14 @@ def test_units_goals_mechanisms_entities(plan):
     assert [goal.value for goal in plan.goals()] == [200, 15, 1, 1]
     assert plan.goals()[0].unit == "家" and plan.goals()[0].by_year == 2025
     assert (plan.goals()[0].value, str(plan.goals()[0].quantity)) == (200, "200家")
-    assert plan.goals()[0].task is None and plan.task(8).targets[0].task == 8
+    assert plan.goals()[0].task is None and plan.task(8).targets[0].task == "task-8"
     assert plan.mechanism(2).leading_units == ["economy-info-commission"]
     assert srdi_plan.embedded("chongqing-2022-23").goal("goal-1").quantity.zh == "2.5万家"
     assert srdi_plan.embedded_ids() == ["wulong-2022-48", "chongqing-2022-23"]
-    assert plan.entity("中国国际智能产业博览会").tasks == [26]
+    assert plan.entity("中国国际智能产业博览会").tasks == ["task-26"]
     assert plan.entity("yuqi-jinfu").kind == "platform"
     rows = {row["unit"]["id"]: row["tasks"] for row in plan.matrix()["rows"]}
-    assert rows["tax-bureau"] == [28, 29, 30, 31, 32]
+    assert rows["tax-bureau"] == ["task-28", "task-29", "task-30", "task-31", "task-32"]
 
 
 def test_search_hits(plan):
@@ -103,7 +103,7 @@ def test_repr_eq_and_to_dict(plan):
     assert as_dict["number"] == 23 and as_dict["id"] == "task-23"
     assert as_dict["responsible_units"] == task.responsible_units
     assert json.loads(json.dumps(as_dict)) == as_dict
-    assert plan.unit("区财政局").to_dict()["tasks"] == [11, 12, 13, 14, 15, 16, 17, 18, 19, 28, 29, 30, 31, 32]
+    assert plan.unit("区财政局").to_dict()["tasks"] == [f"task-{n}" for n in [*range(11, 20), *range(28, 33)]]
     assert repr(plan.task(1).title) == 'Text(zh="提升企业专业化竞争优势", en="Raise enterprises\' specialised competitive advantage")'
     assert str(plan.task(1).title) == "提升企业专业化竞争优势"
 
@@ -163,7 +163,7 @@ def test_json_lines_export_loads_into_duckdb(plan, tmp_path):
         f"select list(distinct plan), count(*), sum(amount) from {measures}").fetchall()
     assert (plans, rows, total) == ([plan.id], 32, 1_200_000)
     types = dict(duckdb.sql(f"select column_name, column_type from (describe select * from {measures})").fetchall())
-    assert (types["amount"], types["one_time"], types["task"]) == ("BIGINT", "BOOLEAN", "BIGINT")
+    assert (types["amount"], types["one_time"], types["task"]) == ("BIGINT", "BOOLEAN", "VARCHAR")
 
 
 def test_to_pandas_without_pandas_says_how_to_install(plan, monkeypatch):

@@ -354,6 +354,9 @@ def test_tasks_numbered_per_section():
     plan = srdi_plan.load(ROOT / "tests" / "plans" / "per-section.json")
     assert plan.task(1, section=2).id == "task-2-1"
     assert plan.task(2).id == "task-1-2"
+    # Answers name tasks by id, which tells the two tasks numbered 1 apart.
+    assert plan.unit("区科技局").tasks == ["task-2-1"]
+    assert [row["tasks"] for row in plan.matrix()["rows"]] == [["task-1-1", "task-1-2"], ["task-2-1"]]
     with pytest.raises(QueryError) as raised:
         plan.task(1)
     assert raised.value.code == "invalid_argument" and "sections 1 and 2" in raised.value.message

@@ -60,7 +60,7 @@ test("measures, targets, units, entities, matrix, tables", () => {
   assert.deepEqual(plan.unit("区统计局").mechanisms, [3]);
   assert.equal(plan.unit("区统计局").id, "statistics-bureau");
   assert.equal(plan.units().length, 28);
-  assert.deepEqual(plan.entity("yuqi-jinfu").tasks, [12]);
+  assert.deepEqual(plan.entity("yuqi-jinfu").tasks, ["task-12"]);
   assert.equal(plan.entities().length, 45);
   assert.equal(plan.documents()[0].number, "渝府办发〔2022〕23号");
   assert.equal(plan.matrix().rows.length, 16);

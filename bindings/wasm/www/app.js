@@ -38,12 +38,14 @@ function text(value, tag = "span") {
 /** A fixed label of the page in the chosen language. */
 const label = (zh, en) => (state.lang === "en" ? en : state.lang === "both" ? `${zh} · ${en}` : zh);
 const place = (citation) => (citation?.place ? pick(citation.place) : "");
-let summary, units;
-/** Shows `next`, from its summary on: nothing on the page is of one plan. */
+let summary, units, tasks;
+/** Shows `next`, from its summary on: nothing on the page is of one plan. Answers name units
+ * and tasks by id. */
 function show(next) {
   plan = next;
   summary = plan.summary();
   units = new Map(plan.units().map((unit) => [unit.id, unit]));
+  tasks = new Map(plan.tasks().map((task) => [task.id, task]));
 }
 show(plan);
 const unitName = (id) => text(units.get(id)?.name ?? { zh: id, en: id });
@@ -97,10 +99,10 @@ function renderTasks() {
   if ($("#section").value) filter.section = Number($("#section").value);
   if ($("#unit").value) filter.unit = $("#unit").value;
   if ($("#instrument").value) filter.instrument = $("#instrument").value;
-  const tasks = plan.tasks(filter);
-  $("#task-count").textContent = `${tasks.length} ${label("项任务", tasks.length === 1 ? "task" : "tasks")}`;
-  $("#tasks").replaceChildren(...tasks.map((task) =>
-    element("li", { class: "task-row", "data-number": String(task.number), tabindex: "0", onclick: () => showTask(task.number) },
+  const matching = plan.tasks(filter);
+  $("#task-count").textContent = `${matching.length} ${label("项任务", matching.length === 1 ? "task" : "tasks")}`;
+  $("#tasks").replaceChildren(...matching.map((task) =>
+    element("li", { class: "task-row", "data-number": String(task.number), tabindex: "0", onclick: () => showTask(task.id) },
       element("span", { class: "place" }, place(task.citation)),
       text(task.title ?? task.text, "p"),
       element("span", { class: "chips" }, ...task.instruments.map((i) => element("span", { class: "chip" }, i.replaceAll("_", " ")))))));
@@ -125,9 +127,9 @@ function renderHits(query) {
   }));
 }
 
-function showTask(number) {
-  state.selected = { task: number };
-  const task = plan.task(number);
+function showTask(id) {
+  state.selected = { task: id };
+  const task = tasks.get(id);
   const measures = (task.measures ?? []).map((m) => element("li", {},
     element("span", { class: "chip" }, m.instrument.replaceAll("_", " ")),
     m.amount ? element("strong", {}, `${m.amount.value.toLocaleString("en")} ${m.amount.currency}${m.one_time ? label(" 一次性", " one-time") : ""} `) : null,
@@ -155,8 +157,8 @@ function showUnit(id) {
   fill($("#detail"),
     element("p", { class: "citation" }, unit.id),
     text(unit.name, "h3"),
-    element("p", {}, label("任务", "Tasks"), ": ", runs(unit.tasks)),
-    element("ul", { class: "units" }, ...unit.tasks.map((n) => element("li", {}, element("button", { type: "button", class: "link", onclick: () => showTask(n) }, `${n}`)))),
+    element("p", {}, label("任务", "Tasks"), ": ", runs(unit.tasks.map((id) => tasks.get(id).number))),
+    element("ul", { class: "units" }, ...unit.tasks.map((id) => element("li", {}, element("button", { type: "button", class: "link", onclick: () => showTask(id) }, `${tasks.get(id).number}`)))),
     element("h4", {}, label("机制保障", "Safeguard mechanisms")),
     mechanisms.length ? element("ul", {}, ...mechanisms.map((m) => element("li", {}, `${place(m.citation)} `, text(m.title), unit.lead_mechanisms.includes(m.number) ? label("（牵头）", " (lead)") : ""))) : element("p", {}, "—"));
 }

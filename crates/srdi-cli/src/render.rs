@@ -96,18 +96,18 @@ pub(crate) fn answer(answer: &Answer<'_>, plan: &Plan, lang: Lang) -> String {
         Answer::Summary(summary) => self::summary(summary, plan, lang),
         Answer::Tasks(tasks) => self::tasks(tasks, lang),
         Answer::Task(task) => self::task(task, plan, lang),
-        Answer::Units(units) => self::units(units, lang),
+        Answer::Units(units) => self::units(units, plan, lang),
         Answer::Unit(unit) => self::unit(unit, plan, lang),
         Answer::Targets(targets) => self::targets(targets, lang),
         Answer::Target(target) => self::targets(std::slice::from_ref(target), lang),
         Answer::Measures(measures) => self::measures(measures, lang),
         Answer::Mechanisms(mechanisms) => self::mechanisms(mechanisms, plan, lang),
         Answer::Mechanism(mechanism) => self::mechanism(mechanism, plan, lang),
-        Answer::Entities(entities) => self::entities(entities, lang),
-        Answer::Entity(entity) => self::entities(std::slice::from_ref(entity), lang),
+        Answer::Entities(entities) => self::entities(entities, plan, lang),
+        Answer::Entity(entity) => self::entities(std::slice::from_ref(entity), plan, lang),
         Answer::Hits(hits) => self::hits(hits, lang),
-        Answer::Matrix(matrix) => self::matrix(matrix, lang),
-        Answer::Instruments(instruments) => self::instruments(instruments),
+        Answer::Matrix(matrix) => self::matrix(matrix, plan, lang),
+        Answer::Instruments(instruments) => self::instruments(instruments, plan),
         Answer::Tiers(tiers) => self::tiers(tiers, lang),
         Answer::Entitlements(entitlements) => self::entitlements(entitlements, plan, lang),
         Answer::Totals(totals) => self::totals(totals),
@@ -288,17 +288,46 @@ fn plural(noun: &str, count: usize) -> String {
 
 /// `11–19, 28–32`: numbers as runs.
 fn runs(numbers: &[u16]) -> String {
+    runs_of(numbers.iter().map(|&number| (None, number)))
+}
+
+/// The tasks of `ids` by number, as runs: `11–19, 28–32`, or `1.1–1.3, 2.1` (section and
+/// number) in a plan whose task numbering starts again in each section.
+fn task_runs<'a>(plan: &Plan, ids: impl IntoIterator<Item = &'a str>) -> String {
+    runs_of(ids.into_iter().filter_map(|id| task_mark(plan, id)))
+}
+
+/// A task's number, with its section in a plan whose numbering starts again in each.
+fn task_mark(plan: &Plan, id: &str) -> Option<(Option<u16>, u16)> {
+    let Some(ItemRef::Task(at)) = plan.item(id) else {
+        return None;
+    };
+    let task = plan.get(at)?;
+    let per_section = plan.data().task_numbering == srdi_plan::TaskNumbering::PerSection;
+    Some((per_section.then_some(task.section), task.number))
+}
+
+/// A task's mark as the runs print it: `28`, or `2.1`.
+fn mark((section, number): (Option<u16>, u16)) -> String {
+    match section {
+        Some(section) => format!("{section}.{number}"),
+        None => number.to_string(),
+    }
+}
+
+/// Marks as runs of consecutive numbers (within a section, where they have one).
+fn runs_of(marks: impl Iterator<Item = (Option<u16>, u16)>) -> String {
     let mut parts: Vec<String> = Vec::new();
-    let mut iter = numbers.iter().copied().peekable();
+    let mut iter = marks.peekable();
     while let Some(start) = iter.next() {
         let mut end = start;
-        while iter.peek() == Some(&end.saturating_add(1)) {
+        while iter.peek() == Some(&(end.0, end.1.saturating_add(1))) {
             end = iter.next().unwrap_or(end);
         }
         parts.push(if end == start {
-            start.to_string()
+            mark(start)
         } else {
-            format!("{start}–{end}")
+            format!("{}–{}", mark(start), mark(end))
         });
     }
     if parts.is_empty() {
@@ -376,7 +405,11 @@ fn summary(summary: &Summary<'_>, plan: &Plan, lang: Lang) -> String {
         sections.add_row(vec![
             lang.place(section.citation.as_ref()),
             lang.pick(&section.section.title),
-            format!("{} ({})", section.tasks.len(), runs(&section.tasks)),
+            format!(
+                "{} ({})",
+                section.tasks.len(),
+                task_runs(plan, section.tasks.iter().copied())
+            ),
             lang.units(plan, &section.responsible_units),
         ]);
     }
@@ -518,13 +551,13 @@ fn describe(measure: &srdi_plan::Measure, lang: Lang) -> String {
     format!("{}: {}", parts.join(", "), lang.pick(&measure.text))
 }
 
-fn units(units: &[UnitView<'_>], lang: Lang) -> String {
+fn units(units: &[UnitView<'_>], plan: &Plan, lang: Lang) -> String {
     let mut rows = Grid::new(&["unit", "name", "tasks", "mechanisms"]);
     for view in units {
         rows.add_row(vec![
             view.unit.id.to_string(),
             lang.pick(&view.unit.name),
-            runs(&view.tasks),
+            task_runs(plan, view.tasks.iter().copied()),
             runs(&view.mechanisms),
         ]);
     }
@@ -543,12 +576,16 @@ fn unit(view: &UnitView<'_>, plan: &Plan, lang: Lang) -> String {
         ..srdi_plan::TaskFilter::default()
     };
     let tasks = plan.tasks(&filter).unwrap_or_default();
-    let _ = writeln!(out, "tasks: {}", runs(&view.tasks));
+    let _ = writeln!(
+        out,
+        "tasks: {}",
+        task_runs(plan, view.tasks.iter().copied())
+    );
     if !tasks.is_empty() {
         let mut rows = Grid::new(&["task", "place", "title", "leads"]);
         for task in &tasks {
             let title = task.task.title.as_ref().unwrap_or(&task.task.text);
-            let leads = view.lead_tasks.contains(&task.task.number);
+            let leads = view.lead_tasks.contains(&task.id);
             rows.add_row(vec![
                 task.task.number.to_string(),
                 lang.place(task.citation.as_ref()),
@@ -776,13 +813,13 @@ fn mechanisms(mechanisms: &[MechanismView<'_>], plan: &Plan, lang: Lang) -> Stri
     finish(&rows, mechanisms.len(), "mechanism")
 }
 
-fn entities(entities: &[EntityView<'_>], lang: Lang) -> String {
+fn entities(entities: &[EntityView<'_>], plan: &Plan, lang: Lang) -> String {
     let mut rows = Grid::new(&["entity", "name", "tasks", "mechanisms"]);
     for view in entities {
         rows.add_row(vec![
             format!("{}\n{}", view.entity.id, view.entity.kind.as_str()),
             lang.pick(&view.entity.name),
-            runs(view.tasks),
+            task_runs(plan, view.tasks.iter().copied()),
             runs(view.mechanisms),
         ]);
     }
@@ -833,22 +870,20 @@ fn tiers(tiers: &[GroupView<'_>], lang: Lang) -> String {
     finish(&rows, tiers.len(), "name")
 }
 
-fn instruments(instruments: &[InstrumentView]) -> String {
+fn instruments(instruments: &[InstrumentView], plan: &Plan) -> String {
     let mut rows = Grid::new(&["instrument", "STIP", "STIP type", "used in", "measures"]);
     for view in instruments {
         // Tasks and mechanisms in one cell: a column each would squeeze the STIP type.
-        let used: Vec<String> = [("task", &view.tasks), ("mechanism", &view.mechanisms)]
-            .into_iter()
-            .filter(|(_, numbers)| !numbers.is_empty())
-            .map(|(noun, numbers)| {
-                let noun = if numbers.len() == 1 {
-                    noun.to_owned()
-                } else {
-                    format!("{noun}s")
-                };
-                format!("{noun} {}", runs(numbers))
-            })
-            .collect();
+        let tasks = task_runs(plan, view.tasks.iter().map(String::as_str));
+        let mechanisms = runs(&view.mechanisms);
+        let used: Vec<String> = [
+            ("task", view.tasks.len(), tasks),
+            ("mechanism", view.mechanisms.len(), mechanisms),
+        ]
+        .into_iter()
+        .filter(|&(_, count, _)| count > 0)
+        .map(|(noun, count, runs)| format!("{} {runs}", plural(noun, count)))
+        .collect();
         rows.add_row(vec![
             view.id.as_str().to_owned(),
             view.stip.code.to_owned(),
@@ -865,7 +900,7 @@ fn instruments(instruments: &[InstrumentView]) -> String {
 }
 
 /// The matrix in blocks of as many tasks as fit the width side by side with the units.
-fn matrix(matrix: &Matrix<'_>, lang: Lang) -> String {
+fn matrix(matrix: &Matrix<'_>, plan: &Plan, lang: Lang) -> String {
     let names: Vec<String> = matrix
         .rows
         .iter()
@@ -877,18 +912,18 @@ fn matrix(matrix: &Matrix<'_>, lang: Lang) -> String {
         .chain(["unit".len()])
         .max()
         .unwrap_or(0);
-    let number_width = matrix
+    let marks: Vec<String> = matrix
         .tasks
         .iter()
-        .map(|n| n.to_string().len())
-        .max()
-        .unwrap_or(1);
+        .map(|id| task_mark(plan, id).map_or_else(|| (*id).to_owned(), mark))
+        .collect();
+    let number_width = marks.iter().map(String::len).max().unwrap_or(1);
     // "│ " + names + ("   " + a task number) per task + " │"
     let per_block = (grid::width().saturating_sub(name_width + 4) / (number_width + 3)).max(1);
     let mut out = String::new();
-    for tasks in matrix.tasks.chunks(per_block) {
+    for (tasks, marks) in matrix.tasks.chunks(per_block).zip(marks.chunks(per_block)) {
         let mut header = vec!["unit".to_owned()];
-        header.extend(tasks.iter().map(ToString::to_string));
+        header.extend(marks.iter().cloned());
         let header: Vec<&str> = header.iter().map(String::as_str).collect();
         let mut rows = Grid::new(&header);
         for (row, name) in matrix.rows.iter().zip(&names) {
@@ -896,7 +931,7 @@ fn matrix(matrix: &Matrix<'_>, lang: Lang) -> String {
             cells.extend(
                 tasks
                     .iter()
-                    .map(|n| if row.tasks.contains(n) { "●" } else { "" }.to_owned()),
+                    .map(|id| if row.tasks.contains(id) { "●" } else { "" }.to_owned()),
             );
             rows.add_row(cells);
         }
@@ -916,7 +951,7 @@ pub(crate) fn matrix_csv(out: &mut dyn Write, matrix: &Matrix<'_>) -> Result<(),
         "name_zh".to_owned(),
         "name_en".to_owned(),
     ];
-    header.extend(matrix.tasks.iter().map(ToString::to_string));
+    header.extend(matrix.tasks.iter().map(|&id| id.to_owned()));
     writer.write_record(&header)?;
     for row in &matrix.rows {
         let unit = row.unit;
@@ -929,7 +964,7 @@ pub(crate) fn matrix_csv(out: &mut dyn Write, matrix: &Matrix<'_>) -> Result<(),
             matrix
                 .tasks
                 .iter()
-                .map(|n| if row.tasks.contains(n) { "1" } else { "0" }.to_owned()),
+                .map(|id| if row.tasks.contains(id) { "1" } else { "0" }.to_owned()),
         );
         writer.write_record(&record)?;
     }

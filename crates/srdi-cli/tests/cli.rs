@@ -216,7 +216,7 @@ fn every_listing_subcommand_answers_in_json() {
         "economy-info-commission"
     );
     assert_eq!(json(&["entities"]).as_array().unwrap().len(), 45);
-    assert_eq!(json(&["entity", "yuqi-jinfu"])["tasks"][0], 12);
+    assert_eq!(json(&["entity", "yuqi-jinfu"])["tasks"][0], "task-12");
     assert_eq!(json(&["documents"])[0]["number"], "渝府办发〔2022〕23号");
     assert_eq!(json(&["matrix"])["rows"].as_array().unwrap().len(), 16);
     assert_eq!(json(&["schema"])["title"], "PlanData");
@@ -303,7 +303,7 @@ fn matrix_and_export_as_csv() {
         lines
             .next()
             .unwrap()
-            .starts_with("unit,name_zh,name_en,1,2,3")
+            .starts_with("unit,name_zh,name_en,task-1,task-2,task-3")
     );
     let finance = matrix
         .lines()
@@ -1140,4 +1140,21 @@ fn the_readme_console_examples_print_what_they_show() {
         }
     }
     assert!(ran >= 5, "only {ran} README examples ran");
+}
+
+#[test]
+fn tasks_numbered_per_section_print_with_their_section() {
+    let plan = format!(
+        "{}/../../tests/plans/per-section.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let units = stdout(&srdi(&["--plan", &plan, "units"]));
+    assert!(units.contains("1.1–1.2"), "{units}");
+    let matrix = stdout(&srdi(&["--plan", &plan, "matrix"]));
+    assert!(matrix.contains("1.1   1.2   2.1"), "{matrix}");
+    let csv = stdout(&srdi(&["--plan", &plan, "matrix", "--csv"]));
+    assert!(
+        csv.starts_with("unit,name_zh,name_en,task-1-1,task-1-2,task-2-1\n"),
+        "{csv}"
+    );
 }

@@ -182,8 +182,8 @@ pub struct MeasureView<'a> {
     pub at: MeasureRef,
     /// Where the measure's task stands.
     pub citation: Option<Citation>,
-    /// The number of the task that offers it.
-    pub task: u16,
+    /// The id of the task that offers it (`task-28`).
+    pub task: &'a str,
     /// The measure as stored.
     #[serde(flatten)]
     pub measure: &'a Measure,
@@ -199,8 +199,8 @@ pub struct TargetView<'a> {
     pub at: TargetRef,
     /// Where the target is stated.
     pub citation: Option<Citation>,
-    /// The number of the task that sets it; `null` for a plan goal.
-    pub task: Option<u16>,
+    /// The id of the task that sets it; `null` for a plan goal.
+    pub task: Option<&'a str>,
     /// The quantity as printed (`200家`, `2.5万家`) and in English (`200`, `25,000`);
     /// empty for a target without a number (full coverage).
     pub quantity: Text,
@@ -241,12 +241,12 @@ pub struct UnitView<'a> {
     /// The unit as stored.
     #[serde(flatten)]
     pub unit: &'a Unit,
-    /// Numbers of the tasks it is responsible for.
-    pub tasks: Vec<u16>,
+    /// Ids of the tasks it is responsible for.
+    pub tasks: Vec<&'a str>,
     /// Numbers of the mechanisms it is responsible for.
     pub mechanisms: Vec<u16>,
-    /// Numbers of the tasks it leads, where a responsibility line or the text says so.
-    pub lead_tasks: Vec<u16>,
+    /// Ids of the tasks it leads, where a responsibility line or the text says so.
+    pub lead_tasks: Vec<&'a str>,
     /// Numbers of the mechanisms it leads, where a responsibility line or the text says so.
     pub lead_mechanisms: Vec<u16>,
 }
@@ -262,8 +262,8 @@ pub struct EntityView<'a> {
     /// The entity as stored.
     #[serde(flatten)]
     pub entity: &'a Entity,
-    /// Numbers of the tasks that mention it (as a named thing or as a legal basis).
-    pub tasks: &'a [u16],
+    /// Ids of the tasks that mention it (as a named thing or as a legal basis).
+    pub tasks: Vec<&'a str>,
     /// Numbers of the mechanisms that mention it.
     pub mechanisms: &'a [u16],
 }
@@ -280,8 +280,8 @@ pub struct SectionView<'a> {
     pub id: String,
     /// E.g. `武隆府办发〔2022〕48号 二（五）`.
     pub citation: Option<Citation>,
-    /// The numbers of its tasks.
-    pub tasks: Vec<u16>,
+    /// The ids of its tasks.
+    pub tasks: Vec<&'a str>,
     /// Every unit responsible for one of its tasks, in order of first listing.
     pub responsible_units: Vec<&'a str>,
     /// The section as stored.
@@ -347,8 +347,9 @@ pub struct Hit {
     pub id: String,
     /// Where the item stands in the document, if it has a place.
     pub citation: Option<Citation>,
-    /// The number of the task the item belongs to, for tasks and their measures and targets.
-    pub task: Option<u16>,
+    /// The id of the task the item is or belongs to, for tasks and their measures and
+    /// targets.
+    pub task: Option<String>,
     /// Which text of the item matched, e.g. `text` or `beneficiary.condition`.
     pub field: String,
     /// Which language of the text matched.
@@ -367,8 +368,8 @@ pub struct InstrumentView {
     pub description: &'static str,
     /// The nearest OECD STIP Compass instrument type.
     pub stip: StipType,
-    /// Numbers of the tasks tagged with it.
-    pub tasks: Vec<u16>,
+    /// Ids of the tasks tagged with it.
+    pub tasks: Vec<String>,
     /// Ids of the measures of this kind.
     pub measures: Vec<String>,
     /// Numbers of the mechanisms tagged with it.
@@ -413,8 +414,8 @@ pub enum Language {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Matrix<'a> {
-    /// The task numbers, in order: the columns.
-    pub tasks: Vec<u16>,
+    /// The task ids, in order: the columns.
+    pub tasks: Vec<&'a str>,
     /// One row per unit responsible for at least one task, in order of first listing.
     pub rows: Vec<MatrixRow<'a>>,
 }
@@ -425,8 +426,8 @@ pub struct Matrix<'a> {
 pub struct MatrixRow<'a> {
     /// The unit.
     pub unit: &'a Unit,
-    /// The tasks it answers for.
-    pub tasks: Vec<u16>,
+    /// The ids of the tasks it answers for.
+    pub tasks: Vec<&'a str>,
 }
 
 /// A question, as data: what [`Plan::answer`] answers. Serialized with its name in `op`,
@@ -941,7 +942,7 @@ impl Plan {
                 kind: found.item.kind(),
                 id: self.id_of(found.item),
                 citation: self.citation(found.item),
-                task: self.task_of(found.item),
+                task: self.task_of(found.item).map(str::to_owned),
                 field: found.field,
                 language: found.language,
                 snippet: found.snippet,
@@ -993,18 +994,18 @@ impl Plan {
 
     /// The accountability matrix, unit × task.
     pub fn matrix(&self) -> Matrix<'_> {
-        let mut rows: Vec<(UnitRef, Vec<u16>)> = Vec::new();
+        let mut rows: Vec<(UnitRef, Vec<&str>)> = Vec::new();
         for at in self.task_refs() {
-            let Some(task) = self.get(at) else { continue };
+            let task = self.task_id(at);
             for &unit in self.responsible(at) {
                 match rows.iter_mut().find(|(known, _)| *known == unit) {
-                    Some((_, tasks)) => tasks.push(task.number),
-                    None => rows.push((unit, vec![task.number])),
+                    Some((_, tasks)) => tasks.push(task),
+                    None => rows.push((unit, vec![task])),
                 }
             }
         }
         Matrix {
-            tasks: self.data().tasks.iter().map(|task| task.number).collect(),
+            tasks: self.task_refs().map(|at| self.task_id(at)).collect(),
             rows: rows
                 .into_iter()
                 .filter_map(|(unit, tasks)| {
@@ -1035,11 +1036,11 @@ impl Plan {
                 id: instrument,
                 description: instrument.description(),
                 stip: instrument.stip(),
-                tasks: data
-                    .tasks
-                    .iter()
-                    .filter(|t| t.instruments.contains(&instrument))
-                    .map(|t| t.number)
+                tasks: self
+                    .task_refs()
+                    .zip(data.tasks.iter())
+                    .filter(|(_, t)| t.instruments.contains(&instrument))
+                    .map(|(at, _)| self.task_id(at).to_owned())
                     .collect(),
                 measures: data
                     .tasks
@@ -1140,22 +1141,18 @@ impl Plan {
         Some(MeasureView {
             at,
             citation: self.citation(ItemRef::Measure(at)),
-            task: self.get(at.task())?.number,
+            task: self.task_id(at.task()),
             measure: self.get(at)?,
         })
     }
 
     /// A goal or target with its citation.
     pub fn target_view(&self, at: TargetRef) -> Option<TargetView<'_>> {
-        let task = match at.task() {
-            Some(task) => Some(self.get(task)?.number),
-            None => None,
-        };
         let target = self.get(at)?;
         Some(TargetView {
             at,
             citation: self.citation(ItemRef::Target(at)),
-            task,
+            task: at.task().map(|task| self.task_id(task)),
             quantity: crate::quantity::render(target),
             target,
         })
@@ -1195,7 +1192,7 @@ impl Plan {
             tasks: self
                 .task_refs()
                 .filter(|&task| self.responsible(task).contains(&at))
-                .filter_map(|task| self.get(task).map(|t| t.number))
+                .map(|task| self.task_id(task))
                 .collect(),
             mechanisms: numbers(&|m| {
                 m.responsibility
@@ -1205,7 +1202,7 @@ impl Plan {
             lead_tasks: self
                 .task_refs()
                 .filter(|&task| self.task_leads(task).contains(&unit.id.as_ref()))
-                .filter_map(|task| self.get(task).map(|t| t.number))
+                .map(|task| self.task_id(task))
                 .collect(),
             lead_mechanisms: numbers(&|m| {
                 m.leads.iter().any(|lead| lead.unit == unit.id)
@@ -1222,7 +1219,7 @@ impl Plan {
         Some(EntityView {
             at,
             entity: self.get(at)?,
-            tasks,
+            tasks: tasks.iter().map(|&task| self.task_id(task)).collect(),
             mechanisms,
         })
     }
@@ -1233,7 +1230,7 @@ impl Plan {
         let mut units: Vec<UnitRef> = Vec::new();
         let mut tasks = Vec::new();
         for task in self.tasks_in(at) {
-            tasks.push(self.get(task)?.number);
+            tasks.push(self.task_id(task));
             for unit in self.responsible(task) {
                 if !units.contains(unit) {
                     units.push(*unit);
@@ -1250,15 +1247,15 @@ impl Plan {
         })
     }
 
-    /// The number of the task an item is or belongs to.
-    fn task_of(&self, item: ItemRef) -> Option<u16> {
+    /// The id of the task an item is or belongs to.
+    fn task_of(&self, item: ItemRef) -> Option<&str> {
         let task = match item {
             ItemRef::Task(task) => task,
             ItemRef::Measure(measure) => measure.task(),
             ItemRef::Target(target) => target.task()?,
             _ => return None,
         };
-        self.get(task).map(|task| task.number)
+        Some(self.task_id(task))
     }
 
     pub(crate) fn unit_ids(&self, units: &[UnitRef]) -> Vec<&str> {

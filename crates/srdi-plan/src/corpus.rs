@@ -592,13 +592,10 @@ impl Corpus {
     }
 }
 
-/// How many numbers (of tasks, or of mechanisms) `views` give between them: one tagged with
-/// two instruments of a type counts once.
-fn distinct(views: &[&InstrumentView], numbers: fn(&InstrumentView) -> &[u16]) -> usize {
-    let mut all: Vec<u16> = views
-        .iter()
-        .flat_map(|&view| numbers(view).iter().copied())
-        .collect();
+/// How many tasks (by id), or mechanisms (by number), `views` name between them: one tagged
+/// with two instruments of a type counts once.
+fn distinct<T: Ord>(views: &[&InstrumentView], items: fn(&InstrumentView) -> &[T]) -> usize {
+    let mut all: Vec<&T> = views.iter().flat_map(|&view| items(view)).collect();
     all.sort_unstable();
     all.dedup();
     all.len()

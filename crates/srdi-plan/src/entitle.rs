@@ -234,8 +234,8 @@ pub struct Step {
 pub struct Entitlement<'a> {
     /// The measure's id.
     pub measure: &'a str,
-    /// The number of the task that offers it.
-    pub task: u16,
+    /// The id of the task that offers it (`task-28`).
+    pub task: &'a str,
     /// Where the task stands.
     pub citation: Option<Citation>,
     /// The kind of benefit.
@@ -526,7 +526,7 @@ impl Plan {
                 Some(Listed {
                     at,
                     measure,
-                    task: self.get(at.task())?.number,
+                    task: self.task_id(at.task()),
                     members: measure
                         .beneficiary
                         .group
@@ -1192,7 +1192,7 @@ impl Plan {
 pub(crate) struct Listed<'a> {
     at: MeasureRef,
     measure: &'a crate::model::Measure,
-    task: u16,
+    task: &'a str,
     /// The tiers and groups its beneficiary group stands for.
     members: Option<Vec<ItemRef>>,
 }
@@ -1201,7 +1201,7 @@ pub(crate) struct Listed<'a> {
 /// table share.
 pub(crate) struct Judgement<'a> {
     pub(crate) measure: &'a crate::model::Measure,
-    pub(crate) task: u16,
+    pub(crate) task: &'a str,
     pub(crate) status: Status,
     /// What the profile would have to give, for `may_apply`.
     pub(crate) missing: Vec<&'a str>,

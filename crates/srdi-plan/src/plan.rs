@@ -403,9 +403,9 @@ pub(crate) struct Index {
     pub(crate) responsible: List<List<UnitRef>>,
     /// The derived id of each task, by task position: asked for with every task.
     pub(crate) task_ids: List<Str>,
-    /// The numbers of the tasks, and of the mechanisms, that mention each entity (as a named
+    /// The tasks, and the numbers of the mechanisms, that mention each entity (as a named
     /// thing or, for tasks, as the legal basis of a measure), by entity position.
-    pub(crate) mentions: List<(List<u16>, List<u16>)>,
+    pub(crate) mentions: List<(List<TaskRef>, List<u16>)>,
 }
 
 /// The ids of a plan, hashed: in a hash map when a plan is loaded, in a table baked into the
@@ -672,22 +672,23 @@ fn derived_owner(ids: &HashMap<Str, ItemRef>, id: &str) -> Option<ItemRef> {
     })
 }
 
-/// The numbers of the tasks, and of the mechanisms, that mention each entity, by entity
-/// position (see [`Index::mentions`]).
-fn mentions(data: &PlanData, ids: &Ids) -> List<(List<u16>, List<u16>)> {
-    let mut mentions: Vec<(Vec<u16>, Vec<u16>)> =
+/// The tasks, and the numbers of the mechanisms, that mention each entity, by entity position
+/// (see [`Index::mentions`]).
+fn mentions(data: &PlanData, ids: &Ids) -> List<(List<TaskRef>, List<u16>)> {
+    let mut mentions: Vec<(Vec<TaskRef>, Vec<u16>)> =
         vec![(Vec::new(), Vec::new()); data.entities.len()];
     let entity = |id: &Str| match ids.get(id) {
         Some(ItemRef::Entity(at)) => Some(at.index()),
         _ => None,
     };
-    for task in data.tasks.iter() {
+    for (position, task) in data.tasks.iter().enumerate() {
+        let mentioning = TaskRef::new(position);
         let legal = task.measures.iter().filter_map(|m| m.legal_basis.as_ref());
         for at in task.entities.iter().chain(legal).filter_map(entity) {
             if let Some((tasks, _)) = mentions.get_mut(at)
-                && tasks.last() != Some(&task.number)
+                && tasks.last() != Some(&mentioning)
             {
-                tasks.push(task.number);
+                tasks.push(mentioning);
             }
         }
     }

@@ -692,8 +692,8 @@ pub struct Point {
 pub struct Progress<'a> {
     /// The goal or target id.
     pub target: &'a str,
-    /// The task that sets it; `null` for a plan goal.
-    pub task: Option<u16>,
+    /// The id of the task that sets it; `null` for a plan goal.
+    pub task: Option<&'a str>,
     /// Where it is stated.
     pub citation: Option<Citation>,
     /// What is counted, as printed.

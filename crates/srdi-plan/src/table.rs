@@ -467,7 +467,7 @@ fn entitlement_columns() -> Vec<Column> {
         ("id", Category),
         ("measure", Category),
         ("status", Category),
-        ("task", Integer),
+        ("task", Category),
         ("amount", Integer),
         ("currency", Category),
         ("one_time", Bool),
@@ -480,7 +480,7 @@ fn progress_columns() -> Vec<Column> {
     use CellKind::{Category, Decimal, Integer, Text as T};
     columns(&[
         ("target", T),
-        ("task", Integer),
+        ("task", T),
         ("kind", Category),
         ("status", Category),
         ("value", Decimal),
@@ -656,7 +656,7 @@ impl Plan {
                 id.clone(),
                 text(&judged.measure.id),
                 text(judged.status.as_str()),
-                Cell::Integer(i64::from(judged.task)),
+                text(judged.task),
                 amount.map_or(Cell::Null, |a| {
                     Cell::Integer(i64::try_from(a.value).unwrap_or(i64::MAX))
                 }),
@@ -697,8 +697,7 @@ impl Plan {
         let rows = self.progress(observations, as_of)?.into_iter().map(|p| {
             [
                 text(p.target),
-                p.task
-                    .map_or(Cell::Null, |task| Cell::Integer(i64::from(task))),
+                optional(p.task),
                 text(p.kind.as_str()),
                 text(p.status.as_str()),
                 p.value.map_or(Cell::Null, Cell::Decimal),
@@ -776,7 +775,7 @@ impl Plan {
         use CellKind::{Bool, Integer, List, Text as T};
         let columns = columns(&[
             ("id", T),
-            ("task", Integer),
+            ("task", T),
             ("citation", T),
             ("instrument", T),
             ("beneficiary", T),
@@ -797,7 +796,7 @@ impl Plan {
             let amount = m.amount.as_ref();
             Some([
                 text(&m.id),
-                Cell::Integer(self.get(at.task())?.number.into()),
+                text(self.task_id(at.task())),
                 self.citation_cell(ItemRef::Measure(at)),
                 text(m.instrument.as_str()),
                 optional(m.beneficiary.group.as_deref()),
@@ -822,7 +821,7 @@ impl Plan {
         use CellKind::{Decimal, Integer, Text as T};
         let columns = columns(&[
             ("id", T),
-            ("task", Integer),
+            ("task", T),
             ("citation", T),
             ("indicator_zh", T),
             ("indicator_en", T),
@@ -837,13 +836,9 @@ impl Plan {
         ]);
         let rows = self.target_refs().filter_map(|at| {
             let t = self.get(at)?;
-            let task = match at.task() {
-                Some(task) => Cell::Integer(self.get(task)?.number.into()),
-                None => Cell::Null,
-            };
             Some([
                 text(&t.id),
-                task,
+                optional(at.task().map(|task| self.task_id(task))),
                 self.citation_cell(ItemRef::Target(at)),
                 text(&t.indicator.zh),
                 optional(Some(t.indicator.en.as_ref()).filter(|en| !en.is_empty())),
@@ -882,7 +877,7 @@ impl Plan {
                 text(&view.unit.name.zh),
                 text(&view.unit.name.en),
                 text(view.unit.kind.as_str()),
-                numbers(&view.tasks),
+                list(view.tasks.iter().copied()),
                 numbers(&view.mechanisms),
             ])
         });
