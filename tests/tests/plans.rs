@@ -129,6 +129,12 @@ fn tasks_numbered_per_section_have_their_own_ids_and_places() {
     assert_eq!(research.unwrap().tasks, ["task-2-1"]);
     let section = &plan.summary().sections[1];
     assert_eq!(section.tasks, ["task-2-1"]);
+    // Two tasks numbered 1 that mention one entity are two mentions.
+    let park = plan.entity("mou-industrial-park").unwrap();
+    assert_eq!(park.tasks, ["task-1-1", "task-2-1"]);
+    let hits = plan.search("某工业园区").unwrap();
+    let tasks: Vec<Option<&str>> = hits.iter().map(|hit| hit.task.as_deref()).collect();
+    assert_eq!(tasks, [Some("task-1-1"), Some("task-2-1"), None]);
     // Numbering restarts in each section, so a gap is one within a section.
     let issues = issues_after("per-section.json", |plan| {
         plan["tasks"][1]["number"] = json!(3);

@@ -14,6 +14,7 @@ const zh: string = plan.task(1).title?.zh ?? "";
 const amount: number | undefined = plan.task(28).measures?.[0]?.amount?.value;
 const hits: Hit[] = plan.search("首台");
 const unit: UnitView = plan.unit("区统计局");
+const duties: string[] = unit.tasks; // task ids
 const rewards: MeasureView[] = plan.measures({ instrument: "reward" });
 const summary: Summary = plan.summary();
 const table: Table = plan.table("measures");
@@ -26,7 +27,7 @@ try {
   const suggestions: string[] = unknown.suggestions;
   console.log(suggestions);
 }
-console.log(numbers, citation, zh, amount, hits.length, unit.tasks, rewards.length, summary.counts.tasks, table.rows.length, code, LoadedPlan.fromJson(JSON.stringify(plan)).id);
+console.log(numbers, citation, zh, amount, hits.length, duties, rewards.length, summary.counts.tasks, table.rows.length, code, LoadedPlan.fromJson(JSON.stringify(plan)).id);
 const loaded: Plan = LoadedPlan.fromBytes(new TextEncoder().encode(JSON.stringify(plan)));
 console.log(loaded.summary().counts.tasks);
 const profile: Profile = { tiers: ["srdi-sme"], recognitions: [{ tier: "srdi-sme", year: 2023 }], events: [] };

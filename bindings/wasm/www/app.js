@@ -39,11 +39,11 @@ function text(value, tag = "span") {
 const label = (zh, en) => (state.lang === "en" ? en : state.lang === "both" ? `${zh} · ${en}` : zh);
 const place = (citation) => (citation?.place ? pick(citation.place) : "");
 let summary, units, tasks;
-/** Shows `next`, from its summary on: nothing on the page is of one plan. Answers name units
- * and tasks by id. */
+/** Shows `next`, from its summary on: nothing on the page is of one plan. */
 function show(next) {
   plan = next;
   summary = plan.summary();
+  // Units and tasks by id, as answers name them.
   units = new Map(plan.units().map((unit) => [unit.id, unit]));
   tasks = new Map(plan.tasks().map((task) => [task.id, task]));
 }

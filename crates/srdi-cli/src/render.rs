@@ -94,7 +94,7 @@ impl Lang {
 pub(crate) fn answer(answer: &Answer<'_>, plan: &Plan, lang: Lang) -> String {
     match answer {
         Answer::Summary(summary) => self::summary(summary, plan, lang),
-        Answer::Tasks(tasks) => self::tasks(tasks, lang),
+        Answer::Tasks(tasks) => self::tasks(tasks, plan, lang),
         Answer::Task(task) => self::task(task, plan, lang),
         Answer::Units(units) => self::units(units, plan, lang),
         Answer::Unit(unit) => self::unit(unit, plan, lang),
@@ -417,14 +417,14 @@ fn summary(summary: &Summary<'_>, plan: &Plan, lang: Lang) -> String {
     out
 }
 
-fn tasks(tasks: &[TaskView<'_>], lang: Lang) -> String {
+fn tasks(tasks: &[TaskView<'_>], plan: &Plan, lang: Lang) -> String {
     let mut rows = Grid::new(&["task", "place", "text", "instruments"]);
     for view in tasks {
         let task = view.task;
         let text = task.title.as_ref().unwrap_or(&task.text);
         let instruments: Vec<&str> = task.instruments.iter().map(|i| i.as_str()).collect();
         rows.add_row(vec![
-            task.number.to_string(),
+            task_runs(plan, [view.id]),
             lang.place(view.citation.as_ref()),
             lang.pick(text),
             instruments.join(", "),
@@ -587,7 +587,7 @@ fn unit(view: &UnitView<'_>, plan: &Plan, lang: Lang) -> String {
             let title = task.task.title.as_ref().unwrap_or(&task.task.text);
             let leads = view.lead_tasks.contains(&task.id);
             rows.add_row(vec![
-                task.task.number.to_string(),
+                task_runs(plan, [task.id]),
                 lang.place(task.citation.as_ref()),
                 lang.pick(title),
                 if leads { "lead" } else { "" }.to_owned(),
@@ -917,9 +917,9 @@ fn matrix(matrix: &Matrix<'_>, plan: &Plan, lang: Lang) -> String {
         .iter()
         .map(|id| task_mark(plan, id).map_or_else(|| (*id).to_owned(), mark))
         .collect();
-    let number_width = marks.iter().map(String::len).max().unwrap_or(1);
-    // "│ " + names + ("   " + a task number) per task + " │"
-    let per_block = (grid::width().saturating_sub(name_width + 4) / (number_width + 3)).max(1);
+    let mark_width = marks.iter().map(String::len).max().unwrap_or(1);
+    // "│ " + names + ("   " + a task's mark) per task + " │"
+    let per_block = (grid::width().saturating_sub(name_width + 4) / (mark_width + 3)).max(1);
     let mut out = String::new();
     for (tasks, marks) in matrix.tasks.chunks(per_block).zip(marks.chunks(per_block)) {
         let mut header = vec!["unit".to_owned()];

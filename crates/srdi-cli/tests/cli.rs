@@ -1150,6 +1150,8 @@ fn tasks_numbered_per_section_print_with_their_section() {
     );
     let units = stdout(&srdi(&["--plan", &plan, "units"]));
     assert!(units.contains("1.1–1.2"), "{units}");
+    let tasks = stdout(&srdi(&["--plan", &plan, "tasks"]));
+    assert!(tasks.contains("│ 2.1    一（二）1 "), "{tasks}");
     let matrix = stdout(&srdi(&["--plan", &plan, "matrix"]));
     assert!(matrix.contains("1.1   1.2   2.1"), "{matrix}");
     let csv = stdout(&srdi(&["--plan", &plan, "matrix", "--csv"]));

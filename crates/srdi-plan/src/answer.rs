@@ -159,7 +159,8 @@ pub struct TaskView<'a> {
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub at: TaskRef,
-    /// `task-N`.
+    /// `task-28`, or `task-2-1` in a plan that numbers tasks per section: what every answer
+    /// names the task by.
     pub id: &'a str,
     /// E.g. `武隆府办发〔2022〕48号 二（五）28`.
     pub citation: Option<Citation>,

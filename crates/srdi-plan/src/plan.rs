@@ -148,7 +148,8 @@ impl Plan {
         id_of(&self.data, item).into_owned()
     }
 
-    /// The id of a task (`task-28`), as [`Plan::id_of`] gives it, without building it.
+    /// The id of a task (`task-28`; `task-2-1` where numbering starts again in each section),
+    /// as [`Plan::id_of`] gives it, without building it.
     pub fn task_id(&self, at: TaskRef) -> &str {
         self.index
             .task_ids

@@ -869,16 +869,14 @@ impl Plan {
         ]);
         let rows = (0..self.data().units.len()).filter_map(|i| {
             let view = self.unit_view(UnitRef::new(i))?;
-            let numbers = |numbers: &[u16]| {
-                Cell::List(numbers.iter().map(|n| Cow::Owned(n.to_string())).collect())
-            };
+            let mechanisms = view.mechanisms.iter().map(|n| Cow::Owned(n.to_string()));
             Some([
                 text(&view.unit.id),
                 text(&view.unit.name.zh),
                 text(&view.unit.name.en),
                 text(view.unit.kind.as_str()),
                 list(view.tasks.iter().copied()),
-                numbers(&view.mechanisms),
+                Cell::List(mechanisms.collect()),
             ])
         });
         collect(RecordKind::Units, columns, rows)
