@@ -996,12 +996,17 @@ impl Plan {
     /// The accountability matrix, unit × task.
     pub fn matrix(&self) -> Matrix<'_> {
         let mut rows: Vec<(UnitRef, Vec<&str>)> = Vec::new();
+        let count = self.data().tasks.len();
         for at in self.task_refs() {
             let task = self.task_id(at);
             for &unit in self.responsible(at) {
-                match rows.iter_mut().find(|(known, _)| *known == unit) {
-                    Some((_, tasks)) => tasks.push(task),
-                    None => rows.push((unit, vec![task])),
+                if let Some((_, tasks)) = rows.iter_mut().find(|(known, _)| *known == unit) {
+                    tasks.push(task);
+                } else {
+                    // A row's tasks, sized once: most units answer for many tasks.
+                    let mut tasks = Vec::with_capacity(count);
+                    tasks.push(task);
+                    rows.push((unit, tasks));
                 }
             }
         }
