@@ -109,6 +109,9 @@ fn tasks_numbered_per_section_have_their_own_ids_and_places() {
     let task = plan.task_in(Some(2), 1).unwrap();
     assert_eq!(task.citation.unwrap().zh(), "某府办发〔2023〕1号 一（二）1");
     assert_eq!(plan.task_in(Some(1), 2).unwrap().id, "task-1-2");
+    assert_eq!(plan.task_with_id("task-2-1"), plan.task_in(Some(2), 1));
+    let both = plan.find_task_by(Some(1), Some(2), Some("task-2-1"));
+    assert_eq!(both.unwrap_err().code(), Code::InvalidArgument);
     let error = plan.task_in(Some(2), 5).unwrap_err();
     assert_eq!(error.suggestions(), ["1"]);
     // Without a section: a number one section has is enough; one that two have is not.

@@ -104,6 +104,32 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Whole {
     }
 }
 
+/// A task as a question names it: its number (an `int`), or the id answers give it (a `str`).
+pub(crate) enum TaskKey {
+    Number(i64),
+    Id(String),
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for TaskKey {
+    type Error = PyErr;
+
+    fn extract(task: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if task.is_instance_of::<PyString>() {
+            let Arg(id) = task.extract::<Arg<String>>()?;
+            return Ok(Self::Id(id));
+        }
+        if !task.is_instance_of::<PyInt>() {
+            let message = format!(
+                "a task is an int (its number) or a str (its id), not {}",
+                type_name(&task)
+            );
+            return Err(invalid_argument(task.py(), message));
+        }
+        task.extract::<Whole>()
+            .map(|Whole(number)| Self::Number(number))
+    }
+}
+
 /// A row of a data frame or a dict as a JSON object, for the core to check: a missing cell
 /// (`None`, NaN, `pandas.NA`, `NaT`) is left out (a whole number that a data frame turned
 /// into a float, in a column of years with gaps, is whole to the core). `open` holds what

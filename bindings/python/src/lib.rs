@@ -19,7 +19,7 @@ use serde::Serialize;
 use srdi_plan as core;
 
 use crate::errors::{IntoPyResult, invalid_argument, stale};
-use crate::input::{Arg, Open, Whole, coded, json_in, read_input, row_json, type_name};
+use crate::input::{Arg, Open, TaskKey, Whole, coded, json_in, read_input, row_json, type_name};
 
 /// Converts a core value to Python in its serde shape (dicts, lists, strings, numbers).
 fn py_value<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
@@ -215,11 +215,17 @@ impl Plan {
         Ok(views.iter().map(|view| self.task_at(view.at)).collect())
     }
 
-    /// One task by number; `section` too in a plan that numbers tasks per section.
+    /// One task by number (`section` too in a plan that numbers tasks per section), or by
+    /// the id answers give it (`"task-28"`).
     #[pyo3(signature = (number, section=None))]
-    fn task(&self, py: Python<'_>, number: Whole, section: Option<Whole>) -> PyResult<Task> {
+    fn task(&self, py: Python<'_>, number: TaskKey, section: Option<Whole>) -> PyResult<Task> {
         let section = section.map(|Whole(section)| section);
-        Ok(self.task_at(self.0.task_in(section, number.0).into_py(py)?.at))
+        let (number, id) = match number {
+            TaskKey::Number(number) => (Some(number), None),
+            TaskKey::Id(id) => (None, Some(id)),
+        };
+        let at = self.0.find_task_by(number, section, id.as_deref());
+        Ok(self.task_at(at.into_py(py)?))
     }
 
     /// Every hit, or with `language="zh"` or `"en"` the hits a reader of that language wants.

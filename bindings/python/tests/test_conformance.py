@@ -28,8 +28,10 @@ def ask(plan: srdi_plan.Plan, query: dict[str, Any]) -> Any:
         return plan.table(options["kind"])
     if op == "search":
         return plan.search(options["text"], language=options.get("language"))
-    if op in ("task", "mechanism"):
-        return getattr(plan, op)(options["number"])
+    if op == "task":
+        return plan.task(options.get("id", options.get("number")), section=options.get("section"))
+    if op == "mechanism":
+        return plan.mechanism(options["number"])
     if op in ("unit", "entity"):
         return getattr(plan, op)(options["name"])
     if op == "goal":

@@ -93,7 +93,7 @@ def test_wrong_argument_types_are_coded_type_errors():
     plan = srdi_plan.wulong()
     corpus = srdi_plan.corpus()
     calls = {
-        "task('28')": lambda: plan.task("28"),
+        "task([28])": lambda: plan.task([28]),
         "tasks(unit=5)": lambda: plan.tasks(unit=5),
         "tasks(section='3')": lambda: plan.tasks(section="3"),
         "search(5)": lambda: plan.search(5),
@@ -354,6 +354,11 @@ def test_tasks_numbered_per_section():
     plan = srdi_plan.load(ROOT / "tests" / "plans" / "per-section.json")
     assert plan.task(1, section=2).id == "task-2-1"
     assert plan.task(2).id == "task-1-2"
+    # By the id an answer gives, which tells the two tasks numbered 1 apart.
+    assert plan.task("task-2-1") == plan.task(1, section=2)
+    with pytest.raises(QueryError) as raised:
+        plan.task("task-2-1", section=2)
+    assert raised.value.code == "invalid_argument"
     # Answers name tasks by id, which tells the two tasks numbered 1 apart.
     assert plan.unit("区科技局").tasks == ["task-2-1"]
     assert [row["tasks"] for row in plan.matrix()["rows"]] == [["task-1-1", "task-1-2"], ["task-2-1"]]

@@ -128,14 +128,17 @@ impl Plan {
         Ok(tasks.into_iter().map(|at| position(at.index())).collect())
     }
 
-    /// One task by number (within a section, for per-section numbering).
+    /// One task by number (within a section, for per-section numbering), or by id.
     #[wasm_bindgen(js_name = taskPosition)]
-    pub fn task_position(&self, number: &JsValue, options: &JsValue) -> Result<u32, JsValue> {
-        let number = self::number(number, "a task number")?;
+    pub fn task_position(&self, task: &JsValue, options: &JsValue) -> Result<u32, JsValue> {
+        let id = task.as_string();
+        let number = match id {
+            Some(_) => None,
+            None => Some(self::number(task, "a task number")?),
+        };
         let TaskOptions { section } = self::options(options, "task")?;
-        Ok(position(
-            self.0.find_task(section, number).into_js()?.index(),
-        ))
+        let at = self.0.find_task_by(number, section, id.as_deref());
+        Ok(position(at.into_js()?.index()))
     }
 
     /// The measures that match a filter, as positions in `views("measures")`.

@@ -114,6 +114,9 @@ test("unknown names suggest the closest", () => {
 
 test("answers are built once, shared and frozen", () => {
   assert.equal(plan.task(28), plan.task(28));
+  // By the id answers name it by: the same object.
+  assert.equal(plan.task(plan.measures({ instrument: "reward" })[1].task), plan.task(28));
+  assert.equal(plan.task("task-28"), plan.task(28));
   assert.equal(plan.tasks({ unit: "区财政局" })[9], plan.task(28));
   assert.equal(plan.measures({ instrument: "reward" })[1], plan.task(28).measures[0] && plan.measures()[24]);
   assert.ok(Object.isFrozen(plan.task(28)) && Object.isFrozen(plan.task(28).measures[0].amount));
@@ -141,7 +144,7 @@ test("malformed arguments are type errors", () => {
   assert.throws(() => plan.task(1.5), { name: "TypeError", code: "invalid_argument" });
   assert.throws(() => plan.task(-1), { name: "UnknownNameError", code: "unknown_name" });
   assert.throws(() => plan.table("laws"), { name: "QueryError", code: "invalid_argument" });
-  for (const call of [() => Plan.fromJson(42), () => validate(123), () => plan.search(5), () => plan.unit({}), () => plan.task("28"), () => plan.tasks([])]) {
+  for (const call of [() => Plan.fromJson(42), () => validate(123), () => plan.search(5), () => plan.unit({}), () => plan.task([28]), () => plan.tasks([])]) {
     assert.throws(call, { name: "TypeError", code: "invalid_argument" });
   }
 });

@@ -18,7 +18,7 @@ function ask(plan, { op, ...options }) {
     case "measures":
       return plan[op](options);
     case "task":
-      return plan.task(options.number, { section: options.section });
+      return plan.task(options.id ?? options.number, { section: options.section });
     case "mechanism":
       return plan.mechanism(options.number);
     case "unit":

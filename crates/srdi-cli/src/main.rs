@@ -70,9 +70,9 @@ enum Command {
     },
     /// One task, with its citation, units, measures and targets.
     Task {
-        /// The task number.
-        #[arg(allow_negative_numbers = true)]
-        number: i64,
+        /// The task number, or its id as answers give it (`task-28`, `task-2-1`).
+        #[arg(allow_negative_numbers = true, value_name = "NUMBER|ID", value_parser = task_key)]
+        task: TaskKey,
         /// The section, in a plan whose task numbering starts again in each section.
         #[arg(long, allow_negative_numbers = true)]
         section: Option<i64>,
@@ -302,9 +302,16 @@ impl Command {
                 tier: tier.clone(),
                 text: text.clone(),
             }),
-            Self::Task { number, section } => Query::Task {
-                number: *number,
+            Self::Task { task, section } => Query::Task {
+                number: match task {
+                    TaskKey::Number(number) => Some(*number),
+                    TaskKey::Id(_) => None,
+                },
                 section: *section,
+                id: match task {
+                    TaskKey::Id(id) => Some(id.clone()),
+                    TaskKey::Number(_) => None,
+                },
             },
             Self::Units => Query::Units,
             Self::Unit { name } => Query::Unit { name: name.clone() },
@@ -369,6 +376,25 @@ impl Command {
 }
 
 /// A `--id` for a new plan.
+/// A task as the command line names it: by number, or by the id answers give it.
+#[derive(Debug, Clone)]
+enum TaskKey {
+    Number(i64),
+    Id(String),
+}
+
+fn task_key(text: &str) -> Result<TaskKey, String> {
+    if let Ok(number) = text.parse() {
+        Ok(TaskKey::Number(number))
+    } else if srdi_plan::is_id(text) {
+        Ok(TaskKey::Id(text.to_owned()))
+    } else {
+        Err(format!(
+            "`{text}` is neither a task number nor a task id (`task-28`)"
+        ))
+    }
+}
+
 fn plan_id(text: &str) -> Result<String, String> {
     if srdi_plan::is_id(text) {
         Ok(text.to_owned())

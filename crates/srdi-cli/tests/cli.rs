@@ -109,6 +109,7 @@ fn unknown_names_of_every_kind_exit_1() {
         &["tasks", "--instrument", "loans"],
         &["tasks", "--section", "9"],
         &["task", "99"],
+        &["task", "task-99"],
         &["unit", "nobody"],
         &["goal", "goal-9"],
         &["mechanism", "7"],
@@ -130,7 +131,7 @@ fn unknown_names_of_every_kind_exit_1() {
 fn usage_errors_exit_2() {
     for args in [
         &["tasks", "--colour", "red"][..],
-        &["task", "twenty"],
+        &["task", "二十"],
         &["frobnicate"],
         &[],
     ] {
@@ -486,7 +487,16 @@ fn argv(query: &Value) -> Vec<String> {
     match op {
         "tasks" => args.extend(flags(&["unit", "section", "instrument", "tier", "text"])),
         "measures" => args.extend(flags(&["tier", "instrument"])),
-        "task" | "mechanism" => args.push(text(&query["number"])),
+        "task" => {
+            let task = if query["id"].is_null() {
+                "number"
+            } else {
+                "id"
+            };
+            args.push(text(&query[task]));
+            args.extend(flags(&["section"]));
+        }
+        "mechanism" => args.push(text(&query["number"])),
         "unit" | "entity" => args.push(text(&query["name"])),
         "goal" => args.push(text(&query["id"])),
         "search" => {

@@ -123,7 +123,7 @@ pub enum NameKind {
     Instrument,
     /// A section number.
     Section,
-    /// A task number.
+    /// A task number or id.
     Task,
     /// A goal or target id.
     Target,
@@ -442,13 +442,17 @@ pub enum Query {
     Summary,
     /// [`Plan::tasks`].
     Tasks(TaskFilter),
-    /// [`Plan::task`].
+    /// [`Plan::task_in`] by number, or [`Plan::task_with_id`] by id: one or the other.
     Task {
         /// The task number.
-        number: i64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        number: Option<i64>,
         /// The section, for a plan whose task numbering starts again in each section.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         section: Option<i64>,
+        /// The task's id (`task-28`, `task-2-1`), as answers name it, instead of its number.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
     },
     /// [`Plan::units`].
     Units,
@@ -535,7 +539,7 @@ pub enum Query {
 }
 
 /// The answer to a [`Query`]. Serialized as the answer itself, without a tag: the JSON of
-/// `plan.answer(&Query::Task { number: 28 })` is the JSON of `plan.task(28)`.
+/// `plan.answer(&Query::Summary)` is the JSON of `plan.summary()`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
@@ -586,7 +590,14 @@ impl Plan {
         Ok(match query {
             Query::Summary => Answer::Summary(Box::new(self.summary())),
             Query::Tasks(filter) => Answer::Tasks(self.tasks(filter)?),
-            Query::Task { number, section } => Answer::Task(self.task_in(*section, *number)?),
+            Query::Task {
+                number,
+                section,
+                id,
+            } => {
+                let at = self.find_task_by(*number, *section, id.as_deref())?;
+                Answer::Task(self.task_view(at).ok_or_else(|| missing(&at))?)
+            }
             Query::Units => Answer::Units(self.units()),
             Query::Unit { name } => Answer::Unit(self.unit(name)?),
             Query::Goals => Answer::Targets(self.goals()),
@@ -770,6 +781,24 @@ impl Plan {
     /// As [`Plan::find_task`].
     pub fn task_in(&self, section: Option<i64>, number: i64) -> Result<TaskView<'_>, QueryError> {
         let at = self.find_task(section, number)?;
+        self.task_view(at).ok_or_else(|| missing(&at))
+    }
+
+    /// The task of `id` (`task-28`; `task-2-1` where numbering starts again in each section):
+    /// the id by which every answer names a task.
+    ///
+    /// ```
+    /// let plan = srdi_plan::wulong();
+    /// let hit = &plan.search("首台").unwrap()[0];
+    /// let task = plan.task_with_id(hit.task.as_deref().unwrap()).unwrap();
+    /// assert_eq!(task.task.number, 25);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::find_task_id`].
+    pub fn task_with_id(&self, id: &str) -> Result<TaskView<'_>, QueryError> {
+        let at = self.find_task_id(id)?;
         self.task_view(at).ok_or_else(|| missing(&at))
     }
 

@@ -219,6 +219,41 @@ impl Plan {
         }
     }
 
+    /// The task a question names ([`Query::Task`](crate::Query::Task)): by `number` (in
+    /// `section`, as [`Plan::find_task`]), or by `id` alone (as [`Plan::find_task_id`]).
+    ///
+    /// # Errors
+    ///
+    /// As those two; [`QueryError::InvalidArgument`] for both a number and an id, a section
+    /// with an id, or neither.
+    pub fn find_task_by(
+        &self,
+        number: Option<i64>,
+        section: Option<i64>,
+        id: Option<&str>,
+    ) -> Result<TaskRef, QueryError> {
+        match (number, id) {
+            (Some(number), None) => self.find_task(section, number),
+            (None, Some(id)) if section.is_none() => self.find_task_id(id),
+            _ => Err(QueryError::InvalidArgument(
+                "ask for a task by its number (and section), or by its id alone".into(),
+            )),
+        }
+    }
+
+    /// The task of `id` (`task-28`, `task-2-1`), as answers name it.
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::UnknownName`], with the closest task ids, if no task has that id.
+    pub fn find_task_id(&self, id: &str) -> Result<TaskRef, QueryError> {
+        if let Some(ItemRef::Task(at)) = self.item(id) {
+            return Ok(at);
+        }
+        let ids = self.task_refs().map(|at| self.task_id(at));
+        Err(unknown(NameKind::Task, id, ids))
+    }
+
     /// The section numbered `number`.
     ///
     /// # Errors
