@@ -112,6 +112,11 @@ fn tasks_numbered_per_section_have_their_own_ids_and_places() {
     assert_eq!(plan.task_with_id("task-2-1"), plan.task_in(Some(2), 1));
     let both = plan.find_task_by(Some(1), Some(2), Some("task-2-1"));
     assert_eq!(both.unwrap_err().code(), Code::InvalidArgument);
+    let neither: srdi_plan::Query = serde_json::from_str(r#"{"op": "task"}"#).unwrap();
+    assert_eq!(
+        plan.answer(&neither).unwrap_err().code(),
+        Code::InvalidArgument
+    );
     let error = plan.task_in(Some(2), 5).unwrap_err();
     assert_eq!(error.suggestions(), ["1"]);
     // Without a section: a number one section has is enough; one that two have is not.

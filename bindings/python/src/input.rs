@@ -118,13 +118,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for TaskKey {
             let Arg(id) = task.extract::<Arg<String>>()?;
             return Ok(Self::Id(id));
         }
-        if !task.is_instance_of::<PyInt>() {
-            let message = format!(
-                "a task is an int (its number) or a str (its id), not {}",
-                type_name(&task)
-            );
-            return Err(invalid_argument(task.py(), message));
-        }
+        // Anything else as a number, as every method reads one (a NumPy integer too).
         task.extract::<Whole>()
             .map(|Whole(number)| Self::Number(number))
     }

@@ -354,17 +354,30 @@ def test_tasks_numbered_per_section():
     plan = srdi_plan.load(ROOT / "tests" / "plans" / "per-section.json")
     assert plan.task(1, section=2).id == "task-2-1"
     assert plan.task(2).id == "task-1-2"
-    # By the id an answer gives, which tells the two tasks numbered 1 apart.
+    # The id an answer gives tells the two tasks numbered 1 apart.
     assert plan.task("task-2-1") == plan.task(1, section=2)
     with pytest.raises(QueryError) as raised:
         plan.task("task-2-1", section=2)
     assert raised.value.code == "invalid_argument"
-    # Answers name tasks by id, which tells the two tasks numbered 1 apart.
+    # And answers name them by id.
     assert plan.unit("区科技局").tasks == ["task-2-1"]
     assert [row["tasks"] for row in plan.matrix()["rows"]] == [["task-1-1", "task-1-2"], ["task-2-1"]]
     with pytest.raises(QueryError) as raised:
         plan.task(1)
     assert raised.value.code == "invalid_argument" and "sections 1 and 2" in raised.value.message
+
+
+def test_a_task_by_id_takes_only_ids():
+    plan = srdi_plan.wulong()
+    for text in ("28", "", "\ud800"):
+        with pytest.raises(QueryError) as raised:
+            plan.task(text)
+        assert raised.value.code == "invalid_argument"
+    with pytest.raises(UnknownNameError) as raised:
+        plan.task("task-33")
+    assert raised.value.suggestions[0] == "task-3"
+    numpy = pytest.importorskip("numpy", reason="numpy comes with pandas, installed by `make test-python`")
+    assert plan.task(numpy.int64(28)) == plan.task("task-28")
 
 
 def test_bytes_files_and_encodings(tmp_path):

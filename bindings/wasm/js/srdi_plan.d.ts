@@ -232,9 +232,11 @@ export class Plan {
   warnings(): Issue[];
   summary(): Summary;
   tasks(filter?: TaskFilter): TaskView[];
-  /** A task by number (`{ section }` too for a plan whose task numbering restarts per
-   * section), or by the id answers name it by (`"task-28"`, `"task-2-1"`). */
-  task(task: number | string, options?: { section?: number }): TaskView;
+  /** A task by number; `{ section }` too for a plan whose task numbering restarts per
+   * section. */
+  task(number: number, options?: { section?: number }): TaskView;
+  /** A task by the id answers name it by (`"task-28"`, `"task-2-1"`). */
+  task(id: string): TaskView;
   /** Every hit; with `{ language }` the hits a reader of that language wants (items that
    * matched only in the other language are kept). */
   search(query: string, options?: { language?: Language }): Hit[];

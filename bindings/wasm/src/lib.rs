@@ -131,10 +131,10 @@ impl Plan {
     /// One task by number (within a section, for per-section numbering), or by id.
     #[wasm_bindgen(js_name = taskPosition)]
     pub fn task_position(&self, task: &JsValue, options: &JsValue) -> Result<u32, JsValue> {
-        let id = task.as_string();
-        let number = match id {
-            Some(_) => None,
-            None => Some(self::number(task, "a task number")?),
+        let (number, id) = if task.is_string() {
+            (None, Some(self::string(task, "a task id")?))
+        } else {
+            (Some(self::number(task, "a task number")?), None)
         };
         let TaskOptions { section } = self::options(options, "task")?;
         let at = self.0.find_task_by(number, section, id.as_deref());

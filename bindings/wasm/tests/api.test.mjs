@@ -117,6 +117,7 @@ test("answers are built once, shared and frozen", () => {
   // By the id answers name it by: the same object.
   assert.equal(plan.task(plan.measures({ instrument: "reward" })[1].task), plan.task(28));
   assert.equal(plan.task("task-28"), plan.task(28));
+  for (const id of ["28", "", "\ud800"]) assert.throws(() => plan.task(id), { code: "invalid_argument" }, id);
   assert.equal(plan.tasks({ unit: "区财政局" })[9], plan.task(28));
   assert.equal(plan.measures({ instrument: "reward" })[1], plan.task(28).measures[0] && plan.measures()[24]);
   assert.ok(Object.isFrozen(plan.task(28)) && Object.isFrozen(plan.task(28).measures[0].amount));

@@ -375,7 +375,6 @@ impl Command {
     }
 }
 
-/// A `--id` for a new plan.
 /// A task as the command line names it: by number, or by the id answers give it.
 #[derive(Debug, Clone)]
 enum TaskKey {
@@ -395,6 +394,7 @@ fn task_key(text: &str) -> Result<TaskKey, String> {
     }
 }
 
+/// A `--id` for a new plan.
 fn plan_id(text: &str) -> Result<String, String> {
     if srdi_plan::is_id(text) {
         Ok(text.to_owned())

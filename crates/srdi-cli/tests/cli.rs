@@ -488,12 +488,11 @@ fn argv(query: &Value) -> Vec<String> {
         "tasks" => args.extend(flags(&["unit", "section", "instrument", "tier", "text"])),
         "measures" => args.extend(flags(&["tier", "instrument"])),
         "task" => {
-            let task = if query["id"].is_null() {
-                "number"
-            } else {
-                "id"
-            };
-            args.push(text(&query[task]));
+            // By id or by number; neither leaves the argument out, as a user would.
+            let task = ["id", "number"]
+                .into_iter()
+                .find(|key| !query[*key].is_null());
+            args.extend(task.map(|key| text(&query[key])));
             args.extend(flags(&["section"]));
         }
         "mechanism" => args.push(text(&query["number"])),
@@ -1150,6 +1149,17 @@ fn the_readme_console_examples_print_what_they_show() {
         }
     }
     assert!(ran >= 5, "only {ran} README examples ran");
+}
+
+#[test]
+fn a_task_by_id_is_the_task_by_number() {
+    assert_eq!(json(&["task", "task-28"]), json(&["task", "28"]));
+    let plan = format!(
+        "{}/../../tests/plans/per-section.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = stdout(&srdi(&["--plan", &plan, "task", "task-2-1"]));
+    assert!(text.starts_with("task         1 (task-2-1)\n"), "{text}");
 }
 
 #[test]

@@ -444,7 +444,7 @@ pub enum Query {
     Tasks(TaskFilter),
     /// [`Plan::task_in`] by number, or [`Plan::task_with_id`] by id: one or the other.
     Task {
-        /// The task number.
+        /// The task number (or `id` instead: one or the other).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         number: Option<i64>,
         /// The section, for a plan whose task numbering starts again in each section.

@@ -245,10 +245,17 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`QueryError::UnknownName`], with the closest task ids, if no task has that id.
+    /// [`QueryError::InvalidArgument`] if `id` is not an id at all (`28`, `""`), as a command
+    /// line refuses it; [`QueryError::UnknownName`], with the closest task ids, if no task
+    /// has it.
     pub fn find_task_id(&self, id: &str) -> Result<TaskRef, QueryError> {
         if let Some(ItemRef::Task(at)) = self.item(id) {
             return Ok(at);
+        }
+        if !crate::is_id(id) {
+            return Err(QueryError::InvalidArgument(format!(
+                "`{id}` is neither a task number nor a task id (`task-28`)"
+            )));
         }
         let ids = self.task_refs().map(|at| self.task_id(at));
         Err(unknown(NameKind::Task, id, ids))

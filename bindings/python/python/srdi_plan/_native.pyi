@@ -107,10 +107,14 @@ class Plan:
         """Tasks matching every filter given. A unit is named by id, printed name or English
         name; a tier by id or name (a defined term covers every tier it stands for). Raises
         ``UnknownNameError`` with suggestions for a name that matches nothing."""
-    def task(self, number: Union[int, str], section: Optional[int] = None) -> Task:
+    @overload
+    def task(self, number: int, section: Optional[int] = None) -> Task:
         """One task by number; ``section`` too in a plan that numbers tasks per section (a
-        number that only one section has needs none). Or by the id answers name it by:
-        ``plan.task("task-28")``, ``plan.task(measure.task)``."""
+        number that only one section has needs none)."""
+    @overload
+    def task(self, number: str) -> Task:
+        """One task by the id answers name it by: ``plan.task("task-28")``,
+        ``plan.task(measure.task)``."""
     def search(self, query: str, language: Optional[str] = None) -> list[Hit]:
         """Every hit; with ``language="zh"`` or ``"en"`` the hits a reader of that language
         wants (items that matched only in the other language are kept)."""
