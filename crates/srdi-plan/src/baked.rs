@@ -160,7 +160,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                         "着力实施创新型中小企业、“专精特新”中小企业、国家专精特新“小巨人”企业（以下统称“专精特新”企业）梯度培育发展，到2025年，力争全区创新型中小企业达到200家，市级“专精特新”中小企业达到15家，纳入重点培育国家专精特新“小巨人”企业1家，重点培育上市企业1家。",
                     ),
                     en: Cow::Borrowed(
-                        "Concentrate efforts on implementing the tiered cultivation and development of innovative SMEs, SRDI SMEs and national SRDI “little giant” enterprises (hereinafter collectively referred to as “SRDI enterprises”). By 2025, strive to bring the number of innovative SMEs in the district to 200 and the number of municipal-level SRDI SMEs to 15, to take 1 enterprise into priority cultivation towards the status of a national SRDI “little giant” enterprise, and to cultivate 1 enterprise as a priority towards listing.",
+                        "Concentrate efforts on implementing the tiered cultivation and development of innovative SMEs, SRDI SMEs and national SRDI “little giant” enterprises (hereinafter collectively referred to as “SRDI enterprises”). By 2025, strive to bring the number of innovative SMEs in the district to 200 and the number of municipal-level SRDI SMEs to 15, to take 1 enterprise into priority cultivation as a national SRDI “little giant” enterprise, and to cultivate 1 enterprise as a priority towards listing.",
                     ),
                     truncated: false,
                 }),
@@ -313,7 +313,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                         "纳入重点培育国家专精特新“小巨人”企业1家",
                     ),
                     en: Cow::Borrowed(
-                        "take 1 enterprise into priority cultivation towards the status of a national SRDI “little giant” enterprise",
+                        "take 1 enterprise into priority cultivation as a national SRDI “little giant” enterprise",
                     ),
                     truncated: false,
                 },
@@ -327,7 +327,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                 milestones: Cow::Borrowed(&[]),
                 interpretation: Some(
                     Cow::Borrowed(
-                        "纳入重点培育 is read as taking one enterprise into priority cultivation towards the national “little giant” title, not as its recognition by 2025; `group` names the title the cultivation aims at. (The words also allow an already recognised “little giant” taken into priority cultivation; the tier would then be the enterprise's own. Either way the count is of enterprises in priority cultivation.) The English follows the first reading.",
+                        "纳入重点培育 is read as taking one enterprise into priority cultivation towards the national “little giant” title, not as its recognition by 2025; `group` names the title the cultivation aims at. (The words also allow an already recognised “little giant” taken into priority cultivation; the tier would then be the enterprise's own. Either way the count is of enterprises in priority cultivation.) The English keeps both readings open, as the Chinese does.",
                     ),
                 ),
             },
@@ -630,7 +630,9 @@ static WULONG: crate::PlanData = crate::PlanData {
                 section: 1u16,
                 title: Some(crate::Text {
                     zh: Cow::Borrowed("加强打造地方特色企业"),
-                    en: Cow::Borrowed("Build up distinctive local enterprises"),
+                    en: Cow::Borrowed(
+                        "Strengthen the building of distinctive local enterprises",
+                    ),
                     truncated: false,
                 }),
                 text: crate::Text {
@@ -638,7 +640,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                         "聚焦武隆特色资源和独特的传统工艺，引导支持优质传统特色产品生产主体入园开展工业化生产；引导中小微企业利用特色资源，弘扬传统技艺和地域文化，采用独特工艺、技术、配方或原料，研制生产具有地方或企业特色的产品，取得相关特色称号。",
                     ),
                     en: Cow::Borrowed(
-                        "Focusing on Wulong's distinctive resources and unique traditional crafts, guide and support producers of high-quality traditional specialty products to move into industrial parks for industrial-scale production; guide micro, small and medium-sized enterprises to use distinctive resources, carry forward traditional skills and regional culture, adopt unique crafts, technologies, formulas or raw materials, develop and produce products with local or enterprise-specific features, and obtain the relevant specialty titles.",
+                        "Focusing on Wulong's distinctive resources and unique traditional crafts, guide and support producers of high-quality traditional specialty products to move into the industrial park for industrial-scale production; guide micro, small and medium-sized enterprises to use distinctive resources, carry forward traditional skills and regional culture, adopt unique crafts, technologies, formulas or raw materials, develop and produce products with local or enterprise-specific features, and obtain the relevant specialty titles.",
                     ),
                     truncated: false,
                 },
@@ -709,7 +711,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                         "按照“储备一批、培育一批、成长一批、壮大一批”的工作思路，强化规上企业培育，壮大“专精特新”培育储备量；紧扣认定标准、聚焦重点企业，建立“专精特新”企业动态培育库。通过加强精准扶持、实施梯度培育，打造具有持续创新力和竞争力的中小企业群体。",
                     ),
                     en: Cow::Borrowed(
-                        "Following the working approach of “reserving a batch, cultivating a batch, growing a batch and strengthening a batch”, strengthen the cultivation of enterprises above designated size and enlarge the reserve of SRDI candidates; keeping closely to the recognition criteria and focusing on key enterprises, set up a dynamic cultivation pool of SRDI enterprises. Through stronger targeted support and tiered cultivation, build a group of SMEs with lasting innovative power and competitiveness.",
+                        "Following the working approach of “reserving a batch, cultivating a batch, growing a batch and strengthening a batch”, strengthen the cultivation of enterprises above designated size and enlarge the SRDI cultivation reserve; keeping closely to the recognition criteria and focusing on key enterprises, set up a dynamic cultivation pool of SRDI enterprises. Through stronger targeted support and tiered cultivation, build a group of SMEs with lasting innovative power and competitiveness.",
                     ),
                     truncated: false,
                 },
@@ -3488,9 +3490,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                 kind: crate::EntityKind::Platform,
                 name: crate::Text {
                     zh: Cow::Borrowed("“渝企金服”平台"),
-                    en: Cow::Borrowed(
-                        "“Yuqi Jinfu” (Chongqing enterprise financial services) platform",
-                    ),
+                    en: Cow::Borrowed("“Yuqi Jinfu” platform"),
                     truncated: false,
                 },
                 number: None,
@@ -3581,7 +3581,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                 kind: crate::EntityKind::Programme,
                 name: crate::Text {
                     zh: Cow::Borrowed("转贷应急政策"),
-                    en: Cow::Borrowed("emergency bridge-loan (loan turnover) policy"),
+                    en: Cow::Borrowed("emergency bridge-loan policy"),
                     truncated: false,
                 },
                 number: None,
@@ -3761,9 +3761,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                 kind: crate::EntityKind::Event,
                 name: crate::Text {
                     zh: Cow::Borrowed("中国国际智能产业博览会"),
-                    en: Cow::Borrowed(
-                        "Smart China Expo (China International Intelligent Industry Expo)",
-                    ),
+                    en: Cow::Borrowed("Smart China Expo"),
                     truncated: false,
                 },
                 number: None,
@@ -3787,9 +3785,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                 kind: crate::EntityKind::Event,
                 name: crate::Text {
                     zh: Cow::Borrowed("中国中部投资贸易博览会"),
-                    en: Cow::Borrowed(
-                        "Expo Central China (China Central Investment and Trade Expo)",
-                    ),
+                    en: Cow::Borrowed("Expo Central China"),
                     truncated: false,
                 },
                 number: None,
