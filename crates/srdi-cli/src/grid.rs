@@ -14,7 +14,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 const DEFAULT_WIDTH: usize = 100;
 
 /// Columns that hold prose, by header: the only ones that wrap.
-const PROSE: [&str; 19] = [
+const PROSE: [&str; 21] = [
     "title",
     "used in",
     "instruments",
@@ -34,6 +34,8 @@ const PROSE: [&str; 19] = [
     "lead",
     "description",
     "definition",
+    "latest",
+    "target value",
 ];
 
 /// Chinese punctuation a line may not start with.

@@ -14,8 +14,8 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use srdi_plan::{
-    Answer, Corpus, CorpusQuery, Date, FileError, FolderError, Issue, MeasureFilter, Plan, Query,
-    QueryError, RecordKind, TaskFilter,
+    Answer, Corpus, CorpusQuery, Date, FileError, FolderError, Issue, MeasureFilter, NameKind,
+    Plan, Query, QueryError, RecordKind, TaskFilter,
 };
 
 use crate::render::Lang;
@@ -503,18 +503,21 @@ fn main() -> ExitCode {
 fn refused(error: &clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
     let json = std::env::args_os().any(|arg| arg == "--json");
-    if json
-        && matches!(
-            error.kind(),
-            ErrorKind::ValueValidation | ErrorKind::InvalidValue
-        )
-    {
-        // clap's message without its usage hint: the value, and what would do.
+    let asked_for_help = matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if json && !asked_for_help {
+        // clap's message without its usage hint: what was wrong, and what would do.
         let text = error.to_string();
         let message: Vec<&str> = text
             .lines()
             .map(str::trim)
-            .take_while(|line| !line.starts_with("For more information"))
+            .take_while(|line| {
+                !line.starts_with("Usage:") && !line.starts_with("For more information")
+            })
             .filter(|line| !line.is_empty())
             .collect();
         let message = message.join(" ");
@@ -587,6 +590,9 @@ fn report(failure: &Failure, cli: &Cli, out: &mut dyn Write) -> ExitCode {
             issues
                 .iter()
                 .try_for_each(|issue| writeln!(err, "  {issue}"))
+        }
+        Failure::Query(error @ QueryError::UnknownName { kind, .. }) if *kind == NameKind::Plan => {
+            writeln!(err, "error: {error} (`srdi plans` lists them)")
         }
         Failure::Query(error) => writeln!(err, "error: {error}"),
         Failure::Invalid | Failure::Folder(_) => Ok(()),
@@ -670,8 +676,14 @@ fn chosen_plan(cli: &Cli) -> Result<Arc<Plan>, Failure> {
             .map_err(|error| Failure::Load(path.clone(), Box::new(error))),
         Some(id) => {
             let corpus = corpus(cli)?;
-            if let Some(plan) = id.to_str().and_then(|id| corpus.plan(id)) {
-                return Ok(plan.clone());
+            // A bare name is an id: an unknown one gets the closest ids. A path (with a folder
+            // or an extension) is a file that is not there.
+            let path = Path::new(id);
+            let bare = path.extension().is_none() && path.components().count() == 1;
+            match id.to_str().map(|id| corpus.find(id)) {
+                Some(Ok(plan)) => return Ok(plan.clone()),
+                Some(Err(unknown)) if bare => return Err(Failure::Query(unknown)),
+                _ => {}
             }
             let error = FileError::Unreadable {
                 path: id.clone(),

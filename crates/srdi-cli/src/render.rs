@@ -717,7 +717,6 @@ fn progress(progress: &[Progress<'_>], lang: Lang) -> String {
         "status",
         "latest",
         "target value",
-        "due",
         "gap",
         "pace/yr",
     ]);
@@ -738,8 +737,10 @@ fn progress(progress: &[Progress<'_>], lang: Lang) -> String {
             lang.place(p.citation.as_ref()),
             words(p.status.as_str()),
             latest,
-            format!("{} {goal}", kind(p.kind)),
-            p.deadline.map_or_else(String::new, |d| d.to_string()),
+            match p.deadline {
+                Some(year) => format!("{} {goal} by {year}", kind(p.kind)),
+                None => format!("{} {goal}", kind(p.kind)),
+            },
             number(p.gap),
             number(p.pace_needed),
         ]);

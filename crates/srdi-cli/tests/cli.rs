@@ -470,6 +470,29 @@ fn unreadable_files_exit_1() {
     );
 }
 
+#[test]
+fn an_unknown_plan_id_gets_the_closest_ids() {
+    let output = srdi(&["--json", "--plan", "wulong-2022-4", "summary"]);
+    assert_eq!(output.status.code(), Some(1));
+    let error: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(error["error"]["code"], "unknown_name");
+    assert_eq!(error["error"]["kind"], "plan");
+    assert_eq!(
+        error["error"]["suggestions"],
+        serde_json::json!(["wulong-2022-48"])
+    );
+    let output = srdi(&["--plan", "nope", "summary"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error: no plan is called `nope` (`srdi plans` lists them)\n"
+    );
+    // A name with a folder or an extension is a file that is not there.
+    let output = srdi(&["--json", "--plan", "nope.json", "summary"]);
+    let error: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(error["error"]["code"], "unreadable");
+}
+
 /// The command line that asks a query of the vectors.
 fn argv(query: &Value) -> Vec<String> {
     let op = query["op"].as_str().unwrap();
@@ -586,6 +609,31 @@ fn json_errors_are_objects_with_the_core_code() {
     assert_eq!(error["error"]["kind"], "unit");
     assert_eq!(error["error"]["value"], "区财政");
     assert_eq!(error["error"]["suggestions"][0], "区财政局");
+}
+
+#[test]
+fn json_usage_errors_are_objects_too() {
+    for (args, message) in [
+        (&["--json", "bogus"][..], "unrecognized subcommand 'bogus'"),
+        (
+            &["--json", "tasks", "--bogus"],
+            "unexpected argument '--bogus' found",
+        ),
+        (
+            &["--json", "entitlements"],
+            "the following required arguments were not provided: --profile <FILE>",
+        ),
+    ] {
+        let output = srdi(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let error: Value = serde_json::from_str(&stdout(&output)).unwrap();
+        assert_eq!(error["error"]["code"], "invalid_argument");
+        assert_eq!(error["error"]["message"], message);
+    }
+    // Help is still help.
+    let output = srdi(&["--json", "tasks", "--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("Usage: srdi tasks"));
 }
 
 #[test]
@@ -1026,7 +1074,23 @@ fn every_listing_fits_80_columns_with_ids_and_amounts_whole() {
             .any(|l| l.starts_with("│ monitoring ") && l.contains("mechanism 3")),
         "{instruments}"
     );
-    let listings: [&[&str]; 20] = [
+    let observations = std::env::temp_dir().join(format!("srdi-80-{}.csv", std::process::id()));
+    std::fs::write(
+        &observations,
+        "target,year,value,source\ngoal-2,2023,6,synthetic\ngoal-2,2025,14,synthetic\n",
+    )
+    .unwrap();
+    let observations = observations.to_str().unwrap();
+    let listings: [&[&str]; 23] = [
+        &[
+            "progress",
+            "--observations",
+            observations,
+            "--as-of",
+            "2026-01-01",
+        ],
+        &["status", "--as-of", "2026-01-01"],
+        &["cost"],
         &["summary"],
         &["tasks"],
         &["task", "28"],
@@ -1056,6 +1120,7 @@ fn every_listing_fits_80_columns_with_ids_and_amounts_whole() {
             assert!(widest <= 80, "{args:?} is {widest} columns wide:\n{text}");
         }
     }
+    std::fs::remove_file(observations).unwrap();
     // Chinese breaks at sensible places: no line of a table cell starts with 、 or 。.
     let tasks = srdi_in_columns("80", &["tasks"]);
     assert!(
