@@ -358,10 +358,11 @@ impl Plan {
         explain: Arg<bool>,
         language: Arg<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        // The language is checked whether or not it is used, as every argument is.
+        let language: core::Language = language.0.parse().into_py(py)?;
         let profile = read_profile(&self.0, profile)?;
         let answer = self.0.entitlements(&profile).into_py(py)?;
         if explain.0 {
-            let language = language.0.parse().into_py(py)?;
             let totals = self.0.entitlement_total(&answer);
             let text = core::explain(&answer, &totals, language);
             py.import("builtins")?

@@ -62,3 +62,4 @@ def test_the_code_literal_is_the_cores():
     from srdi_plan import _native
 
     assert list(get_args(srdi_plan.Code)) == _native.CODES, "codes.py is stale: run `make stubs`"
+    assert srdi_plan.CODES == _native.CODES

@@ -35,6 +35,13 @@ def test_explain_prints_the_steps_in_words(plan, capsys):
     assert printed.rstrip().endswith("Total that applies: 200,000 CNY (task-28-m2)")
 
 
+def test_a_language_is_checked_even_without_explain(plan):
+    for explain in (False, True):
+        with pytest.raises(srdi_plan.QueryError) as raised:
+            plan.entitlements(SRDI_SME_2023, explain=explain, language="fr")
+        assert raised.value.code == "invalid_argument"
+
+
 def test_a_missing_fact_is_named(plan):
     answer = by_measure(plan.entitlements({"tiers": ["srdi-sme"]}))
     assert answer["task-14-m2"]["status"] == "may_apply"

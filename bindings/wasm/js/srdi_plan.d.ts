@@ -213,14 +213,14 @@ export function embedded(id: string): Plan;
 /** The ids of the plans shipped with the package. */
 export function embeddedIds(): string[];
 
-/**
- * An action plan. Methods throw `UnknownNameError` for names that match nothing. Answers are
- * frozen and shared: the same item is the same object in every answer.
- */
 /** The day a question is asked as of: `{ asOf }`, or the day alone; a `YYYY-MM-DD` string
  * or a `Date` (its calendar day where the code runs). Any other key is refused. */
 export type DayOptions = { asOf?: string | Date } | string | Date;
 
+/**
+ * An action plan. Methods throw `UnknownNameError` for names that match nothing. Answers are
+ * frozen and shared: the same item is the same object in every answer.
+ */
 export class Plan {
   protected constructor();
   readonly id: string;
@@ -257,6 +257,9 @@ export class Plan {
    * names `{ tier }` takes. */
   tiers(): GroupView[];
   matrix(): Matrix;
+  /** A flat table of one kind of item: its columns (each with a `name` and a `kind`) and
+   * rows. `entitlements` and `progress` give their columns without rows: their rows need
+   * profiles or observations. */
   table(kind: TableKind): Table;
   /**
    * What an enterprise can get: every measure with its `status` (`applies`, `may_apply`,

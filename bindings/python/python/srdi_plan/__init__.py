@@ -11,6 +11,7 @@ unofficial translation. Every answer carries its id and citation.
 """
 
 from ._native import (
+    CODES,
     Citation,
     Corpus,
     Entity,
@@ -45,6 +46,7 @@ from .errors import (
 )
 
 __all__ = [
+    "CODES",
     "Citation",
     "Code",
     "Corpus",

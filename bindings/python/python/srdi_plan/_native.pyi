@@ -139,7 +139,9 @@ class Plan:
         """``{"tasks": [...], "rows": [{"unit": {...}, "tasks": [...]}]}``."""
     def table(self, kind: str) -> dict[str, Any]:
         """``tasks``, ``measures``, ``targets`` or ``units`` as ``{"kind", "columns", "rows"}``;
-        each column has a ``name`` and a ``kind`` (integer, decimal, text, bool, list)."""
+        each column has a ``name`` and a ``kind`` (integer, decimal, text, bool, list).
+        ``entitlements`` and ``progress`` give their columns without rows: their rows need
+        profiles or observations (``entitlements_table``, ``progress_table``)."""
     def records(self, kind: str) -> list[dict[str, Any]]:
         """The rows of ``table(kind)`` as dicts, each naming its plan (``plan``) as ``srdi export``
         writes them, with Python values and ``None`` if missing."""
@@ -248,7 +250,8 @@ class Measure:
     def trigger(self) -> Optional[str]: ...
     @property
     def amount(self) -> Optional[dict[str, Any]]:
-        """``{"value": …, "currency": …}`` when the text states a sum."""
+        """``{"value": …, "currency": …, "printed": …}`` when the text states a sum (``printed``:
+        the sum as the text writes it, e.g. ``100 万元``)."""
     @property
     def one_time(self) -> bool: ...
     @property
@@ -299,7 +302,8 @@ class Target:
     def interpretation(self) -> Optional[str]: ...
     @property
     def printed(self) -> Optional[str]:
-        """The value as printed, e.g. ``200家``."""
+        """The quantity as printed when it differs from ``value`` and ``unit`` (``2.5万家``; for
+        ``200家``, ``None``); ``quantity`` gives the printed form always."""
     @property
     def baseline(self) -> Optional[dict[str, Any]]: ...
     @property
