@@ -100,7 +100,10 @@ export function api(raw) {
   let wulongId;
 
   class Plan {
+    /** The module's handle; `null` once freed. */
     #raw;
+    /** Whether this plan is the caller's to free (loaded by `fromJson` or `fromBytes`). */
+    #owned;
     /** Items by kind: sparse arrays, filled as questions need them. */
     #items = new Map();
     /** Kinds whose every item has crossed. */
@@ -111,16 +114,36 @@ export function api(raw) {
     #tasksByNumber = new Map();
 
     /** @internal Plans come from `wulong()`, `embedded(id)`, or the loader's `Plan.fromJson`. */
-    constructor(handle) {
+    constructor(handle, owned = false) {
       this.#raw = handle;
+      this.#owned = owned;
+    }
+
+    /** The module's handle, or the error of a plan that was freed. */
+    get #module() {
+      if (this.#raw === null) throw raw.freedError("plan");
+      return this.#raw;
     }
 
     get id() {
-      return this.#raw.id;
+      return this.#module.id;
     }
 
     get number() {
-      return this.#raw.number;
+      return this.#module.number;
+    }
+
+    /** Frees what the plan holds in the module now, rather than after it is garbage-collected
+     * (which happens only between tasks of the event loop): for a loop that loads many plans.
+     * The plan answers nothing afterwards; the items it gave stay as they are. A shipped plan,
+     * or one taken from a corpus, holds nothing of its own: freeing it does nothing. */
+    free() {
+      if (this.#owned && this.#raw !== null) {
+        this.#raw.free();
+        this.#raw = null;
+        // Nothing kept answers again.
+        for (const kept of [this.#items, this.#complete, this.#answers, this.#tasksByNumber]) kept.clear();
+      }
     }
 
     /** The answer to a question, asked of the module the first time only. `ask` gets the
@@ -152,7 +175,7 @@ export function api(raw) {
       let missing;
       for (const position of positions) if (items[position] === undefined) (missing ??= []).push(position);
       if (missing) {
-        const views = this.#raw.views(kind, Uint32Array.from(missing));
+        const views = this.#module.views(kind, Uint32Array.from(missing));
         missing.forEach((position, i) => (items[position] = freeze(views[i])));
       }
       const answer = new Array(positions.length);
@@ -170,7 +193,7 @@ export function api(raw) {
       if (!this.#complete.has(kind)) {
         // Items that crossed before keep their identity.
         const items = this.#items.get(kind) ?? [];
-        const views = this.#raw.views(kind, undefined);
+        const views = this.#module.views(kind, undefined);
         this.#items.set(kind, views.map((view, position) => (position in items ? items[position] : freeze(view))));
         this.#complete.add(kind);
       }
@@ -183,11 +206,11 @@ export function api(raw) {
     }
 
     summary() {
-      return this.#value("summary", [], () => this.#raw.summary());
+      return this.#value("summary", [], () => this.#module.summary());
     }
 
     tasks(filter) {
-      return this.#at("tasks", this.#ask("tasks", [filter], (filter) => this.#raw.taskPositions(filter)));
+      return this.#at("tasks", this.#ask("tasks", [filter], (filter) => this.#module.taskPositions(filter)));
     }
 
     task(number, options) {
@@ -195,13 +218,13 @@ export function api(raw) {
       const plain = options === undefined && typeof number === "number";
       const known = plain ? this.#tasksByNumber.get(number) : undefined;
       if (known !== undefined) return known;
-      const task = this.#one("tasks", this.#ask("task", [number, options], (number, options) => this.#raw.taskPosition(number, options)));
+      const task = this.#one("tasks", this.#ask("task", [number, options], (number, options) => this.#module.taskPosition(number, options)));
       if (plain) this.#tasksByNumber.set(number, task);
       return task;
     }
 
     search(query, options) {
-      return [...this.#value("search", [query, options], (query, options) => this.#raw.search(query, options))];
+      return [...this.#value("search", [query, options], (query, options) => this.#module.search(query, options))];
     }
 
     units() {
@@ -209,15 +232,15 @@ export function api(raw) {
     }
 
     unit(name) {
-      return this.#one("units", this.#ask("unit", [name], (name) => this.#raw.unitPosition(name)));
+      return this.#one("units", this.#ask("unit", [name], (name) => this.#module.unitPosition(name)));
     }
 
     goals() {
-      return this.#at("targets", this.#ask("goals", [], () => this.#raw.goalPositions()));
+      return this.#at("targets", this.#ask("goals", [], () => this.#module.goalPositions()));
     }
 
     goal(id) {
-      return this.#one("targets", this.#ask("goal", [id], (id) => this.#raw.targetPosition(id)));
+      return this.#one("targets", this.#ask("goal", [id], (id) => this.#module.targetPosition(id)));
     }
 
     targets() {
@@ -225,7 +248,7 @@ export function api(raw) {
     }
 
     measures(filter) {
-      return this.#at("measures", this.#ask("measures", [filter], (filter) => this.#raw.measurePositions(filter)));
+      return this.#at("measures", this.#ask("measures", [filter], (filter) => this.#module.measurePositions(filter)));
     }
 
     mechanisms() {
@@ -233,7 +256,7 @@ export function api(raw) {
     }
 
     mechanism(number) {
-      return this.#one("mechanisms", this.#ask("mechanism", [number], (number) => this.#raw.mechanismPosition(number)));
+      return this.#one("mechanisms", this.#ask("mechanism", [number], (number) => this.#module.mechanismPosition(number)));
     }
 
     entities() {
@@ -241,67 +264,70 @@ export function api(raw) {
     }
 
     entity(name) {
-      return this.#one("entities", this.#ask("entity", [name], (name) => this.#raw.entityPosition(name)));
+      return this.#one("entities", this.#ask("entity", [name], (name) => this.#module.entityPosition(name)));
     }
 
     documents() {
-      return this.#at("entities", this.#ask("documents", [], () => this.#raw.documentPositions()));
+      return this.#at("entities", this.#ask("documents", [], () => this.#module.documentPositions()));
     }
 
     instruments() {
-      return this.#value("instruments", [], () => this.#raw.instruments());
+      return this.#value("instruments", [], () => this.#module.instruments());
     }
 
     tiers() {
-      return this.#value("tiers", [], () => this.#raw.tiers());
+      return this.#value("tiers", [], () => this.#module.tiers());
     }
 
     matrix() {
-      return this.#value("matrix", [], () => this.#raw.matrix());
+      return this.#value("matrix", [], () => this.#module.matrix());
     }
 
     table(kind) {
-      return this.#value("table", [kind], (kind) => this.#raw.table(kind));
+      return this.#value("table", [kind], (kind) => this.#module.table(kind));
     }
 
     warnings() {
-      return this.#value("warnings", [], () => this.#raw.warnings());
+      return this.#value("warnings", [], () => this.#module.warnings());
     }
 
     entitlements(profile) {
-      return [...this.#value("entitlements", [profile], (profile) => this.#raw.entitlements(profile))];
+      return [...this.#value("entitlements", [profile], (profile) => this.#module.entitlements(profile))];
     }
 
     entitlementTotal(profile) {
-      return [...this.#value("entitlementTotal", [profile], (profile) => this.#raw.entitlementTotal(profile))];
+      return [...this.#value("entitlementTotal", [profile], (profile) => this.#module.entitlementTotal(profile))];
     }
 
     cost(scenario) {
-      return this.#value("cost", [scenario], (scenario) => this.#raw.cost(scenario));
+      return this.#value("cost", [scenario], (scenario) => this.#module.cost(scenario));
     }
 
     progress(observations, options) {
       const day = dayOption(options);
-      return [...this.#value("progress", [observations, day], (observations, day) => this.#raw.progress(observations, day))];
+      return [...this.#value("progress", [observations, day], (observations, day) => this.#module.progress(observations, day))];
     }
 
     status(options) {
       const day = dayOption(options);
-      return this.#value("status", [day], (day) => this.#raw.status(day));
+      return this.#value("status", [day], (day) => this.#module.status(day));
     }
 
     /** The plan data, as `JSON.stringify(plan)` writes it. */
     toJSON() {
-      return this.#value("data", [], () => this.#raw.toJSON());
+      return this.#value("data", [], () => this.#module.toJSON());
     }
   }
+
+  // `using plan = Plan.fromJson(text)` frees the plan at the end of its block.
+  if (Symbol.dispose) Plan.prototype[Symbol.dispose] = Plan.prototype.free;
 
   // The loader module also loads plans: the same class gets its loading functions.
   if (raw.Plan.fromJson) {
     /** Loads and validates a plan from JSON text. */
-    Plan.fromJson = (text) => new Plan(raw.Plan.fromJson(text));
+    Plan.fromJson = (text) => new Plan(raw.Plan.fromJson(text), true);
     /** Loads and validates a plan from the bytes of a file (or from text). */
-    Plan.fromBytes = (bytes) => new Plan(raw.Plan.fromBytes(bytes));
+    Plan.fromBytes = (bytes) => new Plan(raw.Plan.fromBytes(bytes), true);
   }
 
   /** A shipped plan, wrapped once: `ask` gets its handle from the module the first time. */

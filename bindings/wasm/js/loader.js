@@ -12,6 +12,7 @@ export const { Plan, wulong, embedded, embeddedIds } = api(raw);
 
 /** Several plans side by side: the plans given, then each shipped plan none of them is. */
 export class Corpus {
+  /** The module's handle; `null` once freed. */
   #raw;
   /** Plans already wrapped, by id: each is wrapped once, so that its answers are shared. */
   #plans = new Map();
@@ -19,6 +20,23 @@ export class Corpus {
   /** @internal Corpora come from `Corpus.fromTexts`. */
   constructor(handle) {
     this.#raw = handle;
+  }
+
+  /** The module's handle, or the error of a corpus that was freed. */
+  get #module() {
+    if (this.#raw === null) throw raw.freedError("corpus");
+    return this.#raw;
+  }
+
+  /** Frees what the corpus holds in the module now, rather than after it is garbage-collected.
+   * It answers nothing afterwards; a plan taken from it keeps its own memory until it is
+   * garbage-collected in turn. */
+  free() {
+    if (this.#raw !== null) {
+      this.#raw.free();
+      this.#raw = null;
+      this.#plans.clear();
+    }
   }
 
   /** Loads and validates each plan (JSON text or file bytes); throws the first invalid one's
@@ -37,30 +55,33 @@ export class Corpus {
 
   /** The ids of the plans, in order. */
   get ids() {
-    return this.#raw.ids;
+    return this.#module.ids;
   }
 
   /** One plan by id, the same object each time; throws `UnknownNameError` with the closest
    * ids. */
   plan(id) {
-    return wrappedOnce(this.#plans, id, () => new Plan(this.#raw.plan(id)));
+    return wrappedOnce(this.#plans, id, () => new Plan(this.#module.plan(id)));
   }
 
   /** Each plan: id, document number, title, period and the plans it is based on. */
   entries() {
-    return this.#raw.entries();
+    return this.#module.entries();
   }
 
   /** A phrase in every text of every plan; each hit names its plan. */
   search(text, options) {
-    return this.#raw.search(text, options);
+    return this.#module.search(text, options);
   }
 
   /** The plans compared: `"goals"`, `"measures"` or `"instruments"`. */
   compare(what) {
-    return this.#raw.compare(what);
+    return this.#module.compare(what);
   }
 }
+
+// `using corpus = Corpus.fromTexts(texts)` frees the corpus at the end of its block.
+if (Symbol.dispose) Corpus.prototype[Symbol.dispose] = Corpus.prototype.free;
 
 /** Every problem with a plan, as text or as the bytes of a file, warnings included. */
 export const validate = (text) => raw.validate(text);

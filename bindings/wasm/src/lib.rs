@@ -317,3 +317,12 @@ pub fn embedded(id: &JsValue) -> Result<Plan, JsValue> {
 pub fn embedded_ids() -> Vec<String> {
     core::embedded_ids().map(str::to_owned).collect()
 }
+
+/// What a plan or a corpus throws once freed (`free()` in the package's JavaScript): a
+/// `TypeError` with code `invalid_argument`, as for any other argument it cannot take.
+#[wasm_bindgen(skip_typescript, js_name = freedError)]
+pub fn freed_error(what: &str) -> JsValue {
+    args::argument(&format!(
+        "this {what} was freed (`free()`), and answers nothing: load it again"
+    ))
+}

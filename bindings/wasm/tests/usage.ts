@@ -30,6 +30,7 @@ try {
 console.log(numbers, citation, zh, amount, hits.length, duties, rewards.length, summary.counts.tasks, table.rows.length, code, LoadedPlan.fromJson(JSON.stringify(plan)).id);
 const loaded: Plan = LoadedPlan.fromBytes(new TextEncoder().encode(JSON.stringify(plan)));
 console.log(loaded.summary().counts.tasks);
+loaded.free();
 const profile: Profile = { tiers: ["srdi-sme"], recognitions: [{ tier: "srdi-sme", year: 2023 }], events: [] };
 const entitlements: Entitlement[] = plan.entitlements(profile);
 const applying: string[] = entitlements.filter((e) => e.status === "applies").map((e) => e.measure);
@@ -38,3 +39,4 @@ const corpus: Corpus = Corpus.fromTexts([JSON.stringify(plan)]);
 const goals: GoalRow[] = corpus.compare("goals");
 const shares: (number | null | undefined)[] = goals.map((goal) => goal.localises?.share);
 console.log(corpus.ids, shares, corpus.search("首台")[0]?.plan, corpus.plan(corpus.ids[0] ?? "").id);
+corpus.free();
