@@ -92,6 +92,10 @@ export function wrappedOnce(plans, id, wrap) {
   return plan;
 }
 
+/** The key of a plan's method that frees it whoever holds it (see `Plan.free`): the
+ * package's own, not exported. */
+export const release = Symbol("release");
+
 /** The API over `raw`, a module built by wasm-bindgen from bindings/wasm (either build). */
 export function api(raw) {
   /** Shipped plans already wrapped, by id, so that each is built once. */
@@ -135,15 +139,20 @@ export function api(raw) {
 
     /** Frees what the plan holds in the module now, rather than after it is garbage-collected
      * (which happens only between tasks of the event loop): for a loop that loads many plans.
-     * The plan answers nothing afterwards; the items it gave stay as they are. A shipped plan,
-     * or one taken from a corpus, holds nothing of its own: freeing it does nothing. */
+     * The plan answers nothing afterwards; the items it gave stay as they are. A shipped plan
+     * is the module's, and one taken from a corpus the corpus's (freed with it): freeing
+     * either does nothing. */
     free() {
-      if (this.#owned && this.#raw !== null) {
-        this.#raw.free();
-        this.#raw = null;
-        // Nothing kept answers again.
-        for (const kept of [this.#items, this.#complete, this.#answers, this.#tasksByNumber]) kept.clear();
-      }
+      if (this.#owned) this[release]();
+    }
+
+    /** @internal Frees the plan, whoever holds it: a corpus frees the plans it gave. */
+    [release]() {
+      if (this.#raw === null) return;
+      this.#raw.free();
+      this.#raw = null;
+      // Nothing kept answers again.
+      for (const kept of [this.#items, this.#complete, this.#answers, this.#tasksByNumber]) kept.clear();
     }
 
     /** The answer to a question, asked of the module the first time only. `ask` gets the

@@ -65,9 +65,10 @@ export class Corpus {
   compare(what: "measures"): MeasureRow[];
   /** How many tasks, measures and mechanisms of each plan use each OECD STIP Compass instrument type. */
   compare(what: "instruments"): StipCoverage[];
-  /** Frees what the corpus holds in the module now, rather than after it is garbage-collected;
-   * it then throws a `TypeError` (code `invalid_argument`) for every question. A plan taken
-   * from it keeps its own memory until it is garbage-collected in turn. `using` frees it too,
-   * where the runtime has `Symbol.dispose`. */
+  /** Frees what the corpus holds in the module now, rather than after it is garbage-collected,
+   * and the plans taken from it: they and it then throw a `TypeError` (code
+   * `invalid_argument`) for every question. */
   free(): void;
+  /** `free()`, for `using corpus = Corpus.fromTexts(texts)`. */
+  [Symbol.dispose](): void;
 }

@@ -1,7 +1,7 @@
 // srdi-plan/loader: everything srdi-plan has, and loading and validating plans of your own
 // (`Plan.fromJson`, `Plan.fromBytes`, `validate`), in a larger WebAssembly module.
 import initModule, * as raw from "./srdi_plan_full.js";
-import { api, wrappedOnce } from "./api.js";
+import { api, release, wrappedOnce } from "./api.js";
 
 /** Loads the WebAssembly module; call once, before anything else. Later calls do nothing. */
 export default async function init(input) {
@@ -28,15 +28,14 @@ export class Corpus {
     return this.#raw;
   }
 
-  /** Frees what the corpus holds in the module now, rather than after it is garbage-collected.
-   * It answers nothing afterwards; a plan taken from it keeps its own memory until it is
-   * garbage-collected in turn. */
+  /** Frees what the corpus holds in the module now, rather than after it is garbage-collected,
+   * and the plans taken from it: they and it answer nothing afterwards. */
   free() {
-    if (this.#raw !== null) {
-      this.#raw.free();
-      this.#raw = null;
-      this.#plans.clear();
-    }
+    if (this.#raw === null) return;
+    for (const plan of this.#plans.values()) plan[release]();
+    this.#plans.clear();
+    this.#raw.free();
+    this.#raw = null;
   }
 
   /** Loads and validates each plan (JSON text or file bytes); throws the first invalid one's

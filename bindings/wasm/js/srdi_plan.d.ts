@@ -37,6 +37,14 @@ import type {
   UnitView,
 } from "./types.js";
 
+declare global {
+  /** `Symbol.dispose`, for `using` (the package's plans and corpora have it): declared here
+   * too, so that a project whose `lib` predates it still type-checks. */
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
+}
+
 export type {
   Amount,
   BasisEntry,
@@ -232,11 +240,13 @@ export class Plan {
    * Frees what the plan holds in the module now, rather than after it is garbage-collected
    * (which happens only between tasks of the event loop): for a loop that loads many plans.
    * The plan then throws a `TypeError` (code `invalid_argument`) for every question; the
-   * items it gave stay as they are. A shipped plan, or one taken from a corpus, holds nothing
-   * of its own: freeing it does nothing. Where the runtime has `Symbol.dispose`,
-   * `plan[Symbol.dispose]` is `free`, so `using plan = Plan.fromJson(text)` frees it.
+   * items it gave stay as they are. A shipped plan is the module's, and one taken from a
+   * corpus the corpus's (freed with it): freeing either does nothing.
    */
   free(): void;
+  /** `free()`, so that `using plan = Plan.fromJson(text)` frees the plan at the end of its
+   * block (TypeScript 5.2 on, with `esnext.disposable` in its `lib`). */
+  [Symbol.dispose](): void;
   /** The warnings found when the plan was loaded. */
   warnings(): Issue[];
   summary(): Summary;

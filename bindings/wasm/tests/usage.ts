@@ -31,6 +31,10 @@ console.log(numbers, citation, zh, amount, hits.length, duties, rewards.length, 
 const loaded: Plan = LoadedPlan.fromBytes(new TextEncoder().encode(JSON.stringify(plan)));
 console.log(loaded.summary().counts.tasks);
 loaded.free();
+{
+  using scoped = LoadedPlan.fromJson(JSON.stringify(plan));
+  console.log(scoped.id);
+}
 const profile: Profile = { tiers: ["srdi-sme"], recognitions: [{ tier: "srdi-sme", year: 2023 }], events: [] };
 const entitlements: Entitlement[] = plan.entitlements(profile);
 const applying: string[] = entitlements.filter((e) => e.status === "applies").map((e) => e.measure);
@@ -39,4 +43,4 @@ const corpus: Corpus = Corpus.fromTexts([JSON.stringify(plan)]);
 const goals: GoalRow[] = corpus.compare("goals");
 const shares: (number | null | undefined)[] = goals.map((goal) => goal.localises?.share);
 console.log(corpus.ids, shares, corpus.search("首台")[0]?.plan, corpus.plan(corpus.ids[0] ?? "").id);
-corpus.free();
+corpus[Symbol.dispose]();

@@ -497,17 +497,18 @@ fn main() -> ExitCode {
     }
 }
 
-/// A command line that clap refuses. With `--json`, a value it cannot take (a date, a number,
-/// a language) is the core's `invalid_argument`, printed as JSON like every other error, with
-/// clap's exit code; anything else (help, a misspelt command) is clap's own.
+/// A command line that clap refuses. With `--json` (before any `--`), what it cannot read (an
+/// unknown command or option, a missing argument, a value it cannot take) is the core's
+/// `invalid_argument`, printed as JSON like every other error, with clap's exit code; help
+/// and the version are clap's own.
 fn refused(error: &clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
-    let json = std::env::args_os().any(|arg| arg == "--json");
+    let json = std::env::args_os()
+        .take_while(|arg| arg != "--")
+        .any(|arg| arg == "--json");
     let asked_for_help = matches!(
         error.kind(),
-        ErrorKind::DisplayHelp
-            | ErrorKind::DisplayVersion
-            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
     );
     if json && !asked_for_help {
         // clap's message without its usage hint: what was wrong, and what would do.
@@ -592,7 +593,12 @@ fn report(failure: &Failure, cli: &Cli, out: &mut dyn Write) -> ExitCode {
                 .try_for_each(|issue| writeln!(err, "  {issue}"))
         }
         Failure::Query(error @ QueryError::UnknownName { kind, .. }) if *kind == NameKind::Plan => {
-            writeln!(err, "error: {error} (`srdi plans` lists them)")
+            let folder = cli
+                .plans
+                .as_ref()
+                .map(|folder| format!(" --plans {}", folder.display()))
+                .unwrap_or_default();
+            writeln!(err, "error: {error} (`srdi{folder} plans` lists them)")
         }
         Failure::Query(error) => writeln!(err, "error: {error}"),
         Failure::Invalid | Failure::Folder(_) => Ok(()),
@@ -677,9 +683,10 @@ fn chosen_plan(cli: &Cli) -> Result<Arc<Plan>, Failure> {
         Some(id) => {
             let corpus = corpus(cli)?;
             // A bare name is an id: an unknown one gets the closest ids. A path (with a folder
-            // or an extension) is a file that is not there.
-            let path = Path::new(id);
-            let bare = path.extension().is_none() && path.components().count() == 1;
+            // or a dot, which no id has) is a file that is not there.
+            let bare = id
+                .to_str()
+                .is_some_and(|id| !id.contains('.') && !id.chars().any(std::path::is_separator));
             match id.to_str().map(|id| corpus.find(id)) {
                 Some(Ok(plan)) => return Ok(plan.clone()),
                 Some(Err(unknown)) if bare => return Err(Failure::Query(unknown)),

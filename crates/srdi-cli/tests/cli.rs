@@ -487,10 +487,20 @@ fn an_unknown_plan_id_gets_the_closest_ids() {
         stderr(&output),
         "error: no plan is called `nope` (`srdi plans` lists them)\n"
     );
-    // A name with a folder or an extension is a file that is not there.
-    let output = srdi(&["--json", "--plan", "nope.json", "summary"]);
-    let error: Value = serde_json::from_str(&stdout(&output)).unwrap();
-    assert_eq!(error["error"]["code"], "unreadable");
+    // A name with a folder or a dot is a file that is not there.
+    for path in ["nope.json", "nope/", "plans/nope"] {
+        let output = srdi(&["--json", "--plan", path, "summary"]);
+        let error: Value = serde_json::from_str(&stdout(&output)).unwrap();
+        assert_eq!(error["error"]["code"], "unreadable", "{path}");
+    }
+    // With --plans, the hint names the folder.
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../../policy-data");
+    let output = srdi(&["--plans", folder, "--plan", "nope", "summary"]);
+    assert!(
+        stderr(&output).ends_with(&format!("(`srdi --plans {folder} plans` lists them)\n")),
+        "{}",
+        stderr(&output)
+    );
 }
 
 /// The command line that asks a query of the vectors.
@@ -630,10 +640,14 @@ fn json_usage_errors_are_objects_too() {
         assert_eq!(error["error"]["code"], "invalid_argument");
         assert_eq!(error["error"]["message"], message);
     }
-    // Help is still help.
+    // Help is still help, and a `--json` after `--` is no option.
     let output = srdi(&["--json", "tasks", "--help"]);
     assert_eq!(output.status.code(), Some(0));
     assert!(stdout(&output).contains("Usage: srdi tasks"));
+    let output = srdi(&["search", "--", "--json", "extra"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout(&output).is_empty());
+    assert!(stderr(&output).starts_with("error: unexpected argument 'extra'"));
 }
 
 #[test]
@@ -1153,8 +1167,8 @@ fn unknown_names_list_the_valid_ones_and_units_show_task_titles() {
 
 /// Every `srdi` command of the README's console examples prints what the README shows: the
 /// files it `cat`s are written first, the exit code it `echo`es is checked, an output elided
-/// with lines of `…` prints the lines shown in their order, and a command piped into another
-/// tool is left to the other tests.
+/// with lines of `…` prints each run of lines shown between them whole and in order, and a
+/// command piped into another tool is left to the other tests.
 #[test]
 fn the_readme_console_examples_print_what_they_show() {
     let readme = include_str!("../../../README.md");
@@ -1207,12 +1221,18 @@ fn the_readme_console_examples_print_what_they_show() {
                 .unwrap();
             let printed = stdout(&output) + &stderr(&output);
             if shown.lines().any(|shown| shown == "…") {
-                let mut lines = printed.lines();
-                for expected in shown.lines().filter(|shown| *shown != "…") {
-                    assert!(
-                        lines.any(|printed| printed == expected),
-                        "`{line}` does not print `{expected}` where the README shows it:\n{printed}"
-                    );
+                // Each run of lines between the `…` lines, whole and in order.
+                let lines: Vec<&str> = printed.lines().collect();
+                let mut from = 0;
+                for run in shown.split("…\n").filter(|run| !run.is_empty()) {
+                    let run: Vec<&str> = run.lines().collect();
+                    let at = lines[from..]
+                        .windows(run.len())
+                        .position(|window| window == run.as_slice())
+                        .unwrap_or_else(|| {
+                            panic!("`{line}` does not print, where the README shows it:\n{}\n\nIt prints:\n{printed}", run.join("\n"))
+                        });
+                    from += at + run.len();
                 }
             } else {
                 assert_eq!(

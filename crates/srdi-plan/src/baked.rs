@@ -160,7 +160,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                         "着力实施创新型中小企业、“专精特新”中小企业、国家专精特新“小巨人”企业（以下统称“专精特新”企业）梯度培育发展，到2025年，力争全区创新型中小企业达到200家，市级“专精特新”中小企业达到15家，纳入重点培育国家专精特新“小巨人”企业1家，重点培育上市企业1家。",
                     ),
                     en: Cow::Borrowed(
-                        "Concentrate efforts on implementing the tiered cultivation and development of innovative SMEs, SRDI SMEs and national SRDI “little giant” enterprises (hereinafter collectively referred to as “SRDI enterprises”). By 2025, strive to bring the number of innovative SMEs in the district to 200 and the number of municipal-level SRDI SMEs to 15, to take 1 enterprise into priority cultivation as a national SRDI “little giant” enterprise, and to cultivate 1 enterprise as a priority towards listing.",
+                        "Concentrate efforts on implementing the tiered cultivation and development of innovative SMEs, SRDI SMEs and national SRDI “little giant” enterprises (hereinafter collectively referred to as “SRDI enterprises”). By 2025, strive to bring the number of innovative SMEs in the district to 200 and the number of municipal-level SRDI SMEs to 15, to take 1 national SRDI “little giant” enterprise into priority cultivation, and to cultivate 1 enterprise as a priority towards listing.",
                     ),
                     truncated: false,
                 }),
@@ -313,7 +313,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                         "纳入重点培育国家专精特新“小巨人”企业1家",
                     ),
                     en: Cow::Borrowed(
-                        "take 1 enterprise into priority cultivation as a national SRDI “little giant” enterprise",
+                        "take 1 national SRDI “little giant” enterprise into priority cultivation",
                     ),
                     truncated: false,
                 },
@@ -327,7 +327,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                 milestones: Cow::Borrowed(&[]),
                 interpretation: Some(
                     Cow::Borrowed(
-                        "纳入重点培育 is read as taking one enterprise into priority cultivation towards the national “little giant” title, not as its recognition by 2025; `group` names the title the cultivation aims at. (The words also allow an already recognised “little giant” taken into priority cultivation; the tier would then be the enterprise's own. Either way the count is of enterprises in priority cultivation.) The English keeps both readings open, as the Chinese does.",
+                        "纳入重点培育 is read as taking one enterprise into priority cultivation towards the national “little giant” title, not as its recognition by 2025; `group` names the title the cultivation aims at. (The words also allow an already recognised “little giant” taken into priority cultivation; the tier would then be the enterprise's own. Either way the count is of enterprises in priority cultivation.) The English follows the Chinese word for word and keeps both readings open.",
                     ),
                 ),
             },
