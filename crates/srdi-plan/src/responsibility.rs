@@ -6,8 +6,12 @@
 //! - `责任单位：区经济信息委、区财政局` (plain units; `，` `,` `及` `和` `与` also separate);
 //! - `牵头单位：区经济信息委；配合单位：区财政局、区科技局` (labelled roles);
 //! - `区经济信息委牵头，区财政局、区科技局配合` (a role word after its units);
-//! - `责任单位：区经济信息委（牵头）、区财政局` (a marked lead);
-//! - a trailing `等` (and others) is allowed.
+//! - `责任单位：区经济信息委（牵头）、区财政局（配合）` (a marked lead, a marked cooperating
+//!   unit);
+//! - `区经济信息委会同区财政局负责` (the units before 会同 lead, those after cooperate);
+//! - `主要责任单位：…；协同单位：…` (labelled roles: the main units lead);
+//! - a trailing `等` (and others), `等部门` or `等单位` is allowed, and so are words that
+//!   name no unit, such as `按职责分工` (`按职责分工负责`) and `分别`.
 //!
 //! Unit names are matched against the plan's own printed names, longest first, so a name with
 //! 和 or 及 inside (区规划和自然资源局) is read whole.
@@ -30,28 +34,64 @@ pub(crate) struct Read {
     pub(crate) unread: Vec<String>,
 }
 
-const LABELS: [(&str, Role); 9] = [
+const LABELS: [(&str, Role); 12] = [
     ("牵头单位", Role::Lead),
     ("牵头部门", Role::Lead),
     ("配合单位", Role::Cooperating),
     ("配合部门", Role::Cooperating),
     ("协同单位", Role::Cooperating),
+    ("协同部门", Role::Cooperating),
     ("参与单位", Role::Cooperating),
     ("责任单位", Role::Plain),
     ("责任部门", Role::Plain),
-    ("主责单位", Role::Plain),
+    ("主责单位", Role::Lead),
+    ("主要责任单位", Role::Lead),
+    ("主要责任部门", Role::Lead),
 ];
 
-const ROLE_WORDS: [(&str, Role); 3] = [
-    ("牵头", Role::Lead),
-    ("配合", Role::Cooperating),
-    ("负责", Role::Plain),
+/// Words after units that give them a role; `负责` (are responsible) gives the role in force,
+/// which is none but after a label or `会同`.
+const ROLE_WORDS: [(&str, Option<Role>); 3] = [
+    ("牵头", Some(Role::Lead)),
+    ("配合", Some(Role::Cooperating)),
+    ("负责", None),
 ];
 
-const LEAD_MARKS: [&str; 2] = ["（牵头）", "(牵头)"];
+/// `A会同B`: A leads, together with B, who cooperates.
+const TOGETHER_WITH: &str = "会同";
 
-const SEPARATORS: [char; 14] = [
-    '、', '，', ',', '；', ';', '。', '：', ':', '及', '和', '与', '等', ' ', '\u{3000}',
+/// Marks after a unit's name that give it a role.
+const MARKS: [(&str, Role); 4] = [
+    ("（牵头）", Role::Lead),
+    ("(牵头)", Role::Lead),
+    ("（配合）", Role::Cooperating),
+    ("(配合)", Role::Cooperating),
+];
+
+/// Words that name no unit and give no role: how the units share the work, or a class of
+/// units after 等 (and others).
+const NO_UNIT: [&str; 15] = [
+    "按职责分工",
+    "按照职责分工",
+    "按职能分工",
+    "按职能职责",
+    "按照职能职责",
+    "按各自职责",
+    "按照各自职责",
+    "分别",
+    "共同",
+    "等部门",
+    "等单位",
+    "等有关部门",
+    "等相关部门",
+    "等有关单位",
+    "等相关单位",
+];
+
+/// Between names; brackets too, once the names and marks that hold them are read.
+const SEPARATORS: [char; 18] = [
+    '、', '，', ',', '；', ';', '。', '：', ':', '及', '和', '与', '等', ' ', '\u{3000}', '（',
+    '）', '(', ')',
 ];
 
 /// A plan's printed unit names, ready to read its lines against: a plan has several lines and
@@ -98,10 +138,11 @@ impl<'a> Names<'a> {
                 assign(&mut read, role, &mut pending);
                 role = *label_role;
                 rest = rest.get(label.len()..).unwrap_or_default();
-            } else if let Some(mark) = LEAD_MARKS.iter().find(|m| rest.starts_with(*m)) {
+            } else if let Some((mark, mark_role)) = MARKS.iter().find(|(m, _)| rest.starts_with(m))
+            {
                 flush_unread(&mut unread, &mut read);
                 if let Some(last) = pending.pop() {
-                    read.lead.push(last);
+                    read.of(*mark_role).push(last);
                 }
                 rest = rest.get(mark.len()..).unwrap_or_default();
             } else if let Some((position, name)) = self
@@ -112,11 +153,19 @@ impl<'a> Names<'a> {
                 flush_unread(&mut unread, &mut read);
                 pending.push(*position);
                 rest = rest.get(name.len()..).unwrap_or_default();
+            } else if let Some(words) = NO_UNIT.iter().find(|w| rest.starts_with(*w)) {
+                flush_unread(&mut unread, &mut read);
+                rest = rest.get(words.len()..).unwrap_or_default();
+            } else if let Some(after) = rest.strip_prefix(TOGETHER_WITH) {
+                flush_unread(&mut unread, &mut read);
+                assign(&mut read, Role::Lead, &mut pending);
+                role = Role::Cooperating;
+                rest = after;
             } else if let Some((word, word_role)) =
                 ROLE_WORDS.iter().find(|(w, _)| rest.starts_with(w))
             {
                 flush_unread(&mut unread, &mut read);
-                assign(&mut read, *word_role, &mut pending);
+                assign(&mut read, word_role.unwrap_or(role), &mut pending);
                 rest = rest.get(word.len()..).unwrap_or_default();
             } else {
                 if SEPARATORS.contains(&first) {
@@ -133,13 +182,20 @@ impl<'a> Names<'a> {
     }
 }
 
+/// Gives the units read so far a role.
 fn assign(read: &mut Read, role: Role, pending: &mut Vec<usize>) {
-    let list = match role {
-        Role::Lead => &mut read.lead,
-        Role::Plain => &mut read.units,
-        Role::Cooperating => &mut read.cooperating,
-    };
-    list.append(pending);
+    read.of(role).append(pending);
+}
+
+impl Read {
+    /// The units read in `role`.
+    fn of(&mut self, role: Role) -> &mut Vec<usize> {
+        match role {
+            Role::Lead => &mut self.lead,
+            Role::Plain => &mut self.units,
+            Role::Cooperating => &mut self.cooperating,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -183,6 +239,36 @@ mod tests {
 
         let ascii = Names::new(&NAMES).read("责任单位:区经济信息委,区财政局");
         assert_eq!(names(&ascii.units), ["区经济信息委", "区财政局"]);
+
+        let together = Names::new(&NAMES).read("区经济信息委会同区财政局、区科技局负责");
+        assert_eq!(names(&together.lead), ["区经济信息委"]);
+        assert_eq!(names(&together.cooperating), ["区财政局", "区科技局"]);
+        assert!(together.units.is_empty() && together.unread.is_empty());
+
+        for shared in [
+            "区财政局、区科技局按职责分工负责",
+            "区财政局、区科技局按职能职责分别负责",
+            "责任单位：区财政局、区科技局（按职责分工负责）",
+        ] {
+            let shared = Names::new(&NAMES).read(shared);
+            assert_eq!(names(&shared.units), ["区财政局", "区科技局"]);
+            assert!(shared.unread.is_empty());
+        }
+
+        let both_marked = Names::new(&NAMES).read("区经济信息委（牵头）、区科技局（配合）");
+        assert_eq!(names(&both_marked.lead), ["区经济信息委"]);
+        assert_eq!(names(&both_marked.cooperating), ["区科技局"]);
+
+        let main = Names::new(&NAMES)
+            .read("主要责任单位：区经济信息委；协同单位：区财政局、区科技局等部门");
+        assert_eq!(names(&main.lead), ["区经济信息委"]);
+        assert_eq!(names(&main.cooperating), ["区财政局", "区科技局"]);
+        assert!(main.unread.is_empty());
+
+        let others = Names::new(&NAMES).read("区经济信息委牵头，区财政局等单位配合");
+        assert_eq!(names(&others.lead), ["区经济信息委"]);
+        assert_eq!(names(&others.cooperating), ["区财政局"]);
+        assert!(others.unread.is_empty());
     }
 
     #[test]
