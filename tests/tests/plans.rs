@@ -378,3 +378,26 @@ fn the_tiers_listing_and_the_measure_filter_agree() {
         }
     }
 }
+
+#[test]
+fn a_listing_reward_waits_for_a_listing_and_a_quotation_reward_for_a_quotation() {
+    use srdi_plan::{Outcome, Profile, Test};
+    let trigger = |plan: &Plan, measure: &str, event: &str| -> Outcome {
+        let profile = Profile::from_json(&format!(
+            r#"{{"events": [{{"kind": "{event}", "year": 2024}}]}}"#
+        ))
+        .unwrap();
+        let answer = plan.entitlements(&profile).unwrap();
+        let found = answer.iter().find(|e| e.measure == measure).unwrap();
+        found.trace.iter().find(|s| s.test == Test::Trigger).unwrap().outcome
+    };
+    // 在境内外证券交易所上市的: a listing, not a quotation on an equity exchange centre.
+    let rewards = load("rewards.json");
+    assert_eq!(trigger(&rewards, "task-1-m3", "listing"), Outcome::Pass);
+    assert_eq!(trigger(&rewards, "task-1-m3", "quotation"), Outcome::Fail);
+    // 挂牌、上市的: either.
+    let wulong = srdi_plan::wulong();
+    for event in ["listing", "quotation"] {
+        assert_eq!(trigger(wulong, "task-31-m1", event), Outcome::Pass, "{event}");
+    }
+}

@@ -2666,7 +2666,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                                     truncated: false,
                                 }),
                             },
-                            trigger: Some(crate::Trigger::Listing),
+                            trigger: Some(crate::Trigger::QuotationOrListing),
                             years: None,
                             conditions: None,
                             amount: None,

@@ -1393,7 +1393,9 @@ fn event_names(kinds: &[EventKind]) -> String {
 fn event_kinds(trigger: Trigger) -> Option<&'static [EventKind]> {
     match trigger {
         Trigger::NewRecognition | Trigger::QualifyingProject => None,
-        Trigger::Listing => Some(&[EventKind::Listing, EventKind::Quotation]),
+        Trigger::Listing => Some(&[EventKind::Listing]),
+        Trigger::Quotation => Some(&[EventKind::Quotation]),
+        Trigger::QuotationOrListing => Some(&[EventKind::Listing, EventKind::Quotation]),
         Trigger::PreListingPool => Some(&[EventKind::PreListingPool]),
         Trigger::CaseByCase => Some(&[EventKind::Approval]),
     }

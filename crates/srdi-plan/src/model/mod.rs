@@ -788,8 +788,12 @@ pub struct Beneficiary {
 pub enum Trigger {
     /// Being newly recognised as a tier (新获得认定).
     NewRecognition,
-    /// Being quoted or listed on an exchange (挂牌、上市).
+    /// Being listed on a stock exchange (上市).
     Listing,
+    /// Being quoted on an equity exchange centre (挂牌).
+    Quotation,
+    /// Being quoted or listed, either (挂牌、上市).
+    QuotationOrListing,
     /// Carrying out a qualifying project (改造, 建设, 打造…的).
     QualifyingProject,
     /// A case-by-case decision (一事一议).
@@ -1166,6 +1170,8 @@ names! {
     Trigger {
         NewRecognition = "new_recognition",
         Listing = "listing",
+        Quotation = "quotation",
+        QuotationOrListing = "quotation_or_listing",
         QualifyingProject = "qualifying_project",
         CaseByCase = "case_by_case",
         PreListingPool = "pre_listing_pool",
