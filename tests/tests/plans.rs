@@ -1,7 +1,10 @@
 //! The plan format beyond the Wulong document's shape, one small synthetic plan per
 //! capability (`tests/plans/`): responsibility lines with roles, tasks numbered per section,
 //! partial plans, quantities and target kinds, groups and terms for places, approval by
-//! statement and inferred values; and a Chinese-only plan.
+//! statement and inferred values; and a Chinese-only plan. `county.json` is a whole sibling
+//! plan of another shape (synthetic, written for a probe of the format): tasks numbered per
+//! section, each with its own 牵头/配合 line, banks among its units, goals that are rates
+//! and sums of money beside counts, based on the municipal plan.
 
 use serde_json::{Value, json};
 use srdi_plan::{Code, Issue, ItemRef, Plan, PlanData, validate_json};
@@ -33,6 +36,7 @@ fn every_capability_plan_is_valid_and_clean_unless_partial() {
         "per-section.json",
         "quantities.json",
         "groups.json",
+        "county.json",
     ] {
         assert_eq!(load(name).warnings(), [], "{name}");
     }
@@ -389,7 +393,12 @@ fn a_listing_reward_waits_for_a_listing_and_a_quotation_reward_for_a_quotation()
         .unwrap();
         let answer = plan.entitlements(&profile).unwrap();
         let found = answer.iter().find(|e| e.measure == measure).unwrap();
-        found.trace.iter().find(|s| s.test == Test::Trigger).unwrap().outcome
+        found
+            .trace
+            .iter()
+            .find(|s| s.test == Test::Trigger)
+            .unwrap()
+            .outcome
     };
     // 在境内外证券交易所上市的: a listing, not a quotation on an equity exchange centre.
     let rewards = load("rewards.json");
@@ -398,6 +407,63 @@ fn a_listing_reward_waits_for_a_listing_and_a_quotation_reward_for_a_quotation()
     // 挂牌、上市的: either.
     let wulong = srdi_plan::wulong();
     for event in ["listing", "quotation"] {
-        assert_eq!(trigger(wulong, "task-31-m1", event), Outcome::Pass, "{event}");
+        assert_eq!(
+            trigger(wulong, "task-31-m1", event),
+            Outcome::Pass,
+            "{event}"
+        );
     }
+}
+
+#[test]
+fn goals_that_count_no_enterprises_are_no_recognitions_and_localise_no_count() {
+    use srdi_plan::{Corpus, CorpusAnswer, CorpusQuery, Scenario};
+    use std::sync::Arc;
+    // A county plan (synthetic) based on the municipal plan: a count of innovative SMEs
+    // (新增…60家), a growth rate (增长50%) and a loan balance (贷款余额突破20亿元) of SRDI SMEs.
+    let county = load("county.json");
+    let (scenario, assumed) = Scenario::from_goals(&county);
+    let counted: Vec<(&str, u32)> = scenario
+        .recognitions
+        .iter()
+        .map(|r| (r.tier.as_str(), r.count))
+        .collect();
+    assert_eq!(counted, [("innovative-sme", 60)]);
+    assert!(
+        assumed.contains(&"goal-1: not counted (`50%` is no number of enterprises)".to_owned()),
+        "{assumed:?}"
+    );
+    assert!(
+        assumed.contains(
+            &"goal-4: not counted (`2000000000元` is no number of enterprises)".to_owned()
+        ),
+        "{assumed:?}"
+    );
+
+    let corpus = Corpus::with_shipped(vec![Arc::new(county)]);
+    let CorpusAnswer::Goals(rows) = corpus.answer(&CorpusQuery::CompareGoals).unwrap() else {
+        panic!("not goals");
+    };
+    let localised: std::collections::BTreeMap<&str, Option<&str>> = rows
+        .iter()
+        .filter(|row| row.plan == "qingshi-2023-15")
+        .map(|row| {
+            (
+                row.goal.target.id.as_ref(),
+                row.localises.as_ref().map(|l| l.goal),
+            )
+        })
+        .collect();
+    // Counts localise counts of the same tier (60 innovative SMEs, 2 “little giants”); the
+    // rate and the loan balance of SRDI SMEs localise no count of them.
+    assert_eq!(
+        localised.into_iter().collect::<Vec<_>>(),
+        [
+            ("goal-1", None),
+            ("goal-2", Some("goal-1")),
+            ("goal-3", None),
+            ("goal-4", None),
+            ("goal-5", Some("goal-3")),
+        ]
+    );
 }

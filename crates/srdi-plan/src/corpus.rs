@@ -609,13 +609,22 @@ fn counted(goal: &crate::model::Target) -> String {
         .to_owned()
 }
 
-/// Whether two plans' goals count the same thing.
+/// Whether two plans' goals count the same thing: the same tier (or indicator), in units
+/// that measure alike (a loan balance in 元 of SRDI enterprises is no number of them).
 fn counts_the_same(ours: &crate::model::Target, theirs: &crate::model::Target) -> bool {
-    match (&ours.group, &theirs.group) {
+    let same_what = match (&ours.group, &theirs.group) {
         (Some(a), Some(b)) => a == b,
         (None, None) => ours.indicator.zh == theirs.indicator.zh,
         _ => false,
-    }
+    };
+    let alike = |a: &str, b: &str| {
+        a == b || (crate::quantity::is_classifier(a) && crate::quantity::is_classifier(b))
+    };
+    let same_unit = match (ours.unit.as_deref(), theirs.unit.as_deref()) {
+        (Some(a), Some(b)) => alike(a, b),
+        _ => true,
+    };
+    same_what && same_unit
 }
 
 /// `ours` as a share of `theirs`, when both count the same way (the same kind, in the same

@@ -414,8 +414,9 @@ inputs! {
 
 impl Scenario {
     /// The scenario a plan's goals describe: every goal that reaches or increases a number of
-    /// enterprises of one tier by a year counts as that many recognitions in that year. An
-    /// upper bound: some of them may have been recognised before the plan.
+    /// enterprises of one tier by a year (a count: its unit a counting word, 家) counts as that
+    /// many recognitions in that year. An upper bound: some of them may have been recognised
+    /// before the plan.
     pub fn from_goals(plan: &Plan) -> (Self, Vec<String>) {
         let data = plan.data();
         let mut scenario = Self::default();
@@ -426,8 +427,10 @@ impl Scenario {
                 .as_deref()
                 .filter(|group| matches!(plan.item(group), Some(ItemRef::Tier(_))));
             let year = goal.by_year.or(data.period.map(|period| period.end));
+            let unit = goal.unit.as_deref().unwrap_or_default();
             let count = goal
                 .value
+                .filter(|_| crate::quantity::is_classifier(unit))
                 .and_then(Decimal::as_whole)
                 .and_then(|v| u32::try_from(v).ok());
             match (goal.kind, tier, year, count) {
@@ -443,12 +446,21 @@ impl Scenario {
                         goal.id
                     ));
                 }
-                _ => assumptions.push(format!(
-                    "{}: not counted (a {} goal{})",
-                    goal.id,
-                    goal.kind.as_str(),
-                    if tier.is_some() { "" } else { " of no tier" }
-                )),
+                _ => {
+                    let why = if !matches!(goal.kind, TargetKind::Reach | TargetKind::Increase) {
+                        format!("kind `{}`, not `reach` or `increase`", goal.kind.as_str())
+                    } else if tier.is_none() {
+                        "it counts no tier".to_owned()
+                    } else if count.is_none() {
+                        format!(
+                            "`{}{unit}` is no number of enterprises",
+                            goal.value.map(|v| v.to_string()).unwrap_or_default()
+                        )
+                    } else {
+                        "it has no year".to_owned()
+                    };
+                    assumptions.push(format!("{}: not counted ({why})", goal.id));
+                }
             }
         }
         (scenario, assumptions)
