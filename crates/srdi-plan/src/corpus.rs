@@ -620,9 +620,10 @@ fn counts_the_same(ours: &crate::model::Target, theirs: &crate::model::Target) -
     let alike = |a: &str, b: &str| {
         a == b || (crate::quantity::is_classifier(a) && crate::quantity::is_classifier(b))
     };
-    let same_unit = match (ours.unit.as_deref(), theirs.unit.as_deref()) {
-        (Some(a), Some(b)) => alike(a, b),
-        _ => true,
+    let same_unit = if let (Some(a), Some(b)) = (ours.unit.as_deref(), theirs.unit.as_deref()) {
+        alike(a, b)
+    } else {
+        true
     };
     same_what && same_unit
 }

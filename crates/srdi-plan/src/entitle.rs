@@ -433,34 +433,33 @@ impl Scenario {
                 .filter(|_| crate::quantity::is_classifier(unit))
                 .and_then(Decimal::as_whole)
                 .and_then(|v| u32::try_from(v).ok());
-            match (goal.kind, tier, year, count) {
-                (TargetKind::Reach | TargetKind::Increase, Some(tier), Some(year), Some(count)) => {
-                    scenario.recognitions.push(RecognitionCount {
-                        tier: tier.to_owned(),
-                        year,
-                        count,
-                    });
-                    assumptions.push(format!(
-                        "{}: {count} {tier} counted as newly recognised in {year} (an upper \
-                         bound: the goal also counts those recognised before the plan)",
-                        goal.id
-                    ));
-                }
-                _ => {
-                    let why = if !matches!(goal.kind, TargetKind::Reach | TargetKind::Increase) {
-                        format!("kind `{}`, not `reach` or `increase`", goal.kind.as_str())
-                    } else if tier.is_none() {
-                        "it counts no tier".to_owned()
-                    } else if count.is_none() {
-                        format!(
-                            "`{}{unit}` is no number of enterprises",
-                            goal.value.map(|v| v.to_string()).unwrap_or_default()
-                        )
-                    } else {
-                        "it has no year".to_owned()
-                    };
-                    assumptions.push(format!("{}: not counted ({why})", goal.id));
-                }
+            if let (TargetKind::Reach | TargetKind::Increase, Some(tier), Some(year), Some(count)) =
+                (goal.kind, tier, year, count)
+            {
+                scenario.recognitions.push(RecognitionCount {
+                    tier: tier.to_owned(),
+                    year,
+                    count,
+                });
+                assumptions.push(format!(
+                    "{}: {count} {tier} counted as newly recognised in {year} (an upper \
+                     bound: the goal also counts those recognised before the plan)",
+                    goal.id
+                ));
+            } else {
+                let why = if !matches!(goal.kind, TargetKind::Reach | TargetKind::Increase) {
+                    format!("kind `{}`, not `reach` or `increase`", goal.kind.as_str())
+                } else if tier.is_none() {
+                    "it counts no tier".to_owned()
+                } else if count.is_none() {
+                    format!(
+                        "`{}{unit}` is no number of enterprises",
+                        goal.value.map(|v| v.to_string()).unwrap_or_default()
+                    )
+                } else {
+                    "it has no year".to_owned()
+                };
+                assumptions.push(format!("{}: not counted ({why})", goal.id));
             }
         }
         (scenario, assumptions)
