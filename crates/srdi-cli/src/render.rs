@@ -399,7 +399,10 @@ fn summary(summary: &Summary<'_>, plan: &Plan, lang: Lang) -> String {
             target.by_year.map(|y| y.to_string()).unwrap_or_default(),
         ]);
     }
-    let _ = writeln!(out, "{goals}\n");
+    // A plan may state no goals (a set of policy measures): the count above says so.
+    if !summary.goals.is_empty() {
+        let _ = writeln!(out, "{goals}\n");
+    }
     let mut sections = Grid::new(&["section", "title", "tasks", "responsible units"]);
     for section in &summary.sections {
         sections.add_row(vec![
