@@ -805,6 +805,18 @@ impl Task {
         py_value(py, &self.view()?.task.sectors)
     }
 
+    /// The units its text names to lead a clause, as dicts.
+    #[getter]
+    fn leads<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.view()?.task.leads)
+    }
+
+    /// When its text says things happen, as dicts.
+    #[getter]
+    fn schedule<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_value(py, &self.view()?.task.schedule)
+    }
+
     #[getter]
     fn id(&self) -> PyResult<String> {
         Ok(self.view()?.id.to_owned())

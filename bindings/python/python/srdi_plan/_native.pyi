@@ -219,6 +219,12 @@ class Task:
     def sectors(self) -> Optional[dict[str, Any]]:
         """The sectors the task names: ``items`` (texts as printed) and ``open`` (the list ends in 等)."""
     @property
+    def leads(self) -> list[dict[str, Any]]:
+        """The units its text names to lead a clause."""
+    @property
+    def schedule(self) -> list[dict[str, Any]]:
+        """When its text says things happen."""
+    @property
     def instruments(self) -> list[str]: ...
     @property
     def measures(self) -> list[Measure]: ...
