@@ -467,3 +467,22 @@ fn goals_that_count_no_enterprises_are_no_recognitions_and_localise_no_count() {
         ]
     );
 }
+
+#[test]
+fn a_printed_quantity_that_is_no_number_is_a_warning_unless_explained() {
+    let spelt = |value: &mut Value| {
+        let text = value.to_string().replace("2.5万家", "两万五千家");
+        *value = serde_json::from_str(&text).unwrap();
+    };
+    let issues = issues_after("quantities.json", spelt);
+    assert_eq!(
+        codes(&issues),
+        [(Code::UnreadQuantity, "/goals/0/printed")],
+        "{issues:?}"
+    );
+    let issues = issues_after("quantities.json", |value| {
+        spelt(value);
+        value["goals"][0]["interpretation"] = json!("两万五千 is 25,000.");
+    });
+    assert_eq!(codes(&issues), [], "{issues:?}");
+}

@@ -112,6 +112,9 @@ codes! {
     MissingValue = "missing_value",
     /// A printed quantity that does not read as the value and unit stored beside it.
     QuantityMismatch = "quantity_mismatch",
+    /// A printed quantity that is no number (翻一番, 一百万元), so its value is unchecked and
+    /// no interpretation says how it was read (a warning).
+    UnreadQuantity = "unread_quantity",
     /// An approval that names neither a meeting nor a statement.
     InvalidApproval = "invalid_approval",
     /// A JSON Pointer (of an inferred value) that points at nothing in the file.
@@ -172,6 +175,7 @@ impl Code {
             | Self::MissingItems
             | Self::EmptyTerm
             | Self::GroupNotNamed
+            | Self::UnreadQuantity
             | Self::NoResponsibleUnit
             | Self::MissingTranslation
             | Self::UnusedUnit

@@ -550,8 +550,8 @@ impl<'a> Checker<'a> {
             self.printed_quantity(
                 &|| format!("{}/printed", path()),
                 printed,
-                value,
-                target.unit.as_deref(),
+                (value, target.unit.as_deref()),
+                target.interpretation.is_some(),
             );
         }
         let quantity = crate::quantity::render(target);
@@ -597,7 +597,8 @@ impl<'a> Checker<'a> {
         for (j, milestone) in target.milestones.iter().enumerate() {
             if let Some(printed) = &milestone.printed {
                 let at = || format!("{}/milestones/{j}/printed", path());
-                self.printed_quantity(&at, printed, milestone.value, target.unit.as_deref());
+                let quantity = (milestone.value, target.unit.as_deref());
+                self.printed_quantity(&at, printed, quantity, target.interpretation.is_some());
             }
             if target.by_year.is_some_and(|by| milestone.year > by) {
                 let message = format!(
@@ -649,31 +650,41 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// A printed quantity reads as the value and unit stored beside it.
+    /// A printed quantity reads as the value and unit stored beside it; one that is no
+    /// number (翻一番) is a warning unless an interpretation (`explained`) says how it was read.
     fn printed_quantity(
         &mut self,
         path: &dyn Fn() -> String,
         printed: &str,
-        value: crate::model::Decimal,
-        unit: Option<&str>,
+        (value, unit): (crate::model::Decimal, Option<&str>),
+        explained: bool,
     ) {
-        if let Some((read, read_unit)) = crate::quantity::parse(printed) {
-            let unit_differs = unit.is_some_and(|unit| unit != read_unit);
-            if read != value || unit_differs {
-                let magnitude = unit.and_then(crate::quantity::magnitude_of);
-                let message = match magnitude {
-                    Some(word) => format!(
-                        "`{printed}` reads as {read}{read_unit}: the unit must not carry the \
-                         magnitude {word}; store the value {read} with the unit {read_unit}, \
-                         and keep {printed} in `printed`"
-                    ),
-                    None => format!(
-                        "`{printed}` reads as {read}{read_unit}, not as {value}{}",
-                        unit.unwrap_or_default()
-                    ),
-                };
-                self.report(Code::QuantityMismatch, path(), message);
+        let Some((read, read_unit)) = crate::quantity::parse(printed) else {
+            if !explained {
+                let message = format!(
+                    "`{printed}` reads as no number, so the value {value}{} is not checked \
+                     against it; say in `interpretation` how the value was read",
+                    unit.unwrap_or_default()
+                );
+                self.report(Code::UnreadQuantity, path(), message);
             }
+            return;
+        };
+        let unit_differs = unit.is_some_and(|unit| unit != read_unit);
+        if read != value || unit_differs {
+            let magnitude = unit.and_then(crate::quantity::magnitude_of);
+            let message = match magnitude {
+                Some(word) => format!(
+                    "`{printed}` reads as {read}{read_unit}: the unit must not carry the \
+                     magnitude {word}; store the value {read} with the unit {read_unit}, \
+                     and keep {printed} in `printed`"
+                ),
+                None => format!(
+                    "`{printed}` reads as {read}{read_unit}, not as {value}{}",
+                    unit.unwrap_or_default()
+                ),
+            };
+            self.report(Code::QuantityMismatch, path(), message);
         }
     }
 
@@ -720,7 +731,8 @@ impl<'a> Checker<'a> {
                 let value = i64::try_from(amount.value).map(crate::model::Decimal::whole);
                 if let Ok(value) = value {
                     let at = || format!("{}/amount/printed", path());
-                    self.printed_quantity(&at, printed, value, Some("元"));
+                    let explained = measure.interpretation.is_some();
+                    self.printed_quantity(&at, printed, (value, Some("元")), explained);
                     if !stands_in(printed, &measure.text.zh) {
                         let message = format!("`{printed}` is not printed in the measure's text");
                         self.report(Code::QuoteNotFound, at(), message);

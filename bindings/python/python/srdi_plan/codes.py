@@ -37,6 +37,7 @@ Code = Literal[
     "group_not_named",
     "missing_value",
     "quantity_mismatch",
+    "unread_quantity",
     "invalid_approval",
     "unknown_path",
     "not_positive",
