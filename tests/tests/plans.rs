@@ -486,3 +486,26 @@ fn a_printed_quantity_that_is_no_number_is_a_warning_unless_explained() {
     });
     assert_eq!(codes(&issues), [], "{issues:?}");
 }
+
+#[test]
+fn a_printed_sum_without_its_unit_reads_as_the_amount() {
+    // 奖励30万: the text leaves 元 out; the amount's currency says it. (The plan's one
+    // warning, a task with no responsible unit, stays.)
+    let before = issues_after("rewards.json", |_| {});
+    let issues = issues_after("rewards.json", |value| {
+        let text = value.to_string().replace("50万元", "50万");
+        *value = serde_json::from_str(&text).unwrap();
+    });
+    assert_eq!(issues, before);
+    // A printed number still reads as the value: 60万 is not 500,000.
+    let issues = issues_after("rewards.json", |value| {
+        let text = value.to_string().replace("50万元", "60万");
+        *value = serde_json::from_str(&text).unwrap();
+    });
+    assert!(
+        codes(&issues)
+            .iter()
+            .any(|(code, _)| *code == Code::QuantityMismatch),
+        "{issues:?}"
+    );
+}

@@ -670,7 +670,8 @@ impl<'a> Checker<'a> {
             }
             return;
         };
-        let unit_differs = unit.is_some_and(|unit| unit != read_unit);
+        // A printed number without its unit (奖励30万 for 300,000 元) names no other unit.
+        let unit_differs = unit.is_some_and(|unit| unit != read_unit) && !read_unit.is_empty();
         if read != value || unit_differs {
             let magnitude = unit.and_then(crate::quantity::magnitude_of);
             let message = match magnitude {
