@@ -92,7 +92,7 @@ impl CorpusQuery {
     ///
     /// [`QueryError::InvalidArgument`] naming the comparisons there are.
     pub fn compare(what: &str) -> Result<Self, QueryError> {
-        match what.trim().to_lowercase().as_str() {
+        match what.trim().to_ascii_lowercase().as_str() {
             "goals" => Ok(Self::CompareGoals),
             "measures" => Ok(Self::CompareMeasures),
             "instruments" => Ok(Self::CompareInstruments),

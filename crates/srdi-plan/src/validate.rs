@@ -912,7 +912,8 @@ impl<'a> Checker<'a> {
         ids.iter().map(|id| name(id)).collect::<Vec<_>>().join("、")
     }
 
-    /// Unit names are unique, in Chinese and (ignoring case) in English; every unit is used.
+    /// Unit names are unique, in Chinese and in English (setting aside the case of ASCII letters,
+    /// as lookups by name do); every unit is used.
     fn units(&mut self) {
         let data = self.data;
         // Names by language: Chinese as printed, English in lower case.
@@ -920,7 +921,7 @@ impl<'a> Checker<'a> {
         for (i, unit) in data.units.iter().enumerate() {
             let mut names = vec![(("zh", Cow::Borrowed(unit.name.zh.as_ref())), &unit.name.zh)];
             if !unit.name.en.trim().is_empty() {
-                let en = Cow::Owned(unit.name.en.to_lowercase());
+                let en = Cow::Owned(unit.name.en.to_ascii_lowercase());
                 names.push((("en", en), &unit.name.en));
             }
             for (key, shown) in names {

@@ -657,7 +657,7 @@ impl Checker<'_> {
                 let message = format!(
                     "unknown field `{key}`{}; {} has: {}",
                     did_you_mean(key, properties.iter().map(|p| p.name.as_str())),
-                    with_article(&self.schema.name_of(name).to_lowercase()),
+                    with_article(&self.schema.name_of(name).to_ascii_lowercase()),
                     properties
                         .iter()
                         .map(|p| p.name.as_str())
@@ -678,7 +678,7 @@ impl Checker<'_> {
                 let message = format!(
                     "the required field `{}` of {} is missing",
                     property.name,
-                    with_article(&self.schema.name_of(name).to_lowercase())
+                    with_article(&self.schema.name_of(name).to_ascii_lowercase())
                 );
                 self.report(Code::MissingField, &pointer, message);
                 valid = false;
