@@ -65,9 +65,11 @@ test("filtering by 区财政局 lists 14 tasks", async () => {
   await page.click('.task-row[data-number="28"]');
   assert.equal(await page.textContent("#detail-citation"), "武隆府办发〔2022〕48号 二（五）28");
   assert.match(await page.textContent("#detail"), /1,000,000 CNY/);
-  // The unit's page lists its tasks (answers name them by id), and each opens.
+  // The unit's page lists its tasks as rows (answers name them by id), and each opens.
   await page.click('#detail .units button:has-text("区财政局")');
-  await page.click('#detail .units button:text-is("11")');
+  assert.equal(await page.locator("#detail .unit-tasks .task-row").count(), 14);
+  assert.match(await page.textContent('#detail .task-row[data-number="11"]'), /二（三）11/);
+  await page.click('#detail .task-row[data-number="11"]');
   assert.equal(await page.textContent("#detail-citation"), "武隆府办发〔2022〕48号 二（三）11");
   await page.selectOption("#unit", "");
 });

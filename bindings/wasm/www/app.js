@@ -101,12 +101,15 @@ function renderTasks() {
   if ($("#instrument").value) filter.instrument = $("#instrument").value;
   const matching = plan.tasks(filter);
   $("#task-count").textContent = `${matching.length} ${label("项任务", matching.length === 1 ? "task" : "tasks")}`;
-  $("#tasks").replaceChildren(...matching.map((task) =>
-    element("li", { class: "task-row", "data-number": String(task.number), tabindex: "0", onclick: () => showTask(task.id) },
-      element("span", { class: "place" }, place(task.citation)),
-      text(task.title ?? task.text, "p"),
-      element("span", { class: "chips" }, ...task.instruments.map((i) => element("span", { class: "chip" }, i.replaceAll("_", " ")))))));
+  $("#tasks").replaceChildren(...matching.map(taskRow));
 }
+
+/** A task as a row of a list, which opens it: where it stands, its title or text, its instruments. */
+const taskRow = (task) =>
+  element("li", { class: "task-row", "data-number": String(task.number), tabindex: "0", onclick: () => showTask(task.id) },
+    element("span", { class: "place" }, place(task.citation)),
+    text(task.title ?? task.text, "p"),
+    element("span", { class: "chips" }, ...task.instruments.map((i) => element("span", { class: "chip" }, i.replaceAll("_", " ")))));
 
 function renderHits(query) {
   let hits;
@@ -157,8 +160,8 @@ function showUnit(id) {
   fill($("#detail"),
     element("p", { class: "citation" }, unit.id),
     text(unit.name, "h3"),
-    element("p", {}, label("任务", "Tasks"), ": ", runs(unit.tasks.map((id) => tasks.get(id).number))),
-    element("ul", { class: "units" }, ...unit.tasks.map((id) => element("li", {}, element("button", { type: "button", class: "link", onclick: () => showTask(id) }, `${tasks.get(id).number}`)))),
+    element("h4", {}, label("任务", "Tasks"), ` (${runs(unit.tasks.map((id) => tasks.get(id).number))})`),
+    element("ul", { class: "unit-tasks" }, ...unit.tasks.map((id) => taskRow(tasks.get(id)))),
     element("h4", {}, label("机制保障", "Safeguard mechanisms")),
     mechanisms.length ? element("ul", {}, ...mechanisms.map((m) => element("li", {}, `${place(m.citation)} `, text(m.title), unit.lead_mechanisms.includes(m.number) ? label("（牵头）", " (lead)") : ""))) : element("p", {}, "—"));
 }
