@@ -20,18 +20,26 @@ function freeze(value) {
   return value;
 }
 
-/** A key for the arguments of a question, if they are plain data (strings, numbers, plain
- * objects of those); `undefined` leaves anything else to the module, which refuses it. */
-function keyOf(args) {
+/** The arguments of a question, read once, and their key if they are plain data (strings,
+ * numbers, object literals of those); `undefined` for a key leaves anything else to the
+ * module, which refuses it. An object literal is read into a copy, and the key and the
+ * question are both made of the copy: a getter or a Proxy that answers differently each time
+ * cannot make the key name another question than the one asked. Throws where reading an
+ * argument throws (a revoked Proxy). */
+function readArgs(args) {
+  const read = [];
   let key = "";
-  for (const value of args) {
+  for (const arg of args) {
+    const value = objectLiteral(arg) ? { ...arg } : arg;
+    read.push(value);
+    if (key === undefined) continue;
     if (typeof value === "string") key += `s${value}\u0000`;
     else if (typeof value === "number" && Number.isFinite(value)) key += `n${value}\u0000`;
     else if (value === undefined || value === null) key += "\u0000";
-    else if (isPlain(value)) key += `o${JSON.stringify(value)}\u0000`;
-    else return undefined;
+    else if (plainObject(value)) key += `o${JSON.stringify(value)}\u0000`;
+    else key = undefined;
   }
-  return key;
+  return { read, key };
 }
 
 /** A question's day options as the module takes them: a `Date` (its calendar day where the
@@ -45,42 +53,27 @@ function dayOption(options) {
     return `${String(asOf.getFullYear()).padStart(4, "0")}-${two(asOf.getMonth() + 1)}-${two(asOf.getDate())}`;
   };
   try {
-    if (options !== null && typeof options === "object" && !(options instanceof Date)) {
-      const plain = [Object.prototype, null].includes(Object.getPrototypeOf(options));
-      return plain ? { ...options, asOf: day(options.asOf) } : options;
-    }
-    return day(options);
+    if (objectLiteral(options)) return { ...options, asOf: day(options.asOf) };
+    return options !== null && typeof options === "object" && !(options instanceof Date) ? options : day(options);
   } catch {
     // Reading them threw (a getter, a Proxy): the module reads them, with a coded error.
     return options;
   }
 }
 
-/** An object literal's own values read once into a copy, so that a getter or a Proxy that
- * answers differently each time cannot make the cache key name another question than the
- * one asked; anything else as it is (the module reads it, and refuses what it must). */
-function taken(value) {
-  return plainObject(value) ? { ...value } : value;
-}
-
-/** `plainObject`, and false where asking throws (a revoked Proxy): the module then reads the
- * value, and refuses it with a coded error. */
-function isPlain(value) {
-  try {
-    return plainObject(value);
-  } catch {
-    return false;
-  }
-}
-
-/** An object literal of strings and numbers, as the options of a question are (not a byte
- * view given an object's prototype, nor one whose `toJSON` says something else). */
-function plainObject(value) {
+/** Whether a value is an object literal, which a copy of its own values stands for: its
+ * prototype `Object.prototype` or none, and neither a byte view given an object's prototype
+ * nor one whose `toJSON` says something else. */
+function objectLiteral(value) {
   if (typeof value !== "object" || value === null) return false;
   const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return false;
-  if (ArrayBuffer.isView(value) || "toJSON" in value) return false;
-  return Object.values(value).every((child) => child === undefined || typeof child === "string" || typeof child === "number");
+  return (prototype === Object.prototype || prototype === null) && !ArrayBuffer.isView(value) && !("toJSON" in value);
+}
+
+/** An object literal of strings and numbers, as the options of a question are. */
+function plainObject(value) {
+  return objectLiteral(value) &&
+    Object.values(value).every((child) => child === undefined || typeof child === "string" || typeof child === "number");
 }
 
 /** The plan of `id` in `plans` (a `Map` by id), else the one `wrap` makes, kept under its id:
@@ -156,17 +149,16 @@ export function api(raw) {
     }
 
     /** The answer to a question, asked of the module the first time only. `ask` gets the
-     * arguments as read once (see `taken`), so that its answer is the one its key names. */
+     * arguments as read once (see `readArgs`), so that its answer is the one its key names. */
     #ask(question, args, ask) {
-      let read;
+      let read, key;
       try {
-        read = args.map(taken);
+        ({ read, key } = readArgs(args));
       } catch {
         // Reading an argument threw: the module reads it again, uncached, and refuses it
         // with a coded error if it throws again.
         return ask(...args);
       }
-      const key = keyOf(read);
       if (key === undefined) return ask(...read);
       const id = question + key;
       const known = this.#answers.get(id);
@@ -209,6 +201,12 @@ export function api(raw) {
       return [...this.#items.get(kind)];
     }
 
+    /** An answer that is a list of items of a kind, whose positions `ask` gets: kept as the
+     * items, and handed out as a new array each time. */
+    #list(kind, question, args, ask) {
+      return [...this.#ask(question, args, (...read) => this.#at(kind, ask(...read)))];
+    }
+
     /** An answer that is not a list of items, as one frozen value. */
     #value(question, args, ask) {
       return this.#ask(question, args, (...read) => freeze(ask(...read)));
@@ -219,7 +217,7 @@ export function api(raw) {
     }
 
     tasks(filter) {
-      return this.#at("tasks", this.#ask("tasks", [filter], (filter) => this.#module.taskPositions(filter)));
+      return this.#list("tasks", "tasks", [filter], (filter) => this.#module.taskPositions(filter));
     }
 
     task(number, options) {
@@ -245,7 +243,7 @@ export function api(raw) {
     }
 
     goals() {
-      return this.#at("targets", this.#ask("goals", [], () => this.#module.goalPositions()));
+      return this.#list("targets", "goals", [], () => this.#module.goalPositions());
     }
 
     goal(id) {
@@ -257,7 +255,7 @@ export function api(raw) {
     }
 
     measures(filter) {
-      return this.#at("measures", this.#ask("measures", [filter], (filter) => this.#module.measurePositions(filter)));
+      return this.#list("measures", "measures", [filter], (filter) => this.#module.measurePositions(filter));
     }
 
     mechanisms() {
@@ -277,7 +275,7 @@ export function api(raw) {
     }
 
     documents() {
-      return this.#at("entities", this.#ask("documents", [], () => this.#module.documentPositions()));
+      return this.#list("entities", "documents", [], () => this.#module.documentPositions());
     }
 
     instruments() {

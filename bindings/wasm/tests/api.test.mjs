@@ -126,6 +126,11 @@ test("answers are built once, shared and frozen", () => {
     plan.task(28).number = 1;
   }, TypeError);
   assert.equal(plan.summary(), plan.summary());
+  // A list of items is a new array each time: changing one changes no later answer.
+  const finance = plan.tasks({ unit: "区财政局" });
+  assert.notEqual(plan.tasks({ unit: "区财政局" }), finance);
+  finance.length = 0;
+  assert.equal(plan.tasks({ unit: "区财政局" }).length, 14);
   assert.equal(wulong(), plan);
   assert.equal(embedded("wulong-2022-48"), plan);
 });
