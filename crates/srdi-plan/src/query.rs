@@ -349,7 +349,7 @@ fn same_name(known: &str, key: &str) -> bool {
 /// A name reduced for comparison: no quotation marks or spaces, and ASCII letters in lower
 /// case. Case is set aside for ASCII letters only, as search sets it aside: ids and English
 /// names are written in them, and Chinese has no case. (Unicode's case tables would add
-/// about 8 KB, gzipped, to the WebAssembly package.)
+/// about 7 KB, gzipped, to the WebAssembly package.)
 fn normalize(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
     normalize_into(name, &mut key);
