@@ -22,7 +22,7 @@ function freeze(value) {
 
 /** The arguments of a question, read once, and their key if they are plain data (strings,
  * numbers, object literals of those); `undefined` for a key leaves anything else to the
- * module, which refuses it. An object literal is read into a copy, and the key and the
+ * module, which reads it (uncached) and refuses what it must. An object literal is read into a copy, and the key and the
  * question are both made of the copy: a getter or a Proxy that answers differently each time
  * cannot make the key name another question than the one asked. Throws where reading an
  * argument throws (a revoked Proxy). */
@@ -62,12 +62,13 @@ function dayOption(options) {
 }
 
 /** Whether a value is an object literal, which a copy of its own values stands for: its
- * prototype `Object.prototype` or none, and neither a byte view given an object's prototype
- * nor one whose `toJSON` says something else. */
+ * prototype `Object.prototype` or none, and neither an array or a byte view given such a
+ * prototype nor one whose `toJSON` says something else. */
 function objectLiteral(value) {
   if (typeof value !== "object" || value === null) return false;
   const prototype = Object.getPrototypeOf(value);
-  return (prototype === Object.prototype || prototype === null) && !ArrayBuffer.isView(value) && !("toJSON" in value);
+  return (prototype === Object.prototype || prototype === null) &&
+    !Array.isArray(value) && !ArrayBuffer.isView(value) && !("toJSON" in value);
 }
 
 /** An object literal of strings and numbers, as the options of a question are. */
@@ -105,7 +106,7 @@ export function api(raw) {
     #items = new Map();
     /** Kinds whose every item has crossed. */
     #complete = new Set();
-    /** Recent questions and their answers (positions, or a frozen value). */
+    /** Recent questions and their answers (a list's items, or a frozen value). */
     #answers = new Map();
     /** Tasks found by number alone (a plan has few). */
     #tasksByNumber = new Map();

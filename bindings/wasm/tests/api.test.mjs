@@ -264,6 +264,11 @@ test("what JSON cannot hold is refused with a coded error, never dropped or chan
   plan.tasks({});
   plan.tasks({ section: 2 });
   refused(() => plan.tasks(Object.setPrototypeOf(new Uint8Array(0), Object.prototype)), "Object");
+  // An array without a prototype is an array, not options (nor an object of its indexes).
+  const bare = (items) => Object.setPrototypeOf(items, null);
+  refused(() => plan.tasks(bare([])), "object");
+  const observed = [{ target: "goal-2", year: 2024, value: 16, source: "s" }];
+  assert.deepEqual(plan.progress(bare([...observed]), "2025-01-01"), plan.progress(observed, "2025-01-01"));
   const hidden = Object.defineProperty({ section: 2 }, "toJSON", { value: () => ({ section: NaN }) });
   refused(() => plan.tasks(hidden), "NaN");
   // Nesting: deeper than a text may be is the core's `too_deep`, however deep (the engine's
