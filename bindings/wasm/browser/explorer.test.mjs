@@ -69,7 +69,9 @@ test("filtering by 区财政局 lists 14 tasks", async () => {
   await page.click('#detail .units button:has-text("区财政局")');
   assert.equal(await page.locator("#detail .unit-tasks .task-row").count(), 14);
   assert.match(await page.textContent('#detail .task-row[data-number="11"]'), /二（三）11/);
-  await page.click('#detail .task-row[data-number="11"]');
+  // A row opens from the keyboard too.
+  await page.focus('#detail .task-row[data-number="11"]');
+  await page.keyboard.press("Enter");
   assert.equal(await page.textContent("#detail-citation"), "武隆府办发〔2022〕48号 二（三）11");
   await page.selectOption("#unit", "");
 });

@@ -12,8 +12,15 @@ const $ = (selector) => document.querySelector(selector);
 const element = (tag, attributes = {}, ...children) => {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attributes)) {
-    if (key === "onclick") node.addEventListener("click", value);
-    else node.setAttribute(key, value);
+    if (key === "onclick") {
+      node.addEventListener("click", value);
+      // A row that opens on a click opens on Enter or Space too, as a button does.
+      if (tag !== "button") node.addEventListener("keydown", (event) => {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        value(event);
+      });
+    } else node.setAttribute(key, value);
   }
   node.append(...children.filter((child) => child !== null && child !== undefined));
   return node;
