@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand, ValueEnum};
 use srdi_plan::{
     Answer, Corpus, CorpusQuery, Date, FileError, FolderError, Issue, MeasureFilter, NameKind,
@@ -188,8 +189,8 @@ enum Command {
     Compare {
         /// `goals` by the tier they count, each with the parent plan's goal it localises;
         /// `measures` with an amount, by the group they reach; `instruments` by STIP code.
-        #[arg(value_enum)]
-        what: Compared,
+        #[arg(value_parser = PossibleValuesParser::new(CorpusQuery::COMPARED), ignore_case = true)]
+        what: String,
     },
     /// Check a plan file and report every problem.
     Validate {
@@ -245,23 +246,6 @@ enum Format {
     Jsonl,
     /// A header, then a line per record.
     Csv,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum Compared {
-    Goals,
-    Measures,
-    Instruments,
-}
-
-impl From<Compared> for CorpusQuery {
-    fn from(what: Compared) -> Self {
-        match what {
-            Compared::Goals => Self::CompareGoals,
-            Compared::Measures => Self::CompareMeasures,
-            Compared::Instruments => Self::CompareInstruments,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -651,7 +635,7 @@ fn corpus(cli: &Cli) -> Result<Corpus, Failure> {
 fn run_corpus(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     let lang = cli.lang.unwrap_or(Lang::Zh);
     let query = match &cli.command {
-        Command::Compare { what } => (*what).into(),
+        Command::Compare { what } => CorpusQuery::compare(what)?,
         Command::Search { query } => CorpusQuery::Search {
             text: query.clone(),
             language: if cli.json {
