@@ -133,7 +133,8 @@ codes! {
     EmptyText = "empty_text",
     /// A text whose English is empty.
     MissingTranslation = "missing_translation",
-    /// Two units share a name, so lookups by name would be ambiguous.
+    /// Two units, or two entities, share a name as lookups read names (setting aside spaces,
+    /// quotation marks and case), so lookups by name would be ambiguous.
     DuplicateName = "duplicate_name",
     /// A unit no item refers to.
     UnusedUnit = "unused_unit",

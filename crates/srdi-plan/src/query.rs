@@ -350,7 +350,7 @@ fn same_name(known: &str, key: &str) -> bool {
 /// case. Case is set aside for ASCII letters only, as search sets it aside: ids and English
 /// names are written in them, and Chinese has no case. (Unicode's case tables would add
 /// about 7 KB, gzipped, to the WebAssembly package.)
-fn normalize(name: &str) -> String {
+pub(crate) fn normalize(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
     normalize_into(name, &mut key);
     key

@@ -7,6 +7,8 @@
 
 use std::borrow::Cow;
 
+use std::collections::hash_map::Entry;
+
 use foldhash::{HashMap, HashSet};
 
 use crate::error::{Code, Issue};
@@ -912,26 +914,12 @@ impl<'a> Checker<'a> {
         ids.iter().map(|id| name(id)).collect::<Vec<_>>().join("、")
     }
 
-    /// Unit names are unique, in Chinese and in English (setting aside the case of ASCII letters,
-    /// as lookups by name do); every unit is used.
+    /// Unit names are unique, in Chinese and in English, as lookups by name read them; every
+    /// unit is used.
     fn units(&mut self) {
         let data = self.data;
-        // Names by language: Chinese as printed, English in lower case.
-        let mut seen: HashMap<(&str, Cow<str>), usize> = HashMap::default();
+        self.distinct_names("units", data.units.iter().map(|unit| &unit.name));
         for (i, unit) in data.units.iter().enumerate() {
-            let mut names = vec![(("zh", Cow::Borrowed(unit.name.zh.as_ref())), &unit.name.zh)];
-            if !unit.name.en.trim().is_empty() {
-                let en = Cow::Owned(unit.name.en.to_ascii_lowercase());
-                names.push((("en", en), &unit.name.en));
-            }
-            for (key, shown) in names {
-                if let Some(first) = seen.get(&key) {
-                    let message = format!("the name `{shown}` is also the name of /units/{first}");
-                    self.report(Code::DuplicateName, format!("/units/{i}/name"), message);
-                } else {
-                    seen.insert(key, i);
-                }
-            }
             if !self.used_units.contains(unit.id.as_ref()) {
                 let message = format!("no item refers to unit `{}`", unit.id);
                 self.report(Code::UnusedUnit, format!("/units/{i}"), message);
@@ -939,11 +927,46 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Entity names are unique as unit names are; every entity is used.
     fn entities(&mut self) {
-        for (i, entity) in self.data.entities.iter().enumerate() {
+        let data = self.data;
+        self.distinct_names("entities", data.entities.iter().map(|entity| &entity.name));
+        for (i, entity) in data.entities.iter().enumerate() {
             if !self.used_entities.contains(entity.id.as_ref()) {
                 let message = format!("no item refers to entity `{}`", entity.id);
                 self.report(Code::UnusedEntity, format!("/entities/{i}"), message);
+            }
+        }
+    }
+
+    /// Names of the items at `/{list}` that a lookup by name cannot tell apart: the same in
+    /// one language once it sets aside what it sets aside (spaces, quotation marks and the
+    /// case of ASCII letters).
+    fn distinct_names<'n>(&mut self, list: &str, names: impl Iterator<Item = &'n Text>) {
+        let mut seen: HashMap<(&str, String), (usize, &'n str)> = HashMap::default();
+        for (i, name) in names.enumerate() {
+            for (language, shown) in [("zh", name.zh.as_ref()), ("en", name.en.as_ref())] {
+                let key = crate::query::normalize(shown);
+                if key.is_empty() {
+                    continue;
+                }
+                match seen.entry((language, key)) {
+                    Entry::Vacant(entry) => {
+                        entry.insert((i, shown));
+                    }
+                    Entry::Occupied(entry) => {
+                        let (first, other) = *entry.get();
+                        let message = if other == shown {
+                            format!("the name `{shown}` is also the name of /{list}/{first}")
+                        } else {
+                            format!(
+                                "the name `{shown}` is that of /{list}/{first}, `{other}`, but for \
+                                 spaces, quotation marks or case, which lookups by name set aside"
+                            )
+                        };
+                        self.report(Code::DuplicateName, format!("/{list}/{i}/name"), message);
+                    }
+                }
             }
         }
     }

@@ -362,6 +362,29 @@ fn duplicate_name() {
     assert_reported(&issues, Code::DuplicateName, "/units/16/name");
 }
 
+/// Names that lookups cannot tell apart (they set aside spaces, quotation marks and case) are
+/// duplicates, of units and of entities alike.
+#[test]
+fn names_alike_but_for_spaces_quotation_marks_or_case_are_duplicates() {
+    let issues = issues_after(|plan| {
+        let squeezed = plan.units[9].name.en.replace(' ', "");
+        plan.units.to_mut()[16].name.en = squeezed.into();
+        let quoted = format!("“{}”", plan.entities[0].name.zh);
+        plan.entities.to_mut()[1].name.zh = quoted.into();
+    });
+    assert_reported(&issues, Code::DuplicateName, "/units/16/name");
+    assert_reported(&issues, Code::DuplicateName, "/entities/1/name");
+    let message = &issues
+        .iter()
+        .find(|i| i.path == "/units/16/name")
+        .unwrap()
+        .message;
+    assert!(
+        message.contains("which lookups by name set aside"),
+        "{message}"
+    );
+}
+
 #[test]
 fn unused_unit_and_entity_are_warnings() {
     let issues = issues_after(|plan| {
@@ -372,6 +395,9 @@ fn unused_unit_and_entity_are_warnings() {
         plan.units.to_mut().push(unit);
         let mut entity = plan.entities[0].clone();
         entity.id = "spare-entity".into();
+        // A name the text prints, as every entity's is, that no other entity has.
+        entity.name.zh = "武隆区".into();
+        entity.name.en = "Wulong District".into();
         plan.entities.to_mut().push(entity);
     });
     let data = srdi_plan::wulong().data();
@@ -385,6 +411,7 @@ fn unused_unit_and_entity_are_warnings() {
     assert!(
         issues
             .iter()
-            .all(|issue| issue.severity == Severity::Warning)
+            .all(|issue| issue.severity == Severity::Warning),
+        "{issues:?}"
     );
 }
