@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand, ValueEnum};
 use srdi_plan::{
     Answer, Corpus, CorpusQuery, Date, FileError, FolderError, Issue, MeasureFilter, NameKind,
@@ -90,6 +89,7 @@ enum Command {
     /// One goal or task-level target.
     Goal {
         /// A goal's or target's id, or a goal's number.
+        #[arg(allow_negative_numbers = true)]
         id: String,
     },
     /// Every target: plan goals and task-level targets.
@@ -189,8 +189,8 @@ enum Command {
     Compare {
         /// `goals` by the tier they count, each with the parent plan's goal it localises;
         /// `measures` with an amount, by the group they reach; `instruments` by STIP code.
-        #[arg(value_parser = PossibleValuesParser::new(CorpusQuery::COMPARED), ignore_case = true)]
-        what: String,
+        #[arg(value_parser = compared)]
+        what: CorpusQuery,
     },
     /// Check a plan file and report every problem.
     Validate {
@@ -376,6 +376,11 @@ fn task_key(text: &str) -> Result<TaskKey, String> {
             "`{text}` is neither a task number nor a task id (`task-28`)"
         ))
     }
+}
+
+/// What `compare` compares, read by the core, as every surface reads it.
+fn compared(text: &str) -> Result<CorpusQuery, String> {
+    CorpusQuery::compare(text).map_err(|error| error.to_string())
 }
 
 /// A `--id` for a new plan.
@@ -635,7 +640,7 @@ fn corpus(cli: &Cli) -> Result<Corpus, Failure> {
 fn run_corpus(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     let lang = cli.lang.unwrap_or(Lang::Zh);
     let query = match &cli.command {
-        Command::Compare { what } => CorpusQuery::compare(what)?,
+        Command::Compare { what } => what.clone(),
         Command::Search { query } => CorpusQuery::Search {
             text: query.clone(),
             language: if cli.json {

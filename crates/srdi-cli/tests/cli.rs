@@ -112,6 +112,7 @@ fn unknown_names_of_every_kind_exit_1() {
         &["task", "task-99"],
         &["unit", "nobody"],
         &["goal", "goal-9"],
+        &["goal", "-1"],
         &["mechanism", "7"],
         &["entity", "nothing"],
         &["measures", "--tier", "中小微企业"],
@@ -956,6 +957,11 @@ fn plans_measures_instruments_and_search_across_plans() {
         serde_json::from_str(&stdout(&srdi(&["--json", "compare", "instruments"]))).unwrap();
     let prizes = types.iter().find(|t| t["code"] == "PI020").unwrap();
     assert_eq!(prizes["plans"].as_array().unwrap().len(), plans.len());
+    // The core reads what to compare, as Python and JS do: any case, spaces around.
+    assert_eq!(
+        json(&["compare", " Instruments "]),
+        json(&["compare", "instruments"])
+    );
 
     let folder = format!("{}/../../tests/plans", env!("CARGO_MANIFEST_DIR"));
     let hits: Vec<Value> = serde_json::from_str(&stdout(&srdi(&[
