@@ -153,7 +153,8 @@ class Plan:
         """What an enterprise can get: every measure with ``status`` (``applies``, ``may_apply``,
         ``does_not_apply``), ``amount``, ``citation``, ``missing``, ``failed`` and the ``trace``
         of each step. ``profile`` is ``{"tiers", "groups", "recognitions", "events", "facts"}``;
-        a key left out is unknown. ``explain=True`` also prints the steps in words. Raises
+        a key left out is unknown, and so is a key set to ``None`` in a dict (as a data frame's
+        empty cell is; JSON text and the other surfaces refuse ``null``). ``explain=True`` also prints the steps in words. Raises
         ``InputError`` for a profile the plan cannot read, naming every problem at once: of
         its shape and of the tiers, groups and facts it names."""
     def entitlement_total(self, profile: Mapping[str, Any] | str | bytes) -> list[dict[str, Any]]:
@@ -185,7 +186,8 @@ class Plan:
     def cost(self, scenario: Mapping[str, Any] | str | bytes | None = None) -> dict[str, Any]:
         """What the one-time rewards tied to a recognition or an event cost, by year, for
         ``{"recognitions": [{"tier", "year", "count"}], "events": [{"kind", "year", "count"}]}``,
-        or without one for the plan's own goals (an upper bound, its assumptions listed)."""
+        or without one for the plan's own goals (an upper bound, its assumptions listed). In a
+        dict, a key set to ``None`` is a key left out."""
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
