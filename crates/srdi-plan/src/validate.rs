@@ -6,7 +6,6 @@
 //! they are warnings that say what is missing.
 
 use std::borrow::Cow;
-
 use std::collections::hash_map::Entry;
 
 use foldhash::{HashMap, HashSet};
