@@ -8,6 +8,7 @@ use std::path::Path;
 
 use pyo3::exceptions::{PyImportError, PyOSError, PyRuntimeError};
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 use srdi_plan::ErrorReport;
 
 use crate::Issue;
@@ -24,6 +25,24 @@ fn raise(py: Python<'_>, report: &ErrorReport) -> PyErr {
 pub(crate) fn invalid_argument(py: Python<'_>, message: String) -> PyErr {
     let report = ErrorReport::from(srdi_plan::QueryError::InvalidArgument(message));
     raise_as(py, "InvalidArgumentError", &report)
+}
+
+/// A keyword argument that `method` does not take (`others`, its `**` catch-all), as a coded
+/// argument error worded as the JavaScript package words an option it does not know (serde's
+/// message, naming those it does: `known`): a misspelt option is `invalid_argument` on every
+/// surface, not Python's uncoded `TypeError`.
+pub(crate) fn no_other_keywords(
+    py: Python<'_>,
+    method: &str,
+    others: Option<&Bound<'_, PyDict>>,
+    known: &'static [&'static str],
+) -> PyResult<()> {
+    let Some((key, _)) = others.and_then(|others| others.iter().next()) else {
+        return Ok(());
+    };
+    let key: String = key.extract()?;
+    let message = <serde_json::Error as serde::de::Error>::unknown_field(&key, known);
+    Err(invalid_argument(py, format!("{method}: {message}")))
 }
 
 /// Instantiates `srdi_plan.errors.<class>(report, issues)` as a Python exception.

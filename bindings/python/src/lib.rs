@@ -18,7 +18,7 @@ use pythonize::pythonize;
 use serde::Serialize;
 use srdi_plan as core;
 
-use crate::errors::{IntoPyResult, invalid_argument, stale};
+use crate::errors::{IntoPyResult, invalid_argument, no_other_keywords, stale};
 use crate::input::{Arg, Open, TaskKey, Whole, coded, json_in, read_input, row_json, type_name};
 
 /// Converts a core value to Python in its serde shape (dicts, lists, strings, numbers).
@@ -194,7 +194,11 @@ impl Plan {
         py_value(py, &self.0.summary())
     }
 
-    #[pyo3(signature = (unit=None, section=None, instrument=None, tier=None, text=None))]
+    #[pyo3(signature = (unit=None, section=None, instrument=None, tier=None, text=None, **others))]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "Python's keyword arguments: one parameter each"
+    )]
     fn tasks(
         &self,
         py: Python<'_>,
@@ -203,7 +207,14 @@ impl Plan {
         instrument: Option<Arg<String>>,
         tier: Option<Arg<String>>,
         text: Option<Arg<String>>,
+        others: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Vec<Task>> {
+        no_other_keywords(
+            py,
+            "tasks",
+            others,
+            &["unit", "section", "instrument", "tier", "text"],
+        )?;
         let filter = core::TaskFilter {
             unit: unit.map(Arg::into_inner),
             section: section.map(|Whole(section)| section),
@@ -217,8 +228,15 @@ impl Plan {
 
     /// One task by number (`section` too in a plan that numbers tasks per section), or by
     /// the id answers give it (`"task-28"`).
-    #[pyo3(signature = (number, section=None))]
-    fn task(&self, py: Python<'_>, number: TaskKey, section: Option<Whole>) -> PyResult<Task> {
+    #[pyo3(signature = (number, section=None, **others))]
+    fn task(
+        &self,
+        py: Python<'_>,
+        number: TaskKey,
+        section: Option<Whole>,
+        others: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Task> {
+        no_other_keywords(py, "task", others, &["section"])?;
         let section = section.map(|Whole(section)| section);
         let (number, id) = match number {
             TaskKey::Number(number) => (Some(number), None),
@@ -229,13 +247,15 @@ impl Plan {
     }
 
     /// Every hit, or with `language="zh"` or `"en"` the hits a reader of that language wants.
-    #[pyo3(signature = (query, language=None))]
+    #[pyo3(signature = (query, language=None, **others))]
     fn search(
         &self,
         py: Python<'_>,
         query: Arg<String>,
         language: Option<Arg<String>>,
+        others: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Vec<Hit>> {
+        no_other_keywords(py, "search", others, &["language"])?;
         let language = language
             .map(|Arg(language)| language.parse::<core::Language>())
             .transpose()
@@ -267,13 +287,15 @@ impl Plan {
         views.iter().map(|view| self.target_at(view.at)).collect()
     }
 
-    #[pyo3(signature = (tier=None, instrument=None))]
+    #[pyo3(signature = (tier=None, instrument=None, **others))]
     fn measures(
         &self,
         py: Python<'_>,
         tier: Option<Arg<String>>,
         instrument: Option<Arg<String>>,
+        others: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Vec<Measure>> {
+        no_other_keywords(py, "measures", others, &["tier", "instrument"])?;
         let filter = core::MeasureFilter {
             tier: tier.map(Arg::into_inner),
             instrument: instrument.map(Arg::into_inner),
@@ -348,7 +370,7 @@ impl Plan {
     /// as str or bytes), as the list of dicts `srdi --json entitlements` prints. With
     /// `explain=True` it also prints each step in words, citing the text.
     #[pyo3(
-        signature = (profile, explain = Arg(false), language = Arg(String::from("zh"))),
+        signature = (profile, explain = Arg(false), language = Arg(String::from("zh")), **others),
         text_signature = "($self, profile, explain=False, language='zh')"
     )]
     fn entitlements<'py>(
@@ -357,7 +379,9 @@ impl Plan {
         profile: &Bound<'py, PyAny>,
         explain: Arg<bool>,
         language: Arg<String>,
+        others: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        no_other_keywords(py, "entitlements", others, &["explain", "language"])?;
         // The language is checked whether or not it is used, as every argument is.
         let language: core::Language = language.0.parse().into_py(py)?;
         let profile = read_profile(&self.0, profile)?;
@@ -420,12 +444,14 @@ impl Plan {
     /// What the one-time rewards tied to a recognition or an event cost, by year: for
     /// `scenario` (a dict, or JSON as str or bytes: `{"recognitions": [{"tier", "year",
     /// "count"}], "events": [{"kind", "year", "count"}]}`), or without one for the plan's goals.
-    #[pyo3(signature = (scenario=None))]
+    #[pyo3(signature = (scenario=None, **others))]
     fn cost<'py>(
         &self,
         py: Python<'py>,
         scenario: Option<&Bound<'py, PyAny>>,
+        others: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        no_other_keywords(py, "cost", others, &["scenario"])?;
         let scenario = scenario
             .map(|value| read_json(value, |input| self.0.read_scenario(input)))
             .transpose()?;
@@ -439,13 +465,15 @@ impl Plan {
     /// `YYYY-MM-DD`; today if left out), from `observations`: a list of dicts, a data frame
     /// (one row per value), or the path of a CSV or JSON file. Dicts in the JSON shape of
     /// `srdi --json progress`.
-    #[pyo3(signature = (observations, as_of=None))]
+    #[pyo3(signature = (observations, as_of=None, **others))]
     fn progress<'py>(
         &self,
         py: Python<'py>,
         observations: &Bound<'py, PyAny>,
         as_of: Option<&Bound<'py, PyAny>>,
+        others: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        no_other_keywords(py, "progress", others, &["as_of"])?;
         let observations = read_observations(&self.0, observations)?;
         let as_of = read_date(py, as_of)?;
         py_value(py, &self.0.progress(&observations, as_of).into_py(py)?)
@@ -453,13 +481,15 @@ impl Plan {
 
     /// `progress(observations, as_of)` as a pandas `DataFrame`, one row per goal and target
     /// (needs pandas).
-    #[pyo3(signature = (observations, as_of=None))]
+    #[pyo3(signature = (observations, as_of=None, **others))]
     fn progress_table<'py>(
         &self,
         py: Python<'py>,
         observations: &Bound<'py, PyAny>,
         as_of: Option<&Bound<'py, PyAny>>,
+        others: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        no_other_keywords(py, "progress_table", others, &["as_of"])?;
         let observations = read_observations(&self.0, observations)?;
         let as_of = read_date(py, as_of)?;
         frame(
@@ -470,12 +500,14 @@ impl Plan {
 
     /// Whether the plan is in force on `as_of` (today if left out), and which goals and
     /// targets are due by then.
-    #[pyo3(signature = (as_of=None))]
+    #[pyo3(signature = (as_of=None, **others))]
     fn status<'py>(
         &self,
         py: Python<'py>,
         as_of: Option<&Bound<'py, PyAny>>,
+        others: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        no_other_keywords(py, "status", others, &["as_of"])?;
         py_value(py, &self.0.status(read_date(py, as_of)?))
     }
 
@@ -1534,13 +1566,15 @@ impl Corpus {
     }
 
     /// A phrase in every text of every plan, as dicts; each hit names its plan.
-    #[pyo3(signature = (text, language=None))]
+    #[pyo3(signature = (text, language=None, **others))]
     fn search<'py>(
         &self,
         py: Python<'py>,
         text: Arg<String>,
         language: Option<Arg<String>>,
+        others: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        no_other_keywords(py, "search", others, &["language"])?;
         let language = language
             .map(|Arg(language)| language.parse())
             .transpose()

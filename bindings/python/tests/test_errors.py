@@ -88,6 +88,31 @@ def test_an_empty_search_is_a_query_error():
     assert raised.value.code == "empty_search" and isinstance(raised.value, ValueError)
 
 
+def test_an_unknown_keyword_is_a_coded_type_error_as_an_unknown_option_is_in_js():
+    """A misspelt keyword is invalid_argument, worded as JS words an option it does not know."""
+    plan = srdi_plan.wulong()
+    calls = {
+        "tasks": lambda: plan.tasks(units="区财政局"),
+        "task": lambda: plan.task(28, sect=5),
+        "search": lambda: plan.search("首台", lang="en"),
+        "measures": lambda: plan.measures(tiers="srdi-sme"),
+        "entitlements": lambda: plan.entitlements({}, explian=True),
+        "cost": lambda: plan.cost(scenarios={}),
+        "progress": lambda: plan.progress([], asOf="2025-01-01"),
+        "progress_table": lambda: plan.progress_table([], asOf="2025-01-01"),
+        "status": lambda: plan.status(asOf="2025-01-01"),
+        "corpus.search": lambda: srdi_plan.corpus().search("首台", lang="en"),
+    }
+    for name, call in calls.items():
+        with pytest.raises(InvalidArgumentError) as raised:
+            call()
+        assert isinstance(raised.value, TypeError) and raised.value.code == "invalid_argument", name
+        assert f"{name.split('.')[-1]}: unknown field" in str(raised.value), (name, str(raised.value))
+    with pytest.raises(InvalidArgumentError) as raised:
+        plan.tasks(foo="x")
+    assert "tasks: unknown field `foo`, expected one of `unit`, `section`, `instrument`, `tier`, `text`" in str(raised.value)
+
+
 def test_wrong_argument_types_are_coded_type_errors():
     """As in JavaScript: a TypeError with code invalid_argument, never an uncoded exception."""
     plan = srdi_plan.wulong()
