@@ -1,7 +1,9 @@
 """Errors are real, documented Python classes, with what the Rust core reports."""
 
+import inspect
 import json
 import os
+import re
 import subprocess
 import sys
 from collections import OrderedDict, UserList, deque
@@ -108,6 +110,16 @@ def test_an_unknown_keyword_is_a_coded_type_error_as_an_unknown_option_is_in_js(
             call()
         assert isinstance(raised.value, TypeError) and raised.value.code == "invalid_argument", name
         assert f"{name.split('.')[-1]}: unknown field" in str(raised.value), (name, str(raised.value))
+        # The options it names are the method's keyword parameters (the binding lists them
+        # beside the signature; this keeps the two alike).
+        named = re.findall(r"`([^`]+)`", str(raised.value).split("expected", 1)[1])
+        method = getattr(srdi_plan.corpus() if name.startswith("corpus.") else plan, name.split(".")[-1])
+        keywords = [
+            parameter.name
+            for parameter in inspect.signature(method).parameters.values()
+            if parameter.default is not inspect.Parameter.empty
+        ]
+        assert named == keywords, (name, named, keywords)
     with pytest.raises(InvalidArgumentError) as raised:
         plan.tasks(foo="x")
     assert "tasks: unknown field `foo`, expected one of `unit`, `section`, `instrument`, `tier`, `text`" in str(raised.value)
