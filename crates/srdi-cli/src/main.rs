@@ -613,6 +613,14 @@ fn report_folder(folder: &FolderError, json: bool, out: &mut dyn Write) -> ExitC
     let mut err = io::stderr().lock();
     for (file, error) in &folder.failures {
         let _ = match error {
+            FileError::Unreadable { error: cause, .. }
+                if cause.kind() == io::ErrorKind::NotADirectory =>
+            {
+                writeln!(
+                    err,
+                    "error: {error}; --plans takes a folder of plan files, --plan one plan file"
+                )
+            }
             // Its message names the file already.
             FileError::Unreadable { .. } => writeln!(err, "error: {error}"),
             _ => writeln!(err, "error: {}: {error}", file.display()),
@@ -627,10 +635,6 @@ fn report_folder(folder: &FolderError, json: bool, out: &mut dyn Write) -> ExitC
 /// The shipped plans, and those of `--plans` if given.
 fn corpus(cli: &Cli) -> Result<Corpus, Failure> {
     match &cli.plans {
-        Some(file) if file.is_file() => Err(Failure::Query(QueryError::InvalidArgument(format!(
-            "{} is a file: --plans takes a folder of plan files (--plan takes one plan file)",
-            file.display()
-        )))),
         Some(folder) => Corpus::load_dir(folder).map_err(Failure::Folder),
         None => Ok(Corpus::embedded()),
     }

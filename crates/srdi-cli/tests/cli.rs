@@ -1011,6 +1011,25 @@ fn a_folder_with_bad_plans_reports_every_file() {
     );
 }
 
+#[test]
+fn a_file_given_as_the_plans_folder_is_unreadable_as_on_every_surface() {
+    // The core's code (Python's `load_dir` raises it too), with a hint at the shell.
+    let file = format!("{}/wulong-2022-48/plan.json", policy_data());
+    let output = srdi(&["--plans", &file, "--json", "plans"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(
+        report["errors"][0]["error"]["code"], "unreadable",
+        "{report}"
+    );
+    let output = srdi(&["--plans", &file, "plans"]);
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("--plans takes a folder of plan files, --plan one plan file"),
+        "{message}"
+    );
+}
+
 /// The arguments of `srdi` that ask a question of several plans.
 fn corpus_argv(query: &Value) -> Vec<String> {
     let op = query["op"].as_str().unwrap();
