@@ -232,6 +232,7 @@ fn thorough(json: &str, bom: Option<Issue>) -> Result<Loaded, PlanError> {
     for issue in &mut semantic {
         issue.path = checked.pruned.original(&issue.path);
     }
+    semantic.retain(|issue| !checked.pruned.stood_in(&issue.path));
     issues.extend(semantic);
     Ok(Loaded {
         plan: Some((data, index)),

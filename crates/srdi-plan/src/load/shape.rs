@@ -14,7 +14,8 @@
 //! It also prunes what it rejects, so that the semantic rules can still run on what could be
 //! read: an unknown field is dropped, an invalid optional field is dropped, an invalid list
 //! item is removed from its list (and [`Pruned`] maps later paths back to the file), and an
-//! object missing a required field is invalid as a whole.
+//! object missing a required field is invalid as a whole. The plan itself is never dropped
+//! so: its required fields, missing or invalid, get stand-ins that the rules are quiet about.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -47,9 +48,26 @@ pub(crate) struct Checked {
     pub(crate) readable: bool,
 }
 
-/// Checks `value` against the plan format, pruning what is invalid.
+/// Checks `value` against the plan format, pruning what is invalid. A plan whose root is
+/// an object is read even where its required fields are missing or invalid: each gets a
+/// stand-in (see [`Pruned::stood_in`]), so that one missing `document` does not hide every
+/// other problem of the file.
 pub(crate) fn check_plan(value: &mut Value) -> Checked {
-    check(&PLAN, value)
+    let checked = check(&PLAN, value);
+    if checked.readable || !value.is_object() {
+        return checked;
+    }
+    let mut filler = Checker {
+        schema: &PLAN,
+        issues: Vec::new(),
+        pruned: checked.pruned,
+    };
+    filler.stand_in(&PLAN.root, value, &mut String::new());
+    Checked {
+        issues: checked.issues,
+        pruned: filler.pruned,
+        readable: true,
+    }
 }
 
 /// Checks `value` against the format of a profile, a scenario or observations, pruning what
@@ -115,12 +133,14 @@ pub(crate) struct Pruned {
     /// The pointers (in the file) of optional fields dropped for a wrong value, so that rules
     /// do not report them missing as well.
     fields: HashSet<String>,
+    /// The pointers of required fields of the root, missing or invalid, that stand-ins fill.
+    stand_ins: Vec<String>,
 }
 
 impl Pruned {
     /// Whether nothing was removed.
     pub(crate) fn is_empty(&self) -> bool {
-        self.removed.is_empty() && self.fields.is_empty()
+        self.removed.is_empty() && self.fields.is_empty() && self.stand_ins.is_empty()
     }
 
     /// Whether the field at `path` (in the pruned value) was dropped for a wrong value.
@@ -132,6 +152,17 @@ impl Pruned {
     /// check the schema cannot make (a date not on the calendar).
     pub(crate) fn drop_field(&mut self, pointer: String) {
         self.fields.insert(pointer);
+    }
+
+    /// Whether the value at `pointer` (in the file) is, or is inside, a stand-in for a
+    /// required field: the shape check reported it, and what rules would say of the
+    /// stand-in is not about the file.
+    pub(crate) fn stood_in(&self, pointer: &str) -> bool {
+        self.stand_ins.iter().any(|stand_in| {
+            pointer
+                .strip_prefix(stand_in.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
     }
 
     /// Whether items were removed from the list at `pointer`.
@@ -398,7 +429,7 @@ struct Checker<'s> {
     pruned: Pruned,
 }
 
-impl Checker<'_> {
+impl<'s> Checker<'s> {
     fn report(&mut self, code: Code, path: &str, message: String) {
         self.issues.push(Issue::new(code, path, message));
     }
@@ -423,6 +454,84 @@ impl Checker<'_> {
             Node::Map(inner) => self.map(inner, value, path),
             Node::Variants(tags) => self.variant(tags, value, path),
             Node::Either(branches) => self.either(branches, value, path),
+        }
+    }
+
+    /// Fills each required field of the object `value` that `node` finds missing or invalid
+    /// (after [`Checker::check`] pruned it): an invalid object in its own required fields,
+    /// anything else with the least value its node allows. Nothing is reported: the check
+    /// did.
+    fn stand_in(&mut self, node: &Node, value: &mut Value, path: &mut String) {
+        let node = self.resolved(node);
+        let (Node::Object { properties, .. }, Value::Object(fields)) = (node, value) else {
+            return;
+        };
+        let length = path.len();
+        for property in properties.iter().filter(|property| property.required) {
+            path.push('/');
+            path.push_str(&escape_token(&property.name));
+            let mut scratch = Checker {
+                schema: self.schema,
+                issues: Vec::new(),
+                pruned: Pruned::default(),
+            };
+            let valid = (fields.get_mut(&property.name))
+                .is_some_and(|field| scratch.check(&property.node, field, path));
+            let object = matches!(self.resolved(&property.node), Node::Object { .. });
+            match fields.get_mut(&property.name) {
+                _ if valid => {}
+                Some(field) if field.is_object() && object => {
+                    self.stand_in(&property.node, field, path);
+                }
+                _ => {
+                    fields.insert(property.name.clone(), self.least(&property.node));
+                    self.pruned.stand_ins.push(path.clone());
+                }
+            }
+            path.truncate(length);
+        }
+    }
+
+    /// The node a reference refers to, else the node.
+    fn resolved<'n>(&self, node: &'n Node) -> &'n Node
+    where
+        's: 'n,
+    {
+        match node {
+            Node::Ref(def) => self
+                .schema
+                .defs
+                .get(*def)
+                .map_or(node, |def| self.resolved(&def.node)),
+            _ => node,
+        }
+    }
+
+    /// The least value `node` allows: empty, zero, the first choice, and an object of its
+    /// required fields.
+    fn least(&self, node: &Node) -> Value {
+        match self.resolved(node) {
+            Node::Any | Node::Null | Node::Nullable(_) | Node::Ref(_) => Value::Null,
+            Node::Bool => Value::Bool(false),
+            Node::Integer { min, .. } => Value::from(min.unwrap_or(0).max(0)),
+            Node::Number => Value::from(0),
+            Node::String => Value::from(""),
+            Node::Enum(values) => values
+                .first()
+                .map_or(Value::Null, |v| Value::from(v.as_str())),
+            Node::Array(_) => Value::Array(Vec::new()),
+            Node::Map(_) => Value::Object(Map::new()),
+            Node::Object { properties, .. } => Value::Object(
+                properties
+                    .iter()
+                    .filter(|property| property.required)
+                    .map(|property| (property.name.clone(), self.least(&property.node)))
+                    .collect(),
+            ),
+            Node::Variants(tags) => tags.first().map_or(Value::Null, |(tag, node)| {
+                Value::Object(Map::from_iter([(tag.clone(), self.least(node))]))
+            }),
+            Node::Either(branches) => branches.first().map_or(Value::Null, |b| self.least(b)),
         }
     }
 
@@ -735,6 +844,42 @@ mod tests {
         );
         assert_eq!(pruned.original("/tasks/2"), "/tasks/2");
         assert_eq!(pruned.original(""), "");
+    }
+
+    #[test]
+    fn a_stand_in_covers_its_field_and_what_is_inside_it() {
+        let mut pruned = Pruned::default();
+        pruned.stand_ins.push("/document".into());
+        assert!(pruned.stood_in("/document"));
+        assert!(pruned.stood_in("/document/title/zh"));
+        assert!(!pruned.stood_in("/documents/0"));
+        assert!(!pruned.stood_in("/id"));
+    }
+
+    #[test]
+    fn stand_ins_are_the_least_values_the_schema_allows() {
+        let mut value: Value =
+            serde_json::from_str(r#"{"id": 5, "document": {"title": {}}}"#).unwrap();
+        let checked = check_plan(&mut value);
+        assert!(checked.readable);
+        assert_eq!(
+            value,
+            serde_json::json!({"id": "", "document": {"title": {"zh": ""}}})
+        );
+        assert!(checked.pruned.stood_in("/id") && checked.pruned.stood_in("/document/title/zh"));
+        assert!(!checked.pruned.stood_in("/document/number"));
+        let codes: Vec<_> = checked
+            .issues
+            .iter()
+            .map(|i| (i.code, i.path.as_str()))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                (Code::WrongType, "/id"),
+                (Code::MissingField, "/document/title/zh")
+            ]
+        );
     }
 
     #[test]
