@@ -225,15 +225,15 @@ enum Command {
     /// where missing. JSON and JSON Lines records name their plan (`"plan": "<id>"`); JSON
     /// Lines go straight into data tools: `DuckDB` (`read_json_auto`), Spark, `BigQuery`.
     Export {
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Json)]
-        format: Format,
+        /// Output format [default: json].
+        #[arg(long, value_enum)]
+        format: Option<Format>,
         /// Which items, one record each.
         #[arg(long, value_enum, required_if_eq_any([("format", "csv"), ("format", "jsonl")]))]
         kind: Option<Kind>,
         /// CSV for Excel: with a byte-order mark, so that Excel reads the Chinese as UTF-8
         /// (implies `--format csv`).
-        #[arg(long, requires = "kind", conflicts_with = "format")]
+        #[arg(long, requires = "kind")]
         excel: bool,
     },
 }
@@ -264,6 +264,26 @@ impl From<Kind> for RecordKind {
             Kind::Targets => Self::Targets,
             Kind::Units => Self::Units,
         }
+    }
+}
+
+impl Cli {
+    /// The command line, refused as clap refuses one where it asks for what cannot be: CSV
+    /// for Excel in another format.
+    fn checked(self) -> Result<Self, clap::Error> {
+        if let Command::Export {
+            format: Some(format @ (Format::Json | Format::Jsonl)),
+            excel: true,
+            ..
+        } = &self.command
+        {
+            let format = format.to_possible_value().map(|v| v.get_name().to_owned());
+            let format = format.unwrap_or_default();
+            let message = format!("--excel writes CSV, not {format}: drop --format, or give csv");
+            return Err(<Self as clap::CommandFactory>::command()
+                .error(clap::error::ErrorKind::ArgumentConflict, message));
+        }
+        Ok(self)
     }
 }
 
@@ -475,7 +495,7 @@ impl From<csv::Error> for Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse().and_then(Cli::checked) {
         Ok(cli) => cli,
         Err(error) => return refused(&error),
     };
@@ -757,7 +777,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         (Command::Matrix { csv: true }, Answer::Matrix(matrix)) => render::matrix_csv(out, matrix),
         // `--json` prints the core's answer, a typed table, as for every command.
         (Command::Export { format, excel, .. }, Answer::Table(table)) if !cli.json => {
-            match (format, excel) {
+            match (format.unwrap_or(Format::Json), excel) {
                 (_, true) => {
                     // The byte-order mark by which Excel knows UTF-8.
                     out.write_all("\u{feff}".as_bytes())?;

@@ -359,8 +359,16 @@ fn export_records_as_json_lines_json_and_csv_for_excel() {
 
     let excel = srdi(&["export", "--kind", "measures", "--excel"]).stdout;
     assert!(excel.starts_with("\u{feff}id,task,".as_bytes()));
+    let with_format = srdi(&["export", "--kind", "measures", "--format", "csv", "--excel"]);
+    assert_eq!(with_format.stdout, excel, "--excel is CSV, named or not");
     let output = srdi(&["export", "--excel"]);
     assert_eq!(output.status.code(), Some(2), "--excel needs a kind");
+    let output = srdi(&[
+        "--json", "export", "--kind", "measures", "--format", "jsonl", "--excel",
+    ]);
+    assert_eq!(output.status.code(), Some(2), "--excel is not JSON Lines");
+    let error: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(error["error"]["code"], "invalid_argument");
 }
 
 #[test]
