@@ -30,7 +30,8 @@ process.stdout.write(String(performance.now() - t0));`;
 /** A script that prints how long compiling the WebAssembly file `path` takes, after an import
  * as in a first answer (a fresh process's first steps cost more, whatever they are). */
 const compiling = (path) => `await import(${JSON.stringify(`file://${join(scratch, "empty.js")}`)});
-const bytes = process.getBuiltinModule("node:fs").readFileSync(${JSON.stringify(path)});
+const fs = process.getBuiltinModule?.("node:fs") ?? (await import("node:fs"));
+const bytes = fs.readFileSync(${JSON.stringify(path)});
 const t0 = performance.now(); new WebAssembly.Module(bytes); process.stdout.write(String(performance.now() - t0));`;
 
 const measures = {

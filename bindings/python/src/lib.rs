@@ -247,11 +247,11 @@ impl Plan {
     }
 
     /// Every hit, or with `language="zh"` or `"en"` the hits a reader of that language wants.
-    #[pyo3(signature = (query, language=None, **others))]
+    #[pyo3(signature = (text, language=None, **others))]
     fn search(
         &self,
         py: Python<'_>,
-        query: Arg<String>,
+        text: Arg<String>,
         language: Option<Arg<String>>,
         others: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Vec<Hit>> {
@@ -260,7 +260,7 @@ impl Plan {
             .map(|Arg(language)| language.parse::<core::Language>())
             .transpose()
             .into_py(py)?;
-        let hits = self.0.search_in(&query.0, language).into_py(py)?;
+        let hits = self.0.search_in(&text.0, language).into_py(py)?;
         Ok(hits.into_iter().map(Hit).collect())
     }
 

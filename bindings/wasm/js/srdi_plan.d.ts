@@ -258,7 +258,7 @@ export class Plan {
   task(id: string): TaskView;
   /** Every hit; with `{ language }` the hits a reader of that language wants (items that
    * matched only in the other language are kept). */
-  search(query: string, options?: { language?: Language }): Hit[];
+  search(text: string, options?: { language?: Language }): Hit[];
   units(): UnitView[];
   unit(name: string): UnitView;
   goals(): TargetView[];

@@ -115,7 +115,7 @@ class Plan:
     def task(self, number: str) -> Task:
         """One task by the id answers name it by: ``plan.task("task-28")``,
         ``plan.task(measure.task)``."""
-    def search(self, query: str, language: Optional[str] = None) -> list[Hit]:
+    def search(self, text: str, language: Optional[Literal["zh", "en"]] = None) -> list[Hit]:
         """Every hit; with ``language="zh"`` or ``"en"`` the hits a reader of that language
         wants (items that matched only in the other language are kept)."""
     def units(self) -> list[Unit]: ...
