@@ -634,7 +634,7 @@ fn report_folder(folder: &FolderError, json: bool, out: &mut dyn Write) -> ExitC
     for (file, error) in &folder.failures {
         let _ = match error {
             FileError::Unreadable { error: cause, .. }
-                if cause.kind() == io::ErrorKind::NotADirectory =>
+                if cause.kind() == io::ErrorKind::NotADirectory && file.is_file() =>
             {
                 writeln!(
                     err,

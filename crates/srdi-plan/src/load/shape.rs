@@ -14,8 +14,9 @@
 //! It also prunes what it rejects, so that the semantic rules can still run on what could be
 //! read: an unknown field is dropped, an invalid optional field is dropped, an invalid list
 //! item is removed from its list (and [`Pruned`] maps later paths back to the file), and an
-//! object missing a required field is invalid as a whole. The plan itself is never dropped
-//! so: its required fields, missing or invalid, get stand-ins that the rules are quiet about.
+//! object missing a required field is invalid as a whole. A plan whose root is an object is
+//! never dropped so: its required fields (and theirs), missing or invalid, get stand-ins, and
+//! the rules say nothing of what is at or inside a stand-in.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -123,7 +124,8 @@ fn check(schema: &Schema, value: &mut Value) -> Checked {
     }
 }
 
-/// The items the checker removed from lists.
+/// What the checker set aside: items removed from lists, optional fields dropped for a wrong
+/// value, and required fields given stand-ins.
 #[derive(Debug, Default)]
 pub(crate) struct Pruned {
     /// For each list (by its pointer in the file), the positions removed from it.
@@ -133,14 +135,17 @@ pub(crate) struct Pruned {
     /// The pointers (in the file) of optional fields dropped for a wrong value, so that rules
     /// do not report them missing as well.
     fields: HashSet<String>,
-    /// The pointers of required fields of the root, missing or invalid, that stand-ins fill.
+    /// The pointers of required fields, of the root or of the objects it requires, that were
+    /// missing or invalid and hold stand-ins.
     stand_ins: Vec<String>,
+    /// Whether a stand-in replaced a value holding text, which may have held the plan's texts.
+    text_stood_in: bool,
 }
 
 impl Pruned {
-    /// Whether nothing was removed.
+    /// Whether nothing that may have held the plan's texts was set aside.
     pub(crate) fn is_empty(&self) -> bool {
-        self.removed.is_empty() && self.fields.is_empty() && self.stand_ins.is_empty()
+        self.removed.is_empty() && self.fields.is_empty() && !self.text_stood_in
     }
 
     /// Whether the field at `path` (in the pruned value) was dropped for a wrong value.
@@ -459,7 +464,7 @@ impl<'s> Checker<'s> {
 
     /// Fills each required field of the object `value` that `node` finds missing or invalid
     /// (after [`Checker::check`] pruned it): an invalid object in its own required fields,
-    /// anything else with the least value its node allows. Nothing is reported: the check
+    /// anything else with the simplest value its node allows. Nothing is reported: the check
     /// did.
     fn stand_in(&mut self, node: &Node, value: &mut Value, path: &mut String) {
         let node = self.resolved(node);
@@ -484,7 +489,9 @@ impl<'s> Checker<'s> {
                     self.stand_in(&property.node, field, path);
                 }
                 _ => {
-                    fields.insert(property.name.clone(), self.least(&property.node));
+                    let stand_in = self.simplest(&property.node, 0);
+                    let replaced = fields.insert(property.name.clone(), stand_in);
+                    self.pruned.text_stood_in |= replaced.as_ref().is_some_and(holds_text);
                     self.pruned.stand_ins.push(path.clone());
                 }
             }
@@ -507,9 +514,14 @@ impl<'s> Checker<'s> {
         }
     }
 
-    /// The least value `node` allows: empty, zero, the first choice, and an object of its
-    /// required fields.
-    fn least(&self, node: &Node) -> Value {
+    /// The simplest value `node` allows: empty, zero (or a positive minimum), the first
+    /// choice, an object of its required fields; `null` below [`MAX_DEPTH`](super::MAX_DEPTH)
+    /// levels, where a schema that required itself would have led.
+    fn simplest(&self, node: &Node, depth: usize) -> Value {
+        if depth > super::MAX_DEPTH {
+            return Value::Null;
+        }
+        let simplest = |node: &Node| self.simplest(node, depth + 1);
         match self.resolved(node) {
             Node::Any | Node::Null | Node::Nullable(_) | Node::Ref(_) => Value::Null,
             Node::Bool => Value::Bool(false),
@@ -525,13 +537,13 @@ impl<'s> Checker<'s> {
                 properties
                     .iter()
                     .filter(|property| property.required)
-                    .map(|property| (property.name.clone(), self.least(&property.node)))
+                    .map(|property| (property.name.clone(), simplest(&property.node)))
                     .collect(),
             ),
             Node::Variants(tags) => tags.first().map_or(Value::Null, |(tag, node)| {
-                Value::Object(Map::from_iter([(tag.clone(), self.least(node))]))
+                Value::Object(Map::from_iter([(tag.clone(), simplest(node))]))
             }),
-            Node::Either(branches) => branches.first().map_or(Value::Null, |b| self.least(b)),
+            Node::Either(branches) => branches.first().map_or(Value::Null, simplest),
         }
     }
 
@@ -797,6 +809,16 @@ impl<'s> Checker<'s> {
     }
 }
 
+/// Whether a JSON value is or holds a string.
+fn holds_text(value: &Value) -> bool {
+    match value {
+        Value::String(_) => true,
+        Value::Array(items) => items.iter().any(holds_text),
+        Value::Object(fields) => fields.values().any(holds_text),
+        _ => false,
+    }
+}
+
 /// A JSON value in a few words, for messages.
 fn describe(value: &Value) -> String {
     match value {
@@ -857,7 +879,7 @@ mod tests {
     }
 
     #[test]
-    fn stand_ins_are_the_least_values_the_schema_allows() {
+    fn stand_ins_are_the_simplest_values_the_schema_allows() {
         let mut value: Value =
             serde_json::from_str(r#"{"id": 5, "document": {"title": {}}}"#).unwrap();
         let checked = check_plan(&mut value);
@@ -868,6 +890,11 @@ mod tests {
         );
         assert!(checked.pruned.stood_in("/id") && checked.pruned.stood_in("/document/title/zh"));
         assert!(!checked.pruned.stood_in("/document/number"));
+        // A number and a missing title held no text that rules on the texts could miss.
+        assert!(checked.pruned.is_empty());
+        let mut value: Value =
+            serde_json::from_str(r#"{"id": "x", "document": ["武隆"]}"#).unwrap();
+        assert!(!check_plan(&mut value).pruned.is_empty());
         let codes: Vec<_> = checked
             .issues
             .iter()
