@@ -446,7 +446,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                         "加大金融支持力度，增强“专精特新”企业发展后劲",
                     ),
                     en: Cow::Borrowed(
-                        "Step up financial support and strengthen the staying power of SRDI enterprises",
+                        "Step up financial support and strengthen SRDI enterprises' staying power for development",
                     ),
                     truncated: false,
                 },
@@ -2844,7 +2844,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                         "将培育发展“专精特新”企业工作纳入相关单位年度实绩考核的重要指标。各成员单位要严格按照职责分工，加强协调配合、沟通联系，认真落实联席会议的议定事项和工作任务，点对点对接帮助“专精特新”企业发现问题、解决问题，共同做好“专精特新”企业引进、培育、发展工作。区经济信息委牵头，定期将“专精特新”企业存在的困难问题分门别类分解到相关部门、单位予以解决落实。",
                     ),
                     en: Cow::Borrowed(
-                        "Make the cultivation and development of SRDI enterprises an important indicator in the annual performance assessment of the relevant units. Each member unit shall act strictly according to its division of duties, strengthen coordination, cooperation and communication, conscientiously carry out the joint meeting's agreed matters and work tasks, engage with SRDI enterprises one to one to help them identify and solve problems, and work together to carry out the attraction, cultivation and development of SRDI enterprises effectively. The District Commission of Economy and Information Technology takes the lead in regularly sorting the difficulties and problems of SRDI enterprises by category and assigning them to the relevant departments and units for resolution.",
+                        "Make the work of cultivating and developing SRDI enterprises an important indicator in the annual performance assessment of the relevant units. Each member unit shall act strictly according to its division of duties, strengthen coordination, cooperation and communication, conscientiously carry out the joint meeting's agreed matters and work tasks, engage with SRDI enterprises one to one to help them identify and solve problems, and work together to carry out the attraction, cultivation and development of SRDI enterprises effectively. The District Commission of Economy and Information Technology takes the lead in regularly sorting the difficulties and problems of SRDI enterprises by category and assigning them to the relevant departments and units for resolution.",
                     ),
                     truncated: false,
                 },
@@ -2933,7 +2933,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                         "加强“专精特新”企业运行监测分析，将“专精特新”企业发展情况纳入中小企业发展环境第三方评估重要内容。适时开展“专精特新”企业发展情况督查。",
                     ),
                     en: Cow::Borrowed(
-                        "Strengthen the monitoring and analysis of the operation of SRDI enterprises, and make their development an important part of the third-party assessment of the SME development environment. Carry out inspections of the development of SRDI enterprises in due course.",
+                        "Strengthen the monitoring and analysis of the operation of SRDI enterprises, and make the state of their development an important part of the third-party assessment of the SME development environment. Carry out inspections of the state of development of SRDI enterprises in due course.",
                     ),
                     truncated: false,
                 },
@@ -2967,7 +2967,7 @@ static WULONG: crate::PlanData = crate::PlanData {
                                     "适时开展“专精特新”企业发展情况督查",
                                 ),
                                 en: Cow::Borrowed(
-                                    "carry out inspections of the development of SRDI enterprises in due course",
+                                    "carry out inspections of the state of development of SRDI enterprises in due course",
                                 ),
                                 truncated: false,
                             },
