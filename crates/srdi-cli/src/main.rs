@@ -269,21 +269,25 @@ impl From<Kind> for RecordKind {
 
 impl Cli {
     /// The command line, refused as clap refuses one where it asks for what cannot be: CSV
-    /// for Excel in another format.
+    /// for Excel in another format, or as JSON.
     fn checked(self) -> Result<Self, clap::Error> {
-        if let Command::Export {
-            format: Some(format @ (Format::Json | Format::Jsonl)),
+        let Command::Export {
+            format,
             excel: true,
             ..
         } = &self.command
-        {
-            let format = format.to_possible_value().map(|v| v.get_name().to_owned());
-            let format = format.unwrap_or_default();
-            let message = format!("--excel writes CSV, not {format}: drop --format, or give csv");
-            return Err(<Self as clap::CommandFactory>::command()
-                .error(clap::error::ErrorKind::ArgumentConflict, message));
-        }
-        Ok(self)
+        else {
+            return Ok(self);
+        };
+        let other = match format {
+            Some(Format::Json) => "JSON (--format json)",
+            Some(Format::Jsonl) => "JSON Lines (--format jsonl)",
+            _ if self.json => "the core's answer as JSON (--json)",
+            _ => return Ok(self),
+        };
+        let message = format!("--excel writes CSV, not {other}: give one of the two");
+        Err(<Self as clap::CommandFactory>::command()
+            .error(clap::error::ErrorKind::ArgumentConflict, message))
     }
 }
 

@@ -369,6 +369,12 @@ fn export_records_as_json_lines_json_and_csv_for_excel() {
     assert_eq!(output.status.code(), Some(2), "--excel is not JSON Lines");
     let error: Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(error["error"]["code"], "invalid_argument");
+    let output = srdi(&["--json", "export", "--kind", "measures", "--excel"]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "--excel is not the answer as JSON"
+    );
 }
 
 #[test]
