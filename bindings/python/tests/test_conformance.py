@@ -20,12 +20,40 @@ def as_json(result: Any) -> Any:
     return result.to_dict() if hasattr(result, "to_dict") else result
 
 
+# The kind of cell each pandas dtype of a batch table holds (`srdi_plan::CellKind`).
+CELL_KINDS = {"category": "category", "string": "text", "Int64": "integer", "Float64": "decimal",
+              "boolean": "bool", "object": "list"}
+
+
+def table_of(frame: Any, kind: str) -> dict[str, Any]:
+    """A batch table's DataFrame as the core's table: its columns' kinds read from their
+    dtypes, its cells as JSON values (a missing one null, a whole decimal a whole number)."""
+    import pandas as pd
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, list) or value is None:
+            return value
+        if pd.isna(value):
+            return None
+        value = value.item() if hasattr(value, "item") else value
+        return int(value) if isinstance(value, float) and value.is_integer() else value
+
+    columns = [{"name": name, "kind": CELL_KINDS[str(frame[name].dtype)]} for name in frame.columns]
+    rows = [[cell(value) for value in row] for row in frame.itertuples(index=False)]
+    return {"kind": kind, "columns": columns, "rows": rows}
+
+
 def ask(plan: srdi_plan.Plan, query: dict[str, Any]) -> Any:
     """Answers a query with the method of its name, as a user calls it."""
     op = query["op"]
     options = {key: value for key, value in query.items() if key != "op"}
     if op == "table":
         return plan.table(options["kind"])
+    if op == "entitlement_table":
+        return table_of(plan.entitlements_table(options["profiles"]), "entitlements")
+    if op == "progress_table":
+        frame = plan.progress_table(options["observations"], as_of=options["as_of"])
+        return table_of(frame, "progress")
     if op == "search":
         return plan.search(options["text"], language=options.get("language"))
     if op == "task":

@@ -303,6 +303,10 @@ export function api(raw) {
       return [...this.#value("entitlements", [profile], (profile) => this.#module.entitlements(profile))];
     }
 
+    entitlementsTable(profiles) {
+      return this.#value("entitlementsTable", [profiles], (profiles) => this.#module.entitlementsTable(profiles));
+    }
+
     entitlementTotal(profile) {
       return [...this.#value("entitlementTotal", [profile], (profile) => this.#module.entitlementTotal(profile))];
     }
@@ -314,6 +318,11 @@ export function api(raw) {
     progress(observations, options) {
       const day = dayOption(options);
       return [...this.#value("progress", [observations, day], (observations, day) => this.#module.progress(observations, day))];
+    }
+
+    progressTable(observations, options) {
+      const day = dayOption(options);
+      return this.#value("progressTable", [observations, day], (observations, day) => this.#module.progressTable(observations, day));
     }
 
     status(options) {

@@ -234,6 +234,27 @@ impl Plan {
         to_js(&self.0.entitlements(&profile).into_js()?)
     }
 
+    /// Every measure evaluated for each of many profiles (an array of objects, or of their
+    /// JSON texts): a table with a row per profile and measure.
+    #[wasm_bindgen(js_name = entitlementsTable)]
+    pub fn entitlements_table(&self, profiles: &JsValue) -> Result<JsValue, JsValue> {
+        let Some(items) = args::array_copy(profiles, "the profiles")? else {
+            return Err(args::argument("the profiles must be an array"));
+        };
+        let texts = items
+            .iter()
+            .map(|profile| json_bytes(&profile, "a profile"))
+            .collect::<Result<Vec<_>, _>>()?;
+        let inputs = texts.iter().map(|text| core::Input::Bytes(text));
+        let profiles = self.0.read_profiles(inputs).into_js()?;
+        to_js(
+            &self
+                .0
+                .answer(&core::Query::EntitlementTable { profiles })
+                .into_js()?,
+        )
+    }
+
     /// The sums of the amounts that apply to a profile, by currency.
     #[wasm_bindgen(js_name = entitlementTotal)]
     pub fn entitlement_total(&self, profile: &JsValue) -> Result<JsValue, JsValue> {
@@ -261,19 +282,31 @@ impl Plan {
     /// Every goal and target as of a day (`YYYY-MM-DD`, or `{asOf}`), from observations: an array of
     /// objects, or the text of a CSV or JSON file.
     pub fn progress(&self, observations: &JsValue, as_of: &JsValue) -> Result<JsValue, JsValue> {
-        let text = if args::is_array(observations, "the observations")? {
-            args::json_of(observations, "the observations")?
-        } else {
-            string(
-                observations,
-                "the observations (an array, or CSV or JSON text)",
-            )?
-        };
-        let observations = self.0.read_observations(text.as_str()).into_js()?;
+        let observations = self.observations(observations)?;
         to_js(
             &self
                 .0
                 .progress(&observations, args::day(as_of, "progress")?)
+                .into_js()?,
+        )
+    }
+
+    /// [`Plan::progress`] as a table, a row per goal and target.
+    #[wasm_bindgen(js_name = progressTable)]
+    pub fn progress_table(
+        &self,
+        observations: &JsValue,
+        as_of: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let observations = self.observations(observations)?;
+        let as_of = args::day(as_of, "progressTable")?;
+        to_js(
+            &self
+                .0
+                .answer(&core::Query::ProgressTable {
+                    observations,
+                    as_of,
+                })
                 .into_js()?,
         )
     }
@@ -291,6 +324,20 @@ impl Plan {
 }
 
 impl Plan {
+    /// Observations (an array of objects, or the text of a CSV or JSON file) read for this
+    /// plan.
+    fn observations(&self, observations: &JsValue) -> Result<Vec<core::Observation>, JsValue> {
+        let text = if args::is_array(observations, "the observations")? {
+            args::json_of(observations, "the observations")?
+        } else {
+            string(
+                observations,
+                "the observations (an array, or CSV or JSON text)",
+            )?
+        };
+        self.0.read_observations(text.as_str()).into_js()
+    }
+
     /// A profile (an object, or its JSON text) read for this plan.
     fn profile(&self, profile: &JsValue) -> Result<core::Profile, JsValue> {
         let bytes = json_bytes(profile, "a profile")?;

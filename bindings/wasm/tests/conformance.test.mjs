@@ -34,6 +34,10 @@ function ask(plan, { op, ...options }) {
       return plan.entitlements(options.profile);
     case "entitlement_total":
       return plan.entitlementTotal(options.profile);
+    case "entitlement_table":
+      return plan.entitlementsTable(options.profiles);
+    case "progress_table":
+      return plan.progressTable(options.observations, { asOf: options.as_of });
     case "cost":
       return plan.cost(options.scenario);
     case "progress":

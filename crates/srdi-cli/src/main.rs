@@ -14,8 +14,8 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use srdi_plan::{
-    Answer, Corpus, CorpusQuery, Date, FileError, FolderError, Issue, MeasureFilter, NameKind,
-    Plan, Query, QueryError, RecordKind, TaskFilter,
+    Answer, Corpus, CorpusQuery, Date, FileError, FolderError, Input, Issue, MeasureFilter,
+    NameKind, Plan, Query, QueryError, RecordKind, TaskFilter,
 };
 
 use crate::render::Lang;
@@ -235,6 +235,16 @@ enum Command {
         /// (implies `--format csv`).
         #[arg(long, requires = "kind")]
         excel: bool,
+        /// For `--kind entitlements`: the enterprises, a profile file (JSON) each, as
+        /// `entitlements --profile` takes one; a row per enterprise and measure.
+        #[arg(long, value_name = "FILE", num_args = 1.., required_if_eq("kind", "entitlements"))]
+        profiles: Vec<PathBuf>,
+        /// For `--kind progress`: the observed values (CSV or JSON), as `progress` takes them.
+        #[arg(long, value_name = "FILE", required_if_eq("kind", "progress"))]
+        observations: Option<PathBuf>,
+        /// For `--kind progress`: the date to judge progress on (YYYY-MM-DD; default today).
+        #[arg(long, value_name = "DATE", value_parser = date, requires = "observations")]
+        as_of: Option<Date>,
     },
 }
 
@@ -248,12 +258,16 @@ enum Format {
     Csv,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Kind {
     Tasks,
     Measures,
     Targets,
     Units,
+    /// A row per enterprise (`--profiles`) and measure: what each can get.
+    Entitlements,
+    /// A row per goal and target: its progress, from `--observations`.
+    Progress,
 }
 
 impl From<Kind> for RecordKind {
@@ -263,6 +277,8 @@ impl From<Kind> for RecordKind {
             Kind::Measures => Self::Measures,
             Kind::Targets => Self::Targets,
             Kind::Units => Self::Units,
+            Kind::Entitlements => Self::Entitlements,
+            Kind::Progress => Self::Progress,
         }
     }
 }
@@ -271,23 +287,39 @@ impl Cli {
     /// The command line, refused as clap refuses one where it asks for what cannot be: CSV
     /// for Excel in another format, or as JSON.
     fn checked(self) -> Result<Self, clap::Error> {
+        let refused = |message: String| {
+            Err(<Self as clap::CommandFactory>::command()
+                .error(clap::error::ErrorKind::ArgumentConflict, message))
+        };
         let Command::Export {
             format,
-            excel: true,
+            kind,
+            excel,
+            profiles,
+            observations,
             ..
         } = &self.command
         else {
             return Ok(self);
         };
+        if !profiles.is_empty() && *kind != Some(Kind::Entitlements) {
+            return refused("--profiles is for --kind entitlements".to_owned());
+        }
+        if observations.is_some() && *kind != Some(Kind::Progress) {
+            return refused("--observations is for --kind progress".to_owned());
+        }
+        if !excel {
+            return Ok(self);
+        }
         let other = match format {
             Some(Format::Json) => "JSON (--format json)",
             Some(Format::Jsonl) => "JSON Lines (--format jsonl)",
             _ if self.json => "the core's answer as JSON (--json)",
             _ => return Ok(self),
         };
-        let message = format!("--excel writes CSV, not {other}: give one of the two");
-        Err(<Self as clap::CommandFactory>::command()
-            .error(clap::error::ErrorKind::ArgumentConflict, message))
+        refused(format!(
+            "--excel writes CSV, not {other}: give one of the two"
+        ))
     }
 }
 
@@ -343,10 +375,12 @@ impl Command {
             Self::Instruments => Query::Instruments,
             Self::Tiers => Query::Tiers,
             Self::Export {
-                kind: Some(kind), ..
-            } => Query::Table {
-                kind: (*kind).into(),
-            },
+                kind: Some(kind),
+                profiles,
+                observations,
+                as_of,
+                ..
+            } => export(plan, *kind, profiles, observations.as_deref(), *as_of)?,
             Self::Entitlements { profile, total, .. } => {
                 let profile = plan.read_profile(read(profile)?.as_slice())?;
                 if *total {
@@ -420,14 +454,53 @@ fn plan_id(text: &str) -> Result<String, String> {
 
 impl Command {
     /// The input file the command reads beside the plan, and what it holds.
+    /// The profile files of `export --kind entitlements`, if given.
+    fn profiles(&self) -> Option<&[PathBuf]> {
+        match self {
+            Self::Export { profiles, .. } if !profiles.is_empty() => Some(profiles),
+            _ => None,
+        }
+    }
+
     fn input(&self) -> Option<(&Path, &'static str)> {
         match self {
             Self::Entitlements { profile, .. } => Some((profile, "profile")),
             Self::Cost { scenario, .. } => Some((scenario.as_deref()?, "scenario")),
-            Self::Progress { observations, .. } => Some((observations, "set of observations")),
+            Self::Progress { observations, .. }
+            | Self::Export {
+                observations: Some(observations),
+                ..
+            } => Some((observations, "set of observations")),
             _ => None,
         }
     }
+}
+
+/// The table `export --kind` asks for, with the inputs its rows need.
+fn export(
+    plan: &Plan,
+    kind: Kind,
+    profiles: &[PathBuf],
+    observations: Option<&Path>,
+    as_of: Option<Date>,
+) -> Result<Query, Failure> {
+    Ok(match (kind, observations) {
+        (Kind::Entitlements, _) => {
+            let texts = profiles
+                .iter()
+                .map(|file| read(file))
+                .collect::<Result<Vec<_>, _>>()?;
+            let inputs = texts.iter().map(|text| Input::Bytes(text));
+            Query::EntitlementTable {
+                profiles: plan.read_profiles(inputs)?,
+            }
+        }
+        (Kind::Progress, Some(observations)) => Query::ProgressTable {
+            observations: plan.read_observations(read(observations)?.as_slice())?,
+            as_of: as_of.unwrap_or_else(today),
+        },
+        (kind, _) => Query::Table { kind: kind.into() },
+    })
 }
 
 /// A `--as-of` date.
@@ -594,6 +667,32 @@ fn report(failure: &Failure, cli: &Cli, out: &mut dyn Write) -> ExitCode {
             }
         },
         Failure::Read(error) => writeln!(err, "error: {error}"),
+        Failure::Query(QueryError::InvalidInput(issues)) if cli.command.profiles().is_some() => {
+            // Each path starts with the profile's position in --profiles: name its file.
+            let files = cli.command.profiles().unwrap_or_default();
+            let _ = writeln!(err, "error: not every profile is valid");
+            issues.iter().try_for_each(|issue| {
+                let located = issue.path.strip_prefix('/').and_then(|path| {
+                    let (position, rest) = path.split_once('/').unwrap_or((path, ""));
+                    Some((files.get(position.parse::<usize>().ok()?)?, rest))
+                });
+                match located {
+                    Some((file, rest)) => {
+                        let path = if rest.is_empty() {
+                            String::new()
+                        } else {
+                            format!("/{rest}")
+                        };
+                        let issue = Issue {
+                            path,
+                            ..issue.clone()
+                        };
+                        writeln!(err, "  {}: {issue}", file.display())
+                    }
+                    None => writeln!(err, "  {issue}"),
+                }
+            })
+        }
         Failure::Query(QueryError::InvalidInput(issues)) => {
             let _ = match cli.command.input() {
                 Some((path, what)) => {

@@ -378,6 +378,60 @@ fn export_records_as_json_lines_json_and_csv_for_excel() {
 }
 
 #[test]
+fn export_entitlements_takes_a_profile_file_per_enterprise_and_names_the_bad_ones() {
+    let good = input_file(&serde_json::json!({"id": "a", "tiers": ["srdi-sme"]}));
+    let bad = input_file(&serde_json::json!({"tiers": ["srdi"]}));
+    let csv = stdout(&srdi(&[
+        "export",
+        "--kind",
+        "entitlements",
+        "--format",
+        "csv",
+        "--profiles",
+        &good,
+        &good,
+    ]));
+    assert!(csv.starts_with("profile,id,measure,status,"), "{csv}");
+    assert_eq!(
+        csv.lines().count(),
+        1 + 2 * 32,
+        "a row per enterprise and measure"
+    );
+    let output = srdi(&[
+        "export",
+        "--kind",
+        "entitlements",
+        "--profiles",
+        &good,
+        &bad,
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains(&format!("{bad}: error[unknown_group] /tiers/0")),
+        "{}",
+        stderr(&output)
+    );
+    let output = srdi(&[
+        "--json",
+        "export",
+        "--kind",
+        "entitlements",
+        "--profiles",
+        &good,
+        &bad,
+    ]);
+    let error: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(error["error"]["issues"][0]["path"], "/1/tiers/0");
+    // Each input only for the kind whose rows it gives.
+    let output = srdi(&["export", "--kind", "tasks", "--profiles", &good]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        srdi(&["export", "--kind", "entitlements"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
 fn export_json_round_trips() {
     let exported = stdout(&srdi(&["export"]));
     assert!(
@@ -553,6 +607,16 @@ fn argv(query: &Value) -> Vec<String> {
             }
         }
         "table" => args = vec!["export".into(), "--kind".into(), text(&query["kind"])],
+        "entitlement_table" => {
+            args = vec!["export".into(), "--kind".into(), "entitlements".into()];
+            args.push("--profiles".into());
+            args.extend(query["profiles"].as_array().unwrap().iter().map(input_file));
+        }
+        "progress_table" => {
+            args = vec!["export".into(), "--kind".into(), "progress".into()];
+            args.extend(["--observations".into(), input_file(&query["observations"])]);
+            args.extend(["--as-of".into(), text(&query["as_of"])]);
+        }
         "entitlements" => args.extend(["--profile".into(), input_file(&query["profile"])]),
         "entitlement_total" => {
             let file = input_file(&query["profile"]);

@@ -517,8 +517,21 @@ pub enum Query {
         /// The enterprise.
         profile: Profile,
     },
+    /// [`Plan::entitlement_table`]: many enterprises at once, a row per enterprise and
+    /// measure.
+    EntitlementTable {
+        /// The enterprises.
+        profiles: Vec<Profile>,
+    },
     /// [`Plan::progress`] of every goal and target as of a date.
     Progress {
+        /// The observed values.
+        observations: Vec<Observation>,
+        /// The date the progress is judged on.
+        as_of: Date,
+    },
+    /// [`Plan::progress_table`]: [`Query::Progress`] as a table, a row per goal and target.
+    ProgressTable {
         /// The observed values.
         observations: Vec<Observation>,
         /// The date the progress is judged on.
@@ -586,7 +599,7 @@ impl Plan {
     /// # Errors
     ///
     /// The error of the question's method.
-    pub fn answer(&self, query: &Query) -> Result<Answer<'_>, QueryError> {
+    pub fn answer<'a>(&'a self, query: &'a Query) -> Result<Answer<'a>, QueryError> {
         Ok(match query {
             Query::Summary => Answer::Summary(Box::new(self.summary())),
             Query::Tasks(filter) => Answer::Tasks(self.tasks(filter)?),
@@ -618,10 +631,17 @@ impl Plan {
             Query::EntitlementTotal { profile } => {
                 Answer::Totals(self.entitlement_total(&self.entitlements(profile)?))
             }
+            Query::EntitlementTable { profiles } => {
+                Answer::Table(self.entitlement_table(profiles)?)
+            }
             Query::Progress {
                 observations,
                 as_of,
             } => Answer::Progress(self.progress(observations, *as_of)?),
+            Query::ProgressTable {
+                observations,
+                as_of,
+            } => Answer::Table(self.progress_table(observations, *as_of)?),
             Query::Status { as_of } => Answer::Status(self.status(*as_of)),
             Query::Cost {
                 scenario: Some(scenario),

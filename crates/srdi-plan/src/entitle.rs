@@ -727,6 +727,46 @@ impl Plan {
             .finish(|profile, _| issues_of(self.resolve_profile(profile)))
     }
 
+    /// Reads the profiles of many enterprises for this plan, each as [`Plan::read_profile`]
+    /// reads one, and reports every problem of every profile at once, each path starting
+    /// with the profile's position.
+    ///
+    /// ```
+    /// let plan = srdi_plan::wulong();
+    /// let profiles = [r#"{"tiers": ["srdi-sme"]}"#, r#"{"tiers": ["srdi"]}"#, "{"];
+    /// let error = plan.read_profiles(profiles.map(srdi_plan::Input::from)).unwrap_err();
+    /// let found: Vec<_> = error.issues().iter().map(|i| (i.code.as_str(), i.path.as_str())).collect();
+    /// assert_eq!(found, [("unknown_group", "/1/tiers/0"), ("syntax_error", "/2")]);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`QueryError::InvalidInput`] with every issue found.
+    pub fn read_profiles<'a>(
+        &self,
+        inputs: impl IntoIterator<Item = Input<'a>>,
+    ) -> Result<Vec<Profile>, QueryError> {
+        let mut profiles = Vec::new();
+        let mut issues = Vec::new();
+        for (i, input) in inputs.into_iter().enumerate() {
+            match self.read_profile(input) {
+                Ok(profile) => profiles.push(profile),
+                Err(QueryError::InvalidInput(found)) => {
+                    issues.extend(found.into_iter().map(|mut issue| {
+                        issue.path = format!("/{i}{}", issue.path);
+                        issue
+                    }));
+                }
+                Err(error) => return Err(error),
+            }
+        }
+        if issues.is_empty() {
+            Ok(profiles)
+        } else {
+            Err(QueryError::InvalidInput(issues))
+        }
+    }
+
     /// Reads a scenario for this plan, and reports every problem at once: those of its shape
     /// (as [`Scenario::from_json`]) and the tiers it names that the plan does not have.
     ///
