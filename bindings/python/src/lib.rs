@@ -420,25 +420,20 @@ impl Plan {
         py: Python<'py>,
         profiles: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let mut read = Vec::new();
-        let mut issues = Vec::new();
+        let mut rows = Vec::new();
         for (i, row) in rows_of(profiles, "profiles are a list or a pandas DataFrame")?.enumerate()
         {
-            match try_read_json(&row?, |input| self.0.read_profile(input))? {
-                Ok(profile) => read.push(profile),
-                Err(core::QueryError::InvalidInput(found)) => {
-                    issues.extend(found.into_iter().map(|mut issue| {
-                        issue.path = format!("/{i}{}", issue.path);
-                        issue
-                    }));
-                }
-                Err(error) => return Err(error).into_py(py),
+            match try_read_json(&row?, |input| Ok(ProfileRow::from(input)))? {
+                Ok(row) => rows.push(row),
+                // A text over the size limit, refused before it is copied.
+                Err(error) => return Err(error.at_position(i)).into_py(py),
             }
         }
-        if !issues.is_empty() {
-            return Err(core::QueryError::InvalidInput(issues)).into_py(py);
-        }
-        frame(py, &self.0.entitlement_table(&read).into_py(py)?)
+        let read = self.0.read_profiles(rows.iter_mut().map(ProfileRow::input));
+        frame(
+            py,
+            &self.0.entitlement_table(&read.into_py(py)?).into_py(py)?,
+        )
     }
 
     /// What the one-time rewards tied to a recognition or an event cost, by year: for
@@ -658,6 +653,32 @@ fn frame<'py>(py: Python<'py>, table: &core::Table) -> PyResult<Bound<'py, PyAny
 
 /// A profile from Python for `plan`: a dict (a `None` or NaN value, as a data frame gives for
 /// a missing cell, is left out), or its JSON as str or bytes.
+/// A profile of a batch as Python gives it, held until the core reads them all: a dict read
+/// into a JSON value, or JSON text.
+enum ProfileRow {
+    Value(serde_json::Value),
+    Text(Vec<u8>),
+}
+
+impl From<core::Input<'_>> for ProfileRow {
+    fn from(input: core::Input<'_>) -> Self {
+        match input {
+            core::Input::Value(value) => Self::Value(value),
+            core::Input::Bytes(bytes) => Self::Text(bytes.to_vec()),
+        }
+    }
+}
+
+impl ProfileRow {
+    /// The row for the core to read (a value is moved out: each row is read once).
+    fn input(&mut self) -> core::Input<'_> {
+        match self {
+            Self::Value(value) => core::Input::Value(std::mem::take(value)),
+            Self::Text(text) => core::Input::Bytes(text),
+        }
+    }
+}
+
 fn read_profile(plan: &core::Plan, value: &Bound<'_, PyAny>) -> PyResult<core::Profile> {
     read_json(value, |input| plan.read_profile(input))
 }

@@ -749,14 +749,12 @@ impl Plan {
         let mut profiles = Vec::new();
         let mut issues = Vec::new();
         for (i, input) in inputs.into_iter().enumerate() {
-            match self.read_profile(input) {
+            match self
+                .read_profile(input)
+                .map_err(|error| error.at_position(i))
+            {
                 Ok(profile) => profiles.push(profile),
-                Err(QueryError::InvalidInput(found)) => {
-                    issues.extend(found.into_iter().map(|mut issue| {
-                        issue.path = format!("/{i}{}", issue.path);
-                        issue
-                    }));
-                }
+                Err(QueryError::InvalidInput(found)) => issues.extend(found),
                 Err(error) => return Err(error),
             }
         }

@@ -347,6 +347,29 @@ pub(crate) fn issues_of<T>(checked: Result<T, QueryError>) -> Vec<Issue> {
 }
 
 impl QueryError {
+    /// The error of the input at `position` of a list: the path of each issue starts with
+    /// the position (`/1/tiers/0`). Any other error is as it is.
+    ///
+    /// ```
+    /// let error = srdi_plan::wulong().read_profile(r#"{"tiers": ["srdi"]}"#).unwrap_err();
+    /// assert_eq!(error.at_position(1).issues()[0].path, "/1/tiers/0");
+    /// ```
+    #[must_use]
+    pub fn at_position(self, position: usize) -> Self {
+        match self {
+            Self::InvalidInput(issues) => Self::InvalidInput(
+                issues
+                    .into_iter()
+                    .map(|mut issue| {
+                        issue.path = format!("/{position}{}", issue.path);
+                        issue
+                    })
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+
     /// The error's code: `unknown_name`, `empty_search`, `invalid_argument` or
     /// `invalid_input`.
     pub fn code(&self) -> Code {
