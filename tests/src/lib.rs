@@ -124,17 +124,22 @@ pub fn plan_path(case: &Case) -> String {
 }
 
 /// The answer a Rust program gets for a query, as JSON: the answer, or `{"error": report}`.
-/// A profile, scenario or observations are read by the plan first, as a program reads a
-/// user's, so that a bad one gets every problem its shape and the plan find; the query then
+/// A profile (or many), scenario or observations are read by the plan first, as a program
+/// reads a user's, so that a bad one gets every problem its shape and the plan find; the query then
 /// holds what was read.
 pub fn answer(plan: &srdi_plan::Plan, query: &Value) -> Value {
     let mut query = query.clone();
-    for key in ["profile", "scenario", "observations"] {
+    for key in ["profile", "profiles", "scenario", "observations"] {
         let Some(input) = query.get(key).filter(|v| !v.is_null()).cloned() else {
             continue;
         };
         let read = match key {
             "profile" => plan.read_profile(input).map(serde_json::to_value),
+            "profiles" => {
+                let profiles = input.as_array().cloned().unwrap_or_default();
+                let inputs = profiles.into_iter().map(|profile| Ok(profile.into()));
+                plan.read_profiles(inputs).map(serde_json::to_value)
+            }
             "scenario" => plan.read_scenario(input).map(serde_json::to_value),
             _ => plan.read_observations(input).map(serde_json::to_value),
         };

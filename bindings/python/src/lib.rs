@@ -415,21 +415,23 @@ impl Plan {
     /// Many enterprises at once: `profiles` is a list of profiles or a pandas `DataFrame`
     /// with one row per enterprise (columns named as the profile's keys; a missing cell is
     /// left out). Returns a `DataFrame` with one row per enterprise and measure (needs pandas).
+    /// Raises `InputError` with every problem of every profile, each path starting with the
+    /// profile's position.
     fn entitlements_table<'py>(
         &self,
         py: Python<'py>,
         profiles: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        // Each row, or the error of a text over the size limit, refused before it is copied.
         let mut rows = Vec::new();
-        for (i, row) in rows_of(profiles, "profiles are a list or a pandas DataFrame")?.enumerate()
-        {
-            match try_read_json(&row?, |input| Ok(ProfileRow::from(input)))? {
-                Ok(row) => rows.push(row),
-                // A text over the size limit, refused before it is copied.
-                Err(error) => return Err(error.at_position(i)).into_py(py),
-            }
+        for row in rows_of(profiles, "profiles are a list or a pandas DataFrame")? {
+            rows.push(try_read_json(&row?, |input| Ok(ProfileRow::from(input)))?);
         }
-        let read = self.0.read_profiles(rows.iter_mut().map(ProfileRow::input));
+        let inputs = rows.iter_mut().map(|row| match row {
+            Ok(row) => Ok(row.input()),
+            Err(error) => Err(error.clone()),
+        });
+        let read = self.0.read_profiles(inputs);
         frame(
             py,
             &self.0.entitlement_table(&read.into_py(py)?).into_py(py)?,
@@ -651,8 +653,6 @@ fn frame<'py>(py: Python<'py>, table: &core::Table) -> PyResult<Bound<'py, PyAny
     pandas.getattr("DataFrame")?.call1((columns,))
 }
 
-/// A profile from Python for `plan`: a dict (a `None` or NaN value, as a data frame gives for
-/// a missing cell, is left out), or its JSON as str or bytes.
 /// A profile of a batch as Python gives it, held until the core reads them all: a dict read
 /// into a JSON value, or JSON text.
 enum ProfileRow {
@@ -679,6 +679,8 @@ impl ProfileRow {
     }
 }
 
+/// A profile from Python for `plan`: a dict (a `None` or NaN value, as a data frame gives for
+/// a missing cell, is left out), or its JSON as str or bytes.
 fn read_profile(plan: &core::Plan, value: &Bound<'_, PyAny>) -> PyResult<core::Profile> {
     read_json(value, |input| plan.read_profile(input))
 }

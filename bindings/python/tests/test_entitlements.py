@@ -108,6 +108,20 @@ def test_cost_of_a_scenario_and_of_the_goals(plan):
     assert any("goal-2" in assumption for assumption in goals["assumptions"])
 
 
+def test_a_profile_over_the_size_limit_is_reported_in_its_place_in_a_batch(plan):
+    pytest.importorskip("pandas")
+    limit = 8 * 1024 * 1024  # the core's MAX_INPUT_BYTES
+    big = {"tiers": ["x" * 998] * (limit // 1001 + 1)}  # over the limit, written as JSON
+    for given in (big, json.dumps(big)):
+        with pytest.raises(srdi_plan.InputError) as raised:
+            plan.entitlements_table([{"tiers": ["nope"]}, given, {"tiers": ["srdi"]}])
+        assert [(issue.code, issue.path) for issue in raised.value.issues] == [
+            ("unknown_group", "/0/tiers/0"),
+            ("too_large", "/1"),
+            ("unknown_group", "/2/tiers/0"),
+        ], type(given)
+
+
 def test_a_batch_names_every_bad_row(plan):
     pytest.importorskip("pandas")
     with pytest.raises(srdi_plan.InputError) as raised:

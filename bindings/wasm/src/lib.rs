@@ -245,7 +245,7 @@ impl Plan {
             .iter()
             .map(|profile| json_bytes(&profile, "a profile"))
             .collect::<Result<Vec<_>, _>>()?;
-        let inputs = texts.iter().map(|text| core::Input::Bytes(text));
+        let inputs = texts.iter().map(|text| Ok(core::Input::Bytes(text)));
         let profiles = self.0.read_profiles(inputs).into_js()?;
         to_js(
             &self

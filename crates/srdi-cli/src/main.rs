@@ -218,8 +218,9 @@ enum Command {
         #[arg(long)]
         title: Option<String>,
     },
-    /// Export one kind of item, one record per item (JSON, JSON Lines or CSV), or without
-    /// `--kind` the plan itself (JSON).
+    /// Export one kind of record (JSON, JSON Lines or CSV): one per item (tasks, measures,
+    /// targets, units), per enterprise and measure (entitlements, of `--profiles`) or per goal
+    /// and target (progress, of `--observations`); or without `--kind` the plan itself (JSON).
     ///
     /// Records carry typed values: numbers as numbers, `true`/`false`, null (empty in CSV)
     /// where missing. JSON and JSON Lines records name their plan (`"plan": "<id>"`); JSON
@@ -228,7 +229,7 @@ enum Command {
         /// Output format [default: json].
         #[arg(long, value_enum)]
         format: Option<Format>,
-        /// Which items, one record each.
+        /// Which records.
         #[arg(long, value_enum, required_if_eq_any([("format", "csv"), ("format", "jsonl")]))]
         kind: Option<Kind>,
         /// CSV for Excel: with a byte-order mark, so that Excel reads the Chinese as UTF-8
@@ -243,7 +244,7 @@ enum Command {
         #[arg(long, value_name = "FILE", required_if_eq("kind", "progress"))]
         observations: Option<PathBuf>,
         /// For `--kind progress`: the date to judge progress on (YYYY-MM-DD; default today).
-        #[arg(long, value_name = "DATE", value_parser = date, requires = "observations")]
+        #[arg(long, value_name = "DATE", value_parser = date)]
         as_of: Option<Date>,
     },
 }
@@ -284,10 +285,11 @@ impl From<Kind> for RecordKind {
 }
 
 impl Cli {
-    /// The command line, refused as clap refuses one where it asks for what cannot be: CSV
-    /// for Excel in another format, or as JSON.
+    /// The command line, refused as clap refuses one where it asks for what cannot be: an
+    /// input of `export` for a kind that reads none, or two outputs at once (`--excel` and
+    /// JSON, `--format` and `--json`).
     fn checked(self) -> Result<Self, clap::Error> {
-        let refused = |message: String| {
+        let refused = |message: &str| {
             Err(<Self as clap::CommandFactory>::command()
                 .error(clap::error::ErrorKind::ArgumentConflict, message))
         };
@@ -297,29 +299,28 @@ impl Cli {
             excel,
             profiles,
             observations,
-            ..
+            as_of,
         } = &self.command
         else {
             return Ok(self);
         };
+        let progress = *kind == Some(Kind::Progress);
         if !profiles.is_empty() && *kind != Some(Kind::Entitlements) {
-            return refused("--profiles is for --kind entitlements".to_owned());
+            return refused("--profiles is for --kind entitlements");
         }
-        if observations.is_some() && *kind != Some(Kind::Progress) {
-            return refused("--observations is for --kind progress".to_owned());
+        if (observations.is_some() || as_of.is_some()) && !progress {
+            return refused("--observations and --as-of are for --kind progress");
         }
-        if !excel {
-            return Ok(self);
+        match (format, excel, self.json) {
+            (Some(Format::Json | Format::Jsonl), true, _) => {
+                refused("--excel writes CSV: give it alone or with --format csv")
+            }
+            (_, true, true) => refused("--excel writes CSV, --json the core's answer: give one"),
+            (Some(_), _, true) => {
+                refused("--format writes records, --json the core's answer: give one")
+            }
+            _ => Ok(self),
         }
-        let other = match format {
-            Some(Format::Json) => "JSON (--format json)",
-            Some(Format::Jsonl) => "JSON Lines (--format jsonl)",
-            _ if self.json => "the core's answer as JSON (--json)",
-            _ => return Ok(self),
-        };
-        refused(format!(
-            "--excel writes CSV, not {other}: give one of the two"
-        ))
     }
 }
 
@@ -453,7 +454,6 @@ fn plan_id(text: &str) -> Result<String, String> {
 }
 
 impl Command {
-    /// The input file the command reads beside the plan, and what it holds.
     /// The profile files of `export --kind entitlements`, if given.
     fn profiles(&self) -> Option<&[PathBuf]> {
         match self {
@@ -462,6 +462,7 @@ impl Command {
         }
     }
 
+    /// The input file the command reads beside the plan, and what it holds.
     fn input(&self) -> Option<(&Path, &'static str)> {
         match self {
             Self::Entitlements { profile, .. } => Some((profile, "profile")),
@@ -486,11 +487,17 @@ fn export(
 ) -> Result<Query, Failure> {
     Ok(match (kind, observations) {
         (Kind::Entitlements, _) => {
-            let texts = profiles
-                .iter()
-                .map(|file| read(file))
-                .collect::<Result<Vec<_>, _>>()?;
-            let inputs = texts.iter().map(|text| Input::Bytes(text));
+            // A file over the size limit is that profile's problem, reported with the others'.
+            let texts = profiles.iter().map(|file| match read(file) {
+                Ok(text) => Ok(Ok(text)),
+                Err(Failure::Query(error)) => Ok(Err(error)),
+                Err(failure) => Err(failure),
+            });
+            let texts = texts.collect::<Result<Vec<_>, _>>()?;
+            let inputs = texts.iter().map(|text| match text {
+                Ok(text) => Ok(Input::Bytes(text)),
+                Err(error) => Err(error.clone()),
+            });
             Query::EntitlementTable {
                 profiles: plan.read_profiles(inputs)?,
             }

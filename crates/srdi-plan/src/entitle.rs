@@ -729,30 +729,29 @@ impl Plan {
 
     /// Reads the profiles of many enterprises for this plan, each as [`Plan::read_profile`]
     /// reads one, and reports every problem of every profile at once, each path starting
-    /// with the profile's position.
+    /// with the profile's position. Each item is a profile, or the error met in getting it
+    /// (a file over the size limit, refused before it is read), reported in its place.
     ///
     /// ```
     /// let plan = srdi_plan::wulong();
     /// let profiles = [r#"{"tiers": ["srdi-sme"]}"#, r#"{"tiers": ["srdi"]}"#, "{"];
-    /// let error = plan.read_profiles(profiles.map(srdi_plan::Input::from)).unwrap_err();
+    /// let error = plan.read_profiles(profiles.map(|text| Ok(text.into()))).unwrap_err();
     /// let found: Vec<_> = error.issues().iter().map(|i| (i.code.as_str(), i.path.as_str())).collect();
     /// assert_eq!(found, [("unknown_group", "/1/tiers/0"), ("syntax_error", "/2")]);
     /// ```
     ///
     /// # Errors
     ///
-    /// [`QueryError::InvalidInput`] with every issue found.
+    /// [`QueryError::InvalidInput`] with every issue found; any other error an item holds.
     pub fn read_profiles<'a>(
         &self,
-        inputs: impl IntoIterator<Item = Input<'a>>,
+        inputs: impl IntoIterator<Item = Result<Input<'a>, QueryError>>,
     ) -> Result<Vec<Profile>, QueryError> {
         let mut profiles = Vec::new();
         let mut issues = Vec::new();
         for (i, input) in inputs.into_iter().enumerate() {
-            match self
-                .read_profile(input)
-                .map_err(|error| error.at_position(i))
-            {
+            let read = input.and_then(|input| self.read_profile(input));
+            match read.map_err(|error| error.at_position(i)) {
                 Ok(profile) => profiles.push(profile),
                 Err(QueryError::InvalidInput(found)) => issues.extend(found),
                 Err(error) => return Err(error),

@@ -338,6 +338,17 @@ pub enum QueryError {
     InvalidInput(Vec<Issue>),
 }
 
+/// The issues of the input at `position` of a list, each path starting with the position.
+pub(crate) fn at_position(issues: Vec<Issue>, position: usize) -> Vec<Issue> {
+    issues
+        .into_iter()
+        .map(|mut issue| {
+            issue.path = format!("/{position}{}", issue.path);
+            issue
+        })
+        .collect()
+}
+
 /// The issues of a check of an input: none if it passed.
 pub(crate) fn issues_of<T>(checked: Result<T, QueryError>) -> Vec<Issue> {
     checked
@@ -357,15 +368,7 @@ impl QueryError {
     #[must_use]
     pub fn at_position(self, position: usize) -> Self {
         match self {
-            Self::InvalidInput(issues) => Self::InvalidInput(
-                issues
-                    .into_iter()
-                    .map(|mut issue| {
-                        issue.path = format!("/{position}{}", issue.path);
-                        issue
-                    })
-                    .collect(),
-            ),
+            Self::InvalidInput(issues) => Self::InvalidInput(at_position(issues, position)),
             other => other,
         }
     }

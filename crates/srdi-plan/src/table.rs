@@ -622,10 +622,7 @@ impl Plan {
                 found.map(|_| ())
             };
             if let Err(found) = found {
-                issues.extend(found.into_iter().map(|mut issue| {
-                    issue.path = format!("/{i}{}", issue.path);
-                    issue
-                }));
+                issues.extend(crate::error::at_position(found, i));
             }
         }
         if issues.is_empty() {

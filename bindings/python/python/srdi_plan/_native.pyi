@@ -161,7 +161,9 @@ class Plan:
         """The sums of the amounts that apply, by currency: ``[{"currency", "value", "measures"}]``."""
     def entitlements_table(self, profiles: Iterable[Mapping[str, Any] | str | bytes] | Any) -> Any:
         """Many enterprises at once (a list of profiles, or a DataFrame with one row each): a
-        DataFrame with one row per enterprise and measure; needs ``srdi-plan[pandas]``."""
+        DataFrame with one row per enterprise and measure; needs ``srdi-plan[pandas]``. Raises
+        ``InputError`` with every problem of every profile, each path starting with the
+        profile's position (``/1/tiers/0``)."""
     def progress(
         self,
         observations: Iterable[Mapping[str, Any]] | str | PathLike[str] | bytes | Any,
