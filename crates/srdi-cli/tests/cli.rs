@@ -397,29 +397,22 @@ fn export_entitlements_takes_a_profile_file_per_enterprise_and_names_the_bad_one
         1 + 2 * 32,
         "a row per enterprise and measure"
     );
-    let output = srdi(&[
+    let batch = [
         "export",
         "--kind",
         "entitlements",
         "--profiles",
         &good,
         &bad,
-    ]);
+    ];
+    let output = srdi(&batch);
     assert_eq!(output.status.code(), Some(1));
     assert!(
         stderr(&output).contains(&format!("{bad}: error[unknown_group] /tiers/0")),
         "{}",
         stderr(&output)
     );
-    let output = srdi(&[
-        "--json",
-        "export",
-        "--kind",
-        "entitlements",
-        "--profiles",
-        &good,
-        &bad,
-    ]);
+    let output = srdi(&[&["--json"][..], &batch].concat());
     let error: Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(error["error"]["issues"][0]["path"], "/1/tiers/0");
     // Each input only for the kind whose rows it gives.
