@@ -261,9 +261,13 @@ enum Format {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Kind {
+    /// A row per task.
     Tasks,
+    /// A row per support measure.
     Measures,
+    /// A row per goal and task-level target.
     Targets,
+    /// A row per unit.
     Units,
     /// A row per enterprise (`--profiles`) and measure: what each can get.
     Entitlements,
