@@ -339,6 +339,12 @@ export function api(raw) {
   // `using plan = Plan.fromJson(text)` frees the plan at the end of its block.
   if (Symbol.dispose) Plan.prototype[Symbol.dispose] = Plan.prototype.free;
 
+  // The batch tables are the loader module's alone (the small module does not link them).
+  if (!raw.Plan.prototype.entitlementsTable) {
+    delete Plan.prototype.entitlementsTable;
+    delete Plan.prototype.progressTable;
+  }
+
   // The loader module also loads plans: the same class gets its loading functions.
   if (raw.Plan.fromJson) {
     /** Loads and validates a plan from JSON text. */

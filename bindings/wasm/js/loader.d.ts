@@ -1,5 +1,6 @@
 /**
- * srdi-plan/loader: everything `srdi-plan` has, and loading and validating plans of your own.
+ * srdi-plan/loader: everything `srdi-plan` has, loading and validating plans of your own, and
+ * the batch tables of a plan (many enterprises at once, progress as a table).
  *
  * @example
  * import init, { Plan } from "srdi-plan/loader";
@@ -7,8 +8,11 @@
  * const plan = Plan.fromJson(await (await fetch("plan.json")).text());
  */
 
-import type { GoalRow, Issue, Language, MeasureRow, PlanEntry, PlanHit, StipCoverage } from "./types.js";
+import type {
+  GoalRow, Issue, Language, MeasureRow, Observation, PlanEntry, PlanHit, Profile, StipCoverage, Table,
+} from "./types.js";
 import { Plan as ShippedPlan } from "./srdi_plan.js";
+import type { DayOptions } from "./srdi_plan.js";
 
 export * from "./srdi_plan.js";
 
@@ -25,6 +29,12 @@ export class Plan extends ShippedPlan {
   /** Loads and validates a plan from the bytes of a file (UTF-8 JSON; bad bytes are an
    * `invalid_encoding`, never replaced), or from text; throws as `fromJson`. */
   static fromBytes(bytes: Uint8Array | string): Plan;
+  /** Many enterprises at once: `table("entitlements")` with its rows, a row per profile (its
+   * position in `profiles`, and its `id`) and measure. Throws `InputError` naming every
+   * problem of every profile, each path starting with the profile's position. */
+  entitlementsTable(profiles: (Profile | string)[]): Table;
+  /** `progress(…)` as a table (`table("progress")` with its rows): a row per goal and target. */
+  progressTable(observations: Observation[] | string, options?: DayOptions): Table;
 }
 
 /** The shipped Wulong plan, 武隆府办发〔2022〕48号. */

@@ -300,16 +300,10 @@ export class Plan {
    * target, a value in another unit…).
    */
   progress(observations: Observation[] | string, options?: DayOptions): Progress[];
-  /** `progress(…)` as a table (`table("progress")` with its rows): a row per goal and target. */
-  progressTable(observations: Observation[] | string, options?: DayOptions): Table;
   /** Whether the plan is in force on `asOf` (today if left out), and what is due by then. */
   status(options?: DayOptions): PlanStatus;
   /** The sums of the amounts that apply to a profile, by currency. */
   entitlementTotal(profile: Profile | string): Total[];
-  /** Many enterprises at once: `table("entitlements")` with its rows, a row per profile (its
-   * position in `profiles`, and its `id`) and measure. Throws `InputError` naming every
-   * problem of every profile, each path starting with the profile's position. */
-  entitlementsTable(profiles: (Profile | string)[]): Table;
   /** What the one-time rewards tied to a recognition or an event cost, by year, in a
    * scenario of counts, or without one in the plan's own goals (an upper bound). */
   cost(scenario?: Scenario | string): Cost;

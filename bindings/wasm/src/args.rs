@@ -87,6 +87,7 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = isArray)]
     fn is_array_or_throw(value: &JsValue) -> Result<bool, JsValue>;
 
+    #[cfg(feature = "loader")]
     #[wasm_bindgen(catch, js_name = arrayCopy)]
     fn array_copy_or_throw(value: &JsValue) -> Result<Option<js_sys::Array>, JsValue>;
 
@@ -110,6 +111,7 @@ pub(crate) fn is_array(value: &JsValue, what: &str) -> Result<bool, JsValue> {
 }
 
 /// A copy of an array's items, `None` for anything else.
+#[cfg(feature = "loader")]
 pub(crate) fn array_copy(value: &JsValue, what: &str) -> Result<Option<js_sys::Array>, JsValue> {
     array_copy_or_throw(value).map_err(|error| thrown(what, &error))
 }

@@ -3,7 +3,7 @@
 //! Built twice: without features, the `srdi-plan` module answers questions of the shipped
 //! plans and links no loader (it is small, so a page that shows a shipped plan loads fast);
 //! with the `loader` feature, the `srdi-plan/loader` module also loads and validates plans
-//! (`loader.rs`).
+//! and answers a plan's batch tables (`loader.rs`).
 //!
 //! Every answer is the core's. So that a question costs no more than a filter over plain
 //! JSON, the items of a plan cross to JavaScript once per kind ([`Plan::views`], in the serde
@@ -234,49 +234,25 @@ impl Plan {
         to_js(&self.0.entitlements(&profile).into_js()?)
     }
 
-    /// Every measure evaluated for each of many profiles (an array of objects, or of their
-    /// JSON texts): a table with a row per profile and measure.
-    #[wasm_bindgen(js_name = entitlementsTable)]
-    pub fn entitlements_table(&self, profiles: &JsValue) -> Result<JsValue, JsValue> {
-        let Some(items) = args::array_copy(profiles, "the profiles")? else {
-            return Err(args::argument("the profiles must be an array"));
-        };
-        let texts = items
-            .iter()
-            .map(|profile| json_bytes(&profile, "a profile"))
-            .collect::<Result<Vec<_>, _>>()?;
-        let inputs = texts.iter().map(|text| Ok(core::Input::Bytes(text)));
-        let profiles = self.0.read_profiles(inputs).into_js()?;
-        to_js(
-            &self
-                .0
-                .answer(&core::Query::EntitlementTable { profiles })
-                .into_js()?,
-        )
-    }
-
     /// The sums of the amounts that apply to a profile, by currency.
     #[wasm_bindgen(js_name = entitlementTotal)]
     pub fn entitlement_total(&self, profile: &JsValue) -> Result<JsValue, JsValue> {
         let profile = self.profile(profile)?;
-        to_js(
-            &self
-                .0
-                .answer(&core::Query::EntitlementTotal { profile })
-                .into_js()?,
-        )
+        let entitlements = self.0.entitlements(&profile).into_js()?;
+        to_js(&self.0.entitlement_total(&entitlements))
     }
 
     /// What the one-time rewards cost in a scenario (an object or its JSON text), or without
     /// one in the plan's goals.
     pub fn cost(&self, scenario: &JsValue) -> Result<JsValue, JsValue> {
-        let scenario = if scenario.is_undefined() || scenario.is_null() {
-            None
+        let cost = if scenario.is_undefined() || scenario.is_null() {
+            self.0.goals_cost()
         } else {
             let bytes = json_bytes(scenario, "a scenario")?;
-            Some(self.0.read_scenario(bytes.as_slice()).into_js()?)
+            let scenario = self.0.read_scenario(bytes.as_slice()).into_js()?;
+            self.0.cost(&scenario)
         };
-        to_js(&self.0.answer(&core::Query::Cost { scenario }).into_js()?)
+        to_js(&cost.into_js()?)
     }
 
     /// Every goal and target as of a day (`YYYY-MM-DD`, or `{asOf}`), from observations: an array of
@@ -287,26 +263,6 @@ impl Plan {
             &self
                 .0
                 .progress(&observations, args::day(as_of, "progress")?)
-                .into_js()?,
-        )
-    }
-
-    /// [`Plan::progress`] as a table, a row per goal and target.
-    #[wasm_bindgen(js_name = progressTable)]
-    pub fn progress_table(
-        &self,
-        observations: &JsValue,
-        as_of: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let observations = self.observations(observations)?;
-        let as_of = args::day(as_of, "progressTable")?;
-        to_js(
-            &self
-                .0
-                .answer(&core::Query::ProgressTable {
-                    observations,
-                    as_of,
-                })
                 .into_js()?,
         )
     }

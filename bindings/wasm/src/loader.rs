@@ -1,6 +1,8 @@
-//! Loading and validating plans: the `loader` feature, the package's `srdi-plan/loader`
-//! module. Input is refused by its length before it is copied into WebAssembly memory, and
-//! text that is not well-formed Unicode is an error, never repaired.
+//! Loading and validating plans, and a plan's batch tables: the `loader` feature, the
+//! package's `srdi-plan/loader` module. (The tables are analysts' questions, which the small
+//! module for web pages need not link.) Input is refused by its length before it is copied
+//! into WebAssembly memory, and text that is not well-formed Unicode is an error, never
+//! repaired.
 
 use std::sync::Arc;
 
@@ -8,7 +10,7 @@ use srdi_plan as core;
 use wasm_bindgen::prelude::*;
 
 use crate::Plan;
-use crate::args::{argument, array_copy, bytes_copy, text_bytes, to_js};
+use crate::args::{argument, array_copy, bytes_copy, json_bytes, text_bytes, to_js};
 use crate::errors::{IntoJsResult, js_error};
 
 /// A plan's text as the core's bytes, from a string or a `Uint8Array`, either refused by its
@@ -47,6 +49,47 @@ impl Plan {
         let bytes = input_bytes(bytes, "the plan")?.into_js()?;
         let plan = core::Plan::from_bytes(&bytes).into_js()?;
         Ok(Plan(Arc::new(plan)))
+    }
+
+    /// Every measure evaluated for each of many profiles (an array of objects, or of their
+    /// JSON texts): a table with a row per profile and measure.
+    #[wasm_bindgen(js_name = entitlementsTable)]
+    pub fn entitlements_table(&self, profiles: &JsValue) -> Result<JsValue, JsValue> {
+        let Some(items) = array_copy(profiles, "the profiles")? else {
+            return Err(argument("the profiles must be an array"));
+        };
+        let texts = items
+            .iter()
+            .map(|profile| json_bytes(&profile, "a profile"))
+            .collect::<Result<Vec<_>, _>>()?;
+        let inputs = texts.iter().map(|text| Ok(core::Input::Bytes(text)));
+        let profiles = self.0.read_profiles(inputs).into_js()?;
+        to_js(
+            &self
+                .0
+                .answer(&core::Query::EntitlementTable { profiles })
+                .into_js()?,
+        )
+    }
+
+    /// [`Plan::progress`] as a table, a row per goal and target.
+    #[wasm_bindgen(js_name = progressTable)]
+    pub fn progress_table(
+        &self,
+        observations: &JsValue,
+        as_of: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let observations = self.observations(observations)?;
+        let as_of = crate::args::day(as_of, "progressTable")?;
+        to_js(
+            &self
+                .0
+                .answer(&core::Query::ProgressTable {
+                    observations,
+                    as_of,
+                })
+                .into_js()?,
+        )
     }
 }
 

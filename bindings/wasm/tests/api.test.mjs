@@ -178,19 +178,22 @@ test("entitlements: a profile as an object or JSON, answers shared, bad profiles
     return true;
   });
   assert.throws(() => plan.entitlements(42), { name: "TypeError", code: "invalid_argument" });
-  // Many at once: a row per profile and measure, each profile as an object or its JSON.
-  const table = plan.entitlementsTable([profile, JSON.stringify({ id: "b", tiers: [] })]);
+  // Many at once (the loader's): a row per profile and measure, each profile as an object or
+  // its JSON.
+  assert.equal(plan.entitlementsTable, undefined, "not linked in the small module");
+  const loaded = loader.wulong();
+  const table = loaded.entitlementsTable([profile, JSON.stringify({ id: "b", tiers: [] })]);
   const column = (name) => table.columns.findIndex((c) => c.name === name);
   assert.equal(table.rows.length, 2 * plan.measures().length);
   const rewardRow = table.rows.find((row) => row[column("profile")] === 0 && row[column("measure")] === "task-28-m2");
   assert.equal(rewardRow[column("status")], "applies");
   assert.equal(table.rows.at(-1)[column("id")], "b");
-  assert.throws(() => plan.entitlementsTable([profile, { tiers: ["srdi"] }]), (error) => {
+  assert.throws(() => loaded.entitlementsTable([profile, { tiers: ["srdi"] }]), (error) => {
     assert.equal(error.name, "InputError");
     assert.deepEqual(error.issues.map((i) => [i.code, i.path]), [["unknown_group", "/1/tiers/0"]]);
     return true;
   });
-  assert.throws(() => plan.entitlementsTable(profile), { name: "TypeError", code: "invalid_argument" });
+  assert.throws(() => loaded.entitlementsTable(profile), { name: "TypeError", code: "invalid_argument" });
 });
 
 test("progress from CSV text or objects, and the standing of the plan", () => {
@@ -235,8 +238,9 @@ test("every export meets any argument with an answer or a coded error", () => {
     ["task with options", (v) => plan.task(1, v)],
     ["search", (v) => plan.search(v)],
     ["search with options", (v) => plan.search("首台", v)],
-    ...["entitlements", "entitlementTotal", "entitlementsTable", "cost", "progress", "progressTable", "status"].map((m) => [m, (v) => plan[m](v)]),
-    ["entitlementsTable of one", (v) => plan.entitlementsTable([v])],
+    ...["entitlements", "entitlementTotal", "cost", "progress", "status"].map((m) => [m, (v) => plan[m](v)]),
+    ...["entitlementsTable", "progressTable"].map((m) => [m, (v) => loader.wulong()[m](v)]),
+    ["entitlementsTable of one", (v) => loader.wulong().entitlementsTable([v])],
     ["progress with a date", (v) => plan.progress([], { asOf: v })],
     ["Corpus.fromTexts", (v) => loader.Corpus.fromTexts(v)],
     ["Corpus.fromTexts of one", (v) => loader.Corpus.fromTexts([v])],

@@ -66,9 +66,13 @@ test("the vectors are many", () => {
   assert.equal(Object.keys(ANSWERS).length, CASES.length);
 });
 
+/** The questions only the loader's module answers. */
+const LOADER_ONLY = new Set(["entitlement_table", "progress_table"]);
+
 for (const [module, { embedded }] of [["srdi-plan", shipped], ["srdi-plan/loader", loader]])
 for (const { name, plan = "wulong-2022-48", query, expect } of CASES) {
-  test(`${module}: ${name}`, () => {
+  const skip = module === "srdi-plan" && LOADER_ONLY.has(query.op) && "the loader's question";
+  test(`${module}: ${name}`, { skip }, () => {
     // A plan file of the repository needs the loader, whichever module answers.
     const asked = plan.endsWith(".json") ? Plan.fromJson(planFile(plan)) : embedded(plan);
     const actual = answer(asked, query);

@@ -646,13 +646,7 @@ impl Plan {
             Query::Cost {
                 scenario: Some(scenario),
             } => Answer::Cost(self.cost(scenario)?),
-            Query::Cost { scenario: None } => {
-                let (scenario, assumptions) = Scenario::from_goals(self);
-                Answer::Cost(Cost {
-                    assumptions,
-                    ..self.cost(&scenario)?
-                })
-            }
+            Query::Cost { scenario: None } => Answer::Cost(self.goals_cost()?),
         })
     }
 

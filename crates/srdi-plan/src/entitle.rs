@@ -572,6 +572,26 @@ impl Plan {
         totals
     }
 
+    /// What the one-time rewards cost for the plan's own goals, as [`Scenario::from_goals`]
+    /// reads them (an upper bound), with the assumptions that reading makes.
+    ///
+    /// ```
+    /// let cost = srdi_plan::wulong().goals_cost().unwrap();
+    /// assert_eq!(cost.total[0].value, 3_000_000);
+    /// assert!(!cost.assumptions.is_empty());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::cost`].
+    pub fn goals_cost(&self) -> Result<Cost, QueryError> {
+        let (scenario, assumptions) = Scenario::from_goals(self);
+        Ok(Cost {
+            assumptions,
+            ..self.cost(&scenario)?
+        })
+    }
+
     /// What the one-time rewards tied to a recognition or an event cost in `scenario`, by year.
     ///
     /// ```
