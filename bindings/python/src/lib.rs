@@ -427,9 +427,10 @@ impl Plan {
         for row in rows_of(profiles, "profiles are a list or a pandas DataFrame")? {
             rows.push(try_read_json(&row?, |input| Ok(ProfileRow::from(input)))?);
         }
-        let inputs = rows.iter_mut().map(|row| match row {
-            Ok(row) => Ok(row.input()),
-            Err(error) => Err(error.clone()),
+        let inputs = rows.iter_mut().map(|row| {
+            row.as_mut()
+                .map(ProfileRow::input)
+                .map_err(|error| error.clone())
         });
         let read = self.0.read_profiles(inputs);
         frame(

@@ -492,16 +492,17 @@ fn export(
     Ok(match (kind, observations) {
         (Kind::Entitlements, _) => {
             // A file over the size limit is that profile's problem, reported with the others'.
-            let texts = profiles.iter().map(|file| match read(file) {
-                Ok(text) => Ok(Ok(text)),
-                Err(Failure::Query(error)) => Ok(Err(error)),
-                Err(failure) => Err(failure),
-            });
-            let texts = texts.collect::<Result<Vec<_>, _>>()?;
-            let inputs = texts.iter().map(|text| match text {
-                Ok(text) => Ok(Input::Bytes(text)),
-                Err(error) => Err(error.clone()),
-            });
+            let mut texts = Vec::new();
+            for file in profiles {
+                texts.push(match read(file) {
+                    Ok(text) => Ok(text),
+                    Err(Failure::Query(error)) => Err(error),
+                    Err(failure) => return Err(failure),
+                });
+            }
+            let inputs = texts
+                .iter()
+                .map(|text| text.as_deref().map(Input::Bytes).map_err(Clone::clone));
             Query::EntitlementTable {
                 profiles: plan.read_profiles(inputs)?,
             }
